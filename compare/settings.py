@@ -1,0 +1,46 @@
+"""Every tunable default in one place.
+
+Modules read these names instead of hard-coding numbers, so a user (or the docs test)
+finds each knob here. Environment variables override the few that users set per
+machine.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# --- ingestion -----------------------------------------------------------------
+MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are rejected (P105) instead of loaded
+URL_FETCH_TIMEOUT_S = 15.0
+URL_FETCH_MAX_BYTES = 5 * 1024 * 1024
+
+# --- embeddings ----------------------------------------------------------------
+#: A sentence-transformers model name or path; None means the offline packaged MiniLM.
+MODEL = os.environ.get("PARALLAX_MODEL") or None
+EMBED_BATCH_SIZE = 64
+#: Lowest cosine to float32 vectors at which a faster precision is accepted.
+MIN_PRECISION_COSINE = 0.995
+
+# --- grouping ------------------------------------------------------------------
+#: Sensitivity of story grouping in [0, 1]; higher splits stories more finely.
+GROUPING_SENSITIVITY = 0.5
+
+# --- shared passages -----------------------------------------------------------
+MIN_PASSAGE_WORDS = 12
+
+# --- cache ---------------------------------------------------------------------
+#: Name of the cache folder created inside each corpus folder.
+CACHE_DIRNAME = ".parallax"
+#: Where bundled corpora live.
+CORPORA_DIR = Path(__file__).resolve().parent.parent / "corpora"
+#: Where per-user caches go when a corpus folder is read-only.
+USER_CACHE_DIR = Path(os.environ.get("PARALLAX_CACHE", Path.home() / ".cache" / "parallax"))
+
+# --- quotes --------------------------------------------------------------------
+#: Quoted spans of this many words or fewer, used as labels, are scare quotes.
+SCARE_QUOTE_MAX_WORDS = 3
+
+# --- framing -------------------------------------------------------------------
+#: Distinctive words need at least this |z| (weighted log-odds, informative prior).
+DISTINCTIVE_MIN_Z = 1.96

@@ -1,0 +1,22 @@
+"""Shared fixtures: the bundled corpus, the dev data (skipped with a message when absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.evaluate import SHARED_DATA
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED = REPO / "corpora" / "iraq-letter"
+SEED_DURAN = BUNDLED / "000_c39957506375a07f.txt"
+SEED_ASKTRUTH = BUNDLED / "003_6378b18524bde12f.txt"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The labelled dev data folder; the quality gate skips (with a reason) on machines without it."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"quality gate skipped: dev data not found at {SHARED_DATA} (set PARALLAX_SHARED_DATA)")
+    return SHARED_DATA
