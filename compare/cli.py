@@ -1,0 +1,245 @@
+"""`python -m compare ...`: every analysis without the UI.
+
+Human-readable output by default, JSON Lines with ``--json``. The subcommand and field
+names are a stable contract (see DESIGN.md): extend them, don't rename them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from compare.errors import ParallaxError
+from compare.evaluate import TASKS
+
+INGEST_FIELDS = ("id", "outlet", "title", "published", "url", "text", "file")
+STORY_FIELDS = ("story_id", "title", "article_ids", "outlets", "first_published", "last_published")
+QUOTE_FIELDS = ("article_id", "outlet", "quote", "speaker", "role", "speaker_type", "start", "end", "cue")
+PASSAGE_FIELDS = ("passage_id", "article_ids", "outlets", "text", "words", "spans", "in_quote")
+FRAMING_FIELDS = ("outlet", "indicator", "value", "evidence")
+
+
+def _emit_json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+def _short(text: str | None, width: int = 90) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _progress_bar(stage: str, done: float) -> None:
+    """A one-line progress bar on stderr, so stdout stays clean for --json."""
+    filled = int(done * 30)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done:4.0%} {stage:<10}")
+    if done >= 1.0:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
+    from compare.ingest import load_corpus
+
+    result = load_corpus(Path(args.path), fetch_urls=args.fetch)
+    if args.json:
+        _emit_json(
+            ({k: a.to_dict()[k] for k in (*INGEST_FIELDS, "author", "declared_source")} for a in result.articles), out
+        )
+        return 0
+    for article in result.articles:
+        out.write(f"{article.id}  {article.outlet:<20}  {article.published or '-':<10}  {_short(article.title, 60)}\n")
+    _write_report_summary(result.report, out)
+    return 0
+
+
+def _write_report_summary(report: Sequence[Any], out: TextIO) -> None:
+    counts: dict[str, int] = {}
+    for record in report:
+        counts[record.status] = counts.get(record.status, 0) + 1
+    out.write("ingest report: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + "\n")
+    for record in report:
+        if record.status != "loaded":
+            out.write(f"  {record.status:<8} {record.file}: {record.message}\n")
+
+
+def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+    from compare.pipeline import build
+
+    corpus = build(Path(args.corpus), progress=_progress_bar, fetch_urls=args.fetch)
+    out.write(
+        f"built {corpus.info.name}: {len(corpus.articles)} articles, {len(corpus.stories)} stories, "
+        f"{len(corpus.quotes)} quotes, {len(corpus.passages)} shared passages\n"
+    )
+    _write_report_summary(corpus.report, out)
+    return 0
+
+
+def _open(corpus: str) -> Any:
+    from compare.pipeline import open_corpus
+
+    return open_corpus(Path(corpus), progress=_progress_bar)
+
+
+def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
+    corpus = _open(args.corpus)
+    if args.json:
+        _emit_json((r.to_dict() for r in corpus.report), out)
+        return 0
+    out.write(f"{corpus.info.name}\n{corpus.info.description}\n")
+    out.write(f"{len(corpus.articles)} articles from {len({a.outlet for a in corpus.articles})} outlets\n")
+    _write_report_summary(corpus.report, out)
+    return 0
+
+
+def cmd_stories(args: argparse.Namespace, out: TextIO) -> int:
+    corpus = _open(args.corpus)
+    if args.json:
+        _emit_json(
+            ({**{k: s.to_dict()[k] for k in STORY_FIELDS}, "key_terms": list(s.key_terms)} for s in corpus.stories), out
+        )
+        return 0
+    for story in corpus.stories:
+        dates = f"{story.first_published or '?'} – {story.last_published or '?'}"
+        out.write(
+            f"{story.story_id}  {len(story.article_ids):>3} articles  {len(story.outlets):>2} outlets  "
+            f"{dates:<23}  {_short(story.title, 60)}\n"
+        )
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
+    from compare.quotes import resolve_speakers
+
+    path = Path(args.path)
+    if path.is_dir():
+        corpus = _open(args.path)
+        quotes = [q for s in corpus.stories for q in corpus.story_quotes(s.story_id)]
+    else:
+        from compare.ingest import load_corpus
+        from compare.quotes import extract_quotes_many
+
+        quotes = resolve_speakers(extract_quotes_many(load_corpus(path).articles))
+    if args.json:
+        _emit_json(
+            ({**{k: q.to_dict()[k] for k in QUOTE_FIELDS}, "kind": q.kind, "speaker_id": q.speaker_id} for q in quotes),
+            out,
+        )
+        return 0
+    for quote in quotes:
+        who = quote.speaker or "unattributed"
+        role = f" ({quote.role})" if quote.role else ""
+        out.write(f"{quote.outlet:<16} {quote.kind:<9} {who}{role}: “{_short(quote.quote, 80)}”\n")
+    return 0
+
+
+def cmd_passages(args: argparse.Namespace, out: TextIO) -> int:
+    corpus = _open(args.corpus)
+    if args.json:
+        _emit_json(
+            (
+                {**{k: p.to_dict()[k] for k in PASSAGE_FIELDS}, "verbatim": p.verbatim, "source": p.source}
+                for p in corpus.passages
+            ),
+            out,
+        )
+        return 0
+    for passage in corpus.passages:
+        quoted = " (inside a quote)" if passage.in_quote else ""
+        out.write(
+            f"{passage.passage_id}  {passage.words:>4} words  {', '.join(passage.outlets)}{quoted}\n"
+            f"    {_short(passage.text)}\n"
+        )
+    return 0
+
+
+def cmd_framing(args: argparse.Namespace, out: TextIO) -> int:
+    corpus = _open(args.corpus)
+    indicators = corpus.story_framing(args.story)
+    if args.json:
+        _emit_json(({**{k: i.to_dict()[k] for k in FRAMING_FIELDS}, "detail": i.detail} for i in indicators), out)
+        return 0
+    for indicator in indicators:
+        proof = f"  — “{_short(indicator.evidence[0].text, 70)}”" if indicator.evidence else ""
+        detail = f" [{indicator.detail}]" if indicator.detail else ""
+        out.write(f"{indicator.outlet:<16} {indicator.indicator:<20} {indicator.value}{detail}{proof}\n")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from compare.report import write_report
+
+    corpus = _open(args.corpus)
+    target = write_report(corpus, args.story, Path(args.out))
+    out.write(f"wrote {target}\n")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    module = importlib.import_module(f"compare.evaluate.{args.task}")
+    result = module.evaluate(Path(args.dataset) if args.dataset else None)
+    if args.json:
+        _emit_json([result], out)
+    else:
+        out.write(module.render(result) + "\n")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser; its subcommands are the documented contract."""
+    top = argparse.ArgumentParser(
+        prog="python -m compare", description="Parallax: compare how outlets cover the same event."
+    )
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def add(name: str, handler: Any, help_text: str, *, json_flag: bool = True) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        if json_flag:
+            command.add_argument("--json", action="store_true", help="print JSON Lines instead of text")
+        command.set_defaults(handler=handler)
+        return command
+
+    command = add("ingest", cmd_ingest, "read a corpus folder or one file; one record per article")
+    command.add_argument("path")
+    command.add_argument("--fetch", action="store_true", help="fetch the addresses listed in *.urls files")
+    command = add(
+        "build", cmd_build, "ingest, clean, embed, group and analyse a corpus into its cache", json_flag=False
+    )
+    command.add_argument("corpus")
+    command.add_argument("--fetch", action="store_true", help="fetch the addresses listed in *.urls files")
+    command = add("info", cmd_info, "the corpus's ingest report: every file loaded, merged or rejected")
+    command.add_argument("corpus")
+    command = add("stories", cmd_stories, "the stories (groups of articles on one event)")
+    command.add_argument("corpus")
+    command = add("quotes", cmd_quotes, "quotes with speaker, role and type, for a corpus or one file")
+    command.add_argument("path")
+    command = add("passages", cmd_passages, "passages shared across outlets (wire copy, syndication)")
+    command.add_argument("corpus")
+    command = add("framing", cmd_framing, "framing indicators per outlet for one story, with evidence")
+    command.add_argument("corpus")
+    command.add_argument("--story", required=True, help="a story_id from `python -m compare stories`")
+    command = add("report", cmd_report, "write one story as a standalone offline HTML report", json_flag=False)
+    command.add_argument("corpus")
+    command.add_argument("--story", required=True)
+    command.add_argument("--out", required=True, help="the HTML file to write")
+    command = add("evaluate", cmd_evaluate, "score Parallax on labelled data, beside a baseline")
+    command.add_argument("task", choices=TASKS)
+    command.add_argument("dataset", nargs="?", help="a JSONL dataset (default: the task's dev set)")
+    return top
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run one subcommand; coded errors print their message and exit 2 instead of a traceback."""
+    args = parser().parse_args(argv)
+    try:
+        return int(args.handler(args, out or sys.stdout))
+    except ParallaxError as exc:
+        sys.stderr.write(f"error {exc}\n")
+        return 2
+    except BrokenPipeError:  # `... | head` closed the pipe: not an error
+        return 0

@@ -1,0 +1,290 @@
+"""Build a corpus end to end and open it again from the cache.
+
+``build`` runs ingest -> clean -> embed -> group -> quotes -> passages once and stores
+the results; ``open_corpus`` returns the cached build when the inputs and settings are
+unchanged (no recomputation), and rebuilds when they changed or the cache is damaged.
+Per-story views (resolved speakers, reuse, framing) are computed on demand from the
+cached tables, because they are cheap and depend on manual regrouping.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import types
+import typing
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+import pandas as pd
+
+from compare import store
+from compare.errors import Code, ParallaxError
+from compare.model import (
+    Article,
+    CorpusInfo,
+    Indicator,
+    IngestRecord,
+    OutletInfo,
+    Passage,
+    Quote,
+    Record,
+    Story,
+)
+
+log = logging.getLogger(__name__)
+
+#: Called with a stage name and the share of the whole build done so far (0..1).
+Progress = Callable[[str, float], None]
+
+R = TypeVar("R", bound=Record)
+
+# Stages and the share of build time each roughly takes, for progress reporting.
+_STAGES = (("ingest", 0.05), ("embed", 0.55), ("group", 0.1), ("quotes", 0.2), ("passages", 0.1))
+
+
+def _no_progress(stage: str, done: float) -> None:
+    """Default progress sink."""
+
+
+@dataclass
+class Corpus:
+    """A built corpus: every article, its stories and the corpus-wide analyses."""
+
+    path: Path
+    info: CorpusInfo
+    articles: list[Article]
+    report: list[IngestRecord]
+    stories: list[Story]
+    quotes: list[Quote]
+    passages: list[Passage]
+    internal_reuse: list[Passage]
+    vectors: np.ndarray
+    _framing: dict[str, list[Indicator]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def row_of(self) -> dict[str, int]:
+        """Row of each article in ``vectors``."""
+        return {a.id: i for i, a in enumerate(self.articles)}
+
+    def story(self, story_id: str) -> Story:
+        for story in self.stories:
+            if story.story_id == story_id:
+                return story
+        raise ParallaxError(Code.P140, story=story_id, path=self.path)
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        return [self.by_id[i] for i in self.story(story_id).article_ids if i in self.by_id]
+
+    def story_quotes(self, story_id: str) -> list[Quote]:
+        """Quotes of a story's articles, with one canonical speaker per person across outlets."""
+        from compare.quotes import resolve_speakers
+
+        members = set(self.story(story_id).article_ids)
+        return resolve_speakers([q for q in self.quotes if q.article_id in members])
+
+    def story_passages(self, story_id: str) -> list[Passage]:
+        """Shared passages with at least two articles of this story."""
+        members = set(self.story(story_id).article_ids)
+        return [p for p in self.passages if len(members.intersection(p.article_ids)) >= 2]
+
+    def story_framing(self, story_id: str) -> list[Indicator]:
+        """Framing indicators for each outlet of a story (computed once per story)."""
+        if story_id not in self._framing:
+            from compare.embed import default_embedder
+            from compare.framing import frame_story
+
+            self._framing[story_id] = frame_story(self.story_articles(story_id), self.articles, default_embedder())
+        return self._framing[story_id]
+
+    def regroup(self, sensitivity: float) -> list[Story]:
+        """Stories at another grouping sensitivity, from the cached vectors (no re-embedding)."""
+        from compare.group import group_articles
+        from compare.regroup import apply_overrides
+
+        stories = group_articles(self.articles, self.vectors, sensitivity=sensitivity)
+        return apply_overrides(stories, self.articles, self.path)
+
+
+def build(path: Path, *, progress: Progress = _no_progress, fetch_urls: bool = False) -> Corpus:
+    """Ingest and analyse a corpus folder (or one file), store it in the cache, return it."""
+    from compare.embed import article_vectors, default_embedder
+    from compare.group import group_articles
+    from compare.ingest import load_corpus
+    from compare.passages import find_internal_reuse, find_passages
+    from compare.quotes import extract_quotes_many
+
+    path = path.resolve()
+    if not path.exists():
+        raise ParallaxError(Code.P120, path=path)
+    root = store.cache_dir(path)
+    key = store.fingerprint(path)
+    done = 0.0
+    shares = dict(_STAGES)
+
+    def step(stage: str) -> None:
+        nonlocal done
+        progress(stage, done)
+        done += shares[stage]
+
+    step("ingest")
+    ingested = load_corpus(path, fetch_urls=fetch_urls)
+    articles = ingested.articles
+    step("embed")
+    if articles:
+        vectors = article_vectors(articles, default_embedder(), cache_dir=root / "vectors")
+    else:
+        vectors = np.zeros((0, 0), dtype=np.float32)
+    step("group")
+    stories = group_articles(articles, vectors) if articles else []
+    step("quotes")
+    quotes = extract_quotes_many(articles)
+    step("passages")
+    passages = find_passages(articles)
+    internal = find_internal_reuse(articles)
+    progress("saving", done)
+
+    corpus = Corpus(path, ingested.info, articles, ingested.report, stories, quotes, passages, internal, vectors)
+    _save(corpus, root, key)
+    progress("done", 1.0)
+    return _with_overrides(corpus)
+
+
+def open_corpus(path: Path, *, progress: Progress = _no_progress, rebuild: bool = False) -> Corpus:
+    """The built corpus from the cache when inputs and settings are unchanged; built otherwise."""
+    path = path.resolve()
+    if not path.exists():
+        raise ParallaxError(Code.P120, path=path)
+    if not rebuild:
+        root = store.cache_dir(path)
+        folder = store.current_build(root, store.fingerprint(path))
+        if folder is not None:
+            try:
+                return _with_overrides(_load(path, folder))
+            except (OSError, ValueError, KeyError, TypeError) as exc:  # damaged cache: rebuild below
+                log.warning("cache at %s is damaged (%s); rebuilding", folder, exc)
+    return build(path, progress=progress)
+
+
+def is_built(path: Path) -> bool:
+    """True when an up-to-date build of ``path`` is in the cache."""
+    path = path.resolve()
+    return store.current_build(store.cache_dir(path), store.fingerprint(path)) is not None
+
+
+def _with_overrides(corpus: Corpus) -> Corpus:
+    """Apply the user's saved merges and moves to the automatic stories."""
+    from compare.regroup import apply_overrides
+
+    if corpus.path.is_dir():
+        corpus.stories = apply_overrides(corpus.stories, corpus.articles, corpus.path)
+    return corpus
+
+
+_TABLES: dict[str, tuple[type[Record], str]] = {
+    "articles": (Article, "articles"),
+    "report": (IngestRecord, "report"),
+    "stories": (Story, "stories"),
+    "quotes": (Quote, "quotes"),
+    "passages": (Passage, "passages"),
+    "internal_reuse": (Passage, "internal_reuse"),
+}
+
+
+def _save(corpus: Corpus, root: Path, key: str) -> None:
+    writer = store.BuildWriter(root, key)
+    try:
+        files = []
+        for name, (_cls, attribute) in _TABLES.items():
+            writer.table(name, store.records_frame(getattr(corpus, attribute)))
+            files.append(f"{name}.parquet")
+        writer.array("vectors", corpus.vectors)
+        files.append("vectors.npy")
+        writer.publish({"files": files, "info": corpus.info.to_dict()})
+    except BaseException:
+        writer.discard()
+        raise
+
+
+def _load(path: Path, folder: Path) -> Corpus:
+    meta = json.loads((folder / "meta.json").read_text())
+    info = meta["info"]
+    tables = {name: _records(cls, store.read_table(folder, name)) for name, (cls, _a) in _TABLES.items()}
+    vectors = store.read_array(folder, "vectors")
+    if len(tables["articles"]) != len(vectors) and len(tables["articles"]) > 0:
+        raise ValueError("vectors and articles differ in length")
+    return Corpus(
+        path=path,
+        info=CorpusInfo(info["name"], info.get("description", ""), tuple(OutletInfo(**o) for o in info["outlets"])),
+        articles=typing.cast(list[Article], tables["articles"]),
+        report=typing.cast(list[IngestRecord], tables["report"]),
+        stories=typing.cast(list[Story], tables["stories"]),
+        quotes=typing.cast(list[Quote], tables["quotes"]),
+        passages=typing.cast(list[Passage], tables["passages"]),
+        internal_reuse=typing.cast(list[Passage], tables["internal_reuse"]),
+        vectors=vectors,
+    )
+
+
+def _records(cls: type[R], frame: pd.DataFrame) -> list[R]:
+    """Rebuild dataclass records from a cached table (JSON text back to tuples and dicts)."""
+    hints = typing.get_type_hints(cls)
+    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    out = []
+    for row in frame.to_dict("records"):
+        values = {}
+        for name in names:
+            if name not in row:
+                continue
+            values[name] = _decode(hints[name], row[name])
+        out.append(cls(**values))
+    return out
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    """Turn one cached cell back into the field's Python type."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _decode(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        items = json.loads(value) if isinstance(value, str) else value
+        return tuple(tuple(i) if isinstance(i, list) else i for i in items)
+    if origin is dict:
+        items = json.loads(value) if isinstance(value, str) else value
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in items.items()}
+    if hint is int and isinstance(value, (float, np.floating)):
+        return int(value)
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def story_table(corpus: Corpus, stories: Sequence[Story] | None = None) -> pd.DataFrame:
+    """One row per story for lists and CSV export (story_id, title, outlets, counts, dates)."""
+    rows = []
+    for story in stories if stories is not None else corpus.stories:
+        rows.append(
+            {
+                "story_id": story.story_id,
+                "title": story.title,
+                "outlets": len(story.outlets),
+                "articles": len(story.article_ids),
+                "first_published": story.first_published,
+                "last_published": story.last_published,
+                "outlet_names": ", ".join(story.outlets),
+                "key_terms": ", ".join(story.key_terms),
+            }
+        )
+    return pd.DataFrame(rows)
