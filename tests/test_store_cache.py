@@ -1,0 +1,101 @@
+"""The Parquet cache: atomic publishing, staleness by content hash, damage detection."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from compare import settings, store
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Headline\n\nBody text.\n")
+    return folder
+
+
+def _publish(root: Path, key: str) -> Path:
+    writer = store.BuildWriter(root, key)
+    writer.table("articles", pd.DataFrame({"id": ["x"]}))
+    writer.array("vectors", np.ones((1, 3), dtype=np.float32))
+    return writer.publish({"files": ["articles.parquet", "vectors.npy"]})
+
+
+def test_store_fingerprint_changes_with_content_not_with_cache(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    before = store.fingerprint(corpus)
+    (corpus / ".parallax").mkdir()
+    (corpus / ".parallax" / "junk").write_text("cache files never change the key")
+    (corpus / "regroup.json").write_text("{}")
+    assert store.fingerprint(corpus) == before
+    (corpus / "a.txt").write_text("Headline\n\nBody text, edited.\n")
+    assert store.fingerprint(corpus) != before
+
+
+def test_store_fingerprint_changes_with_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path)
+    before = store.fingerprint(corpus)
+    monkeypatch.setattr(settings, "MIN_PASSAGE_WORDS", settings.MIN_PASSAGE_WORDS + 5)
+    assert store.fingerprint(corpus) != before
+
+
+def test_store_publish_then_read_back(tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    folder = _publish(root, "k1")
+    assert store.current_build(root, "k1") == folder
+    assert store.read_table(folder, "articles")["id"].tolist() == ["x"]
+    assert store.read_array(folder, "vectors").shape == (1, 3)
+    assert store.current_build(root, "other-key") is None  # stale
+
+
+def test_store_new_build_replaces_old_and_removes_it(tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    old = _publish(root, "k1")
+    new = _publish(root, "k2")
+    assert store.current_build(root, "k2") == new
+    assert not old.exists()
+
+
+def test_store_crash_mid_write_keeps_previous_build(tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    good = _publish(root, "k1")
+    writer = store.BuildWriter(root, "k2")
+    writer.table("articles", pd.DataFrame({"id": ["y"]}))
+    # the process dies here: publish() is never called
+    assert store.current_build(root, "k1") == good
+    assert store.current_build(root, "k2") is None
+
+
+@pytest.mark.parametrize("damage", ["missing_file", "bad_meta", "bad_pointer"])
+def test_store_damaged_cache_is_not_used(tmp_path: Path, damage: str) -> None:
+    root = tmp_path / "cache"
+    folder = _publish(root, "k1")
+    if damage == "missing_file":
+        (folder / "vectors.npy").unlink()
+    elif damage == "bad_meta":
+        (folder / "meta.json").write_text("{not json")
+    else:
+        (root / store.POINTER).write_text("\x00garbage")
+    assert store.current_build(root, "k1") is None
+
+
+def test_store_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "file.json"
+    store.atomic_write_bytes(target, json.dumps({"a": 1}).encode())
+    store.atomic_write_bytes(target, json.dumps({"a": 2}).encode())
+    assert json.loads(target.read_text()) == {"a": 2}
+    assert [p.name for p in target.parent.iterdir()] == ["file.json"]
+
+
+def test_store_read_only_corpus_uses_user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path)
+    monkeypatch.setattr(settings, "USER_CACHE_DIR", tmp_path / "user-cache")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == corpus.resolve() else real_access(p, mode))
+    assert store.cache_dir(corpus).is_relative_to(tmp_path / "user-cache")
