@@ -35,6 +35,11 @@ class Code(StrEnum):
     P131 = "Optional package {package} is missing. Install it with: pip install {package}"
     P140 = "Story {story} is not in corpus {path}. Run `python -m compare stories {path}` to list story ids."
     P141 = "Regrouping failed: {reason}."
+    P150 = (
+        "Chart images need Chromium at {path} ({reason}). Install it (apt-get install chromium) or set "
+        "PARALLAX_CHROMIUM; the camera button in each chart's toolbar saves images without it."
+    )
+    P151 = "Could not save {file} into {folder}: {reason}. Check that the folder is writable."
 
     def format(self, **fields: object) -> str:  # type: ignore[override]
         """The message with its fields filled in, prefixed by the code."""

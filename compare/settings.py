@@ -44,3 +44,11 @@ SCARE_QUOTE_MAX_WORDS = 3
 # --- framing -------------------------------------------------------------------
 #: Distinctive words need at least this |z| (weighted log-odds, informative prior).
 DISTINCTIVE_MIN_Z = 1.96
+
+# --- dashboard and exports -----------------------------------------------------
+#: The system Chromium that renders chart images on the server (kaleido); PARALLAX_CHROMIUM overrides.
+CHROMIUM_PATH = Path(os.environ.get("PARALLAX_CHROMIUM", "/usr/bin/chromium"))
+#: Pixel density of PNG chart exports (2 = sharp on slides and in print).
+IMAGE_SCALE = 2
+#: The user's own corpus: uploaded, pasted and fetched articles are saved here (PARALLAX_WORKSPACE overrides).
+WORKSPACE_DIR = Path(os.environ.get("PARALLAX_WORKSPACE", Path.home() / "parallax" / "my-articles"))

@@ -1,0 +1,253 @@
+"""plotly figure builders: data in, figure out, nothing else.
+
+Every builder takes a small table (or matrix) and returns a finished figure with one
+look (white template, readable fonts, one colour per outlet across every chart), so a
+chart exported from the app, the HTML report or the card looks the same. Labels that
+come from articles (outlet names, titles, words, speakers) are HTML-escaped, because
+plotly interprets a little HTML in text and article text is untrusted.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+from plotly.subplots import make_subplots
+
+# Colour-blind-safe qualitative palette, cycled when there are more outlets than colours.
+PALETTE: tuple[str, ...] = tuple(qualitative.Safe)
+_FONT = "Inter, 'Segoe UI', Helvetica, Arial, sans-serif"
+_ROW_PX = 28  # height per category row, so long lists stay readable
+_BASE_PX = 140  # room for title, axis and legend
+
+
+def _label(text: object, limit: int = 60) -> str:
+    """Untrusted text made safe for plotly labels, shortened for axes."""
+    value = " ".join(str(text).split())
+    if len(value) > limit:
+        value = value[: limit - 1] + "…"
+    return html.escape(value, quote=False)
+
+
+def outlet_colors(outlets: Sequence[str]) -> dict[str, str]:
+    """A stable colour per outlet (by sorted name), shared by every chart of a story."""
+    return {outlet: PALETTE[i % len(PALETTE)] for i, outlet in enumerate(sorted(set(outlets)))}
+
+
+def _finish(figure: go.Figure, title: str, height: int) -> go.Figure:
+    figure.update_layout(
+        title={"text": html.escape(title, quote=False), "x": 0.01, "xanchor": "left", "font": {"size": 16}},
+        template="plotly_white",
+        font={"family": _FONT, "size": 13, "color": "#1f2937"},
+        height=height,
+        margin={"l": 10, "r": 20, "t": 60, "b": 40},
+        hoverlabel={"font": {"family": _FONT}},
+    )
+    figure.update_yaxes(automargin=True)
+    figure.update_xaxes(automargin=True)
+    return figure
+
+
+def timeline(articles: pd.DataFrame, title: str = "Who covered it, and when") -> go.Figure | None:
+    """Each article as a dot at its publication time, one row per outlet.
+
+    ``articles`` has columns outlet, published (ISO text or None) and title. Rows without a
+    date are left out; returns None when no article has one (nothing honest to draw).
+    """
+    dated = articles.assign(when=pd.to_datetime(articles["published"], errors="coerce", utc=True, format="ISO8601"))
+    dated = dated.dropna(subset=["when"])
+    if dated.empty:
+        return None
+    colors = outlet_colors(list(articles["outlet"]))
+    figure = go.Figure()
+    for outlet, rows in dated.groupby("outlet", sort=True):
+        figure.add_trace(
+            go.Scatter(
+                x=rows["when"],
+                y=[_label(outlet)] * len(rows),
+                mode="markers",
+                marker={"size": 13, "color": colors[str(outlet)], "line": {"width": 1, "color": "white"}},
+                name=_label(outlet),
+                customdata=[_label(t, 90) for t in rows["title"]],
+                hovertemplate="%{y}<br>%{x|%Y-%m-%d %H:%M}<br>%{customdata}<extra></extra>",
+            )
+        )
+    figure.update_layout(showlegend=False)
+    figure.update_yaxes(categoryorder="category descending")
+    return _finish(figure, title, _BASE_PX + _ROW_PX * dated["outlet"].nunique())
+
+
+def similarity_heatmap(
+    labels: Sequence[str], matrix: np.ndarray, title: str = "How similar the articles are"
+) -> go.Figure:
+    """Pairwise similarity of articles (0 = unrelated, 1 = the same text), annotated with values."""
+    names = [_label(label, 40) for label in labels]
+    figure = go.Figure(
+        go.Heatmap(
+            z=np.round(matrix, 2),
+            x=names,
+            y=names,
+            zmin=0,
+            zmax=1,
+            colorscale="Blues",
+            text=np.round(matrix, 2),
+            texttemplate="%{text}" if len(names) <= 12 else None,
+            hovertemplate="%{y}<br>%{x}<br>similarity %{z}<extra></extra>",
+            colorbar={"title": {"text": "similarity"}},
+        )
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(tickangle=-30)
+    return _finish(figure, title, max(360, _BASE_PX + 2 * _ROW_PX * len(names)))
+
+
+def outlet_bars(frame: pd.DataFrame, value: str, title: str, value_label: str, *, text: str | None = None) -> go.Figure:
+    """One horizontal bar per outlet (``frame`` has an outlet column and ``value``)."""
+    colors = outlet_colors(list(frame["outlet"]))
+    ordered = frame.sort_values(value)
+    figure = go.Figure(
+        go.Bar(
+            x=ordered[value],
+            y=[_label(o) for o in ordered["outlet"]],
+            orientation="h",
+            marker={"color": [colors[o] for o in ordered["outlet"]]},
+            text=ordered[text] if text else ordered[value],
+            textposition="auto",
+            hovertemplate=f"%{{y}}<br>{html.escape(value_label)}: %{{x}}<extra></extra>",
+        )
+    )
+    figure.update_xaxes(title_text=value_label)
+    return _finish(figure, title, _BASE_PX + int(_ROW_PX * 1.6 * len(ordered)))
+
+
+def count_heatmap(table: pd.DataFrame, title: str, *, value_label: str = "count") -> go.Figure:
+    """A rows × outlets matrix of counts or shares, each cell labelled (e.g. speaker × outlet)."""
+    rows = [_label(r, 45) for r in table.index]
+    columns = [_label(c, 30) for c in table.columns]
+    values = table.to_numpy(dtype=float)
+    figure = go.Figure(
+        go.Heatmap(
+            z=values,
+            x=columns,
+            y=rows,
+            colorscale="Blues",
+            zmin=0,
+            text=np.where(values == 0, "", np.round(values, 2).astype(str)),
+            texttemplate="%{text}",
+            xgap=2,
+            ygap=2,
+            hovertemplate=f"%{{y}}<br>%{{x}}<br>{html.escape(value_label)}: %{{z}}<extra></extra>",
+            colorbar={"title": {"text": html.escape(value_label)}},
+        )
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(side="top")
+    return _finish(figure, title, _BASE_PX + _ROW_PX * len(rows))
+
+
+def ranked_words(frame: pd.DataFrame, title: str, *, value_label: str = "score", per_outlet: int = 10) -> go.Figure:
+    """Top items per outlet side by side, one panel per outlet (``frame``: outlet, word, score)."""
+    outlets = sorted(frame["outlet"].unique())
+    colors = outlet_colors(outlets)
+    figure = make_subplots(
+        rows=1,
+        cols=max(1, len(outlets)),
+        subplot_titles=[_label(o, 30) for o in outlets],
+        horizontal_spacing=0.12,
+    )
+    tallest = 1
+    for col, outlet in enumerate(outlets, start=1):
+        top = frame[frame["outlet"] == outlet].nlargest(per_outlet, "score").sort_values("score")
+        tallest = max(tallest, len(top))
+        figure.add_trace(
+            go.Bar(
+                x=top["score"],
+                y=[_label(w, 30) for w in top["word"]],
+                orientation="h",
+                marker={"color": colors[outlet]},
+                hovertemplate=f"%{{y}}<br>{html.escape(value_label)}: %{{x:.2f}}<extra></extra>",
+                showlegend=False,
+            ),
+            row=1,
+            col=col,
+        )
+    return _finish(figure, title, _BASE_PX + _ROW_PX * tallest)
+
+
+def stacked_counts(frame: pd.DataFrame, title: str, *, item_label: str, value_label: str = "count") -> go.Figure:
+    """How each outlet's total splits into items (``frame``: outlet, item, count), as stacked bars."""
+    figure = go.Figure()
+    outlets = sorted(frame["outlet"].unique())
+    totals = frame.groupby("item")["count"].sum().sort_values(ascending=False)
+    for i, item in enumerate(totals.index):
+        rows = frame[frame["item"] == item].set_index("outlet").reindex(outlets)
+        figure.add_trace(
+            go.Bar(
+                y=[_label(o) for o in outlets],
+                x=rows["count"].fillna(0),
+                name=_label(item, 30),
+                orientation="h",
+                marker={"color": PALETTE[i % len(PALETTE)]},
+                hovertemplate=f"%{{y}}<br>{_label(item, 30)}: %{{x}}<extra></extra>",
+            )
+        )
+    figure.update_layout(barmode="stack", legend={"title": {"text": html.escape(item_label)}})
+    figure.update_xaxes(title_text=value_label)
+    return _finish(figure, title, _BASE_PX + 60 + int(_ROW_PX * 1.6 * len(outlets)))
+
+
+def reuse_graph(nodes: pd.DataFrame, edges: pd.DataFrame, title: str = "Who copied whom") -> go.Figure:
+    """Text reuse between outlets as arrows from source to copier, placed left to right by date.
+
+    ``nodes``: outlet, first_published (ISO or None). ``edges``: source, copier, words.
+    Outlets without a date are placed after the dated ones, in name order.
+    """
+    colors = outlet_colors(list(nodes["outlet"]))
+    when = pd.to_datetime(nodes["first_published"], errors="coerce", utc=True, format="ISO8601")
+    order = nodes.assign(when=when).sort_values(["when", "outlet"], na_position="last").reset_index(drop=True)
+    position = {outlet: (i, (i % 2) * 0.6) for i, outlet in enumerate(order["outlet"])}
+    figure = go.Figure()
+    for edge in edges.itertuples(index=False):
+        if edge.source not in position or edge.copier not in position:
+            continue
+        (x0, y0), (x1, y1) = position[edge.source], position[edge.copier]
+        figure.add_annotation(
+            x=x1,
+            y=y1,
+            ax=x0,
+            ay=y0,
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=3,
+            arrowsize=1.3,
+            arrowwidth=1 + min(6, int(edge.words) / 40),
+            arrowcolor="#64748b",
+            standoff=14,
+            startstandoff=14,
+        )
+    labels = [
+        f"{_label(o, 30)}<br>{w.strftime('%Y-%m-%d') if pd.notna(w) else 'no date'}"
+        for o, w in zip(order["outlet"], order["when"], strict=True)
+    ]
+    figure.add_trace(
+        go.Scatter(
+            x=[position[o][0] for o in order["outlet"]],
+            y=[position[o][1] for o in order["outlet"]],
+            mode="markers+text",
+            marker={"size": 26, "color": [colors[o] for o in order["outlet"]], "line": {"width": 2, "color": "white"}},
+            text=labels,
+            textposition="bottom center",
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    figure.update_xaxes(visible=False, range=[-0.7, max(1, len(order)) - 0.3])
+    figure.update_yaxes(visible=False, range=[-0.6, 1.0])
+    return _finish(figure, title, 340)

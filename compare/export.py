@@ -1,0 +1,128 @@
+"""Files people take away: chart images, standalone chart pages, CSV tables, zip bundles.
+
+Chart images are rendered on the server by kaleido driving the system Chromium
+(``settings.CHROMIUM_PATH``), one browser per batch because starting it costs seconds
+and each image after that a fraction of one. Standalone HTML embeds plotly.js so the
+file opens offline, years later, with no CDN. CSV cells that a spreadsheet would run
+as a formula are defused, because article text is untrusted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Literal
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from compare import settings
+from compare.errors import Code, ParallaxError
+
+ImageFormat = Literal["png", "svg"]
+IMAGE_FORMATS: tuple[ImageFormat, ...] = ("png", "svg")
+MIME = {"png": "image/png", "svg": "image/svg+xml", "html": "text/html", "csv": "text/csv", "zip": "application/zip"}
+
+# Default export size when a figure does not set its own (a 16:10 slide at IMAGE_SCALE).
+_DEFAULT_WIDTH = 1000
+_DEFAULT_HEIGHT = 600
+# Spreadsheets run cells starting with these as formulas (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def file_stem(text: str, *, limit: int = 60) -> str:
+    """A safe, readable file name stem from any text (titles are untrusted)."""
+    stem = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:limit].strip("-")
+    return stem or "parallax"
+
+
+def toolbar_config(name: str, image_format: ImageFormat = "png") -> dict[str, Any]:
+    """plotly config: the toolbar's camera button saves ``name.<format>`` at export resolution."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": image_format, "filename": file_stem(name), "scale": settings.IMAGE_SCALE},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def _size(figure: go.Figure) -> tuple[int, int]:
+    return int(figure.layout.width or _DEFAULT_WIDTH), int(figure.layout.height or _DEFAULT_HEIGHT)
+
+
+async def _render(jobs: list[tuple[go.Figure, ImageFormat]]) -> list[bytes]:
+    import kaleido
+
+    images = []
+    # mathjax=False: our charts use no LaTeX, and kaleido would otherwise reach for a CDN.
+    async with kaleido.Kaleido(path=str(settings.CHROMIUM_PATH), mathjax=False) as renderer:
+        for figure, image_format in jobs:
+            width, height = _size(figure)
+            opts = {"format": image_format, "width": width, "height": height, "scale": settings.IMAGE_SCALE}
+            images.append(bytes(await renderer.calc_fig(figure, opts=opts)))
+    return images
+
+
+def figure_images(figures: Mapping[str, go.Figure], formats: Iterable[ImageFormat] = IMAGE_FORMATS) -> dict[str, bytes]:
+    """Each figure in each format, as ``{"<name>.<format>": bytes}``, rendered by one Chromium.
+
+    Raises ParallaxError (P150) when Chromium is missing or fails, so callers can show
+    the fix instead of a traceback.
+    """
+    if not settings.CHROMIUM_PATH.is_file():
+        raise ParallaxError(Code.P150, path=settings.CHROMIUM_PATH, reason="not installed")
+    formats = tuple(formats)
+    jobs = [(figure, image_format) for figure in figures.values() for image_format in formats]
+    names = [f"{file_stem(name)}.{image_format}" for name in figures for image_format in formats]
+    # kaleido runs its own event loop; a worker thread keeps it away from any loop the caller runs.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        try:
+            images = pool.submit(asyncio.run, _render(jobs)).result()
+        except Exception as exc:  # kaleido/choreographer raise many kinds; all mean "no image"
+            raise ParallaxError(Code.P150, path=settings.CHROMIUM_PATH, reason=f"{type(exc).__name__}: {exc}") from exc
+    return dict(zip(names, images, strict=True))
+
+
+def figure_image(figure: go.Figure, image_format: ImageFormat) -> bytes:
+    """One figure as PNG or SVG bytes (see ``figure_images``)."""
+    return next(iter(figure_images({"chart": figure}, (image_format,)).values()))
+
+
+def figure_html(figure: go.Figure, name: str) -> str:
+    """A standalone HTML page with the interactive chart; plotly.js is embedded, so it works offline."""
+    return str(figure.to_html(include_plotlyjs=True, full_html=True, config=toolbar_config(name)))
+
+
+def _defuse(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def table_csv(frame: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV (with a BOM so spreadsheet programs read accents right)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(_defuse)
+    return safe.to_csv(index=False).encode("utf-8-sig")
+
+
+def zip_bytes(files: Mapping[str, bytes | str]) -> bytes:
+    """Several files in one zip archive (text is stored as UTF-8)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
+    return buffer.getvalue()
+
+
+def bundle(figures: Mapping[str, go.Figure], tables: Mapping[str, pd.DataFrame]) -> bytes:
+    """Every chart as PNG, SVG and standalone HTML, and every table as CSV, in one zip."""
+    files: dict[str, bytes | str] = dict(figure_images(figures))
+    files.update({f"{file_stem(name)}.html": figure_html(figure, name) for name, figure in figures.items()})
+    files.update({f"{file_stem(name)}.csv": table_csv(frame) for name, frame in tables.items()})
+    return zip_bytes(files)

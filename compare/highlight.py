@@ -1,0 +1,99 @@
+"""Article text with marks (shared passages, quotes, loaded words) as safe HTML.
+
+Article text, titles and outlet names come from the open web, so every piece of them
+goes through ``html.escape`` here; callers receive HTML that can only contain the tags
+this module writes. Marks may overlap (a loaded word inside a quote inside a shared
+passage), so the text is cut at every mark boundary and each piece carries the classes
+of all marks covering it; each kind uses its own visual channel (background, underline,
+text colour) so overlapping marks stay readable.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+MarkKind = Literal["passage", "quote", "loaded"]
+
+#: What each mark means, in the words shown in the legend.
+LEGEND: dict[MarkKind, str] = {
+    "passage": "shared passage (same words in another outlet)",
+    "quote": "quotation",
+    "loaded": "loaded word",
+}
+
+#: Styles for everything this module writes; include once per page (the app and the report both do).
+STYLE = """
+.px-article{white-space:pre-wrap;line-height:1.55;font-size:0.95rem;overflow-wrap:anywhere}
+.px-scroll{max-height:34rem;overflow-y:auto;padding-right:0.4rem}
+mark.px{background:transparent;color:inherit;padding:0}
+mark.px-passage{background:#fde68a}
+mark.px-quote{border-bottom:2px solid #2563eb}
+mark.px-loaded{color:#b91c1c;font-weight:600;text-decoration:underline wavy #ef4444;text-underline-offset:3px}
+.px-legend{display:flex;flex-wrap:wrap;gap:0.9rem;font-size:0.85rem;margin:0.3rem 0 0.6rem}
+.px-chip{display:inline-block;border:1px solid #cbd5e1;border-radius:999px;padding:0.05rem 0.55rem;
+  margin:0 0.25rem 0.25rem 0;font-size:0.8rem;background:#f8fafc;color:#0f172a}
+.px-chip-label{color:#64748b;margin-right:0.25rem}
+.px-diff del{background:#fee2e2;color:#991b1b}
+.px-diff ins{background:#dcfce7;color:#166534;text-decoration:none}
+"""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted span of an article's clean text; ``note`` becomes the hover text."""
+
+    start: int
+    end: int
+    kind: MarkKind
+    note: str = ""
+
+
+def escape(text: object) -> str:
+    """Untrusted text as HTML text (quotes escaped too, so it is also safe inside attributes)."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def _pieces(length: int, marks: Sequence[Mark]) -> list[tuple[int, int, list[Mark]]]:
+    """The text cut at every mark boundary; each piece with the marks that cover it."""
+    valid = [m for m in marks if 0 <= m.start < m.end <= length]
+    cuts = sorted({0, length, *(m.start for m in valid), *(m.end for m in valid)})
+    return [(a, b, [m for m in valid if m.start <= a and b <= m.end]) for a, b in itertools.pairwise(cuts)]
+
+
+def marked_html(text: str, marks: Sequence[Mark]) -> str:
+    """``text`` escaped, with ``<mark>`` around every marked piece; marks outside the text are ignored."""
+    out = []
+    for start, end, covering in _pieces(len(text), marks):
+        piece = escape(text[start:end])
+        if not covering:
+            out.append(piece)
+            continue
+        kinds = sorted({m.kind for m in covering})
+        classes = " ".join(["px", *(f"px-{k}" for k in kinds)])
+        note = " · ".join(dict.fromkeys(m.note for m in covering if m.note))
+        out.append(f'<mark class="{classes}" title="{escape(note)}">{piece}</mark>')
+    return "".join(out)
+
+
+def article_html(text: str, marks: Sequence[Mark], *, scroll: bool = True) -> str:
+    """The full article body with its marks, keeping paragraph breaks."""
+    classes = "px-article px-scroll" if scroll else "px-article"
+    return f'<div class="{classes}">{marked_html(text, marks)}</div>'
+
+
+def legend_html(kinds: Iterable[MarkKind] = ("passage", "quote", "loaded")) -> str:
+    """A legend showing each mark kind in its own style."""
+    items = [f'<mark class="px px-{kind}">{escape(LEGEND[kind])}</mark>' for kind in kinds]
+    return f'<div class="px-legend">{"".join(items)}</div>'
+
+
+def chips_html(chips: Iterable[tuple[str, str]]) -> str:
+    """Small labelled badges (label, value), e.g. ("tone", "negative")."""
+    return "".join(
+        f'<span class="px-chip"><span class="px-chip-label">{escape(label)}</span>{escape(value)}</span>'
+        for label, value in chips
+    )

@@ -1,0 +1,71 @@
+"""export: CSV that spreadsheets open safely, offline chart pages, images through the system Chromium."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from compare import export, settings
+from compare.errors import ParallaxError
+
+
+def _figure() -> go.Figure:
+    return go.Figure(go.Bar(x=["AP", "Fox"], y=[3, 4]))
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [('=HYPERLINK("http://x")', "'=HYPERLINK"), ("+1", "'+1"), ("@SUM(A1)", "'@SUM"), ("plain", "plain")],
+)
+def test_export_csv_defuses_formulas(cell: str, written: str) -> None:
+    text = export.table_csv(pd.DataFrame({"quote": [cell], "n": [-3]})).decode("utf-8-sig")
+    row = text.splitlines()[1]
+    assert row.lstrip('"').startswith(written)
+    assert row.endswith(",-3")  # numbers are left alone
+
+
+def test_export_csv_round_trips_unicode() -> None:
+    frame = pd.DataFrame({"speaker": ["Gen. Mark Milley", "Zoë"], "count": [2, 1]})
+    back = pd.read_csv(io.BytesIO(export.table_csv(frame)), encoding="utf-8-sig")
+    pd.testing.assert_frame_equal(back, frame)
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"), [("Who was quoted?", "who-was-quoted"), ("<script>", "script"), ("…", "parallax")]
+)
+def test_export_file_stem_is_safe(text: str, stem: str) -> None:
+    assert export.file_stem(text) == stem
+
+
+def test_export_html_embeds_plotly_offline() -> None:
+    page = export.figure_html(_figure(), "coverage")
+    assert '<script src="https://cdn' not in page
+    assert "Plotly.newPlot" in page and len(page) > 1_000_000  # plotly.js itself is inside
+
+
+def test_export_toolbar_config_names_the_file() -> None:
+    config = export.toolbar_config("Who was quoted?", "svg")
+    assert config["toImageButtonOptions"]["format"] == "svg"
+    assert config["toImageButtonOptions"]["filename"] == "who-was-quoted"
+
+
+def test_export_missing_chromium_is_a_coded_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(settings, "CHROMIUM_PATH", tmp_path / "no-chromium")
+    with pytest.raises(ParallaxError, match="P150"):
+        export.figure_image(_figure(), "png")
+
+
+@pytest.mark.skipif(
+    not settings.CHROMIUM_PATH.is_file(), reason="server-side images need Chromium at /usr/bin/chromium"
+)
+def test_export_bundle_has_every_chart_and_table() -> None:
+    data = export.bundle({"Coverage": _figure()}, {"Speakers": pd.DataFrame({"a": [1]})})
+    names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    assert names == {"coverage.png", "coverage.svg", "coverage.html", "speakers.csv"}
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.read("coverage.png").startswith(b"\x89PNG")
+    assert b"<svg" in archive.read("coverage.svg")[:400]

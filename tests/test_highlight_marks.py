@@ -1,0 +1,64 @@
+"""highlight: untrusted article text becomes safe HTML; marks land on the right characters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from compare.highlight import Mark, article_html, chips_html, escape, legend_html, marked_html
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '"><svg onload=alert(1)>',
+    "Fox & Friends <b>bold</b>",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_highlight_article_text_is_escaped(text: str) -> None:
+    out = marked_html(text, [Mark(0, len(text), "passage", note=text)])
+    assert "<script" not in out and "<img" not in out and "<svg" not in out and "<b>" not in out
+    # The only tags left are the ones the module writes.
+    assert set(re.findall(r"<(/?\w+)", out)) <= {"mark", "/mark"}
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_highlight_chips_escape_labels_and_values(text: str) -> None:
+    out = chips_html([(text, text)])
+    assert set(re.findall(r"<(/?\w+)", out)) <= {"span", "/span"}
+
+
+def test_highlight_marks_cover_exact_characters() -> None:
+    text = "Esper said the letter was a mistake."
+    start = text.index("mistake")
+    out = marked_html(text, [Mark(0, 5, "quote", "Mark Esper"), Mark(start, start + 7, "loaded", "emotional")])
+    assert out.startswith('<mark class="px px-quote" title="Mark Esper">Esper</mark> said')
+    assert '<mark class="px px-loaded" title="emotional">mistake</mark>.' in out
+
+
+def test_highlight_overlapping_marks_combine_classes_and_notes() -> None:
+    text = "one two three four"
+    out = marked_html(text, [Mark(0, 13, "passage", "shared with AP"), Mark(4, 18, "quote", "Milley")])
+    assert '<mark class="px px-passage" title="shared with AP">one </mark>' in out
+    assert '<mark class="px px-passage px-quote" title="shared with AP · Milley">two three</mark>' in out
+    assert '<mark class="px px-quote" title="Milley"> four</mark>' in out
+
+
+@pytest.mark.parametrize(
+    "mark", [Mark(-3, 2, "quote"), Mark(5, 500, "quote"), Mark(4, 4, "quote"), Mark(6, 2, "quote")]
+)
+def test_highlight_ignores_marks_outside_the_text(mark: Mark) -> None:
+    assert marked_html("plain text", [mark]) == "plain text"
+
+
+def test_highlight_keeps_text_and_paragraphs() -> None:
+    text = "First para.\n\nSecond <para>."
+    out = article_html(text, [Mark(0, 5, "passage")])
+    assert re.sub(r"<[^>]+>", "", out) == escape(text)
+
+
+def test_highlight_legend_names_each_kind() -> None:
+    out = legend_html(["passage", "loaded"])
+    assert "px-passage" in out and "px-loaded" in out and "px-quote" not in out
