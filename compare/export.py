@@ -12,9 +12,12 @@ from __future__ import annotations
 import asyncio
 import io
 import re
+import subprocess
+import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
@@ -32,6 +35,7 @@ _DEFAULT_WIDTH = 1000
 _DEFAULT_HEIGHT = 600
 # Spreadsheets run cells starting with these as formulas (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SHOT_TIMEOUT_S = 60
 
 
 def file_stem(text: str, *, limit: int = 60) -> str:
@@ -89,6 +93,40 @@ def figure_images(figures: Mapping[str, go.Figure], formats: Iterable[ImageForma
 def figure_image(figure: go.Figure, image_format: ImageFormat) -> bytes:
     """One figure as PNG or SVG bytes (see ``figure_images``)."""
     return next(iter(figure_images({"chart": figure}, (image_format,)).values()))
+
+
+def page_png(page: str, width: int, height: int) -> bytes:
+    """A self-contained HTML page photographed by headless Chromium at ``width`` x ``height`` pixels.
+
+    Used for printable pages (the comparison card), where HTML lays out wrapped text far
+    better than a chart can. Network is off, so the page must carry everything it shows.
+    """
+    if not settings.CHROMIUM_PATH.is_file():
+        raise ParallaxError(Code.P150, path=settings.CHROMIUM_PATH, reason="not installed")
+    with tempfile.TemporaryDirectory(prefix="parallax-shot-") as folder:
+        source, target = Path(folder) / "page.html", Path(folder) / "page.png"
+        source.write_text(page, encoding="utf-8")
+        command = [
+            str(settings.CHROMIUM_PATH),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--hide-scrollbars",
+            f"--user-data-dir={folder}/profile",
+            f"--window-size={width},{height}",
+            f"--force-device-scale-factor={settings.IMAGE_SCALE}",
+            f"--screenshot={target}",
+            source.as_uri(),
+        ]
+        try:
+            subprocess.run(command, capture_output=True, timeout=_SHOT_TIMEOUT_S, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise ParallaxError(Code.P150, path=settings.CHROMIUM_PATH, reason=str(exc)) from exc
+        if not target.is_file():
+            raise ParallaxError(Code.P150, path=settings.CHROMIUM_PATH, reason="no screenshot was written")
+        return target.read_bytes()
 
 
 def figure_html(figure: go.Figure, name: str) -> str:

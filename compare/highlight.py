@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -42,6 +43,10 @@ mark.px-loaded{color:#b91c1c;font-weight:600;text-decoration:underline wavy #ef4
 """
 
 
+# CommonMark's escapable ASCII punctuation, plus "$" (Streamlit renders LaTeX between dollars).
+_MARKDOWN_META = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>~$:\"'&=^]")
+
+
 @dataclass(frozen=True)
 class Mark:
     """A highlighted span of an article's clean text; ``note`` becomes the hover text."""
@@ -62,6 +67,13 @@ def _pieces(length: int, marks: Sequence[Mark]) -> list[tuple[int, int, list[Mar
     valid = [m for m in marks if 0 <= m.start < m.end <= length]
     cuts = sorted({0, length, *(m.start for m in valid), *(m.end for m in valid)})
     return [(a, b, [m for m in valid if m.start <= a and b <= m.end]) for a, b in itertools.pairwise(cuts)]
+
+
+def markdown_escape(text: object) -> str:
+    """Untrusted text for places that render Markdown (alerts, captions): every Markdown, HTML and
+    LaTeX metacharacter is backslash-escaped, so a file name like ``![x](http://…)`` stays text
+    and fetches nothing."""
+    return _MARKDOWN_META.sub(r"\\\g<0>", "" if text is None else str(text))
 
 
 def marked_html(text: str, marks: Sequence[Mark]) -> str:

@@ -69,3 +69,13 @@ def test_export_bundle_has_every_chart_and_table() -> None:
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert archive.read("coverage.png").startswith(b"\x89PNG")
     assert b"<svg" in archive.read("coverage.svg")[:400]
+
+
+@pytest.mark.skipif(not settings.CHROMIUM_PATH.is_file(), reason="page images need Chromium at /usr/bin/chromium")
+def test_export_page_png_photographs_the_page_at_scale() -> None:
+    import struct
+
+    data = export.page_png("<html><body><h1>Card</h1></body></html>", 400, 300)
+    assert data.startswith(b"\x89PNG")
+    width, height = struct.unpack(">II", data[16:24])  # the PNG header's IHDR size
+    assert (width, height) == (400 * settings.IMAGE_SCALE, 300 * settings.IMAGE_SCALE)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from compare.highlight import Mark, article_html, chips_html, escape, legend_html, marked_html
+from compare.highlight import Mark, article_html, chips_html, escape, legend_html, markdown_escape, marked_html
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -62,3 +62,19 @@ def test_highlight_keeps_text_and_paragraphs() -> None:
 def test_highlight_legend_names_each_kind() -> None:
     out = legend_html(["passage", "loaded"])
     assert "px-passage" in out and "px-loaded" in out and "px-quote" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![x](http://example.com/pixel.png)",
+        "<img src=x onerror=alert(1)>",
+        "$x^2$",
+        "**bold** _it_ [link](javascript:x)",
+    ],
+)
+def test_highlight_markdown_escape_leaves_no_live_syntax(text: str) -> None:
+    out = markdown_escape(text)
+    # Every metacharacter is preceded by a backslash, so Markdown shows it literally.
+    assert re.search(r"(?<!\\)[!\[\]()<>$*_]", out) is None
+    assert out.replace("\\", "") == text
