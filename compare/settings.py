@@ -27,7 +27,19 @@ MIN_PRECISION_COSINE = 0.995
 GROUPING_SENSITIVITY = 0.5
 
 # --- shared passages -----------------------------------------------------------
+#: Fewest identical words a shared passage must contain.
 MIN_PASSAGE_WORDS = 12
+#: Words per hashed shingle; two texts must share this many words in a row to be compared.
+PASSAGE_SHINGLE_WORDS = 5
+#: Most words an edit may span inside one passage (a changed phrase, a dropped clause).
+PASSAGE_MAX_GAP_WORDS = 8
+#: Shingles found in more than max(COMMON_SHINGLE_MIN_DOCS, COMMON_SHINGLE_SHARE x corpus) articles are boilerplate.
+COMMON_SHINGLE_MIN_DOCS = 100
+COMMON_SHINGLE_SHARE = 0.01
+#: Articles are copies of each other when the narration they share is this share of the shorter one.
+COPY_MIN_SHARE = 0.3
+#: Lowest sentence-embedding cosine at which two sentences are "the same claim, reworded".
+REWORDED_MIN_COSINE = 0.75
 
 # --- cache ---------------------------------------------------------------------
 #: Name of the cache folder created inside each corpus folder.
