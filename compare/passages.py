@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -159,12 +159,15 @@ def quoted_share(text: str, start: int, end: int) -> float:
     return inside / (end - start)
 
 
-def _moment(published: str) -> datetime | None:
-    """A comparable time from an ISO date or datetime (naive, as written), or None."""
+def _moment(published: str) -> tuple[datetime, bool] | None:
+    """(time in UTC, naive; whether a time of day was given) from an ISO date or datetime, or None."""
     try:
-        return datetime.fromisoformat(published.replace("Z", "+00:00")).replace(tzinfo=None)
+        moment = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment, len(published.strip()) > 10
 
 
 def likely_source(articles: Sequence[Article]) -> str:
@@ -174,14 +177,15 @@ def likely_source(articles: Sequence[Article]) -> str:
     source most of them declare in a credit line ("Reuters", "Zerohedge"); otherwise
     "unknown". Nothing is guessed from the outlet's name.
     """
-    dated = sorted((moment, a.id) for a in articles if a.published and (moment := _moment(a.published)))
-    # A date without a time cannot be ordered against others published that same day.
-    if dated and (len(dated) == 1 or dated[0][0] < dated[1][0]):
-        first = dated[0]
-        same_day = [m for m, _ in dated if m.date() == first[0].date()]
-        whole_days = all(m.time() == datetime.min.time() for m in same_day)
-        if len(same_day) == 1 or not whole_days:
-            return first[1]
+    dated = [(parsed, a.id) for a in articles if a.published and (parsed := _moment(a.published))]
+    if dated:
+        first_day = min(moment.date() for (moment, _timed), _id in dated)
+        earliest = sorted((moment, timed, i) for (moment, timed), i in dated if moment.date() == first_day)
+        if len(earliest) == 1:
+            return earliest[0][2]
+        # Within one day, only times of day can order articles (a bare date cannot).
+        if all(timed for _m, timed, _i in earliest) and earliest[0][0] < earliest[1][0]:
+            return earliest[0][2]
     declared = Counter(a.declared_source for a in articles if a.declared_source)
     return declared.most_common(1)[0][0] if declared else "unknown"
 

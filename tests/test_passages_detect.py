@@ -175,6 +175,8 @@ def test_passages_ids_are_stable_across_runs_and_order(wire_pair: list[Article])
         (("2020-01-09", "2020-01-09"), (None, "Reuters"), "Reuters"),
         ((None, None), ("Zerohedge", None), "Zerohedge"),
         ((None, "2020-01-09"), (None, None), "b"),
+        (("2020-01-09T07:30:00", "2020-01-09"), (None, "AP"), "AP"),  # a bare date cannot be ordered that day
+        (("2020-01-09T09:00:00+02:00", "2020-01-09T07:30:00Z"), (None, None), "a"),  # 07:00 UTC before 07:30
         ((None, None), (None, None), "unknown"),
     ],
 )
