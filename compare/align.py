@@ -6,7 +6,9 @@ straight quotes match). Every run of ``shingle`` words is hashed; an inverted in
 the hashes (sorted in numpy, very common shingles dropped) yields the seed matches of
 each document pair. Seeds on one diagonal form exact runs, runs a few words apart are
 chained through small edits, and the ends are extended word by word. Only the chaining
-of runs is a Python loop, and it only sees document pairs that share enough words.
+and the extension are Python loops, and they only see document pairs that share enough
+words. Finally, pairwise matches of the same text in several documents are grouped
+into copies (``group_matches``).
 """
 
 from __future__ import annotations
@@ -182,10 +184,8 @@ def _runs(
     breaks = np.r_[True, (key[1:] != key[:-1]) | (diagonal[1:] != diagonal[:-1]) | (np.diff(pos_a) > size)]
     first = np.flatnonzero(breaks)
     last = np.r_[first[1:], len(key)] - 1
-    start_a, end_a = pos_a[first], pos_a[last] + size
-    return np.stack([key[first], start_a, end_a, start_a + diagonal[first], end_a + diagonal[first]], axis=1).astype(
-        np.int64
-    )
+    start_a, end_a, shift = pos_a[first], pos_a[last] + size, diagonal[first]
+    return np.stack([key[first], start_a, end_a, start_a + shift, end_a + shift], axis=1).astype(np.int64)
 
 
 def _extend(a: np.ndarray, b: np.ndarray, i: int, j: int, step: int) -> tuple[int, int, int]:
@@ -392,7 +392,11 @@ def group_matches(matches: Sequence[Match], *, min_words: int = settings.MIN_PAS
 
 
 def _same_stretch(sides: Sequence[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """Index pairs of sides in one document that overlap by at least half of the shorter one."""
+    """Index pairs of sides in one document that overlap by at least half of the shorter one.
+
+    One sweep in order of position: each side is compared with the earlier side of its
+    document that reaches furthest, which is the one it overlaps most.
+    """
     pairs = []
     reach: tuple[int, int, int] | None = None  # (document, end, index) of the side reaching furthest so far
     for i in sorted(range(len(sides)), key=lambda i: sides[i]):
