@@ -21,6 +21,10 @@ MODEL = os.environ.get("PARALLAX_MODEL") or None
 EMBED_BATCH_SIZE = 64
 #: Lowest cosine to float32 vectors at which a faster precision is accepted.
 MIN_PRECISION_COSINE = 0.995
+#: Words of the lede embedded with the headline as an article's first chunk.
+EMBED_LEDE_WORDS = 60
+#: Extra weight of that first chunk in the article vector (0 = weigh chunks by length only).
+EMBED_HEAD_WEIGHT = 0.5
 
 # --- grouping ------------------------------------------------------------------
 #: Sensitivity of story grouping in [0, 1]; higher splits stories more finely.

@@ -1,0 +1,114 @@
+"""Article vectors are cached by (model, text): a rebuild embeds only new or edited articles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from compare.embed import Embedder, article_vectors, embed_articles
+from compare.model import Article
+
+
+class CountingEmbedder(Embedder):
+    """Deterministic hashed bag-of-words vectors; remembers every text it was asked to embed."""
+
+    name = "counting"
+    dim = 32
+    max_words = 40
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.seen.extend(texts)
+        rows = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                rows[row, sum(map(ord, word)) % self.dim] += 1.0
+        rows[:, 0] += 1e-3  # no all-zero row
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def _article(n: int, text: str | None = None) -> Article:
+    body = text or " ".join(f"Sentence {n} number {k} about topic {n}." for k in range(20))
+    return Article(id=f"a{n}", outlet=f"outlet{n % 3}", title=f"Headline {n}", text=body, file=f"{n}.txt")
+
+
+@pytest.fixture
+def corpus() -> list[Article]:
+    return [_article(n) for n in range(6)]
+
+
+def test_embed_cache_second_build_embeds_nothing(tmp_path: Path, corpus: list[Article]) -> None:
+    embedder = CountingEmbedder()
+    first = article_vectors(corpus, embedder, cache_dir=tmp_path)
+    embedder.seen.clear()
+    second = article_vectors(corpus, embedder, cache_dir=tmp_path)
+    assert embedder.seen == []
+    assert np.array_equal(first, second)
+
+
+@pytest.mark.parametrize("change", ["add", "edit"])
+def test_embed_cache_rebuild_embeds_only_the_changed_article(
+    tmp_path: Path, corpus: list[Article], change: str
+) -> None:
+    embedder = CountingEmbedder()
+    article_vectors(corpus, embedder, cache_dir=tmp_path)
+    embedder.seen.clear()
+    changed = _article(99) if change == "add" else _article(2, "A rewritten body. It has two sentences.")
+    updated = [*corpus, changed] if change == "add" else [changed if a.id == "a2" else a for a in corpus]
+    vectors = article_vectors(updated, embedder, cache_dir=tmp_path)
+    alone = CountingEmbedder()
+    embed_articles([changed], alone)
+    assert embedder.seen == alone.seen
+    assert vectors.shape == (len(updated), embedder.dim)
+
+
+def test_embed_cache_matches_uncached_vectors_in_input_order(tmp_path: Path, corpus: list[Article]) -> None:
+    embedder = CountingEmbedder()
+    article_vectors(corpus, embedder, cache_dir=tmp_path)
+    shuffled = corpus[::-1]
+    assert np.allclose(article_vectors(shuffled, embedder, cache_dir=tmp_path), embed_articles(shuffled, embedder))
+
+
+def test_embed_cache_same_text_is_embedded_once(tmp_path: Path) -> None:
+    twins = [_article(1), Article(id="copy", outlet="other", title="Headline 1", text=_article(1).text, file="c")]
+    embedder = CountingEmbedder()
+    vectors = article_vectors(twins, embedder, cache_dir=tmp_path)
+    alone = CountingEmbedder()
+    embed_articles(twins[:1], alone)
+    assert embedder.seen == alone.seen
+    assert np.array_equal(vectors[0], vectors[1])
+
+
+def test_embed_cache_damaged_file_is_rebuilt(tmp_path: Path, corpus: list[Article]) -> None:
+    embedder = CountingEmbedder()
+    expected = article_vectors(corpus, embedder, cache_dir=tmp_path)
+    (cache_file,) = tmp_path.iterdir()
+    cache_file.write_bytes(b"not a numpy archive")
+    assert np.allclose(article_vectors(corpus, embedder, cache_dir=tmp_path), expected)
+    embedder.seen.clear()
+    article_vectors(corpus, embedder, cache_dir=tmp_path)
+    assert embedder.seen == []  # the rebuilt cache is whole again
+
+
+def test_embed_cache_leaves_no_temporary_files(tmp_path: Path, corpus: list[Article]) -> None:
+    article_vectors(corpus, CountingEmbedder(), cache_dir=tmp_path)
+    article_vectors(corpus[:3], CountingEmbedder(), cache_dir=tmp_path)
+    assert [p.suffix for p in tmp_path.iterdir()] == [".npz"]
+
+
+def test_embed_cache_keeps_models_apart(tmp_path: Path, corpus: list[Article]) -> None:
+    first, second = CountingEmbedder(), CountingEmbedder()
+    second.name = "another-model"
+    article_vectors(corpus, first, cache_dir=tmp_path)
+    article_vectors(corpus, second, cache_dir=tmp_path)
+    assert second.seen  # nothing borrowed from the other model's cache
+    assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_embed_cache_empty_corpus(tmp_path: Path) -> None:
+    assert article_vectors([], CountingEmbedder(), cache_dir=tmp_path).shape == (0, 32)
