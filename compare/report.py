@@ -1,0 +1,855 @@
+"""What one story's comparison shows, and the offline HTML report and printable card made of it.
+
+The dashboard's tabs, the HTML report (`python -m compare report`) and the class card
+all show the same content, so it is assembled here once: each tab is a list of
+``Panel`` objects (a title, a plain-language explanation, and a chart, a table or safe
+HTML), built from the analysis modules' results. This module only arranges results;
+the analyses themselves live in quotes, passages and framing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from compare import charts, export, highlight
+from compare.highlight import Mark, escape
+from compare.model import Article, IngestRecord, Passage, Quote
+from compare.nlp import sentence_spans
+from compare.passages import StoryReuse, story_reuse
+from compare.pipeline import Corpus, story_table
+from compare.store import atomic_write_bytes
+
+SECTIONS: tuple[str, ...] = ("Overview", "Side by side", "Quoted officials", "Shared passages", "Framing")
+
+#: Above this many articles the similarity heatmap compares outlets (averages), not articles.
+_MAX_HEATMAP_ARTICLES = 24
+_LEDE_SENTENCES = 2
+
+
+def framing_highlights(corpus: Corpus, story_id: str) -> dict[str, list[str]]:
+    """Up to three plain-language framing highlights per outlet (wired to compare.framing when it lands)."""
+    return {}
+
+
+@dataclass
+class Panel:
+    """One block of a story view: a chart, a table or safe HTML, with its explanation.
+
+    ``html`` is only ever built by ``compare.highlight`` or this module, with every piece
+    of article text escaped. ``note`` is shown instead of (or under) the content, e.g.
+    when there is nothing to draw.
+    """
+
+    key: str
+    title: str
+    explain: str
+    figure: go.Figure | None = None
+    table: pd.DataFrame | None = None
+    html: str = ""
+    note: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing to show but the note."""
+        return self.figure is None and (self.table is None or self.table.empty) and not self.html
+
+
+@dataclass(frozen=True)
+class OutletColumn:
+    """One outlet's article in the side-by-side view."""
+
+    outlet: str
+    article_id: str
+    title: str
+    published: str | None
+    lede: str
+    chips: tuple[tuple[str, str], ...]
+    body_html: str
+    other_articles: int = 0  # more articles by this outlet in the story, not shown
+
+
+# ---------------------------------------------------------------------------------------
+# small helpers
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def day(published: str | None) -> str:
+    """ISO date part of a timestamp, or "no date"."""
+    return published[:10] if published else "no date"
+
+
+def _lede(text: str) -> str:
+    spans = sentence_spans(text)[:_LEDE_SENTENCES]
+    return " ".join(text[s:e] for s, e in spans)
+
+
+def outlets_of(articles: Sequence[Article]) -> list[str]:
+    """Outlets in name order (the order every table and chart of a story uses)."""
+    return sorted({a.outlet for a in articles})
+
+
+def main_articles(articles: Sequence[Article]) -> dict[str, Article]:
+    """Each outlet's fullest article in the story: the one shown when an outlet has several."""
+    best: dict[str, Article] = {}
+    for article in articles:
+        current = best.get(article.outlet)
+        if current is None or _words(article.text) > _words(current.text):
+            best[article.outlet] = article
+    return dict(sorted(best.items()))
+
+
+# ---------------------------------------------------------------------------------------
+# The corpus: story list and ingest report
+
+#: Story list columns shown to people (the CSV export has every column).
+STORY_LIST_COLUMNS = ["title", "outlets", "articles", "independent_reports", "first_published", "last_published"]
+
+
+def _reuse(corpus: Corpus, story_id: str) -> StoryReuse:
+    return story_reuse(corpus.story_articles(story_id), corpus.story_passages(story_id))
+
+
+def story_list(corpus: Corpus) -> pd.DataFrame:
+    """Every story with its outlets, size, dates and independent reports (outlets not explained by copy)."""
+    table = story_table(corpus)
+    if table.empty:
+        return pd.DataFrame(columns=[*STORY_LIST_COLUMNS, "story_id", "outlet_names", "key_terms"])
+    # A one-outlet story is one report by definition; only multi-outlet stories need the reuse analysis.
+    table["independent_reports"] = [
+        _reuse(corpus, story.story_id).independent_reports if len(story.outlets) > 1 else 1 for story in corpus.stories
+    ]
+    return table
+
+
+def filter_story_list(
+    table: pd.DataFrame,
+    *,
+    query: str = "",
+    outlets: Sequence[str] = (),
+    span: Sequence[dt.date] | None = None,
+) -> pd.DataFrame:
+    """Stories matching the words of ``query``, covered by any of ``outlets``, and published within ``span``.
+
+    Stories without dates are kept by the date filter: their dates are unknown, not outside it.
+    """
+    keep = pd.Series(True, index=table.index)
+    haystack = (table["title"] + " " + table["key_terms"] + " " + table["outlet_names"]).str.lower()
+    for word in query.lower().split():
+        keep &= haystack.str.contains(word, regex=False)
+    if outlets:
+        chosen = set(outlets)
+        keep &= table["outlet_names"].map(lambda names: bool(chosen.intersection(names.split(", "))))
+    if span is not None and len(span) == 2:
+        start, end = (d.isoformat() for d in span)
+        first = table["first_published"].fillna("").str[:10]
+        last = table["last_published"].fillna("").str[:10]
+        keep &= (first == "") | ((first <= end) & (last >= start))
+    return table[keep]
+
+
+def date_bounds(dates: Sequence[str]) -> tuple[dt.date, dt.date]:
+    """First and last day among ISO dates (for the date filter's range)."""
+    days = sorted(dt.date.fromisoformat(d[:10]) for d in dates)
+    return days[0], days[-1]
+
+
+def story_meta(corpus: Corpus, story_id: str) -> str:
+    """One line under a story's title: size, outlets, dates, independent reports."""
+    story = corpus.story(story_id)
+    reports = _reuse(corpus, story_id).independent_reports
+    dates = "no dates" if not story.first_published else f"{day(story.first_published)} – {day(story.last_published)}"
+    return (
+        f"{len(story.article_ids)} article{'s' * (len(story.article_ids) != 1)} from {len(story.outlets)} "
+        f"outlet{'s' * (len(story.outlets) != 1)} · {dates} · {reports} independent "
+        f"report{'s' * (reports != 1)}"
+    )
+
+
+def ingest_table(records: Sequence[IngestRecord]) -> pd.DataFrame:
+    """Ingest report records as a table: file, line, status, code and the cause-and-fix message."""
+    return pd.DataFrame(
+        [{"file": r.file, "line": r.line, "status": r.status, "code": r.code, "message": r.message} for r in records]
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Overview
+
+
+def _outlet_lines(corpus: Corpus, articles: Sequence[Article]) -> pd.DataFrame:
+    """One line per outlet: how much it wrote, when, its headline, and declared facts about it."""
+    declared = {o.name: o for o in corpus.info.outlets}
+    main = main_articles(articles)
+    rows = []
+    for outlet in outlets_of(articles):
+        own = [a for a in articles if a.outlet == outlet]
+        dates = sorted(a.published for a in own if a.published)
+        facts = declared.get(outlet)
+        rows.append(
+            {
+                "outlet": outlet,
+                "articles": len(own),
+                "words": sum(_words(a.text) for a in own),
+                "first_published": dates[0] if dates else None,
+                "headline": main[outlet].title,
+                "lean": facts.lean if facts else "unknown",
+                "country": facts.country if facts else "unknown",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _similarity(corpus: Corpus, articles: Sequence[Article]) -> tuple[list[str], np.ndarray]:
+    """Cosine similarity of the story's article vectors; outlet averages when there are many articles."""
+    rows = [corpus.row_of[a.id] for a in articles]
+    vectors = corpus.vectors[rows].astype(np.float64)
+    vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+    matrix = np.clip(vectors @ vectors.T, 0.0, 1.0)
+    if len(articles) <= _MAX_HEATMAP_ARTICLES:
+        counts: dict[str, int] = {}
+        labels = []
+        for article in articles:
+            counts[article.outlet] = counts.get(article.outlet, 0) + 1
+            suffix = f" #{counts[article.outlet]}" if sum(a.outlet == article.outlet for a in articles) > 1 else ""
+            labels.append(f"{article.outlet}{suffix}")
+        return labels, matrix
+    outlets = outlets_of(articles)
+    member = np.array([[a.outlet == o for a in articles] for o in outlets], dtype=float)
+    member /= member.sum(axis=1, keepdims=True)
+    return outlets, member @ matrix @ member.T
+
+
+def overview(corpus: Corpus, story_id: str) -> list[Panel]:
+    """Who covered the story, when, how much, and how alike their articles are."""
+    articles = corpus.story_articles(story_id)
+    lines = _outlet_lines(corpus, articles)
+    frame = pd.DataFrame(
+        {
+            "outlet": [a.outlet for a in articles],
+            "published": [a.published for a in articles],
+            "title": [a.title for a in articles],
+        }
+    )
+    when = charts.timeline(frame)
+    labels, matrix = _similarity(corpus, articles)
+    sized = lines.assign(
+        label=[
+            f"{n} article{'s' * (n != 1)} · {w:,} words" for n, w in zip(lines["articles"], lines["words"], strict=True)
+        ]
+    )
+    return [
+        Panel(
+            "outlets",
+            "One line per outlet",
+            "Each outlet that covered this story, how much it wrote, when it first published, and its headline. "
+            "Lean and country come only from the corpus's own outlet list; 'unknown' means nobody declared it.",
+            table=lines,
+        ),
+        Panel(
+            "timeline",
+            "Who covered it, and when",
+            "Each dot is one article, placed at the time it was published. Early dots may be the original "
+            "report; later ones may follow it.",
+            figure=when,
+            note="" if when else "No publication dates are known for these articles, so there is no timeline.",
+        ),
+        Panel(
+            "coverage",
+            "How much each outlet wrote",
+            "The total length of each outlet's articles on this story. Longer coverage is not better coverage, "
+            "but it shows who gave the story most space.",
+            figure=charts.outlet_bars(sized, "words", "How much each outlet wrote", "words", text="label"),
+        ),
+        Panel(
+            "similarity",
+            "How similar the articles are",
+            "Each square compares two articles by meaning (0 = unrelated, 1 = the same). Dark squares off the "
+            "diagonal mean two outlets told the story in very similar terms, sometimes because they share text.",
+            figure=charts.similarity_heatmap(labels, matrix),
+            note="" if len(labels) > 1 else "Only one article: nothing to compare it with yet.",
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# Side by side
+
+
+def _passage_marks(article_id: str, passages: Sequence[Passage]) -> list[Mark]:
+    marks = []
+    for passage in passages:
+        if article_id not in passage.spans:
+            continue
+        start, end = passage.spans[article_id]
+        others = [o for a, o in zip(passage.article_ids, passage.outlets, strict=False) if a != article_id]
+        note = f"shared with {', '.join(dict.fromkeys(others)) or 'another article'} ({passage.words} words)"
+        marks.append(Mark(start, end, "passage", note))
+    return marks
+
+
+def _quote_marks(article_id: str, quotes: Sequence[Quote]) -> list[Mark]:
+    marks = []
+    for quote in quotes:
+        if quote.article_id != article_id:
+            continue
+        who = quote.speaker or "unattributed"
+        role = f", {quote.role}" if quote.role else ""
+        marks.append(Mark(quote.start, quote.end, "quote", f"{quote.kind} quote: {who}{role}"))
+    return marks
+
+
+EXPLAIN_SIDE_BY_SIDE = (
+    "Each column is one outlet's article, with its headline, date and first sentences (the lede). "
+    "Yellow text also appears, word for word, in another outlet; blue underlines are quotations "
+    "(hover for the speaker); red wavy words are loaded language. Hover any mark for details."
+)
+
+
+def side_by_side(
+    corpus: Corpus,
+    story_id: str,
+    chosen: Sequence[str] | None = None,
+    extra_marks: Callable[[Article], list[Mark]] | None = None,
+) -> list[OutletColumn]:
+    """One column per outlet (its fullest article, or the ``chosen`` article ids), with marks.
+
+    ``extra_marks`` adds marks from other analyses (loaded words from framing).
+    """
+    articles = corpus.story_articles(story_id)
+    by_id = {a.id: a for a in articles}
+    picked = [by_id[i] for i in chosen if i in by_id] if chosen else list(main_articles(articles).values())
+    passages = corpus.story_passages(story_id)
+    quotes = corpus.story_quotes(story_id)
+    columns = []
+    for article in picked:
+        marks = _passage_marks(article.id, passages) + _quote_marks(article.id, quotes)
+        if extra_marks is not None:
+            marks += extra_marks(article)
+        columns.append(
+            OutletColumn(
+                outlet=article.outlet,
+                article_id=article.id,
+                title=article.title,
+                published=article.published,
+                lede=_lede(article.text),
+                chips=(("words", f"{_words(article.text):,}"),),
+                body_html=highlight.article_html(article.text, marks),
+                other_articles=sum(a.outlet == article.outlet for a in articles) - 1,
+            )
+        )
+    return columns
+
+
+# ---------------------------------------------------------------------------------------
+# Quoted officials
+
+#: Rows of the speaker matrix: more would be unreadable (the CSV has every speaker).
+_MATRIX_SPEAKERS = 25
+#: Speakers whose quotes the HTML report sets side by side.
+_REPORT_SPEAKERS = 6
+
+
+def quote_table(quotes: Sequence[Quote]) -> pd.DataFrame:
+    """Every attributed quote of a story: speaker, outlet, kind, the words, the cue, where it is."""
+    columns = ["speaker", "role", "speaker_type", "outlet", "kind", "quote", "cue", "article_id", "speaker_id"]
+    rows = [{c: getattr(q, c) for c in columns} for q in quotes if q.speaker_id]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def speaker_quotes_html(quotes: pd.DataFrame, speaker_id: str, outlets: Sequence[str]) -> str:
+    """One speaker's quotes as columns, one per outlet (an empty column says the outlet did not quote them)."""
+    own = quotes[quotes["speaker_id"] == speaker_id]
+    cells = []
+    for outlet in outlets:
+        said = own[own["outlet"] == outlet]
+        items = "".join(
+            f'<li><span class="px-chip">{escape(row.kind)}</span>“{escape(row.quote)}”'
+            f"{f' <em>({escape(row.cue)})</em>' if row.cue else ''}</li>"
+            for row in said.itertuples()
+        )
+        body = f"<ul>{items}</ul>" if items else '<p class="px-none">not quoted</p>'
+        cells.append(f'<div class="px-col"><h4>{escape(outlet)}</h4>{body}</div>')
+    return f'<div class="px-grid">{"".join(cells)}</div>'
+
+
+def _speaker_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker: name, role, type, the outlets quoting them, quote and word counts."""
+    if table.empty:
+        return pd.DataFrame(columns=["speaker", "role", "speaker_type", "outlets", "quotes", "words"])
+    return (
+        table.groupby("speaker_id", sort=False)
+        .agg(
+            speaker=("speaker", "first"),
+            role=("role", "first"),
+            speaker_type=("speaker_type", "first"),
+            outlets=("outlet", lambda o: ", ".join(sorted(o))),
+            quotes=("quotes", "sum"),
+            words=("words", "sum"),
+        )
+        .sort_values(["quotes", "words"], ascending=False)
+        .reset_index(drop=True)
+    )
+
+
+def quoted_officials(corpus: Corpus, story_id: str) -> list[Panel]:
+    """Who was quoted by which outlet, in what words, and who only one outlet quoted."""
+    from compare.speakers import single_outlet_speakers, speaker_outlet_table
+
+    articles = corpus.story_articles(story_id)
+    outlets = outlets_of(articles)
+    quotes = corpus.story_quotes(story_id)
+    table = speaker_outlet_table(quotes)
+    if table.empty:
+        return [
+            Panel(
+                "speaker_matrix",
+                "Who was quoted, by which outlet",
+                "Quotes with a named speaker, per outlet.",
+                note="No quote with a named speaker was found in this story's articles.",
+            )
+        ]
+    summary = _speaker_summary(table)
+    matrix = table.pivot_table(index="speaker", columns="outlet", values="quotes", aggfunc="sum", fill_value=0)
+    matrix = matrix.reindex(columns=outlets, fill_value=0)
+    matrix = matrix.loc[matrix.sum(axis=1).sort_values(ascending=False).index[:_MATRIX_SPEAKERS]]
+    kinds = (
+        table.groupby(["outlet", "speaker_type"], as_index=False)["quotes"]
+        .sum()
+        .rename(columns={"speaker_type": "item", "quotes": "count"})
+    )
+    listing = quote_table(quotes)
+    top = list(listing["speaker_id"].value_counts().index[:_REPORT_SPEAKERS])
+    only_one = single_outlet_speakers(quotes)
+    return [
+        Panel(
+            "speaker_matrix",
+            "Who was quoted, by which outlet",
+            "Each row is a person or organisation quoted in the story, each column an outlet; the number is how "
+            "many times that outlet quoted them. Empty cells show whose voice an outlet left out.",
+            figure=charts.count_heatmap(matrix, "Who was quoted, by which outlet", value_label="quotes"),
+            note=f"The {_MATRIX_SPEAKERS} most quoted speakers are shown; the speakers table lists all."
+            if len(summary) > _MATRIX_SPEAKERS
+            else "",
+        ),
+        Panel(
+            "speakers",
+            "Speakers, their roles and types",
+            "Each speaker once, with the role or title the outlets gave them and what kind of source they are "
+            "(official, politician, expert, anonymous …).",
+            table=summary,
+        ),
+        Panel(
+            "speaker_types",
+            "What kind of voices each outlet quoted",
+            "How each outlet's quotes split between officials, politicians, experts, anonymous sources and others. "
+            "Relying on one kind of voice is itself a framing choice.",
+            figure=charts.stacked_counts(
+                kinds, "What kind of voices each outlet quoted", item_label="speaker type", value_label="quotes"
+            ),
+        ),
+        Panel(
+            "speaker_quotes",
+            "Each speaker's words, outlet by outlet",
+            "The same person's quotes as each outlet printed them, side by side. Look for words one outlet kept "
+            "and another cut.",
+            table=listing,
+            html="".join(
+                f"<h4>{escape(listing.loc[listing['speaker_id'] == s, 'speaker'].iloc[0])}</h4>"
+                + speaker_quotes_html(listing, s, outlets)
+                for s in top
+            ),
+        ),
+        Panel(
+            "single_outlet",
+            "Quoted by one outlet only",
+            "Speakers that only one outlet quoted. They show which voices an outlet added that the others did not.",
+            table=only_one,
+            note="" if not only_one.empty else "Every speaker was quoted by more than one outlet, or by none.",
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# Shared passages
+
+
+def _source_outlet(passage: Passage, corpus: Corpus) -> str:
+    """The likely source as an outlet name when it is an article, else as declared ("Reuters", "unknown")."""
+    article = corpus.by_id.get(passage.source)
+    return article.outlet if article is not None else passage.source
+
+
+def _short(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _reuse_edges(corpus: Corpus, passages: Sequence[Passage]) -> pd.DataFrame:
+    """Source outlet -> copier outlet, with the words they share, for passages whose source is an article."""
+    rows = []
+    for passage in passages:
+        source = corpus.by_id.get(passage.source)
+        if source is None or passage.in_quote:
+            continue
+        for outlet in dict.fromkeys(passage.outlets):
+            if outlet != source.outlet:
+                rows.append({"source": source.outlet, "copier": outlet, "words": passage.words})
+    frame = pd.DataFrame(rows, columns=["source", "copier", "words"])
+    return frame.groupby(["source", "copier"], as_index=False)["words"].sum()
+
+
+def shared_passages(corpus: Corpus, story_id: str) -> list[Panel]:
+    """Passages shared across outlets, copy groups, originality, and who copied whom."""
+    from compare.embed import default_embedder
+    from compare.passages import reworded_claims
+
+    articles = corpus.story_articles(story_id)
+    passages = corpus.story_passages(story_id)
+    reuse = _reuse(corpus, story_id)
+    by_id = {a.id: a for a in articles}
+    outlets = outlets_of(articles)
+    passage_table = pd.DataFrame(
+        [
+            {
+                "passage": _short(p.text),
+                "words": p.words,
+                "outlets": ", ".join(dict.fromkeys(p.outlets)),
+                "inside_a_quote": p.in_quote,
+                "verbatim": round(p.verbatim, 2),
+                "likely_source": _source_outlet(p, corpus),
+                "passage_id": p.passage_id,
+            }
+            for p in sorted(passages, key=lambda p: -p.words)
+        ]
+    )
+    groups = pd.DataFrame(
+        [
+            {
+                "copy_group": n,
+                "outlets": ", ".join(dict.fromkeys(by_id[i].outlet for i in group if i in by_id)),
+                "headlines": " | ".join(by_id[i].title for i in group if i in by_id),
+            }
+            for n, group in enumerate(reuse.copy_groups, start=1)
+        ]
+    )
+    originality = pd.DataFrame(
+        [
+            {
+                "outlet": o,
+                "originality": round(
+                    100 * float(np.mean([reuse.originality.get(a.id, 1.0) for a in articles if a.outlet == o])), 1
+                ),
+            }
+            for o in outlets
+        ]
+    )
+    nodes = pd.DataFrame(
+        {
+            "outlet": outlets,
+            "first_published": [
+                min((a.published for a in articles if a.outlet == o and a.published), default=None) for o in outlets
+            ],
+        }
+    )
+    edges = _reuse_edges(corpus, passages)
+    claims = reworded_claims(list(main_articles(articles).values()), default_embedder()) if len(outlets) > 1 else []
+    claim_table = pd.DataFrame(
+        [
+            {
+                "outlet_a": c.outlet_a,
+                "sentence_a": c.text_a,
+                "outlet_b": c.outlet_b,
+                "sentence_b": c.text_b,
+                "similarity": c.similarity,
+            }
+            for c in claims
+        ]
+    )
+    summary = (
+        f"{len(outlets)} outlet{'s' * (len(outlets) != 1)}, {reuse.independent_reports} independent "
+        f"report{'s' * (reuse.independent_reports != 1)}, {len(passages)} shared passage{'s' * (len(passages) != 1)}."
+    )
+    return [
+        Panel(
+            "copy_groups",
+            "Independent reports",
+            "Outlets that carry the same copy (for example the same agency story) count as one report. "
+            "A copy group lists outlets whose articles share most of their narration.",
+            table=groups,
+            note=summary + ("" if not groups.empty else " No outlets carry the same copy."),
+        ),
+        Panel(
+            "passages",
+            "Shared passages",
+            "Runs of words that appear in articles of different outlets. Shared text inside quotation marks is "
+            "usually the same speaker quoted by both, not copying; the likely source is the earliest article, "
+            "or the agency the articles credit.",
+            table=passage_table,
+            note="" if passages else "No passage of this story appears in more than one outlet.",
+        ),
+        Panel(
+            "originality",
+            "Originality per outlet",
+            "The share of each outlet's words that are its own, not shared with another outlet's narration. "
+            "100% means nothing was copied or syndicated.",
+            figure=charts.outlet_bars(originality, "originality", "Originality per outlet", "% own words"),
+        ),
+        Panel(
+            "reuse_graph",
+            "Who copied whom",
+            "Arrows run from the outlet that probably published a passage first to the outlets that carry it; "
+            "thicker arrows mean more shared words. Outlets are placed left to right by date.",
+            figure=charts.reuse_graph(nodes, edges) if not edges.empty else None,
+            note="" if not edges.empty else "No shared passage has a known source, so there are no arrows to draw.",
+        ),
+        Panel(
+            "reworded",
+            "Same claim, reworded",
+            "Sentences from different outlets that say the same thing in different words: the same fact, "
+            "rewritten rather than copied. Compare the wording to see what each outlet stressed.",
+            table=claim_table,
+            note="" if not claim_table.empty else "No reworded claims found between these outlets.",
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# Framing
+
+
+def framing(corpus: Corpus, story_id: str) -> list[Panel]:
+    """How each outlet told the story: words, loaded language, attribution, tone, emphasis, frames."""
+    try:
+        indicators = corpus.story_framing(story_id)
+    except ImportError:
+        indicators = None
+    if indicators is None:
+        return [
+            Panel(
+                "framing", "Framing", "How each outlet told the story.", note="Framing analysis is not available yet."
+            )
+        ]
+    return []
+
+
+# ---------------------------------------------------------------------------------------
+# The standalone report
+
+
+@dataclass
+class _Page:
+    """Accumulates report HTML; plotly.js is embedded once, with the first chart."""
+
+    parts: list[str] = field(default_factory=list)
+    plotly_embedded: bool = False
+
+    def figure(self, figure: go.Figure, name: str) -> None:
+        self.parts.append(
+            figure.to_html(
+                full_html=False,
+                include_plotlyjs=not self.plotly_embedded,
+                config=export.toolbar_config(name),
+            )
+        )
+        self.plotly_embedded = True
+
+
+def _table_html(frame: pd.DataFrame) -> str:
+    return str(frame.to_html(index=False, escape=True, na_rep="", classes="px-table", border=0))
+
+
+def _panel_html(page: _Page, panel: Panel) -> None:
+    page.parts.append(f'<section class="px-panel"><h3>{escape(panel.title)}</h3>')
+    page.parts.append(f'<p class="px-explain">{escape(panel.explain)}</p>')
+    if panel.note:
+        page.parts.append(f'<p class="px-note">{escape(panel.note)}</p>')
+    if panel.figure is not None:
+        page.figure(panel.figure, panel.title)
+    if panel.table is not None and not panel.table.empty:
+        page.parts.append(f'<div class="px-table-wrap">{_table_html(panel.table)}</div>')
+    page.parts.append(panel.html)
+    page.parts.append("</section>")
+
+
+def _columns_html(columns: Sequence[OutletColumn]) -> str:
+    cells = []
+    for column in columns:
+        cells.append(
+            '<div class="px-col">'
+            f"<h4>{escape(column.outlet)}</h4>"
+            f'<p class="px-headline">{escape(column.title)}</p>'
+            f'<p class="px-date">{escape(day(column.published))}</p>'
+            f"<div>{highlight.chips_html(column.chips)}</div>"
+            f'<p class="px-lede">{escape(column.lede)}</p>'
+            f"{column.body_html}</div>"
+        )
+    return f'<div class="px-grid">{"".join(cells)}</div>'
+
+
+_REPORT_STYLE = """
+body{font-family:Inter,'Segoe UI',Helvetica,Arial,sans-serif;color:#1f2937;max-width:1280px;margin:2rem auto;
+  padding:0 1.5rem;line-height:1.45}
+h1{font-size:1.7rem;margin-bottom:0.2rem} h2{border-bottom:2px solid #e2e8f0;padding-bottom:0.3rem;margin-top:2.5rem}
+.px-meta{color:#475569} .px-explain{color:#475569;font-size:0.92rem;margin-top:-0.4rem}
+.px-note{background:#f1f5f9;border-left:4px solid #94a3b8;padding:0.4rem 0.8rem}
+.px-table-wrap{overflow-x:auto} table.px-table{border-collapse:collapse;font-size:0.88rem;width:100%}
+table.px-table th,table.px-table td{border-bottom:1px solid #e2e8f0;padding:0.3rem 0.5rem;text-align:left;
+  vertical-align:top}
+.px-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:1.2rem}
+.px-col{border:1px solid #e2e8f0;border-radius:8px;padding:0.8rem}
+.px-col h4{margin:0;color:#334155;text-transform:uppercase;letter-spacing:0.04em;font-size:0.8rem}
+.px-headline{font-weight:700;font-size:1.05rem;margin:0.3rem 0} .px-date{color:#64748b;margin:0;font-size:0.85rem}
+.px-lede{font-style:italic;color:#334155}
+footer{margin-top:3rem;color:#64748b;font-size:0.85rem}
+"""
+
+
+def report_html(corpus: Corpus, story_id: str) -> str:
+    """The whole story as one standalone, offline HTML page (every tab of the dashboard, in order)."""
+    story = corpus.story(story_id)
+    page = _Page()
+    for name in SECTIONS:
+        page.parts.append(f"<h2>{escape(name)}</h2>")
+        if name == "Side by side":
+            page.parts.append(highlight.legend_html())
+            page.parts.append(_columns_html(side_by_side(corpus, story_id)))
+            continue
+        for panel in section(corpus, story_id, name):
+            _panel_html(page, panel)
+    dates = f"{day(story.first_published)} – {day(story.last_published)}"
+    head = (
+        f"<h1>{escape(story.title)}</h1>"
+        f'<p class="px-meta">{escape(corpus.info.name)} · {len(story.article_ids)} articles from '
+        f"{len(story.outlets)} outlets · {escape(dates)}</p>"
+    )
+    made = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(story.title)} · Parallax</title>"
+        f"<style>{highlight.STYLE}{_REPORT_STYLE}</style></head><body>"
+        f"{head}{''.join(page.parts)}"
+        f"<footer>Made with Parallax on {made}, offline. Story {escape(story_id)}.</footer></body></html>"
+    )
+
+
+def write_report(corpus: Corpus, story_id: str, out: Path) -> Path:
+    """Write the story's standalone HTML report to ``out`` (atomically) and return its path."""
+    out = Path(out)
+    atomic_write_bytes(out, report_html(corpus, story_id).encode("utf-8"))
+    return out
+
+
+def section(corpus: Corpus, story_id: str, name: str) -> list[Panel]:
+    """The panels of one tab (every tab except "Side by side", which is laid out in columns)."""
+    builders: dict[str, Callable[[Corpus, str], list[Panel]]] = {
+        "Overview": overview,
+        "Quoted officials": quoted_officials,
+        "Shared passages": shared_passages,
+        "Framing": framing,
+    }
+    return builders[name](corpus, story_id)
+
+
+# ---------------------------------------------------------------------------------------
+# The printable comparison card
+
+#: Outlets on the card: more columns would not fit one printed page (the report has them all).
+_CARD_OUTLETS = 4
+_CARD_SPEAKERS = 4
+_CARD_HIGHLIGHTS = 3
+_CARD_SIZE = (1600, 1130)  # CSS pixels, landscape A4 proportions; printed at settings.IMAGE_SCALE
+
+_CARD_STYLE = """
+*{box-sizing:border-box} body{margin:0;font-family:Inter,'Segoe UI',Helvetica,Arial,sans-serif;color:#0f172a}
+.card{width:1600px;height:1130px;padding:44px 52px;display:flex;flex-direction:column;background:#fff}
+.brand{display:flex;justify-content:space-between;color:#64748b;font-size:15px;letter-spacing:0.06em;
+  text-transform:uppercase}
+h1{font-size:34px;line-height:1.2;margin:10px 0 6px;display:-webkit-box;-webkit-line-clamp:2;
+  -webkit-box-orient:vertical;overflow:hidden}
+.meta{color:#475569;font-size:17px;margin-bottom:22px}
+.cols{display:grid;gap:22px;flex:1;min-height:0}
+.col{border:2px solid #e2e8f0;border-radius:14px;padding:18px 20px;overflow:hidden;display:flex;flex-direction:column}
+.outlet{font-weight:800;font-size:15px;letter-spacing:0.07em;text-transform:uppercase;padding-bottom:8px;
+  border-bottom:5px solid var(--c)}
+.headline{font-weight:700;font-size:21px;line-height:1.28;margin:12px 0 4px;display:-webkit-box;-webkit-line-clamp:4;
+  -webkit-box-orient:vertical;overflow:hidden}
+.sub{color:#64748b;font-size:14px}
+h3{font-size:13px;letter-spacing:0.08em;text-transform:uppercase;color:#64748b;margin:18px 0 6px}
+ul,ol{margin:0;padding-left:20px;font-size:16px;line-height:1.35}
+li{margin-bottom:6px;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
+.none{color:#94a3b8;font-style:italic;font-size:15px}
+footer{color:#64748b;font-size:13px;margin-top:16px}
+"""
+
+
+def _card_speakers(table: pd.DataFrame, outlet: str) -> list[str]:
+    own = table[table["outlet"] == outlet].sort_values("quotes", ascending=False).head(_CARD_SPEAKERS)
+    return [f"{row.speaker}{f' ({row.role})' if row.role else ''} ×{row.quotes}" for row in own.itertuples(index=False)]
+
+
+def _card_list(items: Sequence[str], tag: str, empty: str) -> str:
+    if not items:
+        return f'<p class="none">{escape(empty)}</p>'
+    return f"<{tag}>{''.join(f'<li>{escape(i)}</li>' for i in items)}</{tag}>"
+
+
+def card_html(corpus: Corpus, story_id: str) -> str:
+    """The comparison card as one self-contained page: headline, quoted officials, framing highlights."""
+    from compare.speakers import speaker_outlet_table
+
+    story = corpus.story(story_id)
+    articles = corpus.story_articles(story_id)
+    main = main_articles(articles)
+    shown = sorted(main, key=lambda o: -_words(main[o].text))[:_CARD_OUTLETS]
+    colors = charts.outlet_colors(list(main))
+    speakers = speaker_outlet_table(corpus.story_quotes(story_id))
+    highlights = framing_highlights(corpus, story_id)
+    columns = []
+    for outlet in sorted(shown):
+        article = main[outlet]
+        columns.append(
+            f'<div class="col" style="--c:{colors[outlet]}"><div class="outlet">{escape(outlet)}</div>'
+            f'<div class="headline">{escape(article.title)}</div>'
+            f'<div class="sub">{escape(day(article.published))} · {_words(article.text):,} words</div>'
+            "<h3>Quoted</h3>"
+            + _card_list(_card_speakers(speakers, outlet), "ul", "nobody quoted by name")
+            + "<h3>Framing highlights</h3>"
+            + _card_list(highlights.get(outlet, [])[:_CARD_HIGHLIGHTS], "ol", "no framing signal stood out")
+            + "</div>"
+        )
+    more = len(main) - len(shown)
+    footer = (
+        f"{more} more outlet{'s' * (more != 1)} in the HTML report. " if more > 0 else ""
+    ) + "The evidence behind every highlight is in the story's HTML report. Made with Parallax, offline."
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{_CARD_STYLE}</style></head><body>'
+        f'<div class="card"><div class="brand"><span>Parallax · comparison card</span>'
+        f"<span>{escape(corpus.info.name)}</span></div>"
+        f'<h1>{escape(story.title)}</h1><div class="meta">{escape(story_meta(corpus, story_id))}</div>'
+        f'<div class="cols" style="grid-template-columns:repeat({max(1, len(columns))},1fr)">{"".join(columns)}</div>'
+        f"<footer>{escape(footer)}</footer></div></body></html>"
+    )
+
+
+def comparison_card_png(corpus: Corpus, story_id: str) -> bytes:
+    """A one-page printable card for class (PNG): headlines, quoted officials, three framing highlights per outlet."""
+    return export.page_png(card_html(corpus, story_id), *_CARD_SIZE)
+
+
+def story_bundle(corpus: Corpus, story_id: str) -> bytes:
+    """Every chart of the story as PNG, SVG and HTML and every table as CSV, in one zip."""
+    panels = [p for name in SECTIONS if name != "Side by side" for p in section(corpus, story_id, name)]
+    figures = {p.title: p.figure for p in panels if p.figure is not None}
+    tables = {p.title: p.table for p in panels if p.table is not None and not p.table.empty}
+    return export.bundle(figures, tables)
