@@ -1,0 +1,315 @@
+"""Reading articles from any source into clean, deduplicated ``Article`` records.
+
+One reader per source kind (``text``, ``html``, ``records`` for JSON/JSONL/CSV, ``urls``);
+this module walks a corpus folder, applies ``manifest.csv``/``corpus.toml``, gives every
+article a stable content-based id and merges exact duplicates. Every input ends in the
+ingest report — loaded, merged or rejected with a coded reason — and one bad file never
+stops the rest from loading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlparse
+
+from compare import settings
+from compare.clean import repeated_lines
+from compare.errors import Code
+from compare.ingest import records, urls
+from compare.ingest.draft import Draft, iso_date
+from compare.ingest.encoding import decode
+from compare.ingest.html import read_html
+from compare.ingest.metadata import CORPUS_TOML, MANIFEST, Metadata, read_metadata
+from compare.ingest.text import read_text
+from compare.model import Article, CorpusInfo, IngestRecord
+
+__all__ = ["IngestResult", "load_bytes", "load_corpus", "load_pasted", "load_urls"]
+
+SUPPORTED = {".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv", ".urls"}
+_ZIP_MAX_MEMBERS = 5000
+
+
+@dataclass
+class IngestResult:
+    """Articles (clean, deduplicated, sorted by id), the per-input report, and corpus facts."""
+
+    articles: list[Article] = field(default_factory=list)
+    report: list[IngestRecord] = field(default_factory=list)
+    info: CorpusInfo = field(default_factory=lambda: CorpusInfo(name="corpus"))
+
+
+def article_id(outlet: str, text: str) -> str:
+    """Stable id from the outlet and the whitespace-normalised text: same input, same id, everywhere."""
+    normalised = " ".join(text.split())
+    return hashlib.sha1(f"{outlet}\0{normalised}".encode()).hexdigest()[:16]
+
+
+def _reject(file: str, code: Code, **fields: object) -> IngestRecord:
+    return IngestRecord(file, "rejected", code=code.name, message=code.format(file=file, **fields))
+
+
+def _read_bytes(path: Path, name: str) -> bytes | IngestRecord:
+    try:
+        size = path.stat().st_size
+        if size > settings.MAX_FILE_BYTES:
+            return _reject(name, Code.P105, size_mb=size / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)
+        return path.read_bytes()
+    except OSError as exc:
+        return _reject(name, Code.P100, reason=exc.strerror or str(exc))
+
+
+def _drafts_from_bytes(
+    name: str, data: bytes, *, fetch_urls: bool, boilerplate: frozenset[str] = frozenset(), title: str | None = None
+) -> list[Draft | IngestRecord]:
+    """Read one file's bytes with the reader for its type."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix not in SUPPORTED:
+        return [_reject(name, Code.P104, suffix=suffix or "(none)")]
+    if len(data) > settings.MAX_FILE_BYTES:
+        return [_reject(name, Code.P105, size_mb=len(data) / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)]
+    text = decode(data)
+    if text is None:
+        return [_reject(name, Code.P101)]
+    if suffix in {".txt", ".text"}:
+        return [read_text(name, text, boilerplate=boilerplate, title=title)]
+    if suffix in {".html", ".htm"}:
+        return [read_html(name, text)]
+    if suffix in {".jsonl", ".ndjson"}:
+        return list(records.read_jsonl(name, text))
+    if suffix == ".json":
+        return list(records.read_json(name, text))
+    if suffix == ".csv":
+        return list(records.read_csv(name, text))
+    addresses = urls.read_urls_file(text)
+    if not fetch_urls:
+        return [_reject(name, Code.P113, count=len(addresses))]
+    return list(urls.fetch(name, addresses))
+
+
+def _walk(folder: Path, report: list[IngestRecord]) -> list[Path]:
+    """Article files under ``folder`` (hidden files, the cache and metadata files skipped)."""
+    found = []
+
+    def unreadable(error: OSError) -> None:
+        name = os.path.relpath(error.filename or str(folder), folder)
+        report.append(_reject(name, Code.P100, reason=error.strerror or str(error)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            if name.startswith(".") or (path.parent == folder and name in {MANIFEST, CORPUS_TOML, "regroup.json"}):
+                continue
+            found.append(path)
+    return found
+
+
+def load_corpus(path: Path, *, fetch_urls: bool = False) -> IngestResult:
+    """Read a corpus folder (recursively) or a single article file."""
+    path = Path(path)
+    report: list[IngestRecord] = []
+    if path.is_file():
+        folder, files = path.parent, [path]
+        meta = Metadata(info=CorpusInfo(name=path.stem))
+    elif path.is_dir():
+        folder = path
+        meta = read_metadata(folder)
+        report.extend(meta.problems)
+        files = _walk(folder, report)
+    else:
+        return IngestResult(report=[_reject(str(path), Code.P100, reason="no such file or folder")])
+
+    # Plain-text pages are cleaned with their outlet's repeated lines, so read them all first.
+    raw: dict[Path, bytes] = {}
+    for file in files:
+        data = _read_bytes(file, _relative(file, folder))
+        if isinstance(data, IngestRecord):
+            report.append(data)
+        else:
+            raw[file] = data
+    boilerplate = _outlet_boilerplate(raw, folder, meta)
+
+    drafts: list[Draft] = []
+    for file, data in raw.items():
+        name = _relative(file, folder)
+        row = meta.files.get(name, {})
+        outlet = row.get("outlet") or _folder_outlet(file, folder)
+        for item in _drafts_from_bytes(
+            name, data, fetch_urls=fetch_urls, boilerplate=boilerplate.get(outlet, frozenset()), title=row.get("title")
+        ):
+            if isinstance(item, IngestRecord):
+                report.append(item)
+            else:
+                drafts.append(_apply_manifest(item, row))
+    articles, merged = finalise(drafts, meta, folder)
+    report.extend(merged)
+    return IngestResult(articles=articles, report=_sorted_report(report), info=meta.info)
+
+
+def _relative(file: Path, folder: Path) -> str:
+    return file.relative_to(folder).as_posix() if file.is_relative_to(folder) else file.name
+
+
+def _folder_outlet(file: Path, folder: Path) -> str | None:
+    """Articles kept in per-outlet sub-folders take the sub-folder's name as their outlet."""
+    return file.parent.name if file.parent != folder and file.is_relative_to(folder) else None
+
+
+def _outlet_boilerplate(raw: dict[Path, bytes], folder: Path, meta: Metadata) -> dict[str | None, frozenset[str]]:
+    texts: dict[str | None, list[str]] = defaultdict(list)
+    for file, data in raw.items():
+        if file.suffix.lower() in {".txt", ".text"}:
+            outlet = meta.files.get(_relative(file, folder), {}).get("outlet") or _folder_outlet(file, folder)
+            texts[outlet].append(decode(data) or "")
+    return {outlet: repeated_lines(pages) for outlet, pages in texts.items() if len(pages) > 1}
+
+
+def _apply_manifest(draft: Draft, row: dict[str, str]) -> Draft:
+    """Manifest facts win over what the reader found (the user declared them)."""
+    draft.outlet = row.get("outlet") or draft.outlet
+    draft.url = row.get("url") or draft.url
+    draft.title = row.get("title") or draft.title
+    draft.author = row.get("author") or draft.author
+    if row.get("published"):
+        draft.published = iso_date(row["published"])
+    return draft
+
+
+def finalise(
+    drafts: Iterable[Draft], meta: Metadata, folder: Path | None = None
+) -> tuple[list[Article], list[IngestRecord]]:
+    """Resolve outlets, give ids, merge exact duplicates (same outlet and text, or same URL)."""
+    articles: dict[str, Article] = {}
+    by_url: dict[str, str] = {}
+    report: list[IngestRecord] = []
+    for draft in drafts:
+        where = f"{draft.file}:{draft.line}" if draft.line else draft.file
+        if not draft.text.strip():
+            report.append(
+                IngestRecord(
+                    draft.file, "rejected", code=Code.P102.name, message=Code.P102.format(file=where), line=draft.line
+                )
+            )
+            continue
+        outlet = _resolve_outlet(draft, meta)
+        new_id = article_id(outlet, draft.text)
+        url_key = (draft.url or "").split("#")[0].rstrip("/").lower()
+        existing = new_id if new_id in articles else by_url.get(url_key) if url_key else None
+        if existing:
+            message = Code.P108.format(file=where, other=existing)
+            report.append(
+                IngestRecord(
+                    draft.file, "merged", article_id=existing, code=Code.P108.name, message=message, line=draft.line
+                )
+            )
+            continue
+        articles[new_id] = Article(
+            id=new_id,
+            outlet=outlet,
+            title=" ".join(draft.title.split()) or _first_words(draft.text),
+            text=draft.text,
+            file=draft.file,
+            published=draft.published,
+            url=draft.url,
+            author=draft.author,
+            declared_source=draft.declared_source,
+            removed=draft.removed,
+        )
+        if url_key:
+            by_url[url_key] = new_id
+        report.append(IngestRecord(draft.file, "loaded", article_id=new_id, line=draft.line))
+    return sorted(articles.values(), key=lambda a: a.id), report
+
+
+def _first_words(text: str, count: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def _resolve_outlet(draft: Draft, meta: Metadata) -> str:
+    """Declared outlet, else the corpus.toml outlet whose domain matches the URL, else the URL's host."""
+    if draft.outlet and draft.outlet.strip():
+        outlet = draft.outlet.strip()
+        known = {o.domain.lower().removeprefix("www."): o.name for o in meta.info.outlets}
+        return known.get(outlet.lower().removeprefix("www."), outlet)
+    declared = meta.outlet_for_url(draft.url)
+    if declared:
+        return declared
+    host = (urlparse(draft.url or "").hostname or "").removeprefix("www.")
+    return host or "unknown"
+
+
+def _sorted_report(report: list[IngestRecord]) -> list[IngestRecord]:
+    return sorted(report, key=lambda r: (r.file, r.line or 0, r.status))
+
+
+def load_bytes(name: str, data: bytes, *, outlet: str | None = None) -> IngestResult:
+    """Read an uploaded file (or a .zip of supported files) held in memory."""
+    report: list[IngestRecord] = []
+    drafts: list[Draft] = []
+    members: list[tuple[str, bytes]] = [(name, data)]
+    if name.lower().endswith(".zip"):
+        members, problems = _unzip(name, data)
+        report.extend(problems)
+    for member, content in members:
+        for item in _drafts_from_bytes(member, content, fetch_urls=False):
+            if isinstance(item, IngestRecord):
+                report.append(item)
+            else:
+                item.outlet = outlet or item.outlet
+                drafts.append(item)
+    meta = Metadata(info=CorpusInfo(name=PurePosixPath(name).stem))
+    articles, merged = finalise(drafts, meta)
+    return IngestResult(articles, _sorted_report(report + merged), meta.info)
+
+
+def _unzip(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[IngestRecord]]:
+    """Members of a zip upload, refusing absolute or parent paths and oversized members."""
+    members: list[tuple[str, bytes]] = []
+    problems: list[IngestRecord] = []
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        return [], [_reject(name, Code.P100, reason=f"not a readable zip ({exc})")]
+    for info in archive.infolist()[:_ZIP_MAX_MEMBERS]:
+        inner = PurePosixPath(info.filename)
+        label = f"{name}/{info.filename}"
+        if info.is_dir() or any(part.startswith(".") or part == "__MACOSX" for part in inner.parts):
+            continue
+        if inner.is_absolute() or ".." in inner.parts:
+            problems.append(_reject(label, Code.P100, reason="unsafe path inside the zip"))
+        elif info.file_size > settings.MAX_FILE_BYTES:
+            problems.append(
+                _reject(label, Code.P105, size_mb=info.file_size / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)
+            )
+        else:
+            members.append((label, archive.read(info)))
+    return members, problems
+
+
+def load_pasted(text: str, outlet: str, title: str | None = None, url: str | None = None) -> IngestResult:
+    """An article pasted into the app: cleaned like a scraped page, the outlet as given."""
+    draft = read_text("pasted text", text, title=title or None)
+    draft.outlet = outlet.strip() or None
+    draft.url = url or None
+    meta = Metadata(info=CorpusInfo(name="pasted"))
+    articles, report = finalise([draft], meta)
+    return IngestResult(articles, report, meta.info)
+
+
+def load_urls(address_list: list[str]) -> IngestResult:
+    """Fetch the given addresses now (the user asked); failures become coded report records."""
+    report: list[IngestRecord] = []
+    drafts: list[Draft] = []
+    for item in urls.fetch("pasted URLs", [a for a in address_list if a.strip()]):
+        (report if isinstance(item, IngestRecord) else drafts).append(item)  # type: ignore[arg-type]
+    meta = Metadata(info=CorpusInfo(name="fetched"))
+    articles, merged = finalise(drafts, meta)
+    return IngestResult(articles, _sorted_report(report + merged), meta.info)

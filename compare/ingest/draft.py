@@ -1,0 +1,46 @@
+"""An article as a reader found it, before outlets are resolved, ids given and duplicates merged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+
+@dataclass
+class Draft:
+    """One article's fields as read from its source; ``line`` is the row inside multi-article files."""
+
+    file: str
+    text: str
+    title: str = ""
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    author: str | None = None
+    declared_source: str | None = None
+    removed: tuple[str, ...] = ()
+    line: int | None = None
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: object) -> str | None:
+    """An ISO 8601 date (or datetime when a time is given); None when absent or unreadable — never guessed."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text or text.lower() in {"nan", "none", "null", "unknown"}:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            match = _ISO_DATE.match(text)
+            return match.group() if match else None
+    has_time = bool(parsed.hour or parsed.minute or parsed.second) or "T" in text or ":" in text
+    return parsed.isoformat() if has_time else parsed.date().isoformat()

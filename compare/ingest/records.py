@@ -1,0 +1,134 @@
+"""Multi-article files: JSON, JSON Lines and CSV, with the common field names of news tools.
+
+news-please (``maintext``, ``title``, ``date_publish``, ``source_domain``, ``url``), generic
+exports (``text``/``content``, ``outlet``/``source``, ``published``/``date``) and Media Cloud
+CSV columns (``media_name``, ``publish_date``) are all understood. A malformed line or a row
+without text is rejected on its own; the rest of the file still loads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from compare.errors import Code
+from compare.ingest.draft import Draft, iso_date
+from compare.ingest.encoding import fix_text
+from compare.model import IngestRecord
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("maintext", "text", "content", "body", "article", "full_text", "story_text"),
+    "title": ("title", "headline", "heading"),
+    "outlet": ("outlet", "source", "media_name", "source_domain", "publisher", "sitename", "site", "domain"),
+    "published": ("date_publish", "published", "publish_date", "publication_date", "date", "pubdate", "datetime"),
+    "url": ("url", "link", "permalink", "media_url_article"),
+    "author": ("authors", "author", "byline", "creator"),
+}
+
+Result = Draft | IngestRecord
+
+
+def _field(record: dict[str, Any], name: str) -> Any:
+    lowered = {str(k).strip().lower(): v for k, v in record.items()}
+    for alias in ALIASES[name]:
+        value = lowered.get(alias)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if v) or None
+    if isinstance(value, dict):  # e.g. {"name": "..."} publisher objects
+        return str(value.get("name") or value.get("title") or "") or None
+    return str(value).strip() or None
+
+
+def draft_from_record(file: str, record: dict[str, Any], line: int) -> Result:
+    """A draft from one JSON object or CSV row, or a rejection when it carries no article text."""
+    text = _as_text(_field(record, "text"))
+    if not text:
+        return IngestRecord(
+            file, "rejected", code=Code.P107.name, message=Code.P107.format(file=file, line=line), line=line
+        )
+    paragraphs = [p.strip() for p in fix_text(text).split("\n") if p.strip()]
+    title = fix_text(_as_text(_field(record, "title")) or "")
+    if paragraphs and title and paragraphs[0].strip(" .") == title.strip(" ."):
+        paragraphs = paragraphs[1:]  # some exports repeat the headline as the first paragraph
+    return Draft(
+        file=file,
+        text="\n\n".join(paragraphs),
+        title=title,
+        outlet=_as_text(_field(record, "outlet")),
+        published=iso_date(_field(record, "published")),
+        url=_as_text(_field(record, "url")),
+        author=_as_text(_field(record, "author")),
+        line=line,
+    )
+
+
+def read_jsonl(file: str, text: str) -> Iterator[Result]:
+    """One article per line; a malformed line costs only that line."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield _malformed(file, number, exc.msg)
+            continue
+        if not isinstance(record, dict):
+            yield _malformed(file, number, "expected an object")
+            continue
+        yield draft_from_record(file, record, number)
+
+
+def read_json(file: str, text: str) -> Iterator[Result]:
+    """A JSON object, a list of objects, or an object wrapping a list ("articles", "data", "items")."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if "\n{" in text.strip() or text.strip().startswith("{"):
+            yield from read_jsonl(file, text)  # JSON Lines saved as .json
+            return
+        yield _malformed(file, exc.lineno, exc.msg)
+        return
+    if isinstance(data, dict):
+        wrapped = next(
+            (data[k] for k in ("articles", "data", "items", "results") if isinstance(data.get(k), list)), None
+        )
+        data = wrapped if wrapped is not None else [data]
+    if not isinstance(data, list):
+        yield _malformed(file, 1, "expected an object or a list of objects")
+        return
+    for number, record in enumerate(data, start=1):
+        if isinstance(record, dict):
+            yield draft_from_record(file, record, number)
+        else:
+            yield _malformed(file, number, "expected an object")
+
+
+def read_csv(file: str, text: str) -> Iterator[Result]:
+    """One article per row; the header names the columns (any of the aliases)."""
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # type: ignore[assignment]
+    csv.field_size_limit(1 << 30)
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    try:
+        for number, row in enumerate(reader, start=2):  # row 1 is the header
+            yield draft_from_record(file, {k: v for k, v in row.items() if k is not None}, number)
+    except csv.Error as exc:
+        yield _malformed(file, reader.line_num, str(exc))
+
+
+def _malformed(file: str, line: int, reason: str) -> IngestRecord:
+    message = Code.P106.format(file=file, line=line, reason=reason)
+    return IngestRecord(file, "rejected", code=Code.P106.name, message=message, line=line)
