@@ -29,6 +29,18 @@ EMBED_HEAD_WEIGHT = 0.5
 # --- grouping ------------------------------------------------------------------
 #: Sensitivity of story grouping in [0, 1]; higher splits stories more finely.
 GROUPING_SENSITIVITY = 0.5
+#: Story threshold on the pair score (cosine + entity bonus - time penalty) at sensitivity 0 and 1.
+GROUPING_SCORE_RANGE = (0.3, 0.8)
+#: Extra score for two articles naming the same people and places in headline and lede.
+GROUPING_ENTITY_WEIGHT = 0.05
+#: Publication gaps up to this many days cost nothing (time zones, next-day follow-ups).
+GROUPING_SAME_DAYS = 1.0
+#: Beyond that, the penalty grows linearly to GROUPING_TIME_WEIGHT over this many days.
+GROUPING_TIME_SCALE_DAYS = 10.0
+#: Largest score penalty for a publication gap: articles weeks apart report different events.
+GROUPING_TIME_WEIGHT = 0.5
+#: Score penalty for a pair whose time gap is unknown (either date missing).
+GROUPING_UNDATED_PENALTY = 0.05
 
 # --- shared passages -----------------------------------------------------------
 #: Fewest identical words a shared passage must contain.

@@ -1,0 +1,380 @@
+"""Story grouping: which articles report the same event.
+
+Three signals separate events, not just topics: embedding similarity (what is said),
+closeness in publication time (the same topic months apart is another story), and
+shared named entities in headline and lede (who and where). Their combination scores
+a pair of articles; stories are average-linkage clusters of those scores, cut at a
+threshold set by the sensitivity control.
+
+Scale without quadratic memory: a nearest-neighbour search (exact for small corpora,
+inverted-file cells for large ones) keeps only pairs that could possibly link; their
+connected components are small, and average linkage runs inside each component.
+Everything is computed in article-id order, so the input order never matters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import coo_matrix, csr_matrix
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
+
+from compare import settings
+from compare.model import Article, Story
+
+log = logging.getLogger(__name__)
+
+#: Entity labels that name who or where an event is about (dates and numbers say little on their own).
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+#: Neighbours kept per article: enough to connect a story, few enough to keep the graph small.
+_NEIGHBOURS = 24
+#: Rows of the similarity matrix computed at once (bounds memory at rows x candidates floats).
+_QUERY_ROWS = 1024
+#: Articles per inverted-file cell, and cells searched per query cell; below their product the search is exact.
+_CELL_SIZE = 1000
+_CELLS_PROBED = 10
+#: Largest component clustered in one piece (its pair matrix is size squared).
+_MAX_COMPONENT = 3000
+_KEY_TERMS = 6
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]")
+
+
+# --- scores ------------------------------------------------------------------------
+
+
+def grouping_threshold(sensitivity: float) -> float:
+    """Lowest average pair score inside a story: higher sensitivity, finer stories."""
+    low, high = settings.GROUPING_SCORE_RANGE
+    return low + (high - low) * min(max(sensitivity, 0.0), 1.0)
+
+
+def day_numbers(articles: Sequence[Article]) -> np.ndarray:
+    """Publication time in days (NaN when unknown or unparseable)."""
+    return np.array([_day(a.published) for a in articles], dtype=np.float64)
+
+
+def _day(published: str | None) -> float:
+    if not published:
+        return math.nan
+    try:
+        moment = datetime.fromisoformat(published.strip())
+    except ValueError:
+        return math.nan
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.timestamp() / 86400.0 if moment.year > 1 else math.nan
+
+
+def time_penalty(days_a: np.ndarray, days_b: np.ndarray) -> np.ndarray:
+    """How much a gap in publication dates lowers a pair's score.
+
+    Nothing within ``GROUPING_SAME_DAYS`` (time zones, late editions, next-day follow-ups),
+    then a linear rise to ``GROUPING_TIME_WEIGHT`` over ``GROUPING_TIME_SCALE_DAYS``. An
+    unknown date costs ``GROUPING_UNDATED_PENALTY``: without time to tell a topic's
+    recurrences apart, a pair must be a little more alike.
+    """
+    gap = np.abs(days_a - days_b)
+    ramp = np.clip((gap - settings.GROUPING_SAME_DAYS) / settings.GROUPING_TIME_SCALE_DAYS, 0.0, 1.0)
+    return np.where(np.isnan(gap), settings.GROUPING_UNDATED_PENALTY, settings.GROUPING_TIME_WEIGHT * ramp)
+
+
+def head_text(article: Article) -> str:
+    """Headline and lede: where news names the event's people and places."""
+    words = article.text.split()[: settings.EMBED_LEDE_WORDS]
+    return f"{article.title}.\n{' '.join(words)}" if article.title.strip() else " ".join(words)
+
+
+def _entity_key(text: str, label: str) -> str:
+    """People by surname (outlets shorten "Mark Milley" to "Milley"); other names whole, lowercased."""
+    words = _WORD.findall(text.lower().replace("’s", "").replace("'s", ""))
+    words = [w for w in words if w != "the"]
+    if not words:
+        return ""
+    return words[-1] if label == "PERSON" else " ".join(words)
+
+
+def named_entities(texts: Sequence[str]) -> list[frozenset[str]]:
+    """The named people, organisations and places in each text (spaCy NER only: cheap)."""
+    from compare.nlp import spacy_model
+
+    nlp = spacy_model()
+    unneeded = [name for name in nlp.pipe_names if name != "ner"]
+    found = []
+    for doc in nlp.pipe(texts, disable=unneeded, batch_size=256):
+        keys = {_entity_key(ent.text, ent.label_) for ent in doc.ents if ent.label_ in _ENTITY_LABELS}
+        found.append(frozenset(keys - {""}))
+    return found
+
+
+def entity_overlap(entities: Sequence[frozenset[str]]) -> np.ndarray:
+    """Pairwise share of named-entity weight two articles have in common (0..1).
+
+    The share is of the smaller article's entity weight, so a short headline whose
+    names all recur in a long lede still counts as a full match. Weights are inverse
+    document frequencies within the given articles: inside a block of Afghanistan
+    stories "Afghanistan" says little, "Kabul airport" a lot.
+    """
+    vocabulary = sorted({key for keys in entities for key in keys})
+    if not vocabulary:
+        return np.zeros((len(entities), len(entities)))
+    column = {key: i for i, key in enumerate(vocabulary)}
+    rows = [row for row, keys in enumerate(entities) for _ in keys]
+    cols = [column[key] for keys in entities for key in keys]
+    presence = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(entities), len(vocabulary)))
+    document_frequency = np.asarray(presence.sum(axis=0)).ravel()
+    idf = np.log((len(entities) + 1) / (document_frequency + 1)) + 1.0  # smoothed: never zero
+    weighted = presence.multiply(idf).tocsr()
+    shared = (weighted @ presence.T).toarray()  # idf mass of the entities each pair shares
+    mass = np.asarray(weighted.sum(axis=1)).ravel()
+    smaller = np.minimum.outer(mass, mass)
+    return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+
+
+# --- candidate pairs ----------------------------------------------------------------
+
+
+def _cells(vectors: np.ndarray) -> list[np.ndarray]:
+    """Partition rows into inverted-file cells (k-means); one cell when the corpus is small."""
+    n = len(vectors)
+    if n <= _CELL_SIZE * _CELLS_PROBED:
+        return [np.arange(n)]
+    from sklearn.cluster import KMeans
+
+    n_cells = math.ceil(n / _CELL_SIZE)
+    seeds = vectors[np.linspace(0, n - 1, n_cells).astype(int)]  # evenly spaced rows: k-means++ is too slow here
+    labels = KMeans(n_clusters=n_cells, init=seeds, n_init=1, max_iter=25).fit_predict(vectors)
+    return [np.flatnonzero(labels == c) for c in range(n_cells) if np.any(labels == c)]
+
+
+def candidate_pairs(vectors: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) among each article's nearest neighbours with cosine >= ``floor``.
+
+    Each article is compared with the members of its ``_CELLS_PROBED`` nearest cells
+    (all articles, when the corpus fits in that many cells), ``_QUERY_ROWS`` articles
+    at a time, so memory stays linear in the corpus size.
+    """
+    cells = _cells(vectors)
+    centroids = np.stack([vectors[cell].mean(axis=0) for cell in cells])
+    probed = min(_CELLS_PROBED, len(cells))
+    nearest = np.argpartition(-(vectors @ centroids.T), probed - 1, axis=1)[:, :probed]
+    found_i, found_j, found_s = [], [], []
+    for c, members in enumerate(cells):
+        askers = np.flatnonzero((nearest == c).any(axis=1))
+        for start in range(0, len(askers), _QUERY_ROWS):
+            queries = askers[start : start + _QUERY_ROWS]
+            sims = vectors[queries] @ vectors[members].T
+            at = np.minimum(np.searchsorted(members, queries), len(members) - 1)
+            itself = members[at] == queries
+            sims[np.flatnonzero(itself), at[itself]] = -np.inf  # an article is not its own neighbour
+            rows, cols = _top_neighbours(sims, floor)
+            found_i.append(queries[rows])
+            found_j.append(members[cols])
+            found_s.append(sims[rows, cols])
+    i = np.concatenate(found_i) if found_i else np.zeros(0, dtype=np.int64)
+    j = np.concatenate(found_j) if found_j else np.zeros(0, dtype=np.int64)
+    s = np.concatenate(found_s) if found_s else np.zeros(0, dtype=np.float32)
+    low, high = np.minimum(i, j), np.maximum(i, j)
+    _, first = np.unique(low.astype(np.int64) * len(vectors) + high, return_index=True)
+    return low[first], high[first], s[first]
+
+
+def _top_neighbours(sims: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of at most ``_NEIGHBOURS`` best entries >= ``floor`` per row."""
+    above = sims >= floor
+    crowded = np.flatnonzero(above.sum(axis=1) > _NEIGHBOURS)
+    if len(crowded):
+        keep = np.argpartition(-sims[crowded], _NEIGHBOURS - 1, axis=1)[:, :_NEIGHBOURS]
+        above[crowded] = False
+        above[crowded[:, None], keep] = True
+    rows, cols = np.nonzero(above)
+    return rows, cols
+
+
+# --- clustering ----------------------------------------------------------------------
+
+
+def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    graph = coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
+
+
+def _blocks(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, threshold: float) -> list[np.ndarray]:
+    """Connected groups of linked articles, each at most ``_MAX_COMPONENT`` large.
+
+    A larger component is split by raising the bar on its links, step by step: a
+    story can only span the pieces if its weakest links were chains anyway.
+    """
+    labels = _components(n, i, j)
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    blocks = []
+    for members in np.split(order, bounds):
+        if len(members) <= 1:
+            continue
+        if len(members) <= _MAX_COMPONENT:
+            blocks.append(members)
+            continue
+        inside = np.isin(i, members) & np.isin(j, members)
+        stronger = inside & (s >= threshold + 0.02)
+        log.info("splitting a component of %d articles at %.2f", len(members), threshold + 0.02)
+        blocks.extend(_blocks(n, i[stronger], j[stronger], s[stronger], threshold + 0.02))
+    return blocks
+
+
+def _linkage_tree(scores: np.ndarray) -> np.ndarray:
+    distances = np.clip(1.0 - scores, 0.0, None)
+    np.fill_diagonal(distances, 0.0)
+    return linkage(squareform(distances, checks=False), method="average")  # type: ignore[no-any-return]
+
+
+def _cut(tree: np.ndarray, threshold: float) -> np.ndarray:
+    """Cluster labels where the average pair score stays at or above ``threshold``."""
+    return fcluster(tree, t=1.0 - threshold, criterion="distance")  # type: ignore[no-any-return]
+
+
+def _base_scores(vectors: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """Score of every pair in a block before entities: cosine minus the time-gap penalty."""
+    return vectors @ vectors.T - time_penalty(days[:, None], days[None, :])
+
+
+def cluster_labels(articles: Sequence[Article], vectors: np.ndarray, threshold: float) -> np.ndarray:
+    """A story label per article (rows as given; callers fix a canonical order first).
+
+    Named entities are only consulted (spaCy costs far more than the rest) in blocks
+    where some merge falls within ``GROUPING_ENTITY_WEIGHT`` of the threshold, since
+    elsewhere no entity bonus can change the outcome.
+    """
+    n = len(articles)
+    bonus = settings.GROUPING_ENTITY_WEIGHT
+    i, j, s = candidate_pairs(vectors, threshold - bonus)
+    days = day_numbers(articles)
+    labels = np.arange(n)  # unlinked articles are one-article stories
+    fresh = n  # next unused label
+    undecided = []
+    for members in _blocks(n, i, j, s, threshold - bonus):
+        base = _base_scores(vectors[members], days[members])
+        tree = _linkage_tree(base)
+        heights = tree[:, 2]  # merge distances; average linkage never inverts them
+        if bonus > 0 and np.any((heights > 1.0 - threshold) & (heights <= 1.0 - threshold + bonus)):
+            undecided.append((members, base))
+        labels[members] = fresh + _cut(tree, threshold)  # fcluster counts from 1
+        fresh += len(members) + 1
+    heads = [head_text(articles[k]) for members, _ in undecided for k in members]
+    entities = iter(named_entities(heads))
+    for members, base in undecided:
+        overlap = entity_overlap([next(entities) for _ in members])
+        labels[members] = fresh + _cut(_linkage_tree(base + bonus * overlap), threshold)
+        fresh += len(members) + 1
+    return labels
+
+
+# --- stories -------------------------------------------------------------------------
+
+
+def story_id(article_ids: Iterable[str]) -> str:
+    """Deterministic id from the member ids: the same articles always make the same story id."""
+    return "s" + hashlib.sha256("\n".join(sorted(article_ids)).encode()).hexdigest()[:12]
+
+
+def _date_range(members: Sequence[Article]) -> tuple[str | None, str | None]:
+    dated = sorted((day, a.published) for a in members if a.published and not math.isnan(day := _day(a.published)))
+    return (dated[0][1], dated[-1][1]) if dated else (None, None)
+
+
+def make_story(members: Sequence[Article], title: str, key_terms: Sequence[str]) -> Story:
+    """A Story record from its articles; ids, outlets and dates follow from the members."""
+    members = sorted(members, key=lambda a: a.id)
+    first, last = _date_range(members)
+    return Story(
+        story_id=story_id(a.id for a in members),
+        title=title,
+        article_ids=tuple(a.id for a in members),
+        outlets=tuple(sorted({a.outlet for a in members})),
+        first_published=first,
+        last_published=last,
+        key_terms=tuple(key_terms),
+    )
+
+
+def key_terms(groups: Sequence[Sequence[int]], corpus: Sequence[Article], count: int = _KEY_TERMS) -> list[list[str]]:
+    """Words and phrases that set each group of articles (rows of ``corpus``) apart: class-based TF-IDF.
+
+    Computed on headlines and ledes against the whole corpus, as BERTopic labels topics;
+    a word already inside a chosen phrase is skipped so terms do not repeat.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    heads = [head_text(a) for a in corpus]
+    vectorizer = TfidfVectorizer(
+        stop_words="english", ngram_range=(1, 2), sublinear_tf=True, token_pattern=_WORD.pattern, lowercase=True
+    )
+    try:
+        matrix = vectorizer.fit_transform(heads)
+    except ValueError:  # no words at all (empty or stop-word-only texts)
+        return [[] for _ in groups]
+    vocabulary = vectorizer.get_feature_names_out()
+    rows = [g for group in groups for g in group]
+    owners = [k for k, group in enumerate(groups) for _ in group]
+    membership = csr_matrix((np.ones(len(rows)), (owners, rows)), shape=(len(groups), len(corpus)))
+    scores = (membership @ matrix).tocsr()
+    terms = []
+    for k in range(len(groups)):
+        start, end = scores.indptr[k], scores.indptr[k + 1]
+        ranked = sorted(zip(-scores.data[start:end], vocabulary[scores.indices[start:end]], strict=True))
+        chosen: list[set[str]] = []
+        terms_of_group: list[str] = []
+        for _, term in ranked:
+            words = set(term.split())
+            if not any(words <= c or c <= words for c in chosen):
+                chosen.append(words)
+                terms_of_group.append(str(term))
+            if len(chosen) == count:
+                break
+        terms.append(terms_of_group)
+    return terms
+
+
+def _representative(members: np.ndarray, vectors: np.ndarray) -> int:
+    """The member closest to the group's mean vector (lowest row on ties)."""
+    centre = vectors[members].mean(axis=0)
+    return int(members[np.argmax(vectors[members] @ centre)])
+
+
+def story_order(story: Story) -> tuple[int, int, str]:
+    """Stories covered by most outlets first, then by most articles; id breaks ties."""
+    return (-len(story.outlets), -len(story.article_ids), story.story_id)
+
+
+def group_articles(
+    articles: Sequence[Article], vectors: np.ndarray, *, sensitivity: float = settings.GROUPING_SENSITIVITY
+) -> list[Story]:
+    """Stories from articles and their vectors (rows aligned), the same in any input order.
+
+    Args:
+        articles: the corpus; ids must be unique.
+        vectors: one embedding per article (``compare.embed.article_vectors``).
+        sensitivity: 0..1; higher splits stories more finely. One-article stories are kept.
+    """
+    if not articles:
+        return []
+    order = sorted(range(len(articles)), key=lambda k: articles[k].id)
+    ordered = [articles[k] for k in order]
+    matrix = np.asarray(vectors, dtype=np.float32)[order]
+    matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+    labels = cluster_labels(ordered, matrix, grouping_threshold(sensitivity))
+    order_by_label = np.argsort(labels, kind="stable")
+    groups = np.split(order_by_label, np.flatnonzero(np.diff(labels[order_by_label])) + 1)
+    terms = key_terms([g.tolist() for g in groups], ordered)
+    stories = [
+        make_story([ordered[k] for k in group], ordered[_representative(group, matrix)].title, group_terms)
+        for group, group_terms in zip(groups, terms, strict=True)
+    ]
+    return sorted(stories, key=story_order)

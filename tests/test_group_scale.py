@@ -1,0 +1,76 @@
+"""Candidate search without an n x n matrix, and the named-entity signal."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from compare import group
+
+
+def _clustered(n: int, dim: int = 48, seed: int = 0) -> np.ndarray:
+    """Unit vectors in small tight groups, so every article has a few close neighbours."""
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((max(n // 4, 1), dim))
+    rows = centres[rng.integers(len(centres), size=n)] + 0.5 * rng.standard_normal((n, dim))
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _pairs(i: np.ndarray, j: np.ndarray) -> set[tuple[int, int]]:
+    return set(zip(i.tolist(), j.tolist(), strict=True))
+
+
+def _brute_force(vectors: np.ndarray, floor: float) -> set[tuple[int, int]]:
+    sims = vectors @ vectors.T
+    i, j = np.nonzero(np.triu(sims >= floor, k=1))
+    return _pairs(i, j)
+
+
+def test_group_candidates_exact_on_small_corpora() -> None:
+    vectors = _clustered(600)
+    i, j, s = group.candidate_pairs(vectors, 0.6)
+    assert np.all(i < j)
+    assert np.allclose(s, np.sum(vectors[i] * vectors[j], axis=1), atol=1e-5)
+    assert _pairs(i, j) == _brute_force(vectors, 0.6)
+
+
+def test_group_candidates_inverted_cells_keep_close_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(group, "_CELL_SIZE", 100)  # force the large-corpus path on 3,000 articles
+    monkeypatch.setattr(group, "_CELLS_PROBED", 6)
+    vectors = _clustered(3000)
+    assert len(group._cells(vectors)) > group._CELLS_PROBED
+    found = _pairs(*group.candidate_pairs(vectors, 0.7)[:2])
+    truth = _brute_force(vectors, 0.7)
+    assert len(found & truth) / len(truth) >= 0.95
+    assert found <= truth
+
+
+def test_group_candidates_cap_neighbours_per_article() -> None:
+    vectors = np.tile(_clustered(1), (200, 1))  # 200 identical articles
+    i, j, _ = group.candidate_pairs(vectors, 0.5)
+    degree = np.bincount(np.concatenate([i, j]), minlength=200)
+    assert degree.min() >= group._NEIGHBOURS
+    assert len(i) <= 200 * group._NEIGHBOURS
+
+
+def test_group_named_entities_key_people_by_surname() -> None:
+    found = group.named_entities(
+        ["Gen. Mark Milley said the letter from Baghdad was a draft.", "General Milley told reporters in Washington."]
+    )
+    assert "milley" in found[0] and "milley" in found[1]
+    assert "baghdad" in found[0] and "washington" in found[1]
+
+
+def test_group_entity_overlap() -> None:
+    overlap = group.entity_overlap(
+        [frozenset({"milley", "iraq"}), frozenset({"milley", "iraq", "esper"}), frozenset({"fifa"}), frozenset()]
+    )
+    assert np.allclose(overlap, overlap.T)
+    assert overlap[0, 1] == pytest.approx(1.0)  # all of the smaller article's names are shared
+    assert overlap[0, 2] == overlap[2, 3] == 0.0
+
+
+def test_group_threshold_follows_sensitivity() -> None:
+    thresholds = [group.grouping_threshold(s) for s in (-1.0, 0.0, 0.5, 1.0, 2.0)]
+    assert thresholds == sorted(thresholds)
+    assert thresholds[0] == thresholds[1] and thresholds[3] == thresholds[4]
