@@ -69,7 +69,7 @@ class CleanedText:
 
 def normalise_line(line: str) -> str:
     """A line reduced to its words, for spotting repeats regardless of spacing and punctuation."""
-    return " ".join(w.lower() for w in _WORD.findall(line))
+    return " ".join(re.findall(r"\w+", line.lower()))
 
 
 def _words(line: str) -> list[str]:
@@ -99,7 +99,7 @@ def _is_stamp(line: str) -> bool:
 def _headline_index(lines: Sequence[str]) -> int | None:
     """The first line that can be a headline: skips crawler stamps such as "in ," or " date 2020-01-06 "."""
     for index, line in enumerate(lines):
-        if len(_words(line)) >= 3 and not _DATE_LINE.match(line):
+        if len(_words(line)) >= 2 and not _DATE_LINE.match(line) and not _is_stamp(line):
             return index
     return None
 
@@ -111,7 +111,7 @@ def _content_words(lines: Iterable[str]) -> set[str]:
 def repeated_lines(texts: Iterable[str]) -> frozenset[str]:
     """Lines (normalised) found in two or more of one outlet's pages: that outlet's own boilerplate."""
     counts: Counter[str] = Counter()
-    for text in texts:
+    for text in set(texts):  # an exact duplicate page is merged later, not evidence of boilerplate
         counts.update({normalise_line(line) for line in text.splitlines() if line.strip()})
     return frozenset(line for line, n in counts.items() if n >= 2 and 0 < len(line.split()) <= REPEATED_LINE_MAX_WORDS)
 

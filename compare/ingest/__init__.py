@@ -147,6 +147,7 @@ def load_corpus(path: Path, *, fetch_urls: bool = False) -> IngestResult:
             if isinstance(item, IngestRecord):
                 report.append(item)
             else:
+                item.outlet = item.outlet or outlet
                 drafts.append(_apply_manifest(item, row))
     articles, merged = finalise(drafts, meta, folder)
     report.extend(merged)
@@ -281,10 +282,10 @@ def _unzip(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[Ingest
     for info in archive.infolist()[:_ZIP_MAX_MEMBERS]:
         inner = PurePosixPath(info.filename)
         label = f"{name}/{info.filename}"
-        if info.is_dir() or any(part.startswith(".") or part == "__MACOSX" for part in inner.parts):
-            continue
         if inner.is_absolute() or ".." in inner.parts:
             problems.append(_reject(label, Code.P100, reason="unsafe path inside the zip"))
+        elif info.is_dir() or any(part.startswith(".") or part == "__MACOSX" for part in inner.parts):
+            continue
         elif info.file_size > settings.MAX_FILE_BYTES:
             problems.append(
                 _reject(label, Code.P105, size_mb=info.file_size / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)

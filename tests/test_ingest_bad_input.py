@@ -1,0 +1,115 @@
+"""Bad input never crashes ingestion and never loses the rest of the corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from compare import settings
+from compare.ingest import load_corpus
+
+GOOD = (
+    "Budget passes after long debate\n\n"
+    "The city council approved the new budget on Tuesday after a long debate about road repairs and schools."
+)
+
+
+def _corpus_with(tmp_path: Path, name: str, content: bytes) -> Path:
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / name).write_bytes(content)
+    return tmp_path
+
+
+def _rejections(tmp_path: Path) -> dict[str, str]:
+    result = load_corpus(tmp_path)
+    assert [a.file for a in result.articles] == ["good.txt"], "the good file must still load"
+    return {r.file: r.code for r in result.report if r.status == "rejected"}  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("binary.txt", bytes(range(256)) * 4, "P101"),
+        ("empty.txt", b"", "P102"),
+        ("blank.txt", b"\n\n   \n", "P102"),
+        ("picture.png", b"\x89PNG\r\n\x1a\n", "P104"),
+        ("broken.json", b"{not json at all", "P106"),
+        ("links.urls", b"https://example.com/a\n", "P113"),
+    ],
+)
+def test_ingest_bad_file_rejected_with_code(tmp_path: Path, name: str, content: bytes, code: str) -> None:
+    assert _rejections(_corpus_with(tmp_path, name, content)) == {name: code}
+
+
+def test_ingest_utf16_file_loads(tmp_path: Path) -> None:
+    (tmp_path / "utf16.txt").write_bytes(GOOD.encode("utf-16"))
+    assert len(load_corpus(tmp_path).articles) == 1
+
+
+def test_ingest_oversized_file_rejected_without_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.seek(25 * 1024 * 1024)
+        handle.write(b"x")
+    (tmp_path / "good.txt").write_text(GOOD)
+    result = load_corpus(tmp_path)
+    rejected = [r for r in result.report if r.status == "rejected"]
+    assert [(r.file, r.code) for r in rejected] == [("big.txt", "P105")]
+    assert f"{settings.MAX_FILE_BYTES / 2**20:.0f} MB" in rejected[0].message
+
+
+def test_ingest_malformed_jsonl_line_loses_only_that_line(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": "First article body with enough words to be a real paragraph.", "outlet": "A"}),
+        '{"text": "truncated',
+        json.dumps({"text": "Third article body with enough words to be a real paragraph.", "outlet": "B"}),
+        json.dumps({"title": "no text here", "outlet": "C"}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines))
+    result = load_corpus(tmp_path)
+    assert sorted(a.outlet for a in result.articles) == ["A", "B"]
+    rejected = {(r.line, r.code) for r in result.report if r.status == "rejected"}
+    assert rejected == {(2, "P106"), (4, "P107")}
+    assert "line 2" in next(r.message for r in result.report if r.code == "P106")
+
+
+def test_ingest_csv_missing_columns(tmp_path: Path) -> None:
+    (tmp_path / "export.csv").write_text("title,media_name\nOnly a headline,Example\n")
+    result = load_corpus(tmp_path)
+    assert result.articles == []
+    assert [r.code for r in result.report] == ["P107"]
+
+
+def test_ingest_bad_manifest_and_toml_still_load_articles(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "manifest.csv").write_text("name,outlet\nx,y\n")
+    (tmp_path / "corpus.toml").write_text("this is = = not toml")
+    result = load_corpus(tmp_path)
+    assert len(result.articles) == 1
+    assert {r.code for r in result.report if r.status == "rejected"} == {"P111", "P112"}
+
+
+def test_ingest_unreadable_directory_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text(GOOD.replace("city", "town"))
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:  # as root, chmod 000 is not enforced: simulate the kernel's refusal
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = load_corpus(tmp_path)
+    assert [a.file for a in result.articles] == ["good.txt"]
+    assert [(r.file, r.code) for r in result.report if r.status == "rejected"] == [("locked", "P100")]
+
+
+def test_ingest_missing_path_is_a_record_not_an_exception(tmp_path: Path) -> None:
+    result = load_corpus(tmp_path / "nope")
+    assert result.articles == [] and result.report[0].code == "P100"
