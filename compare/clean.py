@@ -50,6 +50,14 @@ _CAPTION = re.compile(
     r"|\bPhoto by\b|\bPhotograph by\b",
     re.IGNORECASE,
 )
+_NAVIGATION = re.compile(r"[»›|]|\bcookies?\b|\bskip to\b", re.IGNORECASE)
+_LEGAL = re.compile(
+    r"^\W*(?:©|\(c\)|copyright\b)|all rights reserved|do not necessarily (?:reflect|represent)|views expressed",
+    re.IGNORECASE,
+)
+_DATE_INSIDE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I
+)
 _READ_MORE = re.compile(r"(?:Read more|Continue reading)\s*[»›>…]*\s*$", re.IGNORECASE)
 # Credit lines: a standalone "Via X" / "Source: X" line, or a wire dateline "(Reuters) -" opening the body.
 _VIA_LINE = re.compile(r"^\s*(?:via|source|h/t|hat tip)\s*:?\s+(?P<src>[A-Z][\w.&' -]{1,40}?)\s*[.…:]*\s*$", re.I)
@@ -96,12 +104,35 @@ def _is_stamp(line: str) -> bool:
     return len(_words(line)) < 3 and (bool(_STAMP.match(line)) or len(line.strip()) <= 3)
 
 
+def _headline_score(line: str) -> float:
+    """How much a line looks like a headline: a few words, no full stop, no menu, byline or date."""
+    words = _words(line)
+    if len(words) < 2 or _DATE_LINE.match(line) or _is_stamp(line):
+        return float("-inf")
+    score = min(len(words), 12) / 12
+    if len(words) < 3:
+        score -= 1
+    if len(words) > 25:
+        score -= 3
+    if line.rstrip().endswith("."):
+        score -= 1  # headlines rarely end with a full stop; standfirsts and labels do
+    if _NAVIGATION.search(line) or _LEGAL.search(line) or re.match(r"^\s*by\s", line, re.I):
+        score -= 5
+    if _DATE_INSIDE.search(line):
+        score -= 2  # "Posted on 3 May 2022 by admin", "Published 14 March 2023"
+    return score
+
+
 def _headline_index(lines: Sequence[str]) -> int | None:
-    """The first line that can be a headline: skips crawler stamps such as "in ," or " date 2020-01-06 "."""
-    for index, line in enumerate(lines):
-        if len(_words(line)) >= 2 and not _DATE_LINE.match(line) and not _is_stamp(line):
-            return index
-    return None
+    """The most headline-like line before the body's first long paragraph (crawler stamps skipped)."""
+    first_paragraph = next(
+        (i for i, line in enumerate(lines) if len(_words(line)) >= PROSE_WORDS and is_prose(line)), len(lines)
+    )
+    candidates = range(min(max(first_paragraph, 1), len(lines)))
+    best = max(candidates, key=lambda i: (_headline_score(lines[i]), -i), default=None)
+    if best is None or _headline_score(lines[best]) == float("-inf"):
+        return None
+    return best
 
 
 def _content_words(lines: Iterable[str]) -> set[str]:
@@ -157,6 +188,7 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), has_title
             _VIA_LINE.match(line)
             or _REPORTING_BY.match(line)
             or _DATE_LINE.match(line)
+            or _LEGAL.search(line)
             or key in boilerplate
             or seen_in_page[key] > 1
             or (title and key == normalise_line(title))
