@@ -131,7 +131,8 @@ def test_clean_line_shape(line: str, prose: bool) -> None:
 def test_clean_outlet_repeated_lines_removed() -> None:
     footer = "Copyright Example Times, all rights reserved. Sign up for our daily newsletter today."
     pages = [
-        f"Council votes on plan {n}\n\nA full sentence of real article body text that talks about event {n} in detail.\n\n{footer}"
+        f"Council votes on plan {n}\n\n"
+        f"A full sentence of real article body text that talks about event {n} in detail.\n\n{footer}"
         for n in range(3)
     ]
     boilerplate = repeated_lines(pages)
