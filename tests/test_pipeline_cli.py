@@ -1,0 +1,125 @@
+"""End to end on the bundled corpus with the real model: build, cache reuse, the CLI contract."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from compare import pipeline, store
+from compare.cli import INGEST_FIELDS, PASSAGE_FIELDS, QUOTE_FIELDS, STORY_FIELDS, main
+from tests.conftest import BUNDLED
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A private copy of the bundled corpus, built once for this module."""
+    folder = tmp_path_factory.mktemp("corpus") / "iraq-letter"
+    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns(".parallax"))
+    pipeline.build(folder)
+    return folder
+
+
+def _run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def _json_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_pipeline_seeds_form_one_story_with_both_outlets(built: Path) -> None:
+    corpus = pipeline.open_corpus(built)
+    assert len(corpus.stories) == 1
+    assert set(corpus.stories[0].outlets) == {"The Duran", "AskTruth24"}
+    assert corpus.stories[0].first_published is None  # no dates: nothing invented
+    assert corpus.vectors.shape == (2, 384)
+
+
+def test_pipeline_open_unchanged_corpus_does_no_work(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged built corpus must open from the cache")
+
+    monkeypatch.setattr(pipeline, "build", fail)
+    corpus = pipeline.open_corpus(built)
+    assert len(corpus.articles) == 2 and corpus.quotes and corpus.report
+    assert pipeline.is_built(built)
+
+
+def test_pipeline_cache_round_trip_keeps_records(built: Path) -> None:
+    fresh = pipeline.open_corpus(built)
+    rebuilt = pipeline.build(built)
+    assert fresh.articles == rebuilt.articles
+    assert fresh.stories == rebuilt.stories
+    assert fresh.quotes == rebuilt.quotes
+
+
+def test_pipeline_damaged_cache_is_rebuilt(built: Path) -> None:
+    folder = store.current_build(store.cache_dir(built), store.fingerprint(built))
+    assert folder is not None
+    (folder / "articles.parquet").write_bytes(b"not parquet")
+    corpus = pipeline.open_corpus(built)
+    assert len(corpus.articles) == 2
+
+
+def test_pipeline_edited_corpus_is_stale(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns(".parallax"))
+    pipeline.build(folder)
+    assert pipeline.is_built(folder)
+    with (folder / "003_6378b18524bde12f.txt").open("a") as handle:
+        handle.write("\nA late correction was appended to this article by its editors on the next day.\n")
+    assert not pipeline.is_built(folder)
+
+
+def test_cli_ingest_json_fields() -> None:
+    code, out = _run("ingest", str(BUNDLED), "--json")
+    rows = _json_lines(out)
+    assert code == 0 and len(rows) == 2
+    assert all(set(INGEST_FIELDS) <= set(row) for row in rows)
+
+
+def test_cli_stories_json_fields(built: Path) -> None:
+    code, out = _run("stories", str(built), "--json")
+    rows = _json_lines(out)
+    assert code == 0 and len(rows) == 1
+    assert set(STORY_FIELDS) <= set(rows[0])
+    assert sorted(rows[0]["outlets"]) == ["AskTruth24", "The Duran"]
+
+
+def test_cli_quotes_json_fields_on_one_file() -> None:
+    code, out = _run("quotes", str(BUNDLED / "003_6378b18524bde12f.txt"), "--json")
+    rows = _json_lines(out)
+    assert code == 0 and rows
+    assert all(set(QUOTE_FIELDS) <= set(row) for row in rows)
+    assert any("Milley" in (row["speaker"] or "") for row in rows)
+
+
+def test_cli_passages_json_on_seeds_reports_no_copied_narration(built: Path) -> None:
+    code, out = _run("passages", str(built), "--json")
+    rows = _json_lines(out)
+    assert code == 0
+    assert all(set(PASSAGE_FIELDS) <= set(row) and row["in_quote"] for row in rows)
+
+
+def test_cli_info_lists_ingest_report(built: Path) -> None:
+    code, out = _run("info", str(built))
+    assert code == 0 and "2 loaded" in out
+
+
+@pytest.mark.parametrize("command", ["stories", "passages", "info"])
+def test_cli_missing_corpus_is_a_coded_error(tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = _run(command, str(tmp_path / "missing"))
+    assert code == 2
+    assert "P120" in capsys.readouterr().err
+
+
+def test_cli_unknown_story_is_a_coded_error(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = _run("report", str(built), "--story", "no-such-story", "--out", str(built / "r.html"))
+    assert code == 2
+    assert "P140" in capsys.readouterr().err
