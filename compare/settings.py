@@ -68,6 +68,17 @@ USER_CACHE_DIR = Path(os.environ.get("PARALLAX_CACHE", Path.home() / ".cache" / 
 # --- quotes --------------------------------------------------------------------
 #: Quoted spans of this many words or fewer, used as labels, are scare quotes.
 SCARE_QUOTE_MAX_WORDS = 3
+#: Sentences per spaCy batch when parsing attributions.
+QUOTE_BATCH_SIZE = 256
+#: Long sentences without quotation marks are parsed only this many words around their speech cue.
+QUOTE_WINDOW_WORDS_BEFORE = 12
+QUOTE_WINDOW_WORDS_AFTER = 6
+#: "he" / "the general" resolve to a person named at most this many paragraphs earlier.
+SPEAKER_LOOKBACK_PARAGRAPHS = 3
+#: Two outlets' quotes are the same quote when their words align at least this well (0-100).
+QUOTE_MATCH_MIN_SIMILARITY = 80.0
+#: Quotes shorter than this many words are not matched across outlets (too common to mean anything).
+QUOTE_MATCH_MIN_WORDS = 4
 
 # --- framing -------------------------------------------------------------------
 #: Distinctive words need at least this |z| (weighted log-odds, informative prior).

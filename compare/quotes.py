@@ -1,0 +1,1082 @@
+"""Who said what: the quotations in an article, who they are attributed to, and the same quote across outlets.
+
+How it works, and why:
+
+1. Quotation marks are paired by a small scanner that reads each mark's context (a mark
+   after a space opens, a mark before a space or punctuation closes), so straight,
+   curly and mis-typed marks all work, a paragraph that opens a quote without closing
+   it continues into the next one, and an unbalanced mark never raises.
+2. Long quotations are replaced by a one-word placeholder before parsing. The parser
+   then reads ``“Yes,” he said.`` instead of a 60-word quote: the attribution lives in
+   the words around a quote, and the text spaCy has to read gets several times
+   shorter, which is what makes extraction fast enough for large corpora.
+3. Only sentences that can carry an attribution (a speech verb, "according to", a
+   colon, a quotation beside other words) are parsed. The parse gives the speaker (the
+   subject of the cue verb, the object of "according to", the name before a colon)
+   and, for indirect speech, the reported clause.
+4. Quotations with no cue of their own continue the quote before them ("...," he said.
+   "...") or take the speaker of the paragraph; short quoted labels no one is said to
+   have said are scare quotes. Pronouns and descriptions are resolved by
+   ``compare.speakers.SpeakerResolver``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from compare import settings
+from compare.model import Article, Quote, Record
+from compare.nlp import paragraph_spans, sentence_spans, spacy_model
+from compare.speakers import (
+    Mention,
+    Named,
+    SpeakerResolver,
+    lexicon,
+    looks_like_person,
+    resolve_speakers,
+    single_outlet_speakers,
+    speaker_outlet_table,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "QuoteMatch",
+    "QuotedSpan",
+    "WordChange",
+    "extract_quotes",
+    "extract_quotes_many",
+    "find_quotations",
+    "match_quotes",
+    "resolve_speakers",
+    "single_outlet_speakers",
+    "speaker_outlet_table",
+]
+
+# --- quotation marks -----------------------------------------------------------------------
+
+_OPENERS = "“„‟«"
+_CLOSERS = "”»"
+_MARK_CHARS = '"“”„‟«»'
+_MARKS = re.compile(f"[{_MARK_CHARS}]")
+_OPEN_BEFORE = frozenset("([{—–-/:;‘" + _OPENERS)  # a mark after these (or a space) opens a quote
+_CLOSE_AFTER = frozenset(")]}—–-/,.;:!?…’" + _CLOSERS)  # a mark before these (or a space) closes one
+_WORD = re.compile(r"\w[\w’'-]*")
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Text between a pair of quotation marks; ``start``/``end`` include the marks.
+
+    ``closed`` is False when the quote was never closed: it then ends at the end of its
+    paragraph.
+    """
+
+    start: int
+    end: int
+    closed: bool = True
+
+    def inner(self, text: str) -> str:
+        """The quoted words without their marks."""
+        return text[self.start + 1 : self.end - 1 if self.closed else self.end].strip()
+
+    def words(self, text: str) -> int:
+        return len(_WORD.findall(self.inner(text)))
+
+
+def _mark_role(text: str, at: int) -> str:
+    """'open', 'close' or 'toggle' for the quotation mark at ``at``, judged by its neighbours first."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    opens = before.isspace() or before in _OPEN_BEFORE
+    closes = after.isspace() or after in _CLOSE_AFTER
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    mark = text[at]
+    return "open" if mark in _OPENERS else "close" if mark in _CLOSERS else "toggle"
+
+
+def find_quotations(text: str) -> list[QuotedSpan]:
+    """Every quotation in ``text``, in order; never raises on unbalanced or odd marks.
+
+    A paragraph that ends inside a quote continues it when the next paragraph opens with
+    a quotation mark (the newspaper convention for multi-paragraph quotes); otherwise the
+    quote ends, unclosed, at its paragraph's end. A closing mark with no opening one is
+    ignored, and an opening mark inside an open quote ends the first one, unclosed.
+    """
+    paragraphs = paragraph_spans(text)
+    found: list[QuotedSpan] = []
+    open_at: int | None = None
+    for index, (start, end) in enumerate(paragraphs):
+        carried = open_at is not None
+        for match in _MARKS.finditer(text, start, end):
+            at = match.start()
+            if carried and at == start:
+                continue  # the reopening mark of a quote carried over from the last paragraph
+            role = _mark_role(text, at)
+            if role == "toggle":
+                role = "close" if open_at is not None else "open"
+            if role == "open":
+                if open_at is not None:
+                    found.append(QuotedSpan(open_at, len(text[:at].rstrip()), closed=False))
+                open_at = at
+            elif open_at is not None:
+                found.append(QuotedSpan(open_at, at + 1))
+                open_at = None
+        if open_at is not None:
+            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            if following is None or not _MARKS.match(text, following) or _mark_role(text, following) == "close":
+                found.append(QuotedSpan(open_at, end, closed=False))
+                open_at = None
+    return found
+
+
+# --- speech cues ---------------------------------------------------------------------------
+
+#: Verbs that report speech or writing, as lemmas. Verbs of thought ("believe") are left
+#: out on purpose: they attribute opinions, not words.
+SPEECH_VERBS = lexicon(
+    """
+    say tell add write tweet post state note explain argue claim ask reply respond answer declare insist
+    warn announce acknowledge admit concede continue conclude call describe suggest report recall predict
+    complain caution confirm deny emphasize emphasise stress urge vow promise pledge joke quip testify
+    observe remark assert contend maintain allege charge counter retort boast brag lament shout yell exclaim
+    whisper mutter recount reveal disclose accuse blast slam criticize criticise praise tout dismiss mock
+    proclaim reiterate repeat summarize summarise comment speak agree wonder muse interject chime scoff snap
+    plead demand inform advise assure reassure concur echo label dub brand hail mention decry bemoan chant
+    read refer question cite threaten quote term characterize characterise welcome applaud condemn denounce
+    ridicule propose recommend thank
+    """
+)
+_NAME_DEPS = frozenset({"compound", "amod", "nmod", "det", "nummod", "flat", "punct"})  # inside a name + title
+_NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "speak": ("spoke", "spoken")}
+# Dependents of a cue verb that hold what was said when there is no complement clause.
+_COMPLEMENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "prep", "dative", "acomp"})
+_SPEECH_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "tweet", "post", "letter", "speech"})
+_DOCUMENTS = _SPEECH_NOUNS | {"release", "briefing", "memo", "report", "ad", "advertisement", "sign", "message", "note"}
+_AUDIENCE = frozenset({"reporters", "journalists", "lawmakers", "supporters", "crowd", "audience", "press"})
+
+
+def _forms(lemma: str) -> set[str]:
+    """Inflected forms of a verb, enough for a cheap filter of which sentences to parse."""
+    forms = {lemma, *_IRREGULAR.get(lemma, ())}
+    if lemma.endswith("e"):
+        return forms | {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return forms | {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    doubled = lemma + lemma[-1]
+    return forms | {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", doubled + "ed", doubled + "ing"}
+
+
+_LEMMAS = {form: lemma for lemma in sorted(SPEECH_VERBS | {"quote"}) for form in _forms(lemma)}
+
+_CUE_HINT = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({f for lemma in SPEECH_VERBS for f in _forms(lemma)}, key=len, reverse=True))
+    + r"|according to|in the words of)\b|:",
+    re.I,
+)
+
+#: Verbs that report speech without quotation marks ("Esper said there had been no decision").
+#: A narrower list than SPEECH_VERBS, and with no bare forms of words that are mostly nouns
+#: ("states", "report"): a sentence without quotation marks is parsed only when it has one.
+INDIRECT_VERBS = lexicon(
+    """
+    say tell claim argue explain insist warn announce acknowledge admit deny add write tweet state report
+    confirm suggest testify declare allege assert predict reveal concede contend note urge vow promise
+    pledge complain emphasize emphasise stress recall reply respond answer remark observe accuse ask
+    """
+)
+_NOUN_LIKE = frozenset(
+    {
+        "state",
+        "report",
+        "note",
+        "claim",
+        "promise",
+        "pledge",
+        "answer",
+        "reply",
+        "vow",
+        "stress",
+        "remark",
+        "tweet",
+        "ask",
+        "add",
+        "write",
+        "charge",
+        "call",
+        "post",
+    }
+)
+_INDIRECT_HINT = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {
+                f
+                for lemma in INDIRECT_VERBS
+                for f in _forms(lemma)
+                if lemma not in _NOUN_LIKE or f.endswith(("ed", "ing", "ote", "old", "aid"))
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r"|according to|in the words of)\b",
+    re.I,
+)
+
+
+# --- the article as the parser reads it ----------------------------------------------------
+
+_PLACEHOLDER_WORD = "Yes"
+_PLAIN_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000"})
+#: Pipeline parts extraction does without: word classes come from tags, cue lemmas from ``_LEMMAS``.
+_UNUSED_PIPES = ("attribute_ruler", "lemmatizer", "ner")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A stretch of the parser's text and the stretch of the article it stands for."""
+
+    frame_start: int
+    start: int
+    end: int
+    quotation: int | None  # index of the quotation a placeholder stands for; None for copied text
+
+
+@dataclass
+class _Frame:
+    """The article text with long quotations collapsed to a placeholder, and the way back to the article."""
+
+    text: str
+    pieces: list[_Piece]
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [p.frame_start for p in self.pieces]
+
+    def piece_at(self, offset: int) -> _Piece:
+        return self.pieces[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+
+    def to_article(self, offset: int, *, end: bool = False) -> int:
+        """Article offset of a frame offset; inside a placeholder it snaps to the quotation's edge."""
+        piece = self.piece_at(offset - 1 if end and offset > 0 else offset)
+        if piece.quotation is not None:
+            return piece.end if end else piece.start
+        return piece.start + (offset - piece.frame_start)
+
+
+def _placeholder(text: str, quotation: QuotedSpan) -> str:
+    """“Yes,” for “I don't know what that letter is,” — the marks and the final punctuation are kept."""
+    inner = quotation.inner(text)
+    tail = inner[-1] if inner and inner[-1] in ",.?!:;…" else ""
+    close = text[quotation.end - 1] if quotation.closed else ""
+    return f"{text[quotation.start]}{_PLACEHOLDER_WORD}{tail}{close}"
+
+
+def _build_frame(text: str, quotations: Sequence[QuotedSpan], collapse: Sequence[int]) -> _Frame:
+    # Odd spaces (no-break, thin) confuse the parser; swapping them for plain ones keeps every offset.
+    text = text.translate(_PLAIN_SPACES)
+    parts: list[str] = []
+    pieces: list[_Piece] = []
+    cursor = length = 0
+    for index in collapse:
+        quotation = quotations[index]
+        if quotation.start > cursor:
+            pieces.append(_Piece(length, cursor, quotation.start, None))
+            parts.append(text[cursor : quotation.start])
+            length += quotation.start - cursor
+        placeholder = _placeholder(text, quotation)
+        pieces.append(_Piece(length, quotation.start, quotation.end, index))
+        parts.append(placeholder)
+        length += len(placeholder)
+        cursor = quotation.end
+    pieces.append(_Piece(length, cursor, len(text), None))
+    parts.append(text[cursor:])
+    return _Frame("".join(parts), pieces)
+
+
+@dataclass
+class _Attribution:
+    """One cue in one sentence, with its speaker and what it attributes."""
+
+    cue: str
+    at: int  # article offset of the cue
+    sentence: tuple[int, int]  # article offsets of the sentence holding the cue
+    speaker: Mention | None
+    token: int = -1  # index of the cue word in its parsed snippet
+    clause: tuple[int, int] | None = None  # the reported clause, when the parse gives one
+    quotations: list[int] = field(default_factory=list)  # long quotations attributed here
+    colon: bool = False  # ends with a colon: may introduce the next paragraph's quotation
+
+
+@dataclass(frozen=True)
+class _Snippet:
+    """What the parser reads (frame offsets): a whole sentence, or a window of it around its cues."""
+
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass
+class _Plan:
+    """One article on its way through extraction: text, quotations, frame, sentences to parse."""
+
+    article: Article
+    quotations: list[QuotedSpan]
+    statements: set[int]  # indices of quotations that are statements, not short labels
+    frame: _Frame
+    snippets: list[_Snippet]  # what to parse
+    quotation_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.quotation_starts = [q.start for q in self.quotations]
+
+
+def _plan(article: Article) -> _Plan:
+    text = article.text
+    quotations = find_quotations(text)
+    statements = [i for i, q in enumerate(quotations) if _is_statement(text, q)]
+    frame = _build_frame(text, quotations, statements)
+    snippets = []
+    for start, end in sentence_spans(frame.text):
+        if _MARKS.search(frame.text, start, end):
+            if _has_words_outside(frame, start, end):
+                snippets.append(_Snippet(start, end, start, end))
+            continue
+        cues = list(_INDIRECT_HINT.finditer(frame.text, start, end))
+        if cues:
+            snippets.append(_window(frame.text, start, end, cues))
+        elif frame.text[start:end].rstrip().endswith(":") and _MARKS.match(
+            frame.text, _next_paragraph(frame.text, end)
+        ):
+            snippets.append(_Snippet(start, end, start, end))  # "Cruz called them on it:" and a quoted paragraph
+    return _Plan(article, quotations, set(statements), frame, snippets)
+
+
+def _next_paragraph(text: str, end: int) -> int:
+    """Offset of the first character after the blank space that follows ``end``."""
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end
+
+
+def _window(text: str, start: int, end: int, cues: Sequence[re.Match[str]]) -> _Snippet:
+    """The part of a long sentence without quotation marks that the parser needs to read.
+
+    Such a sentence can only hold indirect speech ("X said (that) ..."); the speaker and
+    the start of the reported clause sit within a few words of the cue, and the clause
+    runs to the end of the sentence anyway. Reading only that part keeps parsing cheap.
+    """
+    words = [m.start() for m in _WORD.finditer(text, start, end)]
+    if len(words) <= settings.QUOTE_WINDOW_WORDS_BEFORE + settings.QUOTE_WINDOW_WORDS_AFTER:
+        return _Snippet(start, end, start, end)
+    first = bisect.bisect_left(words, cues[0].start())
+    last = bisect.bisect_left(words, cues[-1].start())
+    left = words[max(0, first - settings.QUOTE_WINDOW_WORDS_BEFORE)]
+    right_word = last + settings.QUOTE_WINDOW_WORDS_AFTER + 1
+    right = words[right_word] if right_word < len(words) else end
+    return _Snippet(left if first > settings.QUOTE_WINDOW_WORDS_BEFORE else start, right, start, end)
+
+
+def _is_statement(text: str, quotation: QuotedSpan) -> bool:
+    """True for quoted statements; False for short quoted labels ("phony"), which may be scare quotes.
+
+    A statement is longer than a label, or reads as a sentence of its own ("No, I can't.").
+    """
+    inner = quotation.inner(text)
+    if quotation.words(text) > settings.SCARE_QUOTE_MAX_WORDS:
+        return True
+    return bool(inner) and inner[0].isupper() and inner[-1] in ".?!,…"
+
+
+def _has_words_outside(frame: _Frame, start: int, end: int) -> bool:
+    """True when a sentence has words besides its placeholders (a name, a verb): worth parsing."""
+    words = _WORD.findall(frame.text, start, end)
+    return len(words) > sum(1 for w in words if w == _PLACEHOLDER_WORD)
+
+
+# --- reading one parsed sentence -----------------------------------------------------------
+
+
+class _SentenceReader:
+    """Finds the attributions in one parsed snippet and maps its tokens back to the article.
+
+    The pipeline runs without spaCy's attribute ruler and lemmatizer (they cost a third of
+    the parse), so word classes come from the fine-grained tags and cue lemmas from
+    ``_LEMMAS``.
+    """
+
+    def __init__(self, doc: Doc, plan: _Plan, snippet: _Snippet) -> None:
+        self.doc = doc
+        self.plan = plan
+        self.snippet = snippet
+        self.frame_start = snippet.start
+        self.quotation_of = {
+            token.i: piece.quotation
+            for token in doc
+            if (piece := plan.frame.piece_at(snippet.start + token.idx)).quotation is not None
+        }
+
+    def _quoted(self, token: Token) -> bool:
+        """True for a token inside a short quotation (“confirmed”): the writer's word, not a cue."""
+        at = self.start(token)
+        index = bisect.bisect_right(self.plan.quotation_starts, at) - 1
+        return index >= 0 and at < self.plan.quotations[index].end
+
+    def start(self, token: Token) -> int:
+        return self.plan.frame.to_article(self.frame_start + token.idx)
+
+    def end(self, token: Token) -> int:
+        return self.plan.frame.to_article(self.frame_start + token.idx + len(token), end=True)
+
+    def span(self, first: Token, last: Token) -> tuple[int, int]:
+        return self.start(first), self.end(last)
+
+    def attributions(self) -> list[_Attribution]:
+        doc = self.doc
+        frame, snippet = self.plan.frame, self.snippet
+        sentence = (frame.to_article(snippet.sentence_start), frame.to_article(snippet.sentence_end, end=True))
+        found: list[_Attribution] = []
+        for token in doc:
+            if token.i in self.quotation_of or token.is_upper or self._quoted(token):
+                continue  # a cue inside quotation marks, or shouted ("PLEASE NOTE"), attributes nothing
+            if _is_verb(token) and _LEMMAS.get(token.lower_) in SPEECH_VERBS:
+                if not any(c.dep_ == "neg" for c in token.children):  # "did not comment" attributes nothing
+                    found.append(self._verb(token, sentence))
+            elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                found.append(self._preposition(token, doc[token.i + 1], "according to", sentence))
+            elif (
+                token.lower_ == "words"
+                and token.i >= 2
+                and doc[token.i - 2].lower_ == "in"
+                and token.nbor().lower_ == "of"
+            ):
+                found.append(self._preposition(token, token.nbor(), "in the words of", sentence))
+        colon = self._colon(sentence, found)
+        if colon is not None:
+            found.append(colon)
+        self._attach_quotations(found)
+        return found
+
+    # -- cue kinds --
+
+    def _verb(self, verb: Token, sentence: tuple[int, int]) -> _Attribution:
+        subject = self._subject(verb)
+        speaker = self._mention(subject) if subject is not None else None
+        words = [t for t in verb.children if t.dep_ in {"aux", "neg", "prt"} and t.i < verb.i + 2] + [verb]
+        extras = [
+            t
+            for t in verb.children
+            if (t.dep_ == "prep" and any(c.lower_ in _SPEECH_NOUNS for c in t.children))
+            or (t.dep_ in {"dobj", "dative"} and t.lower_ in _AUDIENCE)
+        ]
+        cue = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        for extra in extras:
+            cue += " " + " ".join(t.text for t in extra.subtree)
+        clause = self._clause(verb)
+        return _Attribution(cue, self.start(verb), sentence, speaker, verb.i, clause)
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The speaker token: the verb's subject, or its governor's ("tried ..., saying"; "was quoted as
+        saying"; "the head of X, tweeted"), or the name right before it when the tagger missed the subject
+        ("“...,” Bozell notes" parsed as a compound)."""
+        current = verb
+        for _ in range(3):
+            for child in current.children:
+                if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and _LEMMAS.get(current.lower_) == "quote"):
+                    if child.lower_ in {"who", "that", "which"} and current.dep_ == "relcl":
+                        return current.head
+                    return None if child.i in self.quotation_of else child
+            if current.dep_ == "acl" and (_is_proper(current.head) or current.head.lower_ in _DOCUMENTS):
+                return current.head  # "Murphy, the head of ..., tweeted"; "a statement saying"
+            if current.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep"} or current.head.i == current.i:
+                break
+            current = current.head
+        doc = self.doc
+        before = doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.head.i == verb.i and (_is_proper(before) or before.tag_ in _NOMINAL_TAGS):
+            return before
+        # "“...,” said David Brock, a Clinton confidant who ..." parsed with Brock as another verb's subject
+        after = verb.i + 1
+        while after < len(doc) and _is_proper(doc[after]):
+            after += 1
+        return doc[after - 1] if after > verb.i + 1 else None
+
+    def _clause(self, verb: Token) -> tuple[int, int] | None:
+        """The reported words: the verb's complement clause ("said the probe is ongoing"), or else its
+        complements when they carry a quotation ("called the statement “offensive”", "decried the GOP for
+        “turning its back” on ...")."""
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.i not in self.quotation_of:
+                return self._trimmed(child.left_edge, child.right_edge)
+        complements = [c for c in verb.rights if c.dep_ in _COMPLEMENT_DEPS and c.i not in self.quotation_of]
+        quoted = [c for c in complements if any(t.is_quote or t.i in self.quotation_of for t in c.subtree)]
+        if not quoted:
+            return None
+        return self._trimmed(complements[0].left_edge, quoted[-1].right_edge)
+
+    def _trimmed(self, first: Token, last: Token) -> tuple[int, int] | None:
+        """The span from ``first`` to ``last`` without edge punctuation, but with the closing mark of a
+        quotation that ends the clause (“...ongoing.” keeps its ” and the full stop inside it)."""
+        doc = self.doc
+
+        def bare_punct(token: Token) -> bool:
+            return (token.is_punct or token.is_space) and not token.is_quote and token.i not in self.quotation_of
+
+        while first.i < last.i and bare_punct(first):
+            first = doc[first.i + 1]
+        while last.i > first.i and bare_punct(last):
+            last = doc[last.i - 1]
+        following = doc[last.i + 1 : last.i + 3]
+        for token in following:
+            if token.is_quote and _mark_role(doc.text, token.idx) == "close":
+                last = token
+                break
+            if not token.is_punct:
+                break
+        start, end = self.span(first, last)
+        # The parser read a window of a longer sentence: a clause reaching its edge runs on to the sentence's.
+        snippet, frame = self.snippet, self.plan.frame
+        if first.i == 0 and snippet.start > snippet.sentence_start:
+            start = frame.to_article(snippet.sentence_start)
+        if last.i == len(doc) - 1 and snippet.end < snippet.sentence_end:
+            end = frame.to_article(_strip_end(frame.text, snippet.sentence_start, snippet.sentence_end), end=True)
+        return start, end
+
+    def _preposition(self, cue: Token, head: Token, text: str, sentence: tuple[int, int]) -> _Attribution:
+        """ "according to X" / "in the words of X": X speaks; the reported words are the rest of the clause."""
+        objects = [c for c in head.children if c.dep_ == "pobj"]
+        speaker = self._mention(objects[0]) if objects else None
+        phrase_start = cue.i if text == "according to" else cue.i - 2
+        phrase_end = max((o.right_edge.i for o in objects), default=head.i)
+        clause = self._rest_of_clause(phrase_start, phrase_end)
+        return _Attribution(text, self.start(cue), sentence, speaker, cue.i, clause)
+
+    def _rest_of_clause(self, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:
+        """The clause around a prepositional cue, without the cue: dashes and semicolons bound a clause."""
+        doc = self.doc
+        bounds = [t.i for t in doc if t.text in {"—", "–", "--", ";"} and t.i not in self.quotation_of]
+        left = max((b + 1 for b in bounds if b < phrase_start), default=0)
+        right = min((b - 1 for b in bounds if b > phrase_end), default=len(doc) - 1)
+        before = [t for t in doc[left:phrase_start] if not t.is_punct or t.i in self.quotation_of]
+        after = [t for t in doc[phrase_end + 1 : right + 1] if not t.is_punct or t.i in self.quotation_of]
+        side = before if len(before) >= len(after) else after
+        side = [t for t in side if t.lower_ not in {"and", "but", "so", "finally"} or t.i != side[0].i]
+        if len(side) < 2 and not any(t.i in self.quotation_of for t in side):
+            return None
+        return self._trimmed(side[0], side[-1])
+
+    def _colon(self, sentence: tuple[int, int], found: list[_Attribution]) -> _Attribution | None:
+        """A colon before a quotation: "Carl Bialik: “...”", "Cruz called them on it:" + a quoted paragraph.
+
+        When a cue before the colon already has a speaker, the colon only marks that cue as
+        introducing the next paragraph; otherwise the speaker is found before the colon.
+        """
+        doc = self.doc
+        colon = next((t for t in doc if t.text == ":" and t.i not in self.quotation_of), None)
+        if colon is None:
+            return None
+        after = next((t for t in doc[colon.i + 1 :] if not t.is_space), None)
+        if after is not None and not (after.is_quote or after.i in self.quotation_of):
+            return None
+        introduces = after is None
+        earlier = [a for a in found if a.speaker is not None and a.at < self.start(colon)]
+        if earlier:
+            earlier[-1].colon = introduces
+            return None
+        source = self._colon_source(doc[: colon.i])
+        if source is None:
+            return None
+        return _Attribution(":", self.start(colon), sentence, self._mention(source), colon.i, colon=introduces)
+
+    def _colon_source(self, before: Span) -> Token | None:
+        """Who speaks before a colon: the author of a named statement, or the name right before it."""
+        for token in before:
+            if token.lower_ in _DOCUMENTS:
+                for later in before[token.i + 1 :]:
+                    if later.dep_ in {"pobj", "poss"} and (
+                        _is_proper(later) or any(_is_proper(t) for t in later.lefts)
+                    ):
+                        return later
+                for child in token.children:
+                    if child.dep_ in {"poss", "compound"} and _is_proper(child):
+                        return child
+        last = [t for t in before if not t.is_punct]
+        if last and _is_proper(last[-1]) and last[-1].dep_ not in {"compound"}:
+            return last[-1]
+        return None
+
+    # -- quotations to cues --
+
+    def _attach_quotations(self, found: list[_Attribution]) -> None:
+        """Each long quotation in the sentence goes to the nearest cue with a speaker that governs it in the
+        parse; a quotation governed by another verb ("details how “...”") goes to none. When the parse hangs
+        the quotation under no verb at all, the nearest cue takes it."""
+        speaking = [a for a in found if a.speaker is not None]
+        for token_index, quotation in self.quotation_of.items():
+            if token_index > 0 and self.quotation_of.get(token_index - 1) == quotation:
+                continue  # one placeholder spans several tokens; attach it once
+            governor = self._governing_verb(self.doc[token_index])
+            after_colon = [a for a in speaking if a.cue == ":" and self._follows(a.token, token_index)]
+            if after_colon:
+                chosen = after_colon
+            elif governor is None:
+                chosen = speaking
+            else:
+                chosen = [a for a in speaking if a.token == governor.i or self._governs(a.token, governor)]
+            if chosen:
+                at = self.start(self.doc[token_index])
+                min(chosen, key=lambda a: abs(a.at - at)).quotations.append(quotation)
+
+    def _follows(self, first: int, later: int) -> bool:
+        """True when only punctuation and spaces lie between two tokens."""
+        return first < later and all(t.is_punct or t.is_space for t in self.doc[first + 1 : later])
+
+    def _governing_verb(self, token: Token) -> Token | None:
+        """The nearest verb above ``token`` in the parse, if any."""
+        while token.head.i != token.i:
+            token = token.head
+            if _is_verb(token):
+                return token
+        return None
+
+    def _governs(self, cue: int, token: Token) -> bool:
+        """True when ``token`` lies under the cue at index ``cue`` ("saying" under "tried ..., saying")."""
+        while token.head.i != token.i:
+            if token.i == cue:
+                return True
+            token = token.head
+        return token.i == cue
+
+    # -- speakers --
+
+    def _mention(self, token: Token) -> Mention:
+        """The words naming a speaker, title included; descriptions keep their qualifiers."""
+        if token.lower_ in {"he", "she", "they", "i", "we", "it", "you"}:
+            return Mention(token.text, self.start(token), self.end(token), "pronoun")
+        token = self._document_author(token) or token
+        text = self.plan.article.text
+        # The name and its title: the words right before the head that modify it ("Defense Secretary Mark
+        # Esper"), stopping at a conjunction ("Gen. Milley and ...") or a possessor ("WaPo's ... Liz Sly").
+        first = token.i
+        while first > 0 and self.doc[first - 1].dep_ in _NAME_DEPS and self.doc[first - 1].i not in self.quotation_of:
+            first -= 1
+        left = [t for t in self.doc[first : token.i + 1] if not (t.is_punct or t.is_space)]
+        while left and left[0].dep_ in {"det", "predet"} and left[0].i != token.i:
+            left = left[1:]
+        appositive = next((c for c in token.children if c.dep_ == "appos"), None)
+        if not _is_proper(token) and appositive is not None and _is_proper(appositive):
+            # "Carson's business manager, Armstrong Williams, stated": the name speaks, the description is the role
+            role_words = self._phrase(token)
+            description = " ".join(text[self.start(role_words[0]) : self.end(role_words[-1])].split())
+            named = self._mention(appositive)
+            return Mention(named.text, named.start, named.end, "name", role=description)
+        if not _is_proper(token):
+            phrase = self._phrase(token)
+            start, end = self.start(phrase[0]), self.end(phrase[-1])
+            return Mention(" ".join(text[start:end].split()), start, end, "description", head=token.text)
+        start, end = self.start(left[0]), self.end(token)
+        role: str | None = None
+        if appositive is not None:
+            phrase = self._phrase(appositive)
+            role = " ".join(text[self.start(phrase[0]) : self.end(phrase[-1])].split())
+        return Mention(" ".join(text[start:end].split()), start, end, "name", role=role)
+
+    def _phrase(self, token: Token) -> list[Token]:
+        """The token's phrase without relative clauses, participles or other clauses hanging off it."""
+        cut = {"relcl", "acl", "advcl", "parataxis", "appos"}
+        kept = []
+        stack = [token]
+        while stack:
+            current = stack.pop()
+            kept.append(current)
+            stack.extend(c for c in current.children if c.dep_ not in cut and c.i not in self.quotation_of)
+        kept.sort(key=lambda t: t.i)
+        run = [kept[0]]
+        for later in kept[1:]:
+            if later.i != run[-1].i + 1:
+                break
+            run.append(later)
+        while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
+            run.pop()
+        return run
+
+    def _document_author(self, token: Token) -> Token | None:
+        """The named author of "a statement by X" / "X's statement" / "a Pentagon statement", if any."""
+        if token.lower_ not in _DOCUMENTS:
+            return None
+        for child in token.children:
+            if child.dep_ in {"poss", "compound"} and _is_proper(child):
+                return child
+            if child.dep_ == "prep" and child.lower_ in {"by", "from", "of", "out"}:
+                objects = [t for t in child.subtree if t.dep_ == "pobj"]
+                if objects and (_is_proper(objects[0]) or any(_is_proper(t) for t in objects[0].lefts)):
+                    return objects[0]
+        return None
+
+
+def _is_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB")
+
+
+def _is_proper(token: Token) -> bool:
+    return token.tag_ in {"NNP", "NNPS"}
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    """End of a sentence without its closing punctuation."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?;:,"):
+        end -= 1
+    return end
+
+
+# --- from attributions to quotes -----------------------------------------------------------
+
+
+class _Assembler:
+    """Turns one article's attributions into Quote records: direct, indirect, scare, unattributed."""
+
+    def __init__(self, plan: _Plan, attributions: list[_Attribution], resolver: SpeakerResolver) -> None:
+        self.plan = plan
+        self.text = plan.article.text
+        self.attributions = sorted(attributions, key=lambda a: a.at)
+        self.resolver = resolver
+        self.paragraphs = paragraph_spans(self.text)
+        self.paragraph_starts = [s for s, _ in self.paragraphs]
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
+
+    def quotes(self) -> list[Quote]:
+        owned = {i for a in self.attributions for i in a.quotations}
+        self._attach_enclosed(owned)
+        self._attach_introduced(owned)
+        self._attach_adjacent(owned)
+        made = [q for q in map(self._from_attribution, self.attributions) if q is not None]
+        made += [self._orphan(i) for i in sorted(self.plan.statements - owned)]
+        statements = [q for q in made if q.kind in {"direct", "indirect"}]
+        for index, quotation in enumerate(self.plan.quotations):
+            if index in self.plan.statements or any(
+                q.start <= quotation.start and quotation.end <= q.end for q in statements
+            ):
+                continue
+            made.append(self._quote(quotation.start, quotation.end, "scare"))
+        return sorted(made, key=lambda q: (q.start, q.end))
+
+    def _attach_enclosed(self, owned: set[int]) -> None:
+        """A quotation inside a reported clause belongs to that clause's speaker: "The Pentagon was
+        “fairly certain that this is a fake” according to that statement"."""
+        for attribution in self.attributions:
+            if attribution.clause is None or attribution.speaker is None:
+                continue
+            first, last = attribution.clause
+            for index in sorted(self.plan.statements - owned):
+                quotation = self.plan.quotations[index]
+                if first <= quotation.start and quotation.end <= last:
+                    attribution.quotations.append(index)
+                    owned.add(index)
+
+    def _attach_introduced(self, owned: set[int]) -> None:
+        """ "X wrote:" at a paragraph's end introduces the quotation that opens the next paragraph."""
+        for attribution in self.attributions:
+            if not attribution.colon or attribution.quotations:
+                continue
+            paragraph = self.paragraph_of(attribution.at)
+            if paragraph + 1 >= len(self.paragraphs):
+                continue
+            following = self.paragraphs[paragraph + 1][0]
+            for index in sorted(self.plan.statements - owned):
+                if self.plan.quotations[index].start == following:
+                    attribution.quotations.append(index)
+                    owned.add(index)
+
+    def _attach_adjacent(self, owned: set[int]) -> None:
+        """A quotation with no cue of its own that touches a quoting sentence continues that quote:
+        “...,” he said. “...” — or opens it: “...” “...,” he said."""
+        quoting = [a for a in self.attributions if a.quotations and a.speaker is not None]
+        for index in sorted(self.plan.statements - owned):
+            quotation = self.plan.quotations[index]
+            for attribution in quoting:
+                first, last = attribution.sentence
+                after = last <= quotation.start and not self.text[last : quotation.start].strip()
+                opens = self.plan.quotations[min(attribution.quotations)].start == first
+                before = opens and quotation.end <= first and not self.text[quotation.end : first].strip()
+                if (after or before) and self.paragraph_of(first) == self.paragraph_of(quotation.start):
+                    attribution.quotations.append(index)
+                    owned.add(index)
+                    break
+
+    def _from_attribution(self, attribution: _Attribution) -> Quote | None:
+        quotations = [self.plan.quotations[i] for i in sorted(attribution.quotations)]
+        clause = attribution.clause
+        if quotations and clause and not any(clause[0] <= q.start and q.end <= clause[1] for q in quotations):
+            clause = None  # the clause is something else the speaker did; the quotation is the statement
+        spans = [(q.start, q.end) for q in quotations] + ([clause] if clause else [])
+        if not spans or (not quotations and attribution.speaker is None):
+            return None  # words no one is said to have said are not a quote
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        partial = any(
+            start <= q.start and q.end <= end
+            for i, q in enumerate(self.plan.quotations)
+            if i not in self.plan.statements
+        )
+        kind = "direct" if quotations or partial else "indirect"
+        if quotations and not clause:
+            words = " … ".join(q.inner(self.text) for q in quotations)
+        else:
+            words = " ".join(self.text[start:end].split())
+        return self._quote(start, end, kind, attribution.speaker, attribution.cue, words)
+
+    def _orphan(self, index: int) -> Quote:
+        """A statement no cue claims: it takes the speaker of its paragraph (the last one quoted before
+        it, else the next one), or of the paragraph before when it opens a paragraph; else unattributed."""
+        quotation = self.plan.quotations[index]
+        paragraph = self.paragraph_of(quotation.start)
+        opens_paragraph = quotation.start == self.paragraphs[paragraph][0]
+        earlier = [a for a in self.attributions if a.at < quotation.start and a.speaker is not None]
+        later = [a for a in self.attributions if a.at > quotation.end and a.speaker is not None]
+        source = None
+        if earlier and self.paragraph_of(earlier[-1].at) == paragraph:
+            source = earlier[-1]
+        elif later and self.paragraph_of(later[0].at) == paragraph:
+            source = later[0]
+        elif (
+            earlier
+            and opens_paragraph
+            and earlier[-1].quotations
+            and self.paragraph_of(earlier[-1].at) == paragraph - 1
+        ):
+            source = earlier[-1]
+        if source is None:
+            return self._quote(quotation.start, quotation.end, "unattributed")
+        return self._quote(quotation.start, quotation.end, "direct", source.speaker)
+
+    def _quote(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        mention: Mention | None = None,
+        cue: str | None = None,
+        words: str | None = None,
+    ) -> Quote:
+        article = self.plan.article
+        if words is None:
+            words = QuotedSpan(start, end, self.text[end - 1] in _MARK_CHARS).inner(self.text)
+        speaker = self.resolver.resolve(mention) if mention is not None else None
+        return Quote(
+            article_id=article.id,
+            outlet=article.outlet,
+            quote=words,
+            speaker=speaker.name if speaker else None,
+            role=speaker.role if speaker else None,
+            speaker_type=speaker.speaker_type if speaker else "other",
+            start=start,
+            end=end,
+            cue=cue,
+            kind=kind,  # type: ignore[arg-type]
+        )
+
+
+# --- public API ----------------------------------------------------------------------------
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """Every quotation in one article with its speaker, role, kind and character span."""
+    return extract_quotes_many([article])
+
+
+def extract_quotes_many(articles: Sequence[Article]) -> list[Quote]:
+    """Quotes of many articles, parsing all of their attribution snippets in one batched spaCy stream."""
+    plans = [_plan(article) for article in articles]
+    jobs = [(plan, snippet) for plan in plans for snippet in plan.snippets]
+    nlp = spacy_model()
+    docs = nlp.pipe(
+        (plan.frame.text[snippet.start : snippet.end] for plan, snippet in jobs),
+        batch_size=settings.QUOTE_BATCH_SIZE,
+        disable=_UNUSED_PIPES,
+    )
+    found: dict[int, list[_Attribution]] = {id(plan): [] for plan in plans}
+    parsed: dict[int, list[tuple[Doc, int]]] = {id(plan): [] for plan in plans}
+    for (plan, snippet), doc in zip(jobs, docs, strict=True):
+        found[id(plan)].extend(_SentenceReader(doc, plan, snippet).attributions())
+        parsed[id(plan)].append((doc, snippet.start))
+    quotes: list[Quote] = []
+    for plan in plans:
+        quoted = [(plan.quotations[i].start, plan.quotations[i].end) for i in plan.statements]
+        resolver = SpeakerResolver(plan.article.text, _named_people(plan, parsed[id(plan)]), quoted)
+        for attribution in found[id(plan)]:
+            if attribution.speaker is not None:
+                resolver.register(attribution.speaker)
+        resolver.finish()
+        quotes.extend(_Assembler(plan, found[id(plan)], resolver).quotes())
+    return quotes
+
+
+def _named_people(plan: _Plan, docs: list[tuple[Doc, int]]) -> list[Named]:
+    """People the parsed snippets name (runs of proper nouns that read as a person's name), for resolving
+    "he" and "the general". The subject of a sentence is the likeliest antecedent, so it is marked."""
+    people = []
+    for doc, start in docs:
+        runs: list[list[Token]] = [[]]
+        for token in doc:
+            quoted = plan.frame.piece_at(start + token.idx).quotation is not None
+            if _is_proper(token) and not quoted:
+                runs[-1].append(token)
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            words = " ".join(t.text for t in run)
+            if run and looks_like_person(words):
+                inside = {t.i for t in run}
+                head = next((t for t in run if t.head.i not in inside), run[-1])
+                at = plan.frame.to_article(start + run[0].idx)
+                people.append(Named(at, words, head.dep_ in {"nsubj", "nsubjpass"}))
+    return people
+
+
+# --- the same quote across outlets ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WordChange(Record):
+    """Where one outlet's version of a quote departs from the fullest version, word by word."""
+
+    article_id: str
+    outlet: str
+    change: str  # "omitted" (words the fullest version has and this one lacks), "added" or "changed"
+    reference: str  # the fullest version's words here ("" when added)
+    version: str  # this outlet's words here ("" when omitted)
+
+
+@dataclass(frozen=True)
+class QuoteMatch(Record):
+    """One statement printed by several outlets: every version, and how they differ.
+
+    ``text`` is the fullest version; ``trimmed`` lists the articles whose version is a
+    cut of it (words only left out at the ends); ``changes`` lists every omitted, added
+    or changed word run against the fullest version ("inconsistent with" printed as
+    "inconsistent of").
+    """
+
+    match_id: str
+    speaker_id: str | None
+    speaker: str | None
+    text: str
+    versions: tuple[Quote, ...]
+    outlets: tuple[str, ...]
+    identical: bool
+    trimmed: tuple[str, ...]
+    changes: tuple[WordChange, ...]
+
+
+_MATCH_WORD = re.compile(r"[\w’'-]+")
+
+
+def _match_words(text: str) -> list[str]:
+    """Words compared across outlets: case, punctuation and curly/straight apostrophes do not count."""
+    return [w.lower().replace("’", "'") for w in _MATCH_WORD.findall(text)]
+
+
+def match_quotes(quotes: Sequence[Quote]) -> list[QuoteMatch]:
+    """Direct quotes printed by at least two outlets, grouped with their word-level differences.
+
+    Two quotes match when the shorter one's words align with part of the longer one at
+    ``settings.QUOTE_MATCH_MIN_SIMILARITY`` or better (rapidfuzz's partial ratio), so a
+    trimmed quote and one with a changed word still match; matches chain, so every
+    piece of one long statement joins one group. Meant for one story's quotes: the
+    comparison is pairwise.
+    """
+    from rapidfuzz import fuzz, process
+
+    candidates = [
+        q for q in quotes if q.kind == "direct" and len(_match_words(q.quote)) >= settings.QUOTE_MATCH_MIN_WORDS
+    ]
+    if len(candidates) < 2:
+        return []
+    texts = [" ".join(_match_words(q.quote)) for q in candidates]
+    scores = process.cdist(
+        texts, texts, scorer=fuzz.partial_ratio, score_cutoff=settings.QUOTE_MATCH_MIN_SIMILARITY, workers=1
+    )
+    parent = list(range(len(candidates)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in zip(*scores.nonzero(), strict=True):
+        if i < j and candidates[i].article_id != candidates[j].article_id:
+            parent[root(int(i))] = root(int(j))
+    groups: dict[int, list[Quote]] = {}
+    for index, quote in enumerate(candidates):
+        groups.setdefault(root(index), []).append(quote)
+    matches = [_quote_match(members) for members in groups.values() if len({q.outlet for q in members}) >= 2]
+    matches.sort(key=lambda m: (-len(m.outlets), -len(m.text), m.match_id))
+    return matches
+
+
+def _quote_match(members: list[Quote]) -> QuoteMatch:
+    from difflib import SequenceMatcher
+
+    members = sorted(members, key=lambda q: (q.outlet, q.article_id, q.start))
+    padded = {id(q): f" {' '.join(_match_words(q.quote))} " for q in members}
+
+    def support(quote: Quote) -> tuple[int, int]:
+        """How many versions this one contains word for word, then its length: the fullest common version."""
+        own = padded[id(quote)]
+        return sum(padded[id(other)] in own for other in members), len(own)
+
+    reference = max(members, key=support)  # the first (by outlet) among equals
+    reference_words = _match_words(reference.quote)
+    changes: list[WordChange] = []
+    trimmed: list[str] = []
+    for quote in members:
+        if quote is reference:
+            continue
+        words = _match_words(quote.quote)
+        matcher = SequenceMatcher(a=reference_words, b=words, autojunk=False)
+        inner = []
+        for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            at_edge = tag == "delete" and (a1 == 0 or a2 == len(reference_words))
+            if not at_edge:
+                inner.append(tag)
+            change = {"delete": "omitted", "insert": "added", "replace": "changed"}[tag]
+            changes.append(
+                WordChange(
+                    quote.article_id, quote.outlet, change, " ".join(reference_words[a1:a2]), " ".join(words[b1:b2])
+                )
+            )
+        if not inner and len(words) < len(reference_words):
+            trimmed.append(quote.article_id)
+    speakers = [q for q in members if q.speaker]
+    speaker = max(speakers, key=lambda q: sum(o.speaker_id == q.speaker_id for o in speakers)) if speakers else None
+    key = "|".join(sorted(f"{q.article_id}:{q.start}" for q in members))
+    return QuoteMatch(
+        match_id="q" + hashlib.sha1(key.encode()).hexdigest()[:10],
+        speaker_id=speaker.speaker_id if speaker else None,
+        speaker=speaker.speaker if speaker else None,
+        text=reference.quote,
+        versions=tuple(members),
+        outlets=tuple(sorted({q.outlet for q in members})),
+        identical=len({tuple(_match_words(q.quote)) for q in members}) == 1,
+        trimmed=tuple(trimmed),
+        changes=tuple(changes),
+    )

@@ -1,0 +1,577 @@
+"""Who is speaking: names, titles, speaker types, and one canonical speaker per person.
+
+``compare.quotes`` finds the words that name a speaker ("Defense Secretary Mark Esper",
+"a senior official", "the general"); this module turns them into a name, a normalised
+role and a ``speaker_type``, and merges the variants different outlets use for one
+person ("Gen. Milley", "Mark Milley", "Army General Mark Milley", "Milley") into one
+``speaker_id``. Everything here is plain string work on spaCy-free inputs, so it is
+cheap and testable on its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from compare import settings
+from compare.model import Quote
+from compare.nlp import paragraph_spans
+
+
+def lexicon(words: str) -> frozenset[str]:
+    """A word list written as a block of prose, as a set: long lexicons stay readable and diffable."""
+    return frozenset(words.split())
+
+
+# Words that make up a title, not a name ("Defense Secretary Mark Esper" -> name "Mark Esper").
+# Lower-case, without the abbreviation's full stop.
+TITLE_WORDS = lexicon(
+    """
+    president vice secretary undersecretary gen general sen senator rep representative gov governor mayor
+    minister prime chairman chairwoman chair director spokesman spokeswoman spokesperson ambassador adm
+    admiral col colonel lt lieutenant maj major capt captain sgt sergeant cmdr commander dr prof professor
+    mr mrs ms miss judge justice attorney chief executive officer speaker leader candidate nominee former
+    deputy press acting assistant senior top commissioner councilman councilwoman congressman congresswoman
+    lawmaker sheriff superintendent pastor rev reverend bishop pope king queen prince princess sir lord dame
+    coach head correspondent reporter editor columnist anchor host analyst economist professor founder ceo
+    cfo coo chancellor premier treasurer trustee advisor adviser aide strategist pollster manager
+    chairperson delegate ayatollah sheikh emir sultan first lady ret retired republican republicans democrat
+    democrats democratic gop conservative liberal independent libertarian progressive
+    """
+)
+
+# Honorifics carry no role: "Mr. Trump" has no title worth showing.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame"})
+
+# Abbreviated titles, spelled out so that "Gen." and "General" compare equal.
+ABBREVIATIONS = {
+    "gen": "General",
+    "sen": "Senator",
+    "rep": "Representative",
+    "gov": "Governor",
+    "lt": "Lieutenant",
+    "col": "Colonel",
+    "adm": "Admiral",
+    "sgt": "Sergeant",
+    "capt": "Captain",
+    "cmdr": "Commander",
+    "maj": "Major",
+    "pres": "President",
+    "prof": "Professor",
+    "rev": "Reverend",
+    "atty": "Attorney",
+    "supt": "Superintendent",
+    "ret": "retired",
+}
+
+# Words that mark an organisation rather than a person, when the parser gives no entity label.
+ORGANISATION_WORDS = lexicon(
+    """
+    department ministry agency office committee commission council campaign party pentagon administration
+    government house senate congress parliament court army navy command police company corporation inc corp
+    ltd group union association institute foundation university college bank fund board bureau service
+    services organization organisation center centre network times post news journal press tribune herald
+    gazette dispatch magazine daily reuters agence afp ap cnn msnbc nbc cbs abc fox bbc guardian telegraph
+    politico breitbart huffpost huffington bloomberg axios economist xinhua tass kremlin coalition alliance
+    forces embassy council secretariat nato un statement report letter memo release
+    """
+)
+
+# Outlets and newsroom roles make a speaker a journalist (or the outlet itself).
+_JOURNALIST = re.compile(
+    r"\b(?:reporter|journalist|correspondent|editor|columnist|anchor|host|bureau chief|writer|commentator|"
+    r"times|post|news|journal|tribune|herald|gazette|dispatch|magazine|reuters|associated press|afp|cnn|msnbc|"
+    r"nbc|cbs|abc|fox|bbc|guardian|telegraph|politico|breitbart|huffpost|huffington|bloomberg|axios|economist|"
+    r"xinhua|tass|al jazeera|newspaper|outlet|network|daily)\b",
+    re.I,
+)
+_SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person|people)|press secretary|representative for)\b", re.I)
+_POLITICIAN = re.compile(
+    r"\b(?:president|senator|representative|congress(?:man|woman)|lawmaker|legislator|governor|mayor|candidate|"
+    r"nominee|speaker|majority leader|minority leader|prime minister|mp|member of parliament|council(?:man|woman)|"
+    r"democrat|republican|politician|running mate|party leader|chairman of the (?:democratic|republican)|"
+    r"hopeful|\([dri]-[a-z. ]+\))",
+    re.I,
+)
+_OFFICIAL = re.compile(
+    r"\b(?:secretary|general|admiral|colonel|lieutenant|major|captain|sergeant|commander|minister|ambassador|"
+    r"official|officer|director|chief of staff|diplomat|envoy|attorney general|police|military|army|navy|"
+    r"pentagon|department|ministry|agency|white house|state department|kremlin|command|commissioner|sheriff|"
+    r"administration|government|joint chiefs|cabinet|prosecutor|judge|justice)\b",
+    re.I,
+)
+_EXPERT = re.compile(
+    r"\b(?:professor|analyst|researcher|economist|scholar|fellow|expert|scientist|historian|pollster|"
+    r"strategist|consultant|lawyer|attorney|doctor|physician|specialist|author|think tank|institute|university)\b",
+    re.I,
+)
+_ANONYMOUS = re.compile(
+    r"^(?:(?:a|an|one|two|three|several|some|many|other|another|various|multiple|unnamed|anonymous)\b.*|"
+    r"(?:senior |top |administration |government |us |u\.s\. |military |defense |intelligence )*"
+    r"(?:officials|sources|aides|people|insiders|advisers|advisors|diplomats|officers|staffers)\b.*)$",
+    re.I,
+)
+
+# First and last words of place names, which otherwise read like "First Last" person names.
+_PLACE_STARTS = lexicon(
+    """
+    new south north east west central los las san santa st saint united great hong sri saudi el fort port
+    lake mount upper lower greater palm puerto costa cape
+    """
+)
+_PLACE_ENDS = lexicon(
+    """
+    city county state states island islands river valley beach street avenue square park bay coast kingdom
+    republic province region district hills heights airport station
+    """
+)
+
+SPEAKER_TYPES = ("official", "politician", "journalist", "expert", "organisation", "anonymous", "other")
+
+_NAME_TOKEN = re.compile(r"[\w’'.-]+")
+_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "di", "du", "ibn"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased without full stops or a possessive, for lexicon look-ups."""
+    word = word.lower().replace("’", "'")
+    word = word[:-2] if word.endswith("'s") else word
+    return word.strip(".'")
+
+
+def is_title_word(word: str) -> bool:
+    """True for words that belong to a title ("Secretary", "Gen.") rather than to a name."""
+    return _bare(word) in TITLE_WORDS
+
+
+def split_title(words: Sequence[str]) -> tuple[str, str]:
+    """("Defense Secretary", "Mark Esper") from ["Defense", "Secretary", "Mark", "Esper"].
+
+    The name is the longest run of capitalised non-title words at the end; what comes
+    before it is the title. A phrase that ends in a title word ("the Defense Secretary")
+    is all title.
+    """
+    cut = len(words)
+    while cut > 0:
+        word = words[cut - 1]
+        bare = _bare(word)
+        if bare in TITLE_WORDS or not (word[:1].isupper() or bare in _PARTICLES):
+            break
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def normalise_role(role: str | None) -> str | None:
+    """A title as one comparable string: abbreviations spelled out, honorifics and articles dropped."""
+    if not role:
+        return None
+    words: list[str] = []
+    for word in role.replace("\n", " ").split():
+        bare = _bare(word)
+        if bare in HONORIFICS or (not words and bare in {"the", "a", "an", "its", "his", "her", "their"}):
+            continue
+        words.append(ABBREVIATIONS.get(bare, word) if word.endswith(".") or bare in ABBREVIATIONS else word)
+    text = " ".join(words).strip(" ,;:-—–()")
+    text = re.sub(r"\s+([,)])", r"\1", text)
+    return text or None
+
+
+def name_key(name: str) -> str:
+    """The surname, folded to plain lower-case ASCII: what outlets share when they name one person."""
+    words = [w for w in _NAME_TOKEN.findall(name) if _bare(w) not in _SUFFIXES and not is_title_word(w)]
+    if not words:
+        return _fold(name)
+    return _fold(_bare(words[-1]))
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[^a-z0-9]+", "-", text.encode("ascii", "ignore").decode().lower()).strip("-")
+
+
+def looks_like_organisation(name: str) -> bool:
+    """True when a name reads as an organisation or outlet: "the Pentagon policy office", "The Washington
+    Post", or an acronym ("CNN", "ACLU")."""
+    words = name.split()
+    return any(_bare(w) in ORGANISATION_WORDS for w in words) or (
+        bool(words) and all(w.isupper() and len(w.strip(".")) > 1 for w in words)
+    )
+
+
+def looks_like_person(words: str) -> bool:
+    """True when a run of proper nouns reads as a person's name: a title and a name ("Gen. Milley") or two
+    or more name words ("Mark Milley"), and nothing of an organisation or a place ("New Hampshire")."""
+    title, name = split_title(words.split())
+    parts = name.split()
+    if not parts or looks_like_organisation(words) or not (title or len(parts) >= 2):
+        return False
+    return _bare(parts[0]) not in _PLACE_STARTS and _bare(parts[-1]) not in _PLACE_ENDS
+
+
+def is_anonymous(description: str) -> bool:
+    """True for unnamed sources: "a senior official", "officials", "people familiar with the matter"."""
+    return bool(_ANONYMOUS.match(description.strip()))
+
+
+def speaker_type(speaker: str | None, role: str | None, *, anonymous: bool = False, organisation: bool = False) -> str:
+    """One of ``SPEAKER_TYPES``, from the role the article gives and the kind of name.
+
+    The order matters: a "Pentagon spokesman" is a spokesperson before an official, and
+    "Liz Sly, Beirut bureau chief for the Washington Post" is a journalist even though
+    the Post is an organisation.
+    """
+    if anonymous:
+        return "anonymous"
+    described = " ".join(part for part in (role, speaker if organisation else None) if part)
+    if _SPOKESPERSON.search(described):
+        return "organisation"
+    if _JOURNALIST.search(described):
+        return "journalist"
+    if _POLITICIAN.search(described):
+        return "politician"
+    if _OFFICIAL.search(described):
+        return "official"
+    if _EXPERT.search(described):
+        return "expert"
+    if organisation:
+        return "organisation"
+    return "other"
+
+
+# --- speakers inside one article -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words in an article that name, or stand for, a speaker."""
+
+    text: str  # as written, title included: "Defense Secretary Mark Esper", "he", "a senior official"
+    start: int
+    end: int
+    kind: str  # "name", "pronoun" or "description"
+    head: str = ""  # the head word of a description ("official" in "a senior official")
+    role: str | None = None  # an appositive: "chairman of the Joint Chiefs of Staff"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: display name, normalised role, type."""
+
+    name: str
+    role: str | None
+    speaker_type: str
+
+
+_HONORIFIC_NAME = re.compile(
+    r"(?:\b[A-Z][\w’'-]+\s+){0,2}\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Adm|Sgt|Capt|Cmdr|Maj|Prof|President|Secretary|Senator|General|"
+    r"Governor|Minister|Ambassador|Admiral|Colonel|Judge|Mayor|Chairman|Director|Spokesman|Spokeswoman)\.?"
+    r"\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
+)
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+
+
+# How likely a mention is to be what "he said" points back to: the speaker of an earlier
+# quote first, then a person who is the subject of a sentence, then any other mention.
+SPEAKER, SUBJECT, OTHER = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person named in the article text, found by the parser."""
+
+    start: int
+    words: str
+    subject: bool  # the parser made it the subject of its sentence
+
+
+class SpeakerResolver:
+    """Everyone an article names, and where, so that "he" and "the general" find their person.
+
+    Built from the people the parser found (speakers, PERSON entities) plus a cheap scan
+    of the whole text for their surnames and for titled names ("Gen. Milley"), because
+    most of an article is never parsed. A pronoun resolves to the most salient person
+    named before it: the last speaker or sentence subject in its own paragraph, then in
+    the paragraphs before (up to ``settings.SPEAKER_LOOKBACK_PARAGRAPHS``), then anyone
+    named there.
+    """
+
+    def __init__(self, text: str, named: Iterable[Named], quoted: Iterable[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.full_name: dict[str, str] = {}  # surname key -> the full name the article uses most
+        self.full_names: dict[str, Counter[str]] = defaultdict(Counter)
+        self.roles: dict[str, Counter[str]] = defaultdict(Counter)
+        self.mentions: list[tuple[int, str, int]] = []  # (offset, person key, salience tier)
+        self.paragraph_starts = [s for s, _ in paragraph_spans(text)]
+        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+        self.quoted = sorted(quoted)
+        for person in named:
+            self._add(person.start, person.words, SUBJECT if person.subject else OTHER)
+        for match in _HONORIFIC_NAME.finditer(text):
+            self._add(match.start(), match.group(), SUBJECT if self._opens_sentence(match.start()) else OTHER)
+
+    def _opens_sentence(self, offset: int) -> bool:
+        """True when nothing but a few words, none a preposition, precede a name in its sentence, and the
+        name is no possessive: the cheap reading of "subject of the sentence" for text never parsed."""
+        sentence = self.sentence_starts[bisect.bisect_right(self.sentence_starts, offset) - 1]
+        before = self.text[sentence:offset].split()
+        after = self.text[offset : offset + 60]
+        possessive = re.match(r"[\w.-]+(?:\s+[A-Z][\w.-]+)*[’']s\b", after) is not None
+        governed = bool(before) and before[-1].lower() in _PREPOSITIONS
+        return not possessive and not governed and (len(before) <= 3 or before[-1].endswith(","))
+
+    def _inside_quote(self, offset: int) -> bool:
+        at = bisect.bisect_right(self.quoted, (offset, len(self.text))) - 1
+        return at >= 0 and offset < self.quoted[at][1]
+
+    def _add(self, start: int, words: str, tier: int) -> str | None:
+        """Record a person named at ``start``; returns their key."""
+        title, name = split_title(re.sub(r"[’']s\b", "", words).split())
+        if not name or looks_like_organisation(name) or self._inside_quote(start):
+            return None
+        key = name_key(name)
+        if len(name.split()) >= 2:
+            self.full_names[key][name] += 1
+            self.full_name[key] = max(self.full_names[key], key=lambda n: (self.full_names[key][n], len(n)))
+        elif key not in self.full_name:
+            self.full_name[key] = name
+        role = normalise_role(title)
+        if role and _bare(role) not in HONORIFICS:
+            self.roles[key][role] += 1
+        self.mentions.append((start, key, tier))
+        return key
+
+    @staticmethod
+    def is_organisation(mention: Mention) -> bool:
+        """True when a named speaker is an organisation: its name (title aside) has an organisation's word
+        ("The Washington Post"), or is all title ("the Pentagon policy office"). "Pentagon spokesman
+        Jonathan Hoffman" is a person with a title."""
+        _, name = split_title(mention.text.split())
+        return not name or looks_like_organisation(name)
+
+    def register(self, mention: Mention) -> None:
+        """Learn a person named as a speaker: the likeliest antecedent of a later "he"."""
+        if mention.kind == "name" and not self.is_organisation(mention):
+            key = self._add(mention.start, mention.text, SPEAKER)
+            if key is not None and mention.role:
+                self.roles[key][normalise_role(mention.role) or ""] += 1
+
+    def finish(self) -> None:
+        """Find every later mention of the people learnt so far by their surname; call once, before resolving."""
+        known = {m[:2] for m in self.mentions}
+        for key, name in self.full_name.items():
+            # The surname with the capitalised words before it ("Gen. Mark Milley"): where the mention starts.
+            for match in re.finditer(rf"(?:\b[A-Z][\w’'.-]*\s+){{0,3}}\b{re.escape(name.split()[-1])}\b", self.text):
+                if (match.start(), key) not in known and not self._inside_quote(match.start()):
+                    tier = SUBJECT if self._opens_sentence(match.start()) else OTHER
+                    self.mentions.append((match.start(), key, tier))
+        best: dict[tuple[int, str], int] = {}
+        for offset, key, tier in self.mentions:
+            best[(offset, key)] = min(tier, best.get((offset, key), OTHER))
+        self.mentions = sorted((offset, key, tier) for (offset, key), tier in best.items())
+
+    def _person(self, key: str, title: str | None = None) -> Speaker:
+        roles = self.roles.get(key, Counter())
+        role = normalise_role(title) or max(roles, key=lambda r: (len(r.split()), roles[r]), default=None) or None
+        name = self.full_name.get(key, key)
+        return Speaker(name, role, speaker_type(name, role))
+
+    def antecedent(self, before: int, fits: str | None = None) -> str | None:
+        """Key of the person a pronoun (or a description with head word ``fits``) at ``before`` stands for."""
+        paragraph = max(0, bisect.bisect_right(self.paragraph_starts, before) - 1)
+        own = self.paragraph_starts[paragraph] if self.paragraph_starts else 0
+        floor = (
+            self.paragraph_starts[max(0, paragraph - settings.SPEAKER_LOOKBACK_PARAGRAPHS)]
+            if self.paragraph_starts
+            else 0
+        )
+        at = bisect.bisect_left(self.mentions, (before, "", 0))
+        window = [m for m in self.mentions[:at] if m[0] >= floor]
+        if fits is not None:
+            window = [m for m in window if any(fits in role.lower() for role in self.roles.get(m[1], ()))]
+        for low, tiers in ((own, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT, OTHER))):
+            for offset, key, tier in reversed(window):
+                if offset >= low and tier in tiers:
+                    return key
+        return None
+
+    def resolve(self, mention: Mention) -> Speaker | None:
+        """The speaker a mention stands for, or None when it cannot be told (e.g. "they")."""
+        if mention.kind == "pronoun":
+            if mention.text.lower() not in _PERSON_PRONOUNS:
+                return None
+            key = self.antecedent(mention.start)
+            return self._person(key) if key else None
+        if mention.kind == "description":
+            if is_anonymous(mention.text):
+                return Speaker(mention.text, None, "anonymous")
+            head = _bare(mention.head)
+            if mention.text.lower().startswith("the ") and (head in TITLE_WORDS or head in _PERSON_NOUNS):
+                key = self.antecedent(mention.start, fits=head if head in TITLE_WORDS else None)
+                if key:
+                    return self._person(key)
+            organisation = looks_like_organisation(mention.text)
+            return Speaker(mention.text, None, speaker_type(mention.text, None, organisation=organisation))
+        title, name = split_title(mention.text.split())
+        if self.is_organisation(mention):
+            name = re.sub(r"^(?:the|The)\s+", "", mention.text)
+            return Speaker(name, normalise_role(mention.role), speaker_type(name, mention.role, organisation=True))
+        person = self._person(name_key(name), title)
+        role = normalise_role(mention.role)
+        if role and (not person.role or role.lower() not in person.role.lower()):
+            combined = f"{person.role}, {role}" if person.role else role
+            person = Speaker(person.name, combined, speaker_type(person.name, combined))
+        return person
+
+
+_PREPOSITIONS = lexicon(
+    """
+    of to with by for from about against at on in into over under than like as toward towards between among
+    """
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z])|\n+")
+_PERSON_NOUNS = lexicon(
+    """
+    man woman person official general politician candidate nominee billionaire businessman businesswoman
+    mogul lawmaker congressman congresswoman senator governor president secretary spokesman spokeswoman
+    """
+)
+
+
+# --- one speaker per person across a story's outlets ---------------------------------------
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in name.split() if not is_title_word(w) and _bare(w) not in _SUFFIXES]
+
+
+def resolve_speakers(quotes: Sequence[Quote]) -> list[Quote]:
+    """The same quotes with one ``speaker_id``, display name and role per person across outlets.
+
+    People are keyed by surname; a bare surname ("Milley") joins the one full name that
+    carries it, and when several people share a surname ("Donald Trump", "Eric Trump")
+    it joins the one the story names most. Organisations are keyed by their folded name,
+    anonymous sources share the id ``anonymous`` and keep their own description. The
+    display name is the fullest name used, the role the fullest any outlet gave.
+    """
+    full_names: dict[str, Counter[str]] = defaultdict(Counter)  # surname -> full names (no title) -> count
+    for quote in quotes:
+        words = _name_words(quote.speaker or "")
+        if _is_person(quote) and len(words) >= 2:
+            full_names[name_key(quote.speaker or "")][" ".join(words)] += 1
+
+    def identity(quote: Quote) -> tuple[str, str]:
+        """(speaker_id, display name) of one quote's speaker."""
+        speaker = quote.speaker or ""
+        if quote.speaker_type == "anonymous":
+            return "anonymous", speaker
+        if _is_person(quote):
+            words = _name_words(speaker)
+            known = full_names.get(name_key(speaker))
+            name = known.most_common(1)[0][0] if known and len(words) < 2 else " ".join(words) or speaker
+        else:
+            name = re.sub(r"[’']s$", "", re.sub(r"^(?:the|The)\s+", "", speaker))
+        return _fold(name), name
+
+    identities = [identity(q) if q.speaker else None for q in quotes]
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for quote, found in zip(quotes, identities, strict=True):
+        if found is not None:
+            names[found[0]][found[1]] += 1
+            roles[found[0]][quote.role or ""] += 1
+            types[found[0]][quote.speaker_type] += 1
+    resolved = []
+    for quote, found in zip(quotes, identities, strict=True):
+        if found is None:
+            resolved.append(quote)
+        elif found[0] == "anonymous":
+            resolved.append(replace(quote, speaker_id="anonymous"))
+        else:
+            key = found[0]
+            name = max(names[key], key=lambda n: (len(n.split()), names[key][n], n))
+            role = max(roles[key], key=lambda r: (len(r.split()), roles[key][r], r)) or None
+            # The type most outlets' words support; "other" only when nothing says more.
+            kind = max(types[key], key=lambda t: (t != "other", types[key][t], t))
+            resolved.append(replace(quote, speaker=name, role=role, speaker_type=kind, speaker_id=key))
+    return resolved
+
+
+def _is_person(quote: Quote) -> bool:
+    return (
+        quote.speaker is not None
+        and quote.speaker_type not in {"anonymous", "organisation"}
+        and not looks_like_organisation(quote.speaker)
+        and not _JOURNALIST.search(quote.speaker)
+    )
+
+
+# --- per-story tables ----------------------------------------------------------------------
+
+_STATEMENT_KINDS = ("direct", "indirect")
+
+
+def _statements(quotes: Iterable[Quote]) -> list[Quote]:
+    """Quotes that are statements by someone: scare quotes and unattributed ones are not."""
+    return [q for q in quotes if q.kind in _STATEMENT_KINDS and q.speaker_id]
+
+
+def speaker_outlet_table(quotes: Sequence[Quote]) -> pd.DataFrame:
+    """Speaker x outlet: how many quotes each outlet gives each speaker, and how many words.
+
+    One row per (speaker, outlet) with columns ``speaker_id, speaker, role, speaker_type,
+    outlet, quotes, direct, indirect, words``; pivot it for a matrix view. Pass quotes that
+    went through ``resolve_speakers`` so that one person is one row across outlets.
+    """
+    columns = ["speaker_id", "speaker", "role", "speaker_type", "outlet", "quotes", "direct", "indirect", "words"]
+    rows = [
+        {
+            "speaker_id": q.speaker_id,
+            "speaker": q.speaker,
+            "role": q.role or "",
+            "speaker_type": q.speaker_type,
+            "outlet": q.outlet,
+            "direct": int(q.kind == "direct"),
+            "indirect": int(q.kind == "indirect"),
+            "words": len(q.quote.split()),
+        }
+        for q in _statements(quotes)
+    ]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame(rows)
+    table = (
+        frame.groupby(["speaker_id", "outlet"], sort=True)
+        .agg(
+            speaker=("speaker", "first"),
+            role=("role", "first"),
+            speaker_type=("speaker_type", "first"),
+            quotes=("direct", "size"),
+            direct=("direct", "sum"),
+            indirect=("indirect", "sum"),
+            words=("words", "sum"),
+        )
+        .reset_index()
+    )
+    return table[columns].sort_values(
+        ["quotes", "speaker_id", "outlet"], ascending=[False, True, True], ignore_index=True
+    )
+
+
+def single_outlet_speakers(quotes: Sequence[Quote]) -> pd.DataFrame:
+    """Speakers quoted by exactly one outlet of the story: ``speaker_id, speaker, role, speaker_type, outlet,
+    quotes, words``. Anonymous sources are left out: they are not one person."""
+    table = speaker_outlet_table(quotes)
+    columns = ["speaker_id", "speaker", "role", "speaker_type", "outlet", "quotes", "words"]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    outlets_per_speaker = table.groupby("speaker_id")["outlet"].transform("nunique")
+    single = table[(outlets_per_speaker == 1) & (table["speaker_id"] != "anonymous")]
+    return single[columns].reset_index(drop=True)

@@ -1,0 +1,37 @@
+"""Quality gate for quotes: direct quotes and their speakers on PolNeAR dev, beside textacy.
+
+Every second dev article (42, six per publisher) keeps the gate fast; scored by the
+rules in ../shared/data/README.md (see compare/evaluate/quotes.py). Measured on this
+sample: direct-quote F1 0.892 (textacy 0.447), exact-span F1 0.715, speaker accuracy
+0.829 (textacy 0.550), 0.915 where the gold names the speaker. Floors sit a little
+below; a floor is only ever raised.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compare.evaluate.quotes import evaluate
+
+
+@pytest.fixture(scope="module")
+def result(shared_data: Path) -> dict[str, Any]:
+    return evaluate(shared_data / "polnear" / "dev.jsonl", every=2)
+
+
+@pytest.mark.quality
+@pytest.mark.parametrize(
+    ("figure", "floor"),
+    [("f1", 0.87), ("exact_f1", 0.69), ("speaker_accuracy", 0.80), ("speaker_accuracy_named_gold", 0.89)],
+)
+def test_quotes_quality_floor(result: dict[str, Any], figure: str, floor: float) -> None:
+    assert result["parallax"][figure] >= floor
+
+
+@pytest.mark.quality
+@pytest.mark.parametrize("figure", ["f1", "speaker_accuracy"])
+def test_quotes_quality_ten_points_above_textacy(result: dict[str, Any], figure: str) -> None:
+    assert result["parallax"][figure] >= result["textacy"][figure] + 0.10

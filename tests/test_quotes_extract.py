@@ -1,0 +1,182 @@
+"""Quote extraction on small texts: every attribution pattern, quote kinds, roles, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Article, Quote
+from compare.quotes import extract_quotes, extract_quotes_many
+
+
+def _article(text: str, article_id: str = "a", outlet: str = "Outlet") -> Article:
+    return Article(id=article_id, outlet=outlet, title="", text=text, file="")
+
+
+def _quotes(text: str, kind: str | None = None) -> list[Quote]:
+    return [q for q in extract_quotes(_article(text)) if kind is None or q.kind == kind]
+
+
+def _only(text: str, kind: str) -> Quote:
+    found = _quotes(text, kind)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“We are repositioning forces,” Esper said.", "Esper", "said"),  # speaker-verb
+        ("“We are repositioning forces,” said Mark Esper.", "Mark Esper", "said"),  # verb-speaker
+        ("Mark Esper told reporters: “We are repositioning forces in the region.”", "Mark Esper", "told reporters"),
+        ("Mark Esper said in a statement: “We are repositioning forces.”", "Mark Esper", "said in a statement"),
+        ("Carl Bialik: “Keep on contacting voters as late as possible.”", "Carl Bialik", ":"),  # colon
+        ("Mark Milley tried to calm things, saying, “It was sent over for coordination.”", "Mark Milley", "saying"),
+        ("“We are repositioning forces,” Esper added.", "Esper", "added"),
+    ],
+)
+def test_quotes_direct_speaker_patterns(text: str, speaker: str, cue: str) -> None:
+    quote = _only(text, "direct")
+    assert quote.speaker == speaker
+    assert quote.cue == cue
+
+
+def test_quotes_split_quote_is_one_quote() -> None:
+    text = "“I don’t know what that letter is,” Esper said. “We’re trying to find out where it’s coming from.”"
+    quote = _only(text, "direct")
+    assert quote.speaker == "Esper"
+    assert "I don’t know" in quote.quote and "trying to find out" in quote.quote
+    assert text[quote.start] == "“" and quote.end == len(text)
+
+
+def test_quotes_multi_paragraph_quote_is_one_quote() -> None:
+    text = (
+        "Esper told reporters on Monday: “There has been no decision to leave Iraq, period.\n\n"
+        "“We are repositioning forces throughout the region.”\n\nThe briefing ended."
+    )
+    quote = _only(text, "direct")
+    assert quote.speaker == "Esper"
+    assert "no decision" in quote.quote and "repositioning" in quote.quote
+
+
+def test_quotes_quote_at_paragraph_start_takes_the_next_speaker() -> None:
+    text = "“It was a mistake. It should not have been sent.” “It was unsigned,” Milley said."
+    quotes = _quotes(text, "direct")
+    assert quotes and all(q.speaker == "Milley" for q in quotes)
+    assert any("should not have been sent" in q.quote for q in quotes)
+
+
+def test_quotes_partial_quote_covers_the_reported_clause() -> None:
+    text = "Milley said the letter was “poorly worded” and should not have been sent."
+    quote = _only(text, "direct")
+    assert quote.speaker == "Milley"
+    assert "“poorly worded”" in quote.quote and text[quote.start : quote.end] == quote.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The now infamous “phony” letter was posted online.", "phony"),
+        ("In a few hours it went from “authentic” to part of an effort to sow “active disinformation.”", "authentic"),
+    ],
+)
+def test_quotes_short_unattributed_labels_are_scare_quotes(text: str, label: str) -> None:
+    scare = [q for q in _quotes(text) if q.kind == "scare"]
+    assert label in [q.quote.rstrip(".") for q in scare]
+    assert all(q.speaker is None for q in scare)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        ("Esper said there had been no decision to leave Iraq.", "Esper", "no decision to leave Iraq"),
+        ("The letter was a draft, according to Liz Sly.", "Liz Sly", "The letter was a draft"),
+        ("According to Mark Esper, the troops are staying in Iraq.", "Mark Esper", "the troops are staying"),
+    ],
+)
+def test_quotes_indirect_speech_is_marked_indirect(text: str, speaker: str, words: str) -> None:
+    quote = _only(text, "indirect")
+    assert quote.speaker == speaker
+    assert words in quote.quote
+
+
+def test_quotes_pronoun_resolves_to_the_person_named_before() -> None:
+    text = "Gen. Mark Milley arrived at the Pentagon on Monday.\n\n“It was an honest mistake,” he said."
+    quote = _only(text, "direct")
+    assert quote.speaker == "Mark Milley"
+    assert quote.role == "General"
+
+
+def test_quotes_pronoun_prefers_the_last_speaker_over_a_name_in_passing() -> None:
+    text = (
+        "“We will fight this in court,” said Senator Jane Doe.\n\n"
+        "Doe also criticized the plan by John Roe. “It is a disgrace to the state,” she added."
+    )
+    quotes = _quotes(text, "direct")
+    assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
+
+
+def test_quotes_description_resolves_to_the_fitting_person() -> None:
+    text = "Gen. Mark Milley met Mark Esper on Monday. “It was a draft,” the general said."
+    assert _only(text, "direct").speaker == "Mark Milley"
+
+
+def test_quotes_unnamed_source_is_anonymous() -> None:
+    quote = _only("“We will not comment on leaked documents,” a senior official said.", "direct")
+    assert quote.speaker_type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "speaker_type"),
+    [
+        ("“We are staying,” said Defense Secretary Mark Esper.", "Defense Secretary", "official"),
+        ("Gen. Mark Milley, chairman of the Joint Chiefs of Staff, said: “It was a draft.”", "General", "official"),
+        (
+            "“It was leaked,” said Liz Sly, Beirut bureau chief for the Washington Post.",
+            "Beirut bureau chief for the Washington Post",
+            "journalist",
+        ),
+        ("“We will win,” said Sen. Ted Cruz.", "Senator", "politician"),
+        ("“The data are clear,” said Jane Roe, a professor of economics at Yale.", "professor", "expert"),
+        ("“No comment,” said Pentagon spokesman Jonathan Hoffman.", "Pentagon spokesman", "organisation"),
+    ],
+)
+def test_quotes_role_and_speaker_type(text: str, role: str, speaker_type: str) -> None:
+    quote = _only(text, "direct")
+    assert role.lower() in (quote.role or "").lower()
+    assert quote.speaker_type == speaker_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “this quote never closes\n\nThe next paragraph is narration.",
+        "”Backwards” marks ” everywhere “ and “ more “ of them.",
+        '"""" ""',
+        "“",
+        "",
+    ],
+)
+def test_quotes_odd_marks_never_crash_and_keep_offsets(text: str) -> None:
+    for quote in extract_quotes(_article(text)):
+        assert 0 <= quote.start <= quote.end <= len(text)
+
+
+def test_quotes_unclosed_attributed_quote_is_kept() -> None:
+    text = "Esper said “this quote never closes and keeps going\n\nThe next paragraph is narration."
+    quote = _only(text, "direct")
+    assert quote.speaker == "Esper" and quote.quote.startswith("this quote never closes")
+
+
+def test_quotes_unclosed_unattributed_quote_is_flagged() -> None:
+    text = "The letter arrived.\n\n“This quote never closes and nobody is said to say it\n\nNarration follows."
+    assert _only(text, "unattributed").speaker is None
+
+
+def test_quotes_batch_gives_the_same_quotes_as_one_by_one() -> None:
+    texts = [
+        "“We are staying,” said Defense Secretary Mark Esper.",
+        "Milley said the letter was “poorly worded” and should not have been sent.",
+        "The now infamous “phony” letter was posted online.",
+    ]
+    articles = [_article(t, article_id=f"a{i}") for i, t in enumerate(texts)]
+    assert extract_quotes_many(articles) == [q for a in articles for q in extract_quotes(a)]

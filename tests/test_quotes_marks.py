@@ -1,0 +1,60 @@
+"""Pairing quotation marks: straight and curly, across paragraphs, and never crashing on odd ones."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from compare.quotes import find_quotations
+
+
+def _inner(text: str) -> list[str]:
+    return [q.inner(text) for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “we will win” today.", ["we will win"]),
+        ('He said "we will win" today.', ["we will win"]),
+        ("“One,” she said. “Two.”", ["One,", "Two."]),
+        ('"One," she said. "Two."', ["One,", "Two."]),
+        ("«Nous gagnerons», a-t-il dit.", ["Nous gagnerons"]),
+        ("It was “poorly worded.”", ["poorly worded."]),
+        # A closing mark typed as an opening one, and the reverse: the neighbours decide.
+        ("He called it “phony“ and left.", ["phony"]),
+        ("He called it ”phony” and left.", ["phony"]),
+    ],
+)
+def test_quotes_marks_pair_straight_and_curly(text: str, expected: list[str]) -> None:
+    assert _inner(text) == expected
+
+
+def test_quotes_marks_multi_paragraph_quote_continues() -> None:
+    text = "He said: “First paragraph of the quote.\n\n“Second paragraph, now closed.”\n\nNarration."
+    (quote,) = find_quotations(text)
+    assert quote.closed
+    assert text[quote.start] == "“" and text[quote.end - 1] == "”"
+    assert "First paragraph" in quote.inner(text) and "now closed" in quote.inner(text)
+
+
+def test_quotes_marks_unclosed_quote_ends_at_its_paragraph() -> None:
+    text = "He said “this never closes\n\nThe next paragraph is narration."
+    (quote,) = find_quotations(text)
+    assert not quote.closed
+    assert quote.inner(text) == "this never closes"
+
+
+def test_quotes_marks_stray_closing_mark_is_ignored() -> None:
+    assert _inner("A stray” mark, then “a real quote” here.") == ["a real quote"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_quotes_marks_never_raise_on_random_marks(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = ["word", " ", "“", "”", '"', "\n\n", ".", ",", "«", "»", "„", "’"]
+    text = "".join(rng.choice(pieces) for _ in range(200))
+    for quote in find_quotations(text):
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert text[quote.start] in '"“”„‟«»'

@@ -1,0 +1,69 @@
+"""The same quote across outlets: identical, trimmed and altered versions, with word-level differences."""
+
+from __future__ import annotations
+
+from compare.model import Quote
+from compare.quotes import match_quotes
+
+FULL = "We are repositioning forces throughout the region. That letter is inconsistent with where we are right now."
+
+
+def _quote(outlet: str, words: str, kind: str = "direct", article_id: str | None = None) -> Quote:
+    return Quote(
+        article_id=article_id or outlet.lower(),
+        outlet=outlet,
+        quote=words,
+        speaker="Mark Esper",
+        role="Defense Secretary",
+        speaker_type="official",
+        start=0,
+        end=len(words),
+        cue="said",
+        kind=kind,  # type: ignore[arg-type]
+        speaker_id="mark-esper",
+    )
+
+
+def test_quotes_match_identical_versions() -> None:
+    (match,) = match_quotes([_quote("A", FULL), _quote("B", FULL.replace("’", "'"))])
+    assert match.identical and match.outlets == ("A", "B")
+    assert not match.changes and not match.trimmed
+    assert match.speaker_id == "mark-esper"
+
+
+def test_quotes_match_altered_word_is_a_change() -> None:
+    altered = FULL.replace("inconsistent with", "inconsistent of")
+    (match,) = match_quotes([_quote("A", FULL), _quote("B", altered)])
+    assert not match.identical
+    assert [(c.outlet, c.change, c.reference, c.version) for c in match.changes] == [("B", "changed", "with", "of")]
+
+
+def test_quotes_match_trimmed_version() -> None:
+    trimmed = "That letter is inconsistent with where we are right now."
+    (match,) = match_quotes([_quote("A", FULL), _quote("B", trimmed)])
+    assert match.text == FULL
+    assert match.trimmed == ("b",)
+    assert [c.change for c in match.changes] == ["omitted"]
+
+
+def test_quotes_match_leaves_different_quotes_apart() -> None:
+    other = "The troops will stay until the mission against the Islamic State is complete."
+    assert match_quotes([_quote("A", FULL), _quote("B", other)]) == []
+
+
+def test_quotes_match_needs_two_outlets_and_statements() -> None:
+    same_outlet = [_quote("A", FULL, article_id="a1"), _quote("A", FULL, article_id="a2")]
+    assert match_quotes(same_outlet) == []
+    scare = [_quote("A", "phony", kind="scare"), _quote("B", "phony", kind="scare")]
+    assert match_quotes(scare) == []
+
+
+def test_quotes_match_three_outlets_one_group() -> None:
+    quotes = [
+        _quote("A", FULL),
+        _quote("B", "That letter is inconsistent with where we are right now."),
+        _quote("C", FULL.replace("inconsistent with", "inconsistent of")),
+    ]
+    (match,) = match_quotes(quotes)
+    assert match.outlets == ("A", "B", "C")
+    assert len(match.versions) == 3

@@ -1,0 +1,173 @@
+"""Speaker names, titles, types, one speaker per person across outlets, and the per-story tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Quote
+from compare.speakers import (
+    is_anonymous,
+    looks_like_person,
+    name_key,
+    normalise_role,
+    resolve_speakers,
+    single_outlet_speakers,
+    speaker_outlet_table,
+    speaker_type,
+    split_title,
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "title", "name"),
+    [
+        ("Defense Secretary Mark Esper", "Defense Secretary", "Mark Esper"),
+        ("Army General Mark Milley", "Army General", "Mark Milley"),
+        ("Gen. Milley", "Gen.", "Milley"),
+        ("White House press secretary Josh Earnest", "White House press secretary", "Josh Earnest"),
+        ("Mark Milley", "", "Mark Milley"),
+        ("the Defense Secretary", "the Defense Secretary", ""),
+    ],
+)
+def test_speakers_split_title(words: str, title: str, name: str) -> None:
+    assert split_title(words.split()) == (title, name)
+
+
+@pytest.mark.parametrize(
+    ("role", "normalised"),
+    [
+        ("Gen.", "General"),
+        ("Sen.", "Senator"),
+        ("Former Rep.", "Former Representative"),
+        ("Mr.", None),
+        ("the Beirut bureau chief for the Washington Post,", "Beirut bureau chief for the Washington Post"),
+        (None, None),
+    ],
+)
+def test_speakers_normalise_role(role: str | None, normalised: str | None) -> None:
+    assert normalise_role(role) == normalised
+
+
+@pytest.mark.parametrize(
+    "variant", ["Gen. Milley", "Mark Milley", "Army General Mark Milley", "Milley", "Gen. Mark Milley Jr."]
+)
+def test_speakers_name_key_is_the_surname(variant: str) -> None:
+    assert name_key(variant) == "milley"
+
+
+@pytest.mark.parametrize(
+    ("words", "person"),
+    [
+        ("Mark Milley", True),
+        ("Gen. Milley", True),
+        ("New Hampshire", False),
+        ("The Washington Post", False),
+        ("CNN", False),
+        ("Milley", False),
+    ],
+)
+def test_speakers_looks_like_person(words: str, person: bool) -> None:
+    assert looks_like_person(words) is person
+
+
+@pytest.mark.parametrize(
+    ("description", "anonymous"),
+    [
+        ("a senior official", True),
+        ("officials", True),
+        ("two people familiar with the talks", True),
+        ("the general", False),
+        ("the Pentagon", False),
+    ],
+)
+def test_speakers_is_anonymous(description: str, anonymous: bool) -> None:
+    assert is_anonymous(description) is anonymous
+
+
+@pytest.mark.parametrize(
+    ("speaker", "role", "organisation", "expected"),
+    [
+        ("Mark Esper", "Defense Secretary", False, "official"),
+        ("Ted Cruz", "Senator", False, "politician"),
+        ("Liz Sly", "Beirut bureau chief for the Washington Post", False, "journalist"),
+        ("The Washington Post", None, True, "journalist"),
+        ("Jonathan Hoffman", "Pentagon spokesman", False, "organisation"),
+        ("Jane Roe", "professor of economics", False, "expert"),
+        ("Pentagon policy office", None, True, "official"),
+        ("Jane Roe", None, False, "other"),
+    ],
+)
+def test_speakers_speaker_type(speaker: str, role: str | None, organisation: bool, expected: str) -> None:
+    assert speaker_type(speaker, role, organisation=organisation) == expected
+
+
+def _quote(
+    outlet: str, speaker: str | None, role: str | None = None, words: str = "we are staying", **kw: object
+) -> Quote:
+    fields: dict[str, object] = {
+        "article_id": outlet.lower(),
+        "outlet": outlet,
+        "quote": words,
+        "speaker": speaker,
+        "role": role,
+        "speaker_type": "official",
+        "start": 0,
+        "end": len(words),
+        "cue": "said",
+    }
+    fields.update(kw)
+    return Quote(**fields)  # type: ignore[arg-type]
+
+
+def test_speakers_resolve_one_person_across_outlets() -> None:
+    quotes = [
+        _quote("A", "Milley", "General"),
+        _quote("B", "Mark Milley"),
+        _quote("C", "Mark Milley", "Army General, chairman of the Joint Chiefs of Staff"),
+        _quote("D", "Milley"),
+    ]
+    resolved = resolve_speakers(quotes)
+    assert {q.speaker_id for q in resolved} == {"mark-milley"}
+    assert {q.speaker for q in resolved} == {"Mark Milley"}
+    assert len({q.role for q in resolved}) == 1
+
+
+def test_speakers_shared_surname_joins_the_most_named_person() -> None:
+    quotes = [_quote("A", "Donald Trump"), _quote("B", "Donald Trump"), _quote("C", "Eric Trump"), _quote("D", "Trump")]
+    ids = [q.speaker_id for q in resolve_speakers(quotes)]
+    assert ids == ["donald-trump", "donald-trump", "eric-trump", "donald-trump"]
+
+
+def test_speakers_organisations_and_anonymous_sources() -> None:
+    quotes = [
+        _quote("A", "the Pentagon", speaker_type="official"),
+        _quote("B", "Pentagon", speaker_type="official"),
+        _quote("C", "a senior official", speaker_type="anonymous"),
+    ]
+    resolved = resolve_speakers(quotes)
+    assert resolved[0].speaker_id == resolved[1].speaker_id == "pentagon"
+    assert resolved[2].speaker_id == "anonymous" and resolved[2].speaker == "a senior official"
+
+
+def test_speakers_tables_count_quotes_and_words_per_outlet() -> None:
+    quotes = resolve_speakers(
+        [
+            _quote("A", "Mark Esper", words="one two three"),
+            _quote("A", "Esper", words="four five"),
+            _quote("B", "Mark Esper", words="six"),
+            _quote("A", "Liz Sly", kind="indirect", speaker_type="journalist"),
+            _quote("B", None, words="phony", kind="scare", speaker_type="other"),
+        ]
+    )
+    table = speaker_outlet_table(quotes)
+    esper = table[table["speaker_id"] == "mark-esper"].set_index("outlet")
+    assert esper.loc["A", "quotes"] == 2 and esper.loc["A", "words"] == 5
+    assert esper.loc["B", "quotes"] == 1
+    assert "phony" not in set(table["speaker"])  # scare quotes are not statements
+    single = single_outlet_speakers(quotes)
+    assert list(single["speaker"]) == ["Liz Sly"] and list(single["outlet"]) == ["A"]
+
+
+def test_speakers_tables_are_empty_frames_without_statements() -> None:
+    assert speaker_outlet_table([]).empty
+    assert list(single_outlet_speakers([]).columns)[:2] == ["speaker_id", "speaker"]
