@@ -83,6 +83,34 @@ QUOTE_MATCH_MIN_WORDS = 4
 # --- framing -------------------------------------------------------------------
 #: Distinctive words need at least this |z| (weighted log-odds, informative prior).
 DISTINCTIVE_MIN_Z = 1.96
+#: Total pseudo-counts of the corpus prior in the log-odds (Monroe et al. 2008's alpha_0).
+DISTINCTIVE_PRIOR_STRENGTH = 500.0
+#: Pseudo-count added to every term before scaling, so words new to the corpus keep a finite prior.
+DISTINCTIVE_PRIOR_FLOOR = 0.5
+#: Distinctive terms listed per outlet.
+DISTINCTIVE_TOP = 15
+#: Evidence sentences kept per framing row (the UI shows more on demand from the text).
+FRAMING_EVIDENCE_PER_ROW = 3
+#: Sentence vectors kept in memory across stories (384 floats each; 50k is about 77 MB).
+FRAMING_VECTOR_CACHE_SIZE = 50_000
+#: Sentences shorter than this many words carry no aspect or frame of their own.
+FRAMING_MIN_SENTENCE_WORDS = 5
+#: Cosine distance under which story sentences join one aspect (average linkage).
+ASPECT_DISTANCE = 0.55
+#: Longest aspect label shown (characters); longer typical sentences are cut with an ellipsis.
+ASPECT_LABEL_CHARS = 140
+#: Cosine at or above which an outlet's sentence covers an aspect it was not clustered into.
+ASPECT_COVER_COSINE = 0.6
+#: Frame scores: a sentence counts towards a frame when its cosine to the frame exceeds this.
+FRAME_MIN_COSINE = 0.25
+#: Sentences whose VADER compound score reaches +/- this are counted as positive/negative (VADER's own cut-off).
+TONE_MIN_COMPOUND = 0.05
+#: Sentences of an article's opening shown as its lede.
+LEDE_SENTENCES = 2
+#: Main actors shown in the naming panel (named by the most outlets first).
+NAMING_ACTORS = 12
+#: VADER lexicon entries with |valence| at least this are flagged as loaded ("sentiment" category).
+LOADED_VADER_MIN_VALENCE = 2.0
 
 # --- dashboard and exports -----------------------------------------------------
 #: The system Chromium that renders chart images on the server (kaleido); PARALLAX_CHROMIUM overrides.

@@ -1,0 +1,96 @@
+"""Framing per outlet, side by side, every indicator with its evidence.
+
+Each panel has its own module and returns a pandas DataFrame whose ``evidence`` column
+holds ``Evidence`` records (sentences or spans with character offsets into the
+article's clean text). ``frame_story`` runs them all on one story and flattens the
+results into ``Indicator`` rows for the command line, the report and the app.
+
+The story's sentences are cut and embedded once (``story_text``), so the panels that
+need vectors share them; pass the same ``StoryText`` to several panels to reuse it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from compare.framing.aspects import aspects
+from compare.framing.distinctive import distinctive_words
+from compare.framing.frames import frames
+from compare.framing.lede import headline_and_lede
+from compare.framing.loaded import attribution_verbs, loaded_language
+from compare.framing.markers import opinion_markers
+from compare.framing.naming import naming
+from compare.framing.text import StoryText, story_text
+from compare.framing.tone import tone
+from compare.model import Article, Indicator
+
+if TYPE_CHECKING:
+    from compare.embed import Embedder
+
+__all__ = [
+    "StoryText",
+    "aspects",
+    "attribution_verbs",
+    "distinctive_words",
+    "frame_story",
+    "frames",
+    "headline_and_lede",
+    "loaded_language",
+    "naming",
+    "opinion_markers",
+    "story_text",
+    "tone",
+]
+
+
+def _rows(frame: pd.DataFrame) -> Iterator[dict[str, object]]:
+    yield from frame.to_dict("records")  # type: ignore[misc]
+
+
+def frame_story(articles: Sequence[Article], corpus_articles: Sequence[Article], embedder: Embedder) -> list[Indicator]:
+    """All framing indicators of one story, per outlet, each with its evidence.
+
+    ``corpus_articles`` gives the distinctive-words prior; ``embedder`` the sentence
+    vectors for aspects and frames. Works for any number of outlets, one included.
+    """
+    story = story_text(articles)
+    return list(story_indicators(story, corpus_articles, embedder))
+
+
+def story_indicators(story: StoryText, corpus_articles: Sequence[Article], embedder: Embedder) -> Iterator[Indicator]:
+    """``frame_story`` on an already cut (and possibly already embedded) story."""
+    for row in _rows(headline_and_lede(story)):
+        yield Indicator(row["outlet"], "headline", row["headline"], row["evidence"], detail=row["article_id"])
+    for row in _rows(distinctive_words(story, corpus_articles)):
+        detail = f"z={row['z']:.2f}; {row['count']} here vs {row['rest_count']} elsewhere"
+        yield Indicator(row["outlet"], "distinctive_word", row["term"], row["evidence"], detail=detail)
+    for row in _rows(naming(story)):
+        yield Indicator(
+            row["outlet"], "naming", row["form"], row["evidence"], detail=f"{row['actor']} ({row['count']}x)"
+        )
+    for row in _rows(loaded_language(story)):
+        where = "in a quote" if row["in_quote"] else "narration"
+        yield Indicator(
+            row["outlet"], "loaded_language", row["text"], row["evidence"], detail=f"{row['category']}; {where}"
+        )
+    for row in _rows(attribution_verbs(story)):
+        yield Indicator(
+            row["outlet"], "attribution_verb", row["verb"], row["evidence"], detail=f"{row['kind']} ({row['count']}x)"
+        )
+    for row in _rows(tone(story)):
+        shares = f"positive {row['positive_share']:.0%}, negative {row['negative_share']:.0%}"
+        detail = f"{shares} of {row['sentences']} sentences"
+        yield Indicator(row["outlet"], "tone", row["mean"], row["most_negative"] + row["most_positive"], detail=detail)
+    for row in _rows(opinion_markers(story)):
+        if row["count"]:
+            yield Indicator(row["outlet"], "opinion_marker", float(row["count"]), row["evidence"], detail=row["marker"])
+    for row in _rows(aspects(story, embedder)):
+        state = "covered" if row["covered"] else "omitted (what others said)"
+        yield Indicator(row["outlet"], "aspect", row["share"], row["evidence"], detail=f"{state}: {row['label']}")
+    for row in _rows(frames(story, embedder)):
+        if row["evidence"]:
+            detail = f"{row['typology']}: {row['frame']} (top cosine {row['mean_top']:.2f})"
+            yield Indicator(row["outlet"], "frame", row["share"], row["evidence"], detail=detail)

@@ -1,0 +1,106 @@
+"""Emphasis and omission: the story's aspects as rows, outlets as columns.
+
+All the story's sentences, from every outlet, are clustered by meaning; each cluster
+is one aspect (a claim or a fact). An outlet covers an aspect when one of its
+sentences is in the cluster or says nearly the same thing; the space it gives the aspect
+is its share of the outlet's words. An outlet that covers nothing of an aspect left it out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from compare import settings
+from compare.framing.text import Sentence, StoryText
+
+if TYPE_CHECKING:
+    from compare.embed import Embedder
+
+Columns = ["aspect", "label", "outlet", "covered", "sentences", "words", "share", "evidence"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def cluster_sentences(vectors: np.ndarray) -> np.ndarray:
+    """Cluster label per sentence: average-linkage on cosine distance, cut at a fixed distance."""
+    if len(vectors) < 2:
+        return np.zeros(len(vectors), dtype=int)
+    model = AgglomerativeClustering(
+        n_clusters=None, distance_threshold=settings.ASPECT_DISTANCE, metric="cosine", linkage="average"
+    )
+    return model.fit_predict(vectors)  # type: ignore[no-any-return]
+
+
+def _label(members: list[Sentence], vectors: np.ndarray, story_counts: Counter[str]) -> str:
+    """Readable label: the aspect's most typical sentence, led by its most specific words."""
+    centroid = vectors.mean(axis=0)
+    typical = members[int(np.argmax(vectors @ centroid))].text
+    counts = Counter(w.lower() for s in members for w in _words(s.text) if w.lower() not in ENGLISH_STOP_WORDS)
+    # Specific = frequent here relative to the whole story (a small c-TF-IDF).
+    keywords = sorted(counts, key=lambda w: (-counts[w] / story_counts[w] * counts[w], w))[:3]
+    short = typical if len(typical) <= settings.ASPECT_LABEL_CHARS else typical[: settings.ASPECT_LABEL_CHARS - 1] + "…"
+    return f"{', '.join(keywords)}: {short}" if keywords else short
+
+
+def aspects(story: StoryText, embedder: Embedder) -> pd.DataFrame:
+    """One row per (aspect, outlet): covered?, sentences, words, share of the outlet's words, evidence.
+
+    Aspects are ordered by how many outlets cover them, then by size, so the facts only
+    some outlets report (and the others omit) are easy to spot.
+    """
+    kept = [i for i, s in enumerate(story.sentences) if len(_words(s.text)) >= settings.FRAMING_MIN_SENTENCE_WORDS]
+    if not kept:
+        return pd.DataFrame(columns=Columns)
+    sentences = [story.sentences[i] for i in kept]
+    vectors = story.vectors(embedder)[kept]
+    labels = cluster_sentences(vectors)
+    outlets = story.outlets
+    outlet_words = {o: sum(len(_words(s.text)) for s in sentences if s.outlet == o) or 1 for o in outlets}
+    story_counts = Counter(w.lower() for s in sentences for w in _words(s.text))
+    similarity = vectors @ vectors.T
+    table = []
+    for aspect in np.unique(labels):
+        members_idx = np.flatnonzero(labels == aspect)
+        members = [sentences[i] for i in members_idx]
+        label = _label(members, vectors[members_idx], story_counts)
+        rows = []
+        for outlet in outlets:
+            own = [i for i in members_idx if sentences[i].outlet == outlet]
+            if not own:
+                # Said in other words elsewhere in the article: still covered, with that sentence as proof.
+                candidates = [i for i, s in enumerate(sentences) if s.outlet == outlet]
+                close = [i for i in candidates if similarity[i, members_idx].max() >= settings.ASPECT_COVER_COSINE]
+                own = close[:1]
+            words = sum(len(_words(sentences[i].text)) for i in own)
+            # An omitted aspect's evidence is what the others said: the thing left out.
+            proof = own if own else list(members_idx)
+            rows.append(
+                {
+                    "aspect": int(aspect),
+                    "label": label,
+                    "outlet": outlet,
+                    "covered": bool(own),
+                    "sentences": len(own),
+                    "words": words,
+                    "share": round(words / outlet_words[outlet], 4),
+                    "evidence": tuple(sentences[i].evidence() for i in proof[: settings.FRAMING_EVIDENCE_PER_ROW]),
+                }
+            )
+        table.append((sum(r["covered"] for r in rows), len(members), rows))
+    table.sort(key=lambda t: (-t[0], -t[1]))
+    frame = pd.DataFrame([row for _, _, rows in table for row in rows], columns=Columns)
+    # Renumber aspects in display order, so aspect 0 is the most widely covered.
+    order = {old: new for new, old in enumerate(dict.fromkeys(frame["aspect"]))}
+    frame["aspect"] = frame["aspect"].map(order)
+    return frame

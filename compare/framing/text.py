@@ -1,0 +1,105 @@
+"""The sentences of a story, cut once and embedded once, shared by every framing panel.
+
+Aspects and frames both need one vector per sentence; computing them once per story
+(and caching them by text across stories) is what keeps a 20-article story fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from compare import settings
+from compare.model import Article, Evidence
+from compare.nlp import sentence_spans
+
+if TYPE_CHECKING:
+    from compare.embed import Embedder
+
+#: A quotation: straight or curly double quotes, at most one paragraph long.
+_QUOTED = re.compile(r"[\"“”][^\"“”\n]{1,800}[\"“”]")
+
+# Sentence vectors by (model name, sentence), oldest dropped first: stories of one corpus share wire copy.
+_VECTOR_CACHE: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of one article, with its place in the article's clean text."""
+
+    article_id: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+
+    def evidence(self) -> Evidence:
+        return Evidence(self.article_id, self.text, self.start, self.end)
+
+
+@dataclass
+class StoryText:
+    """A story's articles cut into sentences; vectors are computed on first use and kept."""
+
+    articles: tuple[Article, ...]
+    sentences: tuple[Sentence, ...]
+    _vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    @property
+    def outlets(self) -> list[str]:
+        """Outlets in order of first appearance."""
+        return list(dict.fromkeys(a.outlet for a in self.articles))
+
+    def by_outlet(self, outlet: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.outlet == outlet]
+
+    def vectors(self, embedder: Embedder) -> np.ndarray:
+        """One unit vector per sentence (same order as ``sentences``)."""
+        if embedder.name not in self._vectors:
+            self._vectors[embedder.name] = embed_cached(embedder, [s.text for s in self.sentences])
+        return self._vectors[embedder.name]
+
+
+def story_text(articles: Sequence[Article]) -> StoryText:
+    """Cut every article of a story into sentences (headline excluded: it is not body text)."""
+    sentences = tuple(
+        Sentence(a.id, a.outlet, start, end, a.text[start:end])
+        for a in articles
+        for start, end in sentence_spans(a.text)
+    )
+    return StoryText(tuple(articles), sentences)
+
+
+def embed_cached(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """Embed texts, reusing vectors already computed for the same model and text."""
+    missing = list(dict.fromkeys(t for t in texts if (embedder.name, t) not in _VECTOR_CACHE))
+    if missing:
+        for text, vector in zip(missing, embedder.embed(missing), strict=True):
+            _VECTOR_CACHE[(embedder.name, text)] = vector
+        while len(_VECTOR_CACHE) > settings.FRAMING_VECTOR_CACHE_SIZE:
+            _VECTOR_CACHE.popitem(last=False)
+    if not texts:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.stack([_VECTOR_CACHE[(embedder.name, t)] for t in texts])
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of quotations: words inside them are the speaker's, not the outlet's."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+@lru_cache(maxsize=64)
+def term_pattern(terms: tuple[str, ...], ignore_case: bool = True) -> re.Pattern[str]:
+    """One regex for whole-word terms, longest first so phrases win over their words."""
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE if ignore_case else 0)
