@@ -110,7 +110,7 @@ LEDE_SENTENCES = 2
 #: Main actors shown in the naming panel (named by the most outlets first).
 NAMING_ACTORS = 12
 #: VADER lexicon entries with |valence| at least this are flagged as loaded ("sentiment" category).
-LOADED_VADER_MIN_VALENCE = 2.0
+LOADED_VADER_MIN_VALENCE = 2.5
 
 # --- dashboard and exports -----------------------------------------------------
 #: The system Chromium that renders chart images on the server (kaleido); PARALLAX_CHROMIUM overrides.

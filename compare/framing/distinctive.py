@@ -97,13 +97,14 @@ def log_odds_z(
     counts_i: Counter[str], counts_j: Counter[str], prior: Counter[str], vocabulary: Sequence[str]
 ) -> np.ndarray:
     """z-scores of the weighted log-odds ratio of i vs j with an informative Dirichlet prior (Monroe et al., eq. 22)."""
+    # Totals run over every term, not only the vocabulary scored (names and other terms still take up text).
     prior_total = sum(prior.values()) or 1
-    alpha = np.array([prior.get(w, 0) for w in vocabulary], dtype=float)
-    alpha = settings.DISTINCTIVE_PRIOR_STRENGTH * (alpha + settings.DISTINCTIVE_PRIOR_FLOOR) / prior_total
-    alpha0 = alpha.sum()
+    scale = settings.DISTINCTIVE_PRIOR_STRENGTH / prior_total
+    alpha = scale * (np.array([prior.get(w, 0) for w in vocabulary], dtype=float) + settings.DISTINCTIVE_PRIOR_FLOOR)
+    alpha0 = scale * (prior_total + settings.DISTINCTIVE_PRIOR_FLOOR * max(len(prior), len(vocabulary)))
     y_i = np.array([counts_i.get(w, 0) for w in vocabulary], dtype=float)
     y_j = np.array([counts_j.get(w, 0) for w in vocabulary], dtype=float)
-    n_i, n_j = y_i.sum(), y_j.sum()
+    n_i, n_j = float(sum(counts_i.values())), float(sum(counts_j.values()))
     delta = np.log((y_i + alpha) / (n_i + alpha0 - y_i - alpha)) - np.log((y_j + alpha) / (n_j + alpha0 - y_j - alpha))
     variance = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
     return delta / np.sqrt(variance)  # type: ignore[no-any-return]

@@ -15,7 +15,7 @@ import pandas as pd
 
 from compare import settings
 from compare.framing.lexicons import LOADED_ATTRIBUTION, LOADED_CATEGORIES, NEUTRAL_ATTRIBUTION, inflections
-from compare.framing.text import StoryText, inside, quoted_spans, term_pattern
+from compare.framing.text import StoryText, TermIndex, inside, quoted_spans
 from compare.model import Article, Evidence
 
 SpanColumns = ["article_id", "outlet", "start", "end", "text", "category", "in_quote", "evidence"]
@@ -45,25 +45,36 @@ def _vader_terms() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _category_patterns() -> tuple[tuple[str, object], ...]:
-    categories = [(name, term_pattern(_expand(entries))) for name, entries in LOADED_CATEGORIES.items()]
-    categories.append(("sentiment", term_pattern(_vader_terms())))
-    return tuple(categories)
+def _loaded_index() -> TermIndex:
+    listed = [(form, name) for name, entries in LOADED_CATEGORIES.items() for form in _expand(entries)]
+    return TermIndex([*listed, *((word, "sentiment") for word in _vader_terms())])
 
 
 def flag_spans(text: str) -> list[Span]:
-    """Loaded words and phrases in ``text``; where matches overlap, the longer (then the earlier category) wins."""
-    found = [
-        Span(m.start(), m.end(), name)
-        for name, pattern in _category_patterns()
-        for m in pattern.finditer(text)  # type: ignore[attr-defined]
+    """Loaded words and phrases in ``text``; the longest listed phrase wins, then the first category listed."""
+    return [Span(start, end, category) for start, end, category in _loaded_index().find(text)]
+
+
+def story_spans(texts_by_outlet: dict[str, list[str]]) -> list[list[Span]]:
+    """``flag_spans`` for each text of a story, minus sentiment words that every outlet uses.
+
+    A strongly valenced word that all outlets write ("war", "killed") belongs to the
+    event, not to one outlet's telling; the hand-written categories are kept as they are.
+    Texts come back flattened, in outlet order.
+    """
+    flagged = {o: [flag_spans(t) for t in texts] for o, texts in texts_by_outlet.items()}
+    shared: set[str] = set()
+    if len(texts_by_outlet) >= 2:
+        words_per_outlet = [
+            {texts[i][s.start : s.end].lower() for i, spans in enumerate(flagged[o]) for s in spans}
+            for o, texts in texts_by_outlet.items()
+        ]
+        shared = set.intersection(*words_per_outlet)
+    return [
+        [s for s in spans if not (s.category == "sentiment" and text[s.start : s.end].lower() in shared)]
+        for o, texts in texts_by_outlet.items()
+        for text, spans in zip(texts, flagged[o], strict=True)
     ]
-    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
-    kept: list[Span] = []
-    for span in found:
-        if not kept or span.start >= kept[-1].end:
-            kept.append(span)
-    return kept
 
 
 def _sentence_evidence(story: StoryText, article: Article, start: int, end: int) -> Evidence:
@@ -75,10 +86,13 @@ def _sentence_evidence(story: StoryText, article: Article, start: int, end: int)
 
 def loaded_language(story: StoryText) -> pd.DataFrame:
     """Every loaded span of every article, with its category, quote flag and sentence."""
+    by_outlet = {o: [a for a in story.articles if a.outlet == o] for o in story.outlets}
+    ordered = [a for articles in by_outlet.values() for a in articles]
+    spans_per_article = story_spans({o: [a.text for a in articles] for o, articles in by_outlet.items()})
     rows = []
-    for article in story.articles:
+    for article, spans in zip(ordered, spans_per_article, strict=True):
         quotes = quoted_spans(article.text)
-        for span in flag_spans(article.text):
+        for span in spans:
             rows.append(
                 {
                     "article_id": article.id,
@@ -94,13 +108,16 @@ def loaded_language(story: StoryText) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SpanColumns)
 
 
+@lru_cache(maxsize=1)
+def _attribution_index() -> TermIndex:
+    neutral = [(form, "neutral") for form in _expand(NEUTRAL_ATTRIBUTION)]
+    return TermIndex([*neutral, *((form, "loaded") for form in _expand(LOADED_ATTRIBUTION))])
+
+
 def _attribution_matches(story: StoryText) -> Iterator[tuple[Article, str, str, int, int]]:
-    neutral = term_pattern(_expand(NEUTRAL_ATTRIBUTION))
-    loaded = term_pattern(_expand(LOADED_ATTRIBUTION))
     for article in story.articles:
-        for kind, pattern in (("neutral", neutral), ("loaded", loaded)):
-            for m in pattern.finditer(article.text):
-                yield article, kind, m.group().lower(), m.start(), m.end()
+        for start, end, kind in _attribution_index().find(article.text):
+            yield article, kind, article.text[start:end].lower(), start, end
 
 
 def attribution_verbs(story: StoryText) -> pd.DataFrame:

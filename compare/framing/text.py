@@ -103,3 +103,37 @@ def term_pattern(terms: tuple[str, ...], ignore_case: bool = True) -> re.Pattern
     """One regex for whole-word terms, longest first so phrases win over their words."""
     alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE if ignore_case else 0)
+
+
+_TOKEN = re.compile(r"[\w’'-]+")
+
+
+class TermIndex:
+    """Finds whole-word terms (and phrases) from large lists in one pass over the words.
+
+    A dictionary lookup per word is far faster than one regular expression with
+    thousands of alternatives; at each word the longest listed phrase wins.
+    """
+
+    def __init__(self, labelled_terms: Iterable[tuple[str, str]]) -> None:
+        self._terms: dict[tuple[str, ...], str] = {}
+        for term, label in labelled_terms:
+            self._terms.setdefault(tuple(term.lower().replace("’", "'").split()), label)  # first label wins
+        self._longest = max((len(k) for k in self._terms), default=0)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) of each listed term in ``text``, left to right, without overlaps."""
+        tokens = list(_TOKEN.finditer(text))
+        words = [t.group().lower().replace("’", "'") for t in tokens]
+        found = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self._longest, len(words) - i), 0, -1):
+                label = self._terms.get(tuple(words[i : i + n]))
+                if label is not None:
+                    found.append((tokens[i].start(), tokens[i + n - 1].end(), label))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found

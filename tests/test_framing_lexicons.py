@@ -1,0 +1,110 @@
+"""Lexicon matching, the log-odds statistic and opinion markers on small hand-made texts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from compare.framing.distinctive import log_odds_z
+from compare.framing.lexicons import LOADED_CATEGORIES, inflections
+from compare.framing.loaded import flag_spans, story_spans
+from compare.framing.markers import opinion_markers
+from compare.framing.text import TermIndex, quoted_spans, story_text
+from compare.model import Article
+
+
+@pytest.mark.parametrize(
+    ("entry", "form"),
+    [
+        ("slam", "slammed"),
+        ("concede", "conceded"),
+        ("plead ignorance", "pleaded ignorance"),
+        ("say", "said"),
+        ("deny", "denied"),
+        ("rip", "ripped"),
+        ("lash out", "lashes out"),
+    ],
+)
+def test_framing_inflections_cover_regular_and_irregular_forms(entry: str, form: str) -> None:
+    assert form in inflections(entry)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "category"),
+    [
+        ("The senator slammed the plan.", "slammed", "spin"),
+        ("The minister reportedly resigned.", "reportedly", "hedge"),
+        ("Esper pleaded ignorance on Monday.", "pleaded ignorance", "spin"),
+        ("It was a bizarre episode.", "bizarre", "subjective"),
+        ("She insisted the vote was fair.", "insisted", "assertive"),
+        ("The results were utterly wrong.", "utterly", "intensifier"),
+    ],
+)
+def test_framing_flag_spans_finds_category(text: str, flagged: str, category: str) -> None:
+    spans = [(text[s.start : s.end], s.category) for s in flag_spans(text)]
+    assert (flagged, category) in spans
+
+
+@pytest.mark.parametrize("text", ["The committee met on Tuesday and approved the budget.", "Plain factual report."])
+def test_framing_flag_spans_leaves_neutral_text_alone(text: str) -> None:
+    assert flag_spans(text) == []
+
+
+def test_framing_term_index_prefers_the_longest_phrase() -> None:
+    index = TermIndex([("witch", "a"), ("witch hunt", "b")])
+    assert index.find("A witch hunt, said a witch.") == [(2, 12, "b"), (21, 26, "a")]
+
+
+def test_framing_story_spans_drop_sentiment_words_every_outlet_uses() -> None:
+    texts = {"A": ["Soldiers were killed in the war."], "B": ["The war killed soldiers, a horrific toll."]}
+    flat = story_spans(texts)
+    words = [
+        {t[s.start : s.end].lower() for s in spans} for t, spans in zip([*texts["A"], *texts["B"]], flat, strict=True)
+    ]
+    assert "war" not in words[0] | words[1]  # the event's vocabulary, not a framing choice
+    assert "horrific" in words[1]
+
+
+def test_framing_lexicon_categories_are_distinct_lists() -> None:
+    assert all(entries and len(set(entries)) == len(entries) for entries in LOADED_CATEGORIES.values())
+
+
+def test_framing_log_odds_sign_and_symmetry() -> None:
+    a, b = Counter({"phony": 6, "letter": 10}), Counter({"letter": 10, "draft": 6})
+    prior = a + b
+    vocabulary = ["phony", "letter", "draft"]
+    z_ab, z_ba = log_odds_z(a, b, prior, vocabulary), log_odds_z(b, a, prior, vocabulary)
+    assert z_ab[0] > 0 > z_ab[2]
+    assert abs(z_ab[1]) < 1e-9
+    assert z_ab == pytest.approx(-z_ba)
+
+
+def test_framing_log_odds_grows_with_evidence() -> None:
+    prior = Counter({"phony": 10, "letter": 100})
+    few = log_odds_z(Counter({"phony": 2, "letter": 20}), Counter({"letter": 20}), prior, ["phony"])[0]
+    many = log_odds_z(Counter({"phony": 20, "letter": 200}), Counter({"letter": 200}), prior, ["phony"])[0]
+    assert many > few > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "count"),
+    [
+        ("Are they really that ungrateful? Nobody knows.", "rhetorical_question", 1),
+        ('He asked, "Was it real?" Officials declined to say.', "rhetorical_question", 0),
+        ("We must act now!", "exclamation", 1),
+        ("US troops left. The US army stayed.", "first_person", 0),
+        ("We recorded this video.", "first_person", 1),
+        ("You should read this.", "second_person", 1),
+        ("The letter may have been a draft.", "speculation", 1),
+    ],
+)
+def test_framing_opinion_markers_in_narration(text: str, marker: str, count: int) -> None:
+    story = story_text([Article("a1", "Outlet", "T", text, "a1.txt")])
+    table = opinion_markers(story).set_index("marker")
+    assert table.loc[marker, "count"] == count
+
+
+def test_framing_quoted_spans_cover_curly_and_straight_quotes() -> None:
+    text = 'He said “no way” and then "never".'
+    assert [text[s:e] for s, e in quoted_spans(text)] == ["“no way”", '"never"']
