@@ -19,25 +19,30 @@ become the article's declared source instead of being lost.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 #: A prose line has at least this many words (or ends like a sentence with at least MIN_SENTENCE_WORDS).
 PROSE_WORDS = 12
 MIN_SENTENCE_WORDS = 4
-#: A run of this many non-prose lines separates the body from what comes after it.
+#: A run of this many short lines separates two blocks of prose (fewer stay inside one block).
 SEPARATOR_RUN = 3
 #: A later block joins the body when this share of its content words occurs in the body.
 CONTINUATION_OVERLAP = 0.25
 #: Lines repeated across an outlet's articles are its boilerplate when shorter than this.
 REPEATED_LINE_MAX_WORDS = 60
+#: Two pages sharing more than this share of their lines are versions of one article, not two articles.
+SAME_PAGE_OVERLAP = 0.5
+#: Pages checked per repeated line for that test (enough to find two different articles, and cheap).
+REPEAT_SAMPLE_PAGES = 6
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
-    rf"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"^\W*(?:(?:posted|published|updated|last updated)(?:\s+on)?\W*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)"
     rf"(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?\W*$",
@@ -45,23 +50,63 @@ _DATE_LINE = re.compile(
 )
 _STAMP = re.compile(r"^\W*(?:date|in|by|source|url)?\W*[\d\-/:TZ ]*\W*$", re.IGNORECASE)
 _FORM_FIELD = re.compile(r"^\W*[\w ]{1,30}\*\s*$")  # "name *", "email *"
+# Page furniture about the article rather than in it: filing labels, tag lists, post navigation.
+_META_LINE = re.compile(
+    r"^\W*(?:posted in|filed (?:in|under)|tagged|tags?\s*:|topics?\s*:|categor(?:y|ies)\s*:|author\s*:"
+    r"|(?:previous|next|older|newer) (?:post|article|story)\b|this (?:article|story) is (?:more|over) than"
+    r"|(?:a version of this (?:article|story) )?appeared in the .{0,40}print edition)"
+    r"|(?:previous|next|older|newer) (?:post|article|story)\W*$",
+    re.IGNORECASE,
+)
+# Comment widgets: a short line about comments, replies or votes opens (or belongs to) a comment section.
+_COMMENT_CUE = re.compile(
+    r"\b(?:comments?|commenting|repl(?:y|ies)|notify|voted|feedbacks?|discussion|disqus|moderated)\b", re.IGNORECASE
+)
+#: Longest line (in words) that a comment cue turns into a comment-widget line.
+COMMENT_WIDGET_MAX_WORDS = 8
 _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
     r"|\bPhoto by\b|\bPhotograph by\b",
     re.IGNORECASE,
 )
-_NAVIGATION = re.compile(r"[»›|]|\bcookies?\b|\bskip to\b", re.IGNORECASE)
+_NAVIGATION = re.compile(r"[»›|]|\s>\s|\bcookies?\b|\bskip to\b", re.IGNORECASE)
+# Legal notices and disclaimers: site furniture, however long and sentence-like they are.
 _LEGAL = re.compile(
-    r"^\W*(?:©|\(c\)|copyright\b)|all rights reserved|do not necessarily (?:reflect|represent)|views expressed",
+    r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)|all rights reserved|do not necessarily (?:reflect|represent)"
+    r"|(?:views|opinions) expressed|solely (?:those|the views) of the author"
+    r"|(?:does not|do not|not intended to) (?:give|provide|constitute|be) (?:\w+ )?"
+    r"(?:financial|investment|legal|medical) advice",
     re.IGNORECASE,
 )
+# Calls to action: the page talking to its reader about the site itself (subscribe, follow, share, comment).
+_ACTION_CUE = re.compile(
+    r"\b(?:subscri(?:be|ption)|newsletters?|inbox|podcasts?|sign(?:ing)? up|log ?in to|follow us|find us on|join us"
+    r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the) app|leave a (?:comment|reply)"
+    r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support (?:our|my) (?:work|journalism)"
+    r"|comments? (?:below|section)|push notifications|cookies?)\b",
+    re.IGNORECASE,
+)
+_IMPERATIVE = re.compile(
+    r"^\W*(?:subscribe|sign|log|follow|find|join|share|download|donate|support|click|tap|get|enter|type|listen|watch"
+    r"|read|like|leave|tell|let|thanks?|accept|manage)\b",
+    re.IGNORECASE,
+)
+_READER = re.compile(r"\b(?:you|your|our|us)\b", re.IGNORECASE)
+#: Longest line (in words) that can still be a call to action rather than article prose.
+ACTION_MAX_WORDS = 40
 _DATE_INSIDE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I
 )
 _READ_MORE = re.compile(r"(?:Read more|Continue reading)\s*[»›>…]*\s*$", re.IGNORECASE)
 # Credit lines: a standalone "Via X" / "Source: X" line, or a wire dateline "(Reuters) -" opening the body.
-_VIA_LINE = re.compile(r"^\s*(?:via|source|h/t|hat tip)\s*:?\s+(?P<src>[A-Z][\w.&' -]{1,40}?)\s*[.…:]*\s*$", re.I)
-_WIRE_DATELINE = re.compile(r"^[^a-z]{0,60}?\((?P<src>Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|TASS|IANS|PTI)\)\s*[-—–]")
+_VIA_LINE = re.compile(
+    r"^\W*(?:via|source|h/t|hat tip|courtesy of|with inputs from|republished (?:with permission )?from"
+    r"|(?:this (?:article|story|post) )?(?:was )?(?:originally|first) (?:published|appeared) (?:on|in|at|by))"
+    r"\s*:?\s+(?P<src>[A-Z][\w.&' -]{1,40}?)\s*[.…:)]*(?:\s+read the original.*)?\s*$",
+    re.I,
+)
+# A dateline naming its agency in brackets before a dash: "LONDON (Reuters) -", "PARADISE, Calif. (AP) —".
+_WIRE_DATELINE = re.compile(r"^[^()\n]{0,60}?\((?P<src>[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,2})\)\s*[-—–]")
 _REPORTING_BY = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b.*$", re.I)
 
 
@@ -87,11 +132,34 @@ def _words(line: str) -> list[str]:
 def is_prose(line: str) -> bool:
     """True when a line reads like part of an article body rather than page furniture."""
     words = _words(line)
-    if _CAPTION.search(line) or _READ_MORE.search(line) or _FORM_FIELD.match(line):
+    if _CAPTION.search(line) or _READ_MORE.search(line) or _FORM_FIELD.match(line) or is_call_to_action(line):
         return False
     if len(words) >= PROSE_WORDS and not _title_case(words):
         return True
     return len(words) >= MIN_SENTENCE_WORDS and bool(_SENTENCE_END.search(line.strip())) and not _title_case(words)
+
+
+def is_call_to_action(line: str) -> bool:
+    """True for the site talking to its reader ("Subscribe to our newsletter", "Follow us on X", cookie notices).
+
+    A cue alone is not enough in a full sentence (news reports mention newsletters and
+    subscribers); the line must also address the reader, open with an imperative, or be
+    a short label without a full stop.
+    """
+    words = _words(line)
+    if not _ACTION_CUE.search(line) or len(words) > ACTION_MAX_WORDS:
+        return False
+    if _IMPERATIVE.match(line) or _READER.search(line):
+        return True
+    return len(words) <= 8 and not line.rstrip().endswith(".")
+
+
+def _is_comment_widget(line: str) -> bool:
+    """A comment-section label ("Show Comments", "Leave a Reply", "0 Comments"): short, about comments,
+    and not a sentence ("The mayor declined to comment." is reporting, not a widget)."""
+    stripped = line.rstrip()
+    is_sentence = stripped.endswith(".") and not stripped.endswith("..")
+    return bool(_COMMENT_CUE.search(line)) and len(_words(line)) <= COMMENT_WIDGET_MAX_WORDS and not is_sentence
 
 
 def _title_case(words: Sequence[str]) -> bool:
@@ -116,7 +184,14 @@ def _headline_score(line: str) -> float:
         score -= 3
     if line.rstrip().endswith("."):
         score -= 1  # headlines rarely end with a full stop; standfirsts and labels do
-    if _NAVIGATION.search(line) or _LEGAL.search(line) or re.match(r"^\s*by\s", line, re.I):
+    if (
+        _NAVIGATION.search(line)
+        or _LEGAL.search(line)
+        or _CAPTION.search(line)
+        or is_call_to_action(line)
+        or _META_LINE.search(line)
+        or re.match(r"^\s*by\s", line, re.I)
+    ):
         score -= 5
     if _DATE_INSIDE.search(line):
         score -= 2  # "Posted on 3 May 2022 by admin", "Published 14 March 2023"
@@ -124,27 +199,78 @@ def _headline_score(line: str) -> float:
 
 
 def _headline_index(lines: Sequence[str]) -> int | None:
-    """The most headline-like line before the body's first long paragraph (crawler stamps skipped)."""
+    """The headline: the first headline-like line before the body's first long paragraph.
+
+    The first one, not the best-scoring one, because a standfirst or a caption under
+    the headline often looks just as much like a headline. Lines that look like no
+    headline at all (kickers such as "Opinion", stamps, menus) are skipped; when
+    nothing qualifies the best-scoring line is taken.
+    """
     first_paragraph = next(
         (i for i, line in enumerate(lines) if len(_words(line)) >= PROSE_WORDS and is_prose(line)), len(lines)
     )
     candidates = range(min(max(first_paragraph, 1), len(lines)))
-    best = max(candidates, key=lambda i: (_headline_score(lines[i]), -i), default=None)
-    if best is None or _headline_score(lines[best]) == float("-inf"):
+    scores = [_headline_score(lines[i]) for i in candidates]
+    first = next((i for i in candidates if scores[i] > 0), None)
+    if first is not None:
+        return first
+    best = max(candidates, key=lambda i: (scores[i], -i), default=None)
+    if best is None or scores[best] == float("-inf"):
         return None
     return best
 
 
+#: Frequent English words that say nothing about an article's topic (the topic test ignores them).
+# fmt: off
+_FUNCTION_WORDS = frozenset({
+    "about", "after", "also", "been", "before", "being", "could", "does", "from", "have", "having", "here", "into",
+    "just", "like", "more", "most", "much", "only", "other", "over", "said", "says", "same", "some", "such",
+    "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through", "very", "were",
+    "what", "when", "where", "which", "while", "will", "with", "would", "your"
+})
+# fmt: on
+
+
+#: Topic words are compared by their first letters only: a crude stemmer ("vaccinated" ~ "vaccination").
+STEM_LETTERS = 6
+
+
 def _content_words(lines: Iterable[str]) -> set[str]:
-    return {w.lower() for line in lines for w in _words(line) if len(w) > 3}
+    """Topic words of some lines: lowercased, function words ignored, cut to a common stem."""
+    words = set()
+    for line in lines:
+        for word in _words(line):
+            word = re.sub(r"['’]s$", "", word.lower())
+            if len(word) > 3 and word not in _FUNCTION_WORDS:
+                words.add(word[:STEM_LETTERS])
+    return words
 
 
 def repeated_lines(texts: Iterable[str]) -> frozenset[str]:
-    """Lines (normalised) found in two or more of one outlet's pages: that outlet's own boilerplate."""
-    counts: Counter[str] = Counter()
-    for text in set(texts):  # an exact duplicate page is merged later, not evidence of boilerplate
-        counts.update({normalise_line(line) for line in text.splitlines() if line.strip()})
-    return frozenset(line for line, n in counts.items() if n >= 2 and 0 < len(line.split()) <= REPEATED_LINE_MAX_WORDS)
+    """Lines (normalised) that recur across *different* pages of one outlet: that outlet's own boilerplate.
+
+    Two scrapes of one article (an update, a copy taken later with more comments) share
+    their whole body, so a line counts only when it recurs in pages that otherwise differ.
+    """
+    # an exact duplicate page is merged later, not evidence of boilerplate
+    pages = [frozenset(filter(None, map(normalise_line, text.splitlines()))) for text in set(texts)]
+    holders: defaultdict[str, list[int]] = defaultdict(list)
+    for index, page in enumerate(pages):
+        for line in page:
+            if len(line.split()) <= REPEATED_LINE_MAX_WORDS:
+                holders[line].append(index)
+    overlap_cache: dict[tuple[int, int], float] = {}
+
+    def overlap(a: int, b: int) -> float:
+        if (a, b) not in overlap_cache:
+            overlap_cache[a, b] = len(pages[a] & pages[b]) / len(pages[a] | pages[b])
+        return overlap_cache[a, b]
+
+    return frozenset(
+        line
+        for line, found in holders.items()
+        if any(overlap(a, b) < SAME_PAGE_OVERLAP for a, b in combinations(found[:REPEAT_SAMPLE_PAGES], 2))
+    )
 
 
 def declared_source(lines: Iterable[str]) -> str | None:
@@ -174,7 +300,10 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), has_title
     if start is None:
         return CleanedText(title="", text="", removed=lines)
     removed.extend(lines[:start])
-    if not has_title or not is_prose(lines[start]):
+    # A sentence-like first line is the body's first paragraph when the title is known from
+    # elsewhere, or when it does not look like a headline at all (pasted text without one).
+    opens_body = is_prose(lines[start]) and (has_title or _headline_score(lines[start]) <= 0)
+    if not opens_body:
         title = lines[start]
         start += 1
     body_lines = lines[start:]
@@ -187,6 +316,9 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), has_title
         if (
             _VIA_LINE.match(line)
             or _REPORTING_BY.match(line)
+            or _META_LINE.search(line)
+            or _is_comment_widget(line)
+            or _FORM_FIELD.match(line)
             or _DATE_LINE.match(line)
             or _LEGAL.search(line)
             or key in boilerplate
@@ -211,7 +343,10 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), has_title
 
 def _blocks(kinds: Sequence[str]) -> list[tuple[int, int, bool]]:
     """Runs of lines between separators: (start, end, hard) where ``hard`` says the block is cut off
-    from the previous one by a date line, a repeated line or a long run of short lines."""
+    from the previous one by a break (a date line, a repeat, a comment widget, a legal notice).
+
+    A run of short lines alone (an ad slot, a teaser list) only separates; whether the
+    prose after it continues the body is left to the topic test."""
     blocks: list[tuple[int, int, bool]] = []
     index = 0
     hard = False
@@ -225,8 +360,8 @@ def _blocks(kinds: Sequence[str]) -> list[tuple[int, int, bool]]:
                 run = end
                 while run < len(kinds) and kinds[run] == "short":
                     run += 1
-                # one or two short lines (a subheading, "Advertisement") do not end a block
-                if run - end < 2 and run < len(kinds) and kinds[run] == "prose":
+                # a subheading, "Advertisement" or an inline teaser does not end a block
+                if run - end < SEPARATOR_RUN and run < len(kinds) and kinds[run] == "prose":
                     end = run
                     continue
                 break
@@ -238,7 +373,6 @@ def _blocks(kinds: Sequence[str]) -> list[tuple[int, int, bool]]:
             while run < len(kinds) and kinds[run] != "prose":
                 hard = hard or kinds[run] == "break"
                 run += 1
-            hard = hard or (run - index) >= SEPARATOR_RUN
             index = run
     return blocks
 
@@ -260,11 +394,12 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
         words = _content_words(lines[i] for i in range(block[0], block[1]) if kinds[i] == "prose")
         return bool(words) and len(words & vocabulary) / len(words) >= CONTINUATION_OVERLAP
 
-    # After the body: extend until the first hard break (comments, widgets, disclaimers).
+    # After the body: extend until the first hard break (comments, widgets, disclaimers) or off-topic block.
     for b in range(main + 1, len(blocks)):
         if blocks[b][2] or not joins(blocks[b]):
             break
         chosen.add(b)
+        vocabulary |= _content_words(lines[i] for i in range(blocks[b][0], blocks[b][1]))
     # Before the body: intro paragraphs on the same topic, even across a share bar.
     for b in range(main - 1, -1, -1):
         if joins(blocks[b]):

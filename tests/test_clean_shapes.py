@@ -1,0 +1,91 @@
+"""The cleaner on page shapes the seeds do not show: headlines, calls to action, credits, re-scrapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.clean import clean_text, declared_source, is_call_to_action, repeated_lines
+from compare.evaluate import read_jsonl
+from compare.evaluate.boilerplate import DEFAULT_DATASET
+from tests.conftest import SEED_ASKTRUTH, SEED_DURAN
+
+BODY = (
+    "The city council approved the budget on Tuesday after a long debate about road repairs and schools.\n\n"
+    "Members argued for hours over the cost of repairs to the main bridge, which engineers say is unsafe.\n\n"
+)
+PAGES = [record["text"] for record in read_jsonl(DEFAULT_DATASET)] + [
+    SEED_DURAN.read_text(encoding="utf-8"),
+    SEED_ASKTRUTH.read_text(encoding="utf-8"),
+]
+
+
+def test_clean_headline_is_first_headline_not_standfirst() -> None:
+    page = "Opinion\n\nCouncil approves new budget\n\nAnd why the bridge matters more than you think\n\n" + BODY
+    assert clean_text(page).title == "Council approves new budget"
+
+
+def test_clean_text_without_headline_keeps_first_paragraph() -> None:
+    cleaned = clean_text(BODY)
+    assert cleaned.title == ""
+    assert cleaned.text.startswith("The city council approved the budget")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor declined to comment.",
+        "The newsletter, which has 40,000 subscribers, first reported the plan.",
+        "Trump wrote on Twitter that the talks had gone well and that a deal was close.",
+    ],
+)
+def test_clean_keeps_reporting_that_mentions_site_words(line: str) -> None:
+    assert line in clean_text(f"Council approves new budget\n\n{BODY}{line}").text
+
+
+@pytest.mark.parametrize(
+    ("line", "action"),
+    [
+        ("Subscribe to our newsletter", True),
+        ("Follow us on Facebook, Twitter and Instagram for the latest news.", True),
+        ("Thanks for reading The Ledger! Subscribe for free to receive new posts and support my work.", True),
+        ("The Duran Audio Podcast:", True),
+        ("We use cookies to improve your experience. By continuing you accept our use of cookies.", True),
+        ("The newsletter has 40,000 readers.", False),
+        ("Officials said fresh talks could begin on Friday.", False),
+    ],
+)
+def test_clean_call_to_action_shape(line: str, action: bool) -> None:
+    assert is_call_to_action(line) is action
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("PARADISE, Calif. (AP) — A fast-moving wildfire forced the evacuation of a town.", "AP"),
+        ("WASHINGTON, Jan 5 (Reuters) - The Senate voted on Tuesday.", "Reuters"),
+        ("(With inputs from PTI)", "PTI"),
+        ("This article was originally published on The Conversation. Read the original article.", "The Conversation"),
+        ("He said (and repeated) - twice - that nothing had changed.", None),
+    ],
+)
+def test_clean_declared_source_general_credit_lines(line: str, source: str | None) -> None:
+    assert declared_source([line]) == source
+
+
+def test_clean_rescraped_article_keeps_its_body() -> None:
+    """Two scrapes of one article (the later one with more comments) share their body: it is not boilerplate."""
+    first = "Council approves new budget\n\n" + BODY + "Comments\n\nGreat news for the town at last."
+    second = first + "\n\nI disagree, the bridge should come first."
+    other = "Library to open on Sundays\n\nThe library will open on Sundays from March, the council said."
+    footer = "\n\nCopyright Example Times, sign up for our newsletter"
+    shared = repeated_lines([first + footer, second + footer, other + footer])
+    cleaned = clean_text(first + footer, boilerplate=shared)
+    assert "Members argued for hours" in cleaned.text
+    assert "sign up for our newsletter" not in cleaned.text
+
+
+@pytest.mark.parametrize("page", PAGES, ids=range(len(PAGES)))
+def test_clean_is_idempotent(page: str) -> None:
+    """Stored clean text (pasted articles, exports) read back again loses nothing."""
+    cleaned = clean_text(page)
+    assert clean_text(cleaned.text, has_title=True).text == cleaned.text
