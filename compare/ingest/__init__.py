@@ -33,7 +33,10 @@ from compare.model import Article, CorpusInfo, IngestRecord
 __all__ = ["IngestResult", "load_bytes", "load_corpus", "load_pasted", "load_urls"]
 
 SUPPORTED = {".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv", ".urls"}
+#: Zip uploads: most members read, and most bytes unpacked in all, as a multiple of the
+#: per-file limit (a zip bomb stops here).
 _ZIP_MAX_MEMBERS = 5000
+_ZIP_MAX_TOTAL_FILES = 10
 
 
 @dataclass
@@ -116,8 +119,12 @@ def load_corpus(path: Path, *, fetch_urls: bool = False) -> IngestResult:
     path = Path(path)
     report: list[IngestRecord] = []
     if path.is_file():
+        # One file of a corpus folder still gets its manifest row and the folder's outlets.
         folder, files = path.parent, [path]
-        meta = Metadata(info=CorpusInfo(name=path.stem))
+        meta = read_metadata(folder)
+        report.extend(meta.problems)
+        if not (folder / CORPUS_TOML).is_file():
+            meta.info = CorpusInfo(name=path.stem)
     elif path.is_dir():
         folder = path
         meta = read_metadata(folder)
@@ -279,7 +286,11 @@ def _unzip(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[Ingest
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         return [], [_reject(name, Code.P100, reason=f"not a readable zip ({exc})")]
-    for info in archive.infolist()[:_ZIP_MAX_MEMBERS]:
+    budget = _ZIP_MAX_TOTAL_FILES * settings.MAX_FILE_BYTES
+    infos = archive.infolist()
+    if len(infos) > _ZIP_MAX_MEMBERS:
+        problems.append(_reject(name, Code.P100, reason=f"only the first {_ZIP_MAX_MEMBERS} files of the zip are read"))
+    for info in infos[:_ZIP_MAX_MEMBERS]:
         inner = PurePosixPath(info.filename)
         label = f"{name}/{info.filename}"
         if inner.is_absolute() or ".." in inner.parts:
@@ -287,12 +298,39 @@ def _unzip(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[Ingest
         elif info.is_dir() or any(part.startswith(".") or part == "__MACOSX" for part in inner.parts):
             continue
         elif info.file_size > settings.MAX_FILE_BYTES:
-            problems.append(
-                _reject(label, Code.P105, size_mb=info.file_size / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)
-            )
+            problems.append(_too_big(label, info.file_size))
         else:
-            members.append((label, archive.read(info)))
+            limit = min(settings.MAX_FILE_BYTES, budget)
+            content = _read_member(archive, info, limit, label)
+            if isinstance(content, IngestRecord):
+                problems.append(content)
+            elif content is None:
+                reason = "the zip unpacks to more than the upload limit"
+                too_big = limit == settings.MAX_FILE_BYTES
+                problems.append(
+                    _too_big(label, info.file_size) if too_big else _reject(label, Code.P100, reason=reason)
+                )
+            else:
+                budget -= len(content)
+                members.append((label, content))
     return members, problems
+
+
+def _read_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, label: str
+) -> bytes | IngestRecord | None:
+    """A member's bytes, None past ``limit`` (the declared size may lie, so the read itself is
+    capped), or a rejection when the member cannot be unpacked (damaged, encrypted)."""
+    try:
+        with archive.open(info) as handle:
+            content = handle.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
+        return _reject(label, Code.P100, reason=f"cannot unpack it ({exc})")
+    return content if len(content) <= limit else None
+
+
+def _too_big(file: str, size: int) -> IngestRecord:
+    return _reject(file, Code.P105, size_mb=size / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)
 
 
 def load_pasted(text: str, outlet: str, title: str | None = None, url: str | None = None) -> IngestResult:

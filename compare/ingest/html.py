@@ -7,11 +7,20 @@ import trafilatura
 from compare.clean import declared_source
 from compare.ingest.draft import Draft, iso_date
 
+#: Dates from the page's metadata, markup and URL only: the extensive search guesses from dates in the text.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
 
 def read_html(file: str, html: str, *, url: str | None = None) -> Draft:
     """A draft from an HTML page; scripts, navigation and comments never reach the text."""
     document = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, with_metadata=True, include_tables=False, favor_precision=True
+        html,
+        url=url,
+        include_comments=False,
+        with_metadata=True,
+        include_tables=False,
+        favor_precision=True,
+        date_extraction_params=_DATE_PARAMS,
     )
     if document is None:
         return Draft(file=file, text="")

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from compare.clean import declared_source
 from compare.errors import Code
 from compare.ingest.draft import Draft, iso_date
 from compare.ingest.encoding import fix_text
@@ -69,6 +70,7 @@ def draft_from_record(file: str, record: dict[str, Any], line: int) -> Result:
         published=iso_date(_field(record, "published")),
         url=_as_text(_field(record, "url")),
         author=_as_text(_field(record, "author")),
+        declared_source=declared_source(paragraphs),
         line=line,
     )
 
