@@ -37,6 +37,7 @@ from compare.speakers import (
     Named,
     SpeakerResolver,
     lexicon,
+    looks_like_organisation,
     looks_like_person,
     resolve_speakers,
     single_outlet_speakers,
@@ -156,6 +157,7 @@ SPEECH_VERBS = lexicon(
     ridicule propose recommend thank
     """
 )
+_CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis"})  # one verb's clause to another's
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "det", "nummod", "flat", "punct"})  # inside a name + title
 _NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "speak": ("spoke", "spoken")}
@@ -470,7 +472,38 @@ class _SentenceReader:
         if colon is not None:
             found.append(colon)
         self._attach_quotations(found)
+        echo = self._echoed_words(sentence, found)
+        if echo is not None:
+            found.append(echo)
         return found
+
+    def _echoed_words(self, sentence: tuple[int, int], found: list[_Attribution]) -> _Attribution | None:
+        """A person who is the subject of a sentence and whose verb's object holds a short quotation is
+        quoted in part, whatever the verb: "Merkel heralded the deal as a “breakthrough”", "Clinton prefers
+        the term “undocumented immigrants”". Quoted words with no person as subject stay scare quotes."""
+        doc = self.doc
+        marks = [t for t in doc if t.is_quote and t.i not in self.quotation_of]
+        if not marks:
+            return None
+        covered = [a.clause for a in found if a.clause is not None]
+        if all(any(c[0] <= self.start(t) < c[1] for c in covered) for t in marks):
+            return None
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or not _is_verb(root) or any(a.token == root.i for a in found):
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (_is_proper(subject) or subject.lower_ in {"he", "she"}):
+            return None
+        speaker = self._mention(subject)
+        if speaker.kind == "name" and (
+            looks_like_organisation(speaker.text)
+            or (len(speaker.text.split()) > 1 and not looks_like_person(speaker.text))
+        ):
+            return None
+        clause = self._clause(root)
+        if clause is None:
+            return None
+        return _Attribution(root.text, self.start(root), sentence, speaker, root.i, clause)
 
     # -- cue kinds --
 
@@ -618,7 +651,8 @@ class _SentenceReader:
         last = [t for t in before if not t.is_punct]
         if last and _is_proper(last[-1]) and last[-1].dep_ not in {"compound"}:
             return last[-1]
-        return None
+        # "he returned to his familiar lines: “...”": the subject of the clause before the colon
+        return next((t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
 
     # -- quotations to cues --
 
@@ -655,12 +689,15 @@ class _SentenceReader:
         return None
 
     def _governs(self, cue: int, token: Token) -> bool:
-        """True when ``token`` lies under the cue at index ``cue`` ("saying" under "tried ..., saying")."""
-        while token.head.i != token.i:
-            if token.i == cue:
-                return True
-            token = token.head
-        return token.i == cue
+        """True when the cue at index ``cue`` is ``token`` or hangs from it by clause links only ("joked" in
+        "adopted a fake accent and joked, “...”"), not from inside one of its noun phrases ("the letter
+        announcing ..." under "details")."""
+        current = self.doc[cue]
+        while current.i != token.i:
+            if current.dep_ not in _CLAUSE_LINKS or current.head.i == current.i:
+                return False
+            current = current.head
+        return True
 
     # -- speakers --
 
@@ -812,7 +849,8 @@ class _Assembler:
             quotation = self.plan.quotations[index]
             for attribution in quoting:
                 first, last = attribution.sentence
-                after = last <= quotation.start and not self.text[last : quotation.start].strip()
+                gap = self.text[last : quotation.start]
+                after = last <= quotation.start and not gap.strip() and "\n" not in gap
                 opens = self.plan.quotations[min(attribution.quotations)].start == first
                 before = opens and quotation.end <= first and not self.text[quotation.end : first].strip()
                 if (after or before) and self.paragraph_of(first) == self.paragraph_of(quotation.start):
@@ -836,7 +874,8 @@ class _Assembler:
         )
         kind = "direct" if quotations or partial else "indirect"
         if quotations and not clause:
-            words = " … ".join(q.inner(self.text) for q in quotations)
+            # The comma before "he said" is the attribution's, not the speaker's.
+            words = " … ".join(q.inner(self.text).rstrip(",;:") for q in quotations)
         else:
             words = " ".join(self.text[start:end].split())
         return self._quote(start, end, kind, attribution.speaker, attribution.cue, words)
@@ -854,13 +893,11 @@ class _Assembler:
             source = earlier[-1]
         elif later and self.paragraph_of(later[0].at) == paragraph:
             source = later[0]
-        elif (
-            earlier
-            and opens_paragraph
-            and earlier[-1].quotations
-            and self.paragraph_of(earlier[-1].at) == paragraph - 1
-        ):
-            source = earlier[-1]
+        elif earlier and opens_paragraph and self.paragraph_of(earlier[-1].at) == paragraph - 1:
+            # A paragraph that is only a quotation goes on with the speaker of the paragraph before.
+            ends_paragraph = not self.text[quotation.end : self.paragraphs[paragraph][1]].strip()
+            if earlier[-1].quotations or ends_paragraph:
+                source = earlier[-1]
         if source is None:
             return self._quote(quotation.start, quotation.end, "unattributed")
         return self._quote(quotation.start, quotation.end, "direct", source.speaker)
@@ -876,7 +913,7 @@ class _Assembler:
     ) -> Quote:
         article = self.plan.article
         if words is None:
-            words = QuotedSpan(start, end, self.text[end - 1] in _MARK_CHARS).inner(self.text)
+            words = QuotedSpan(start, end, self.text[end - 1] in _MARK_CHARS).inner(self.text).rstrip(",;:")
         speaker = self.resolver.resolve(mention) if mention is not None else None
         return Quote(
             article_id=article.id,

@@ -132,6 +132,15 @@ _PLACE_ENDS = lexicon(
     """
 )
 
+# Capitalised words that are never part of a person's name.
+_NOT_NAMES = lexicon(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december twitter facebook instagram youtube google americans american muslims
+    muslim christians jews democrats republicans
+    """
+)
+
 SPEAKER_TYPES = ("official", "politician", "journalist", "expert", "organisation", "anonymous", "other")
 
 _NAME_TOKEN = re.compile(r"[\w’'.-]+")
@@ -211,6 +220,8 @@ def looks_like_person(words: str) -> bool:
     title, name = split_title(words.split())
     parts = name.split()
     if not parts or looks_like_organisation(words) or not (title or len(parts) >= 2):
+        return False
+    if any(_bare(part) in _NOT_NAMES for part in parts):
         return False
     return _bare(parts[0]) not in _PLACE_STARTS and _bare(parts[-1]) not in _PLACE_ENDS
 
@@ -311,6 +322,7 @@ class SpeakerResolver:
         self.paragraph_starts = [s for s, _ in paragraph_spans(text)]
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
         self.quoted = sorted(quoted)
+        self.gender: dict[str, str] = {}  # person key -> "m" / "f", known after finish()
         for person in named:
             self._add(person.start, person.words, SUBJECT if person.subject else OTHER)
         for match in _HONORIFIC_NAME.finditer(text):
@@ -324,7 +336,8 @@ class SpeakerResolver:
         after = self.text[offset : offset + 60]
         possessive = re.match(r"[\w.-]+(?:\s+[A-Z][\w.-]+)*[’']s\b", after) is not None
         governed = bool(before) and before[-1].lower() in _PREPOSITIONS
-        return not possessive and not governed and (len(before) <= 3 or before[-1].endswith(","))
+        after_clause = bool(before) and (before[-1].endswith(",") or before[-1].lower() in _CONJUNCTIONS)
+        return not possessive and not governed and (len(before) <= 3 or after_clause)
 
     def _inside_quote(self, offset: int) -> bool:
         at = bisect.bisect_right(self.quoted, (offset, len(self.text))) - 1
@@ -375,6 +388,32 @@ class SpeakerResolver:
         for offset, key, tier in self.mentions:
             best[(offset, key)] = min(tier, best.get((offset, key), OTHER))
         self.mentions = sorted((offset, key, tier) for (offset, key), tier in best.items())
+        self.gender = self._genders()
+
+    def _genders(self) -> dict[str, str]:
+        """ "m" or "f" for the people whose gender the article shows: a gendered title ("Mrs.", "spokeswoman")
+        or the pronoun that first follows a mention of them in the same sentence ("Sandy Phillips, who lost
+        her daughter"). People without such evidence, or with mixed evidence, get none."""
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for key, roles in self.roles.items():
+            for word in " ".join(roles).split():
+                if _bare(word) in _GENDERED:
+                    votes[key][_GENDERED[_bare(word)]] += 1
+        for index, (offset, key, _) in enumerate(self.mentions):
+            honorific = _bare(self.text[offset : offset + 5].split(" ")[0])
+            if honorific in _GENDERED:
+                votes[key][_GENDERED[honorific]] += 1
+            following = self.mentions[index + 1][0] if index + 1 < len(self.mentions) else len(self.text)
+            sentence = bisect.bisect_right(self.sentence_starts, offset)
+            sentence_end = self.sentence_starts[sentence] if sentence < len(self.sentence_starts) else len(self.text)
+            pronoun = _GENDERED_PRONOUN.search(self.text, offset, min(following, sentence_end, offset + 200))
+            if pronoun and not self._inside_quote(pronoun.start()):
+                votes[key][_GENDERED[pronoun.group().lower()]] += 1
+        return {
+            key: max(count, key=count.__getitem__)
+            for key, count in votes.items()
+            if len(set(count.values())) == len(count)
+        }
 
     def _person(self, key: str, title: str | None = None) -> Speaker:
         roles = self.roles.get(key, Counter())
@@ -382,8 +421,9 @@ class SpeakerResolver:
         name = self.full_name.get(key, key)
         return Speaker(name, role, speaker_type(name, role))
 
-    def antecedent(self, before: int, fits: str | None = None) -> str | None:
-        """Key of the person a pronoun (or a description with head word ``fits``) at ``before`` stands for."""
+    def antecedent(self, before: int, fits: str | None = None, gender: str | None = None) -> str | None:
+        """Key of the person a pronoun (or a description with head word ``fits``) at ``before`` stands for;
+        ``gender`` ("m"/"f", from "he"/"she") rules out people the article shows to be of the other."""
         paragraph = max(0, bisect.bisect_right(self.paragraph_starts, before) - 1)
         own = self.paragraph_starts[paragraph] if self.paragraph_starts else 0
         floor = (
@@ -395,6 +435,8 @@ class SpeakerResolver:
         window = [m for m in self.mentions[:at] if m[0] >= floor]
         if fits is not None:
             window = [m for m in window if any(fits in role.lower() for role in self.roles.get(m[1], ()))]
+        if gender is not None:
+            window = [m for m in window if self.gender.get(m[1], gender) == gender]
         for low, tiers in ((own, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT, OTHER))):
             for offset, key, tier in reversed(window):
                 if offset >= low and tier in tiers:
@@ -406,18 +448,10 @@ class SpeakerResolver:
         if mention.kind == "pronoun":
             if mention.text.lower() not in _PERSON_PRONOUNS:
                 return None
-            key = self.antecedent(mention.start)
+            key = self.antecedent(mention.start, gender=_GENDERED.get(mention.text.lower()))
             return self._person(key) if key else None
         if mention.kind == "description":
-            if is_anonymous(mention.text):
-                return Speaker(mention.text, None, "anonymous")
-            head = _bare(mention.head)
-            if mention.text.lower().startswith("the ") and (head in TITLE_WORDS or head in _PERSON_NOUNS):
-                key = self.antecedent(mention.start, fits=head if head in TITLE_WORDS else None)
-                if key:
-                    return self._person(key)
-            organisation = looks_like_organisation(mention.text)
-            return Speaker(mention.text, None, speaker_type(mention.text, None, organisation=organisation))
+            return self._described(mention)
         title, name = split_title(mention.text.split())
         if self.is_organisation(mention):
             name = re.sub(r"^(?:the|The)\s+", "", mention.text)
@@ -429,17 +463,48 @@ class SpeakerResolver:
             person = Speaker(person.name, combined, speaker_type(person.name, combined))
         return person
 
+    def _described(self, mention: Mention) -> Speaker | None:
+        """ "the general", "The GOP front-runner": the fitting person named before; "a senior official",
+        "the source": anonymous; "the statement", "the campaign": the description itself."""
+        head = _bare(mention.head)
+        words = mention.text.lower().split()
+        if is_anonymous(mention.text) or (words[0] in _DEFINITE and head in _ANONYMOUS_HEADS):
+            return Speaker(mention.text, None, "anonymous")
+        if head in ORGANISATION_WORDS or head in _THING_NOUNS or words[0] not in _DEFINITE:
+            organisation = looks_like_organisation(mention.text)
+            return Speaker(mention.text, None, speaker_type(mention.text, None, organisation=organisation))
+        key = (head in TITLE_WORDS and self.antecedent(mention.start, fits=head)) or self.antecedent(mention.start)
+        return self._person(key) if key else Speaker(mention.text, None, speaker_type(mention.text, mention.text))
 
+
+_CONJUNCTIONS = lexicon("and but while as so because when although though after before since yet or")
 _PREPOSITIONS = lexicon(
     """
     of to with by for from about against at on in into over under than like as toward towards between among
     """
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z])|\n+")
-_PERSON_NOUNS = lexicon(
+# Words that show a person's gender: honorifics, gendered titles and nouns, pronouns.
+_GENDERED = {
+    **dict.fromkeys(lexicon("mr he his him himself sir spokesman congressman chairman businessman king prince"), "m"),
+    **dict.fromkeys(
+        lexicon(
+            "mrs ms miss she her hers herself dame spokeswoman congresswoman chairwoman businesswoman queen princess "
+            "actress lady"
+        ),
+        "f",
+    ),
+}
+_GENDERED_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
+_DEFINITE = frozenset({"the", "this", "that"})
+_ANONYMOUS_HEADS = lexicon("source sources insider insiders aide aides person people official officials")
+# Heads of descriptions that are things or bodies, never a person to look back for.
+_THING_NOUNS = lexicon(
     """
-    man woman person official general politician candidate nominee billionaire businessman businesswoman
-    mogul lawmaker congressman congresswoman senator governor president secretary spokesman spokeswoman
+    statement report ad advertisement email e-mail letter memo release tweet post message video book piece story
+    article editorial website site paper newspaper magazine page document filing study survey poll data record
+    transcript speech interview line sign campaign group team crowd audience rally council
+    panel lawsuit complaint petition order ruling decision bill law plan proposal platform agreement deal
     """
 )
 
