@@ -66,23 +66,30 @@ def aspects(story: StoryText, embedder: Embedder) -> pd.DataFrame:
     vectors = story.vectors(embedder)[kept]
     labels = cluster_sentences(vectors)
     outlets = story.outlets
-    outlet_words = {o: sum(len(_words(s.text)) for s in sentences if s.outlet == o) or 1 for o in outlets}
+    sentence_words = [len(_words(s.text)) for s in sentences]
+    outlet_words = {
+        o: sum(n for s, n in zip(sentences, sentence_words, strict=True) if s.outlet == o) or 1 for o in outlets
+    }
     story_counts = Counter(w.lower() for s in sentences for w in _words(s.text))
     similarity = vectors @ vectors.T
+    by_outlet = {o: np.array([i for i, s in enumerate(sentences) if s.outlet == o], dtype=int) for o in outlets}
     table = []
     for aspect in np.unique(labels):
         members_idx = np.flatnonzero(labels == aspect)
         members = [sentences[i] for i in members_idx]
         label = _label(members, vectors[members_idx], story_counts)
+        closeness = similarity[:, members_idx].max(axis=1)  # each sentence's best match in the aspect
+        members_by_outlet: dict[str, list[int]] = {}
+        for i in members_idx:
+            members_by_outlet.setdefault(sentences[i].outlet, []).append(int(i))
         rows = []
         for outlet in outlets:
-            own = [i for i in members_idx if sentences[i].outlet == outlet]
-            if not own:
+            own = members_by_outlet.get(outlet, [])
+            if not own and len(by_outlet[outlet]):
                 # Said in other words elsewhere in the article: still covered, with that sentence as proof.
-                candidates = [i for i, s in enumerate(sentences) if s.outlet == outlet]
-                close = [i for i in candidates if similarity[i, members_idx].max() >= settings.ASPECT_COVER_COSINE]
-                own = close[:1]
-            words = sum(len(_words(sentences[i].text)) for i in own)
+                best = by_outlet[outlet][int(np.argmax(closeness[by_outlet[outlet]]))]
+                own = [best] if closeness[best] >= settings.ASPECT_COVER_COSINE else []
+            words = sum(sentence_words[i] for i in own)
             # An omitted aspect's evidence is what the others said: the thing left out.
             proof = own if own else list(members_idx)
             rows.append(

@@ -13,7 +13,7 @@ import pandas as pd
 
 from compare import settings
 from compare.framing.lexicons import FIRST_PERSON, SECOND_PERSON, SPECULATION, VALUE_JUDGEMENT
-from compare.framing.text import Sentence, StoryText, inside, quoted_spans, term_pattern
+from compare.framing.text import StoryText, quoted_spans, term_pattern
 
 Columns = ["outlet", "marker", "count", "per_1000_words", "evidence"]
 
@@ -47,19 +47,23 @@ MARKERS: dict[str, Callable[[str], bool]] = {
 }
 
 
-def narration(sentence: Sentence, quotes: list[tuple[int, int]]) -> str:
-    """The sentence with quoted characters blanked out (offsets kept, so spans stay valid)."""
-    return "".join(" " if inside(sentence.start + i, quotes) else ch for i, ch in enumerate(sentence.text))
+def narration(text: str) -> str:
+    """``text`` with quoted stretches blanked out (same length, so sentence offsets still apply)."""
+    pieces, cursor = [], 0
+    for start, end in quoted_spans(text):
+        pieces += [text[cursor:start], " " * (end - start)]
+        cursor = end
+    return "".join([*pieces, text[cursor:]])
 
 
 def opinion_markers(story: StoryText) -> pd.DataFrame:
     """Per outlet and marker: how many sentences show it, the rate per 1,000 words, and those sentences."""
-    quotes = {a.id: quoted_spans(a.text) for a in story.articles}
+    narrated_text = {a.id: narration(a.text) for a in story.articles}
     rows = []
     for outlet in story.outlets:
         sentences = story.by_outlet(outlet)
         words = sum(len(_WORD.findall(s.text)) for s in sentences) or 1
-        narrated = [(s, narration(s, quotes[s.article_id])) for s in sentences]
+        narrated = [(s, narrated_text[s.article_id][s.start : s.end]) for s in sentences]
         for marker, test in MARKERS.items():
             hits = [s for s, text in narrated if text.strip() and test(text)]
             rows.append(

@@ -9,7 +9,8 @@ because that is where an outlet's choice of name shows.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -61,23 +62,40 @@ def _actor_key(text: str, label: str) -> str:
     return re.sub(r"^the\s+", "", name.lower())
 
 
+Entities = tuple[tuple[int, int, str], ...]
+# Entities by article text, oldest dropped first: stories of one corpus share articles.
+_ENTITY_CACHE: OrderedDict[str, Entities] = OrderedDict()
+_ENTITY_CACHE_SIZE = 4096
+
+
+def entities(texts: Sequence[str]) -> list[Entities]:
+    """(start, end, label) of the actor-like named entities of each text; recognised once per text."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _ENTITY_CACHE))
+    # Only the entity recogniser runs (it has its own tok2vec in the small English model); one batch for speed.
+    docs = spacy_model().pipe(missing, disable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+    for text, doc in zip(missing, docs, strict=True):
+        _ENTITY_CACHE[text] = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in _LABELS)
+    while len(_ENTITY_CACHE) > _ENTITY_CACHE_SIZE:
+        _ENTITY_CACHE.popitem(last=False)
+    return [_ENTITY_CACHE[t] for t in texts]
+
+
 def mentions(story: StoryText) -> list[Mention]:
     """Every named-entity mention of the story, with its widened form and sentence."""
-    nlp = spacy_model()
     found = []
-    docs = nlp.pipe(
-        (a.text for a in story.articles), disable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
-    )
-    for article, doc in zip(story.articles, docs, strict=True):
+    for article, found_entities in zip(story.articles, entities([a.text for a in story.articles]), strict=True):
         sentences = [s for s in story.sentences if s.article_id == article.id]
-        for entity in doc.ents:
-            if entity.label_ not in _LABELS:
-                continue
-            sentence = next((s for s in sentences if s.start <= entity.start_char < s.end), None)
-            start = _widen(article.text, entity.start_char, sentence.start if sentence else 0)
-            form = _POSSESSIVE.sub("", " ".join(article.text[start : entity.end_char].split()))
-            evidence = sentence.evidence() if sentence else Evidence(article.id, form, start, entity.end_char)
-            found.append(Mention(_actor_key(entity.text, entity.label_), article.outlet, form, evidence))
+        for entity_start, entity_end, label in found_entities:
+            sentence = next((s for s in sentences if s.start <= entity_start < s.end), None)
+            start = _widen(article.text, entity_start, sentence.start if sentence else 0)
+            form = _POSSESSIVE.sub("", " ".join(article.text[start:entity_end].split()))
+            evidence = (
+                sentence.evidence()
+                if sentence
+                else Evidence(article.id, article.text[start:entity_end], start, entity_end)
+            )
+            actor = _actor_key(article.text[entity_start:entity_end], label)
+            found.append(Mention(actor, article.outlet, form, evidence))
     return found
 
 
