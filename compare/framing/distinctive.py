@@ -25,20 +25,8 @@ from compare.model import Article, Evidence
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|[.,;:!?()\"“”—–]|\n")
 _BREAK_BEFORE_CAPITAL = frozenset('.!?"“\n:—')
 _CORPUS_CACHE: dict[str, tuple[Counter[str], frozenset[str]]] = {}
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {
-    "s",
-    "t",
-    "don",
-    "didn",
-    "doesn",
-    "isn",
-    "wasn",
-    "couldn",
-    "won",
-    "ll",
-    "ve",
-    "re",
-}
+# Contractions of stop words ("couldn't", "it's", "we're") are stop words too.
+_CONTRACTION = re.compile(r"n't$|'(?:s|re|ve|ll|d|m)$")
 
 Columns = ["outlet", "term", "z", "count", "rest_count", "significant", "evidence"]
 
@@ -54,7 +42,10 @@ def _tokens(text: str) -> Iterable[tuple[str, bool | None]]:
             continue
         mid_sentence = previous not in _BREAK_BEFORE_CAPITAL
         previous = token
-        yield token.lower().replace("’", "'"), (token[0].isupper() if mid_sentence else None)
+        word = token.lower().replace("’", "'")
+        if word.endswith("'s"):  # the possessive counts as the word itself ("letter's" -> "letter")
+            word = word[:-2]
+        yield word, (token[0].isupper() if mid_sentence else None)
 
 
 def _count(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
@@ -66,7 +57,7 @@ def _count(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
         for word, capital in _tokens(text):
             if capital is not None:
                 capital_votes[word] += 1 if capital else -1
-            if not word or word in _STOP or len(word) < 2:
+            if not word or len(word) < 2 or word in ENGLISH_STOP_WORDS or _CONTRACTION.search(word):
                 previous = ""
                 continue
             counts[word] += 1
