@@ -11,13 +11,17 @@ import os
 from pathlib import Path
 
 # --- ingestion -----------------------------------------------------------------
-MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are rejected (P105) instead of loaded
+#: Files larger than this are rejected (P105) instead of loaded.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Seconds to wait for one fetched page (URLs are fetched only on request).
 URL_FETCH_TIMEOUT_S = 15.0
+#: Largest page downloaded when fetching a URL.
 URL_FETCH_MAX_BYTES = 5 * 1024 * 1024
 
 # --- embeddings ----------------------------------------------------------------
 #: A sentence-transformers model name or path; None means the offline packaged MiniLM.
 MODEL = os.environ.get("PARALLAX_MODEL") or None
+#: Texts per model call when embedding.
 EMBED_BATCH_SIZE = 64
 #: Lowest cosine to float32 vectors at which a faster precision is accepted.
 MIN_PRECISION_COSINE = 0.995
@@ -51,6 +55,7 @@ PASSAGE_SHINGLE_WORDS = 5
 PASSAGE_MAX_GAP_WORDS = 8
 #: Shingles found in more than max(COMMON_SHINGLE_MIN_DOCS, COMMON_SHINGLE_SHARE x corpus) articles are boilerplate.
 COMMON_SHINGLE_MIN_DOCS = 100
+#: The share of the corpus in that rule (see COMMON_SHINGLE_MIN_DOCS).
 COMMON_SHINGLE_SHARE = 0.01
 #: Articles are copies of each other when the narration they share is this share of the shorter one.
 COPY_MIN_SHARE = 0.3
@@ -72,6 +77,7 @@ SCARE_QUOTE_MAX_WORDS = 3
 QUOTE_BATCH_SIZE = 256
 #: Long sentences without quotation marks are parsed only this many words around their speech cue.
 QUOTE_WINDOW_WORDS_BEFORE = 12
+#: Words parsed after the speech cue in that window.
 QUOTE_WINDOW_WORDS_AFTER = 6
 #: "he" / "the general" resolve to a person named at most this many paragraphs earlier.
 SPEAKER_LOOKBACK_PARAGRAPHS = 3
