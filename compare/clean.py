@@ -19,7 +19,7 @@ become the article's declared source instead of being lost.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -31,6 +31,11 @@ MIN_SENTENCE_WORDS = 4
 SEPARATOR_RUN = 3
 #: A later block joins the body when this share of its content words occurs in the body.
 CONTINUATION_OVERLAP = 0.25
+#: ... or when it shares at least this many topic words with the body, or has this many words of prose.
+CONTINUATION_MIN_SHARED = 10
+LONG_BLOCK_WORDS = 40
+#: A list is kept when a sentence of at least this many words introduces it with a colon.
+LIST_INTRO_MIN_WORDS = 6
 #: Lines repeated across an outlet's articles are its boilerplate when shorter than this.
 REPEATED_LINE_MAX_WORDS = 60
 #: Two pages sharing more than this share of their lines are versions of one article, not two articles.
@@ -51,11 +56,16 @@ _DATE_LINE = re.compile(
 _STAMP = re.compile(r"^\W*(?:date|in|by|source|url)?\W*[\d\-/:TZ ]*\W*$", re.IGNORECASE)
 _FORM_FIELD = re.compile(r"^\W*[\w ]{1,30}\*\s*$")  # "name *", "email *"
 # Page furniture about the article rather than in it: filing labels, tag lists, post navigation.
-_META_LINE = re.compile(
+_META_LABEL = re.compile(
     r"^\W*(?:posted in|filed (?:in|under)|tagged|tags?\s*:|topics?\s*:|categor(?:y|ies)\s*:|author\s*:"
-    r"|(?:previous|next|older|newer) (?:post|article|story)\b|this (?:article|story) is (?:more|over) than"
-    r"|(?:a version of this (?:article|story) )?appeared in the .{0,40}print edition)"
+    r"|(?:previous|next|older|newer) (?:post|article|story)\b)"
     r"|(?:previous|next|older|newer) (?:post|article|story)\W*$",
+    re.IGNORECASE,
+)
+# Notes about the article itself, sentences or not.
+_META_NOTE = re.compile(
+    r"^\W*(?:this (?:article|story) is (?:more|over) than"
+    r"|(?:a version of this (?:article|story) )?appeared in the .{0,40}print edition)",
     re.IGNORECASE,
 )
 # Comment widgets: a short line about comments, replies or votes opens (or belongs to) a comment section.
@@ -69,7 +79,7 @@ _CAPTION = re.compile(
     r"|\bPhoto by\b|\bPhotograph by\b",
     re.IGNORECASE,
 )
-_NAVIGATION = re.compile(r"[»›|]|\s>\s|\bcookies?\b|\bskip to\b", re.IGNORECASE)
+_NAVIGATION = re.compile(r"[»›|]|\s>\s|\bskip to\b", re.IGNORECASE)
 # Legal notices and disclaimers: site furniture, however long and sentence-like they are.
 _LEGAL = re.compile(
     r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)|all rights reserved|do not necessarily (?:reflect|represent)"
@@ -92,8 +102,13 @@ _IMPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _READER = re.compile(r"\b(?:you|your|our|us)\b", re.IGNORECASE)
-#: Longest line (in words) that can still be a call to action rather than article prose.
-ACTION_MAX_WORDS = 40
+#: Longest line (in words) that can still be a caption or a call to action rather than article prose
+#: (checking only lines this short also keeps the vocabulary patterns off long paragraphs, which is faster).
+FURNITURE_MAX_WORDS = 40
+#: Longest line that can still be a filing label or a note about the article ("Appeared in the print edition").
+META_MAX_WORDS = 20
+#: Longest line that can still be a legal notice or disclaimer.
+LEGAL_MAX_WORDS = 80
 _DATE_INSIDE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I
 )
@@ -132,11 +147,13 @@ def _words(line: str) -> list[str]:
 def is_prose(line: str) -> bool:
     """True when a line reads like part of an article body rather than page furniture."""
     words = _words(line)
-    if _CAPTION.search(line) or _READ_MORE.search(line) or _FORM_FIELD.match(line) or is_call_to_action(line):
+    if _is_furniture(line):
         return False
-    if len(words) >= PROSE_WORDS and not _title_case(words):
-        return True
-    return len(words) >= MIN_SENTENCE_WORDS and bool(_SENTENCE_END.search(line.strip())) and not _title_case(words)
+    sentence = bool(_SENTENCE_END.search(line.strip()))
+    # Capitalised words make a short line a teaser or a menu, but a long sentence full of names is prose.
+    if _title_case(words) and not (sentence and len(words) >= PROSE_WORDS):
+        return False
+    return len(words) >= PROSE_WORDS or (len(words) >= MIN_SENTENCE_WORDS and sentence)
 
 
 def is_call_to_action(line: str) -> bool:
@@ -147,7 +164,7 @@ def is_call_to_action(line: str) -> bool:
     a short label without a full stop.
     """
     words = _words(line)
-    if not _ACTION_CUE.search(line) or len(words) > ACTION_MAX_WORDS:
+    if len(words) > FURNITURE_MAX_WORDS or not _ACTION_CUE.search(line):
         return False
     if _IMPERATIVE.match(line) or _READER.search(line):
         return True
@@ -158,8 +175,34 @@ def _is_comment_widget(line: str) -> bool:
     """A comment-section label ("Show Comments", "Leave a Reply", "0 Comments"): short, about comments,
     and not a sentence ("The mayor declined to comment." is reporting, not a widget)."""
     stripped = line.rstrip()
-    is_sentence = stripped.endswith(".") and not stripped.endswith("..")
-    return bool(_COMMENT_CUE.search(line)) and len(_words(line)) <= COMMENT_WIDGET_MAX_WORDS and not is_sentence
+    is_sentence = stripped.endswith((".", "!", "?", '"', "”", "’")) and not stripped.endswith("..")
+    return not is_sentence and len(_words(line)) <= COMMENT_WIDGET_MAX_WORDS and bool(_COMMENT_CUE.search(line))
+
+
+def _is_meta(line: str) -> bool:
+    """A filing label, tag list, post navigation or note about the article.
+
+    Labels are short and are not sentences, unlike "Filed under the Act, the complaint says ...".
+    """
+    if len(_words(line)) > META_MAX_WORDS:
+        return False
+    return bool(_META_NOTE.search(line)) or (bool(_META_LABEL.search(line)) and not line.rstrip().endswith("."))
+
+
+def _is_furniture(line: str) -> bool:
+    """A caption, "Read more", form field, call to action or menu: never body, wherever it stands."""
+    return len(_words(line)) <= FURNITURE_MAX_WORDS and bool(
+        _CAPTION.search(line)
+        or _READ_MORE.search(line)
+        or _FORM_FIELD.match(line)
+        or _NAVIGATION.search(line)
+        or is_call_to_action(line)
+    )
+
+
+def _is_legal(line: str) -> bool:
+    """A copyright line, disclaimer or legal notice."""
+    return len(_words(line)) <= LEGAL_MAX_WORDS and bool(_LEGAL.search(line))
 
 
 def _title_case(words: Sequence[str]) -> bool:
@@ -186,10 +229,10 @@ def _headline_score(line: str) -> float:
         score -= 1  # headlines rarely end with a full stop; standfirsts and labels do
     if (
         _NAVIGATION.search(line)
-        or _LEGAL.search(line)
+        or _is_legal(line)
         or _CAPTION.search(line)
         or is_call_to_action(line)
-        or _META_LINE.search(line)
+        or _is_meta(line)
         or re.match(r"^\s*by\s", line, re.I)
     ):
         score -= 5
@@ -240,7 +283,7 @@ def _content_words(lines: Iterable[str]) -> set[str]:
     words = set()
     for line in lines:
         for word in _words(line):
-            word = re.sub(r"['’]s$", "", word.lower())
+            word = word.lower().removesuffix("'s").removesuffix("’s")
             if len(word) > 3 and word not in _FUNCTION_WORDS:
                 words.add(word[:STEM_LETTERS])
     return words
@@ -283,62 +326,101 @@ def declared_source(lines: Iterable[str]) -> str | None:
     return None
 
 
-def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), has_title: bool = False) -> CleanedText:
+def _unwrapped_lines(raw: str) -> list[str]:
+    """The page's non-blank lines, with hard-wrapped sentences joined again.
+
+    A line that stops mid-sentence and is followed, in the same paragraph, by a line
+    starting in lower case continues on it (text copied from e-mails, PDFs, terminals).
+    """
+    lines: list[str] = []
+    after_blank = True
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line:
+            after_blank = True
+            continue
+        if lines and not after_blank and line[0].islower() and not _SENTENCE_END.search(lines[-1]):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+        after_blank = False
+    return lines
+
+
+def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: str | None = None) -> CleanedText:
     """Split a scraped page into headline and body, dropping page furniture.
 
     Args:
         raw: the page as plain text, one paragraph or widget per line.
         boilerplate: normalised lines known to repeat across this outlet's pages.
-        has_title: the title is known from elsewhere (manifest, metadata), so the first
-            line is treated as body unless it repeats that title.
+        title: the headline when it is known from elsewhere (manifest, metadata, a
+            paste form); every line is then a body candidate, and a line repeating the
+            headline is dropped.
     """
-    lines = [line.strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [line for line in lines if line]
+    lines = _unwrapped_lines(raw)
     removed: list[str] = []
-    title = ""
-    start = _headline_index(lines)
+    start = 0 if title is not None else _headline_index(lines)
+    title = title or ""
     if start is None:
-        return CleanedText(title="", text="", removed=lines)
-    removed.extend(lines[:start])
-    # A sentence-like first line is the body's first paragraph when the title is known from
-    # elsewhere, or when it does not look like a headline at all (pasted text without one).
-    opens_body = is_prose(lines[start]) and (has_title or _headline_score(lines[start]) <= 0)
-    if not opens_body:
-        title = lines[start]
-        start += 1
+        start = 0  # no headline in the text: every line is a body candidate
+    elif not title:
+        removed.extend(lines[:start])
+        # A sentence-like first line that does not look like a headline opens the body (pasted text).
+        if not (is_prose(lines[start]) and _headline_score(lines[start]) <= 0):
+            title = lines[start]
+            start += 1
     body_lines = lines[start:]
 
     declared = declared_source(body_lines)
     kinds: list[str] = []  # "prose", "short", "break" (a hard separator: date line, repeat, credit line)
-    seen_in_page = Counter(normalise_line(line) for line in body_lines)
+    seen_in_page: set[str] = set()
     for line in body_lines:
         key = normalise_line(line)
+        repeated = key in seen_in_page
+        seen_in_page.add(key)
         if (
             _VIA_LINE.match(line)
             or _REPORTING_BY.match(line)
-            or _META_LINE.search(line)
+            or _is_meta(line)
             or _is_comment_widget(line)
             or _FORM_FIELD.match(line)
             or _DATE_LINE.match(line)
-            or _LEGAL.search(line)
+            or _is_legal(line)
             or key in boilerplate
-            or seen_in_page[key] > 1
             or (title and key == normalise_line(title))
         ):
             kinds.append("break")
+        elif repeated:
+            kinds.append("short")  # a later copy ("Advertisement", a pull quote): dropped, without cutting the body
         elif is_prose(line):
             kinds.append("prose")
         else:
             kinds.append("short")
 
     keep = _body_mask(body_lines, kinds)
+    items = _list_items(body_lines, kinds, keep)
     text_lines = []
-    for line, kind, kept in zip(body_lines, kinds, keep, strict=True):
-        if kept and kind == "prose":
+    for index, (line, kind, kept) in enumerate(zip(body_lines, kinds, keep, strict=True)):
+        if (kept and kind == "prose") or index in items:
             text_lines.append(line)
         else:
             removed.append(line)
     return CleanedText(title=title, text="\n\n".join(text_lines), removed=removed, declared_source=declared)
+
+
+def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]) -> set[int]:
+    """Short lines listed after a kept sentence that ends with a colon ("The report cites:") are body too."""
+    items: set[int] = set()
+    for index, line in enumerate(lines):
+        if not (keep[index] and kinds[index] == "prose" and line.endswith(":")):
+            continue
+        if len(_words(line)) < LIST_INTRO_MIN_WORDS:
+            continue
+        following = index + 1
+        while following < len(lines) and kinds[following] == "short" and not _is_furniture(lines[following]):
+            items.add(following)
+            following += 1
+    return items
 
 
 def _blocks(kinds: Sequence[str]) -> list[tuple[int, int, bool]]:
@@ -392,7 +474,11 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
 
     def joins(block: tuple[int, int, bool]) -> bool:
         words = _content_words(lines[i] for i in range(block[0], block[1]) if kinds[i] == "prose")
-        return bool(words) and len(words & vocabulary) / len(words) >= CONTINUATION_OVERLAP
+        shared = len(words & vocabulary)
+        # a share for short blocks; a count for long ones, whose many words dilute any share
+        if sum(len(_words(lines[i])) for i in range(block[0], block[1]) if kinds[i] == "prose") >= LONG_BLOCK_WORDS:
+            return True  # after an ad slot or a caption, several sentences of prose are more article
+        return bool(words) and (shared / len(words) >= CONTINUATION_OVERLAP or shared >= CONTINUATION_MIN_SHARED)
 
     # After the body: extend until the first hard break (comments, widgets, disclaimers) or off-topic block.
     for b in range(main + 1, len(blocks)):

@@ -88,4 +88,39 @@ def test_clean_rescraped_article_keeps_its_body() -> None:
 def test_clean_is_idempotent(page: str) -> None:
     """Stored clean text (pasted articles, exports) read back again loses nothing."""
     cleaned = clean_text(page)
-    assert clean_text(cleaned.text, has_title=True).text == cleaned.text
+    assert clean_text(cleaned.text, title=cleaned.title).text == cleaned.text
+
+
+def test_clean_list_introduced_by_colon_is_body() -> None:
+    page = (
+        "Report lists rights problems\n\n"
+        + BODY
+        + "The problems cited in the report include the following:\n\n"
+        + "Police brutality in several cities\n\nVoter identification laws\n\n"
+        + "Critics said the report was one-sided and would be used by rival governments."
+    )
+    text = clean_text(page).text
+    assert "Voter identification laws" in text
+    assert text.endswith("used by rival governments.")
+
+
+def test_clean_prose_after_ad_slot_and_captions_is_body() -> None:
+    """Several sentences after a run of captions or ad labels continue the article even on a new subject."""
+    profile = (
+        "Marco Rubio is the son of Cuban immigrants and the youngest candidate in the race. He was elected "
+        "to the Senate from Florida in 2010 and has campaigned on a hawkish foreign policy and tax reform. "
+        "His critics say he lacks experience."
+    )
+    page = f"Meet the candidates\n\n{BODY}Advertisement\n\nMarco Rubio\n\nEnlarge this image\n\n{profile}"
+    assert profile in clean_text(page).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Filed under the Freedom of Information Act, the complaint says the agency failed to respond for years.",
+        "The company said it uses cookies to track visitors across its news sites and apps.",
+    ],
+)
+def test_clean_sentences_that_start_like_labels_are_kept(line: str) -> None:
+    assert line in clean_text(f"Agency sued over records\n\n{BODY}{line}").text

@@ -1,15 +1,21 @@
-"""Score the boilerplate cleaner on labelled scraped pages.
+"""Score the boilerplate cleaner on labelled scraped pages, or on clean articles it must not harm.
 
-Each record is ``{text, must_drop: [...], must_keep: [...]}`` with an optional ``title``:
-the share of must-drop lines removed (from the headline and the body), the share of
-must-keep lines kept in the body, and the share of headlines found exactly. A
-line-length baseline (keep lines of ten words or more, the core rule of jusText-style
-cleaners; its headline is the first line) runs beside it on the same pages.
+A labelled record is ``{text, must_drop: [...], must_keep: [...]}`` with an optional
+``title``: the share of must-drop lines removed (from the headline and the body), the
+share of must-keep lines kept in the body, and the share of headlines found exactly.
+
+Any other article file (``{text, title}`` records, such as the dev data's BASIL or ABP
+articles, already free of page furniture) measures the opposite risk: the share of the
+articles' characters the cleaner keeps, and the share of articles losing more than a fifth.
+
+A line-length baseline (keep lines of ten words or more, the core rule of jusText-style
+cleaners; its headline is the first line) runs beside it on the same records.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +24,22 @@ from compare.evaluate import read_jsonl
 
 DEFAULT_DATASET = Path(__file__).resolve().parents[2] / "tests" / "data" / "boilerplate" / "pages.jsonl"
 BASELINE_MIN_WORDS = 10
+#: An article that loses more than this share of its characters counts as harmed.
+HARMED_SHARE = 0.2
 
-#: A cleaner: page text in, (headline, body) out.
-Cleaner = Callable[[str], tuple[str, str]]
+#: A cleaner: a record in, (headline, body) out.
+Cleaner = Callable[[dict[str, Any]], tuple[str, str]]
 
 
-def _parallax(page: str) -> tuple[str, str]:
-    cleaned = clean_text(page)
+def _parallax(record: dict[str, Any]) -> tuple[str, str]:
+    """Scraped pages are cleaned as they come; clean articles with the headline their file gives."""
+    title = None if "must_drop" in record else record.get("title") or None
+    cleaned = clean_text(record["text"], title=title)
     return cleaned.title, cleaned.text
 
 
-def _baseline(page: str) -> tuple[str, str]:
-    lines = [line.strip() for line in page.split("\n") if line.strip()]
+def _baseline(record: dict[str, Any]) -> tuple[str, str]:
+    lines = [line.strip() for line in record["text"].split("\n") if line.strip()]
     body = "\n".join(line for line in lines if len(line.split()) >= BASELINE_MIN_WORDS)
     return (lines[0] if lines else ""), body
 
@@ -40,9 +50,10 @@ def _is_dropped(line: str, output: str, output_lines: set[str]) -> bool:
 
 
 def _score(records: list[dict[str, Any]], cleaner: Cleaner) -> dict[str, float]:
+    """Drop, keep and headline rates on labelled pages."""
     dropped = drop_total = kept = keep_total = titled = title_total = 0
     for record in records:
-        title, body = cleaner(record["text"])
+        title, body = cleaner(record)
         output = title + "\n" + body
         output_lines = {line.strip() for line in output.split("\n")}
         drop_total += len(record["must_drop"])
@@ -59,26 +70,49 @@ def _score(records: list[dict[str, Any]], cleaner: Cleaner) -> dict[str, float]:
     }
 
 
-def evaluate(dataset: Path | None = None) -> dict[str, Any]:
-    """Drop, keep and headline rates for Parallax and the line-length baseline on ``dataset``."""
+def _retention(records: list[dict[str, Any]], cleaner: Cleaner) -> dict[str, float]:
+    """Share of characters kept, and share of articles harmed, on articles without page furniture."""
+    kept = total = harmed = 0
+    for record in records:
+        _, body = cleaner(record)
+        size = len("".join(record["text"].split()))
+        left = len("".join(body.split()))
+        kept += left
+        total += size
+        harmed += left < (1 - HARMED_SHARE) * size
+    return {
+        "kept_share": kept / total if total else 1.0,
+        "harmed_share": harmed / len(records) if records else 0.0,
+    }
+
+
+def evaluate(dataset: Path | None = None, *, limit: int | None = None) -> dict[str, Any]:
+    """Parallax and the line-length baseline on ``dataset`` (its first ``limit`` records when given).
+
+    Labelled pages give drop, keep and headline rates; plain articles give the kept share.
+    """
     path = dataset or DEFAULT_DATASET
-    records = list(read_jsonl(path))
+    records = list(islice(read_jsonl(path), limit))
+    labelled = bool(records) and "must_drop" in records[0]
+    measure = _score if labelled else _retention
     return {
         "task": "boilerplate",
         "dataset": str(path),
+        "kind": "labelled pages" if labelled else "clean articles",
         "pages": len(records),
-        "parallax": _score(records, _parallax),
-        "baseline": _score(records, _baseline),
+        "parallax": measure(records, _parallax),
+        "baseline": measure(records, _baseline),
     }
 
 
 def render(result: dict[str, Any]) -> str:
     """The scores as a small table for people."""
+    names = list(result["parallax"])
     lines = [
-        f"boilerplate removal on {result['pages']} pages ({result['dataset']})",
-        "system     drop   keep   headline",
+        f"boilerplate removal on {result['pages']} {result['kind']} ({result['dataset']})",
+        "system     " + "  ".join(f"{name:>12}" for name in names),
     ]
     for system in ("parallax", "baseline"):
         scores = result[system]
-        lines.append(f"{system:<10} {scores['drop_rate']:.3f}  {scores['keep_rate']:.3f}  {scores['title_rate']:.3f}")
+        lines.append(f"{system:<10} " + "  ".join(f"{scores[name]:>12.3f}" for name in names))
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from compare.ingest.draft import Draft
 
 def read_text(file: str, text: str, *, boilerplate: frozenset[str] = frozenset(), title: str | None = None) -> Draft:
     """A draft from scraped plain text; ``title`` (from the manifest) overrides the first line."""
-    cleaned = clean_text(text, boilerplate=boilerplate, has_title=bool(title))
+    cleaned = clean_text(text, boilerplate=boilerplate, title=title)
     return Draft(
         file=file,
         text=cleaned.text,
