@@ -12,7 +12,7 @@ need vectors share them; pass the same ``StoryText`` to several panels to reuse 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -46,8 +46,9 @@ __all__ = [
 ]
 
 
-def _rows(frame: pd.DataFrame) -> Iterator[dict[str, object]]:
-    yield from frame.to_dict("records")  # type: ignore[misc]
+def _rows(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
+    """The table's rows as dicts (columns are fixed per panel, values of mixed types)."""
+    yield from frame.to_dict("records")
 
 
 def frame_story(articles: Sequence[Article], corpus_articles: Sequence[Article], embedder: Embedder) -> list[Indicator]:

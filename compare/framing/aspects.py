@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -82,12 +82,12 @@ def aspects(story: StoryText, embedder: Embedder) -> pd.DataFrame:
         members_by_outlet: dict[str, list[int]] = {}
         for i in members_idx:
             members_by_outlet.setdefault(sentences[i].outlet, []).append(int(i))
-        rows = []
+        rows: list[dict[str, Any]] = []
         for outlet in outlets:
             own = members_by_outlet.get(outlet, [])
             if not own and len(by_outlet[outlet]):
                 # Said in other words elsewhere in the article: still covered, with that sentence as proof.
-                best = by_outlet[outlet][int(np.argmax(closeness[by_outlet[outlet]]))]
+                best = int(by_outlet[outlet][int(np.argmax(closeness[by_outlet[outlet]]))])
                 own = [best] if closeness[best] >= settings.ASPECT_COVER_COSINE else []
             words = sum(sentence_words[i] for i in own)
             # An omitted aspect's evidence is what the others said: the thing left out.
