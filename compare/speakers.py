@@ -378,12 +378,14 @@ class SpeakerResolver:
     def finish(self) -> None:
         """Find every later mention of the people learnt so far by their surname; call once, before resolving."""
         known = {m[:2] for m in self.mentions}
-        for key, name in self.full_name.items():
-            # The surname with the capitalised words before it ("Gen. Mark Milley"): where the mention starts.
-            for match in re.finditer(rf"(?:\b[A-Z][\w’'.-]*\s+){{0,3}}\b{re.escape(name.split()[-1])}\b", self.text):
-                if (match.start(), key) not in known and not self._inside_quote(match.start()):
-                    tier = SUBJECT if self._opens_sentence(match.start()) else OTHER
-                    self.mentions.append((match.start(), key, tier))
+        surnames = {name_key(name): key for key, name in self.full_name.items()}
+        # One pass over every run of capitalised words ("Gen. Mark Milley"): a run ending in a known
+        # surname is a mention of that person, starting where the run starts.
+        for run in _CAPITALISED_RUN.finditer(self.text):
+            key = surnames.get(name_key(run.group().split()[-1]))
+            if key is not None and (run.start(), key) not in known and not self._inside_quote(run.start()):
+                tier = SUBJECT if self._opens_sentence(run.start()) else OTHER
+                self.mentions.append((run.start(), key, tier))
         best: dict[tuple[int, str], int] = {}
         for offset, key, tier in self.mentions:
             best[(offset, key)] = min(tier, best.get((offset, key), OTHER))
@@ -477,6 +479,7 @@ class SpeakerResolver:
         return self._person(key) if key else Speaker(mention.text, None, speaker_type(mention.text, mention.text))
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
 _CONJUNCTIONS = lexicon("and but while as so because when although though after before since yet or")
 _PREPOSITIONS = lexicon(
     """
