@@ -27,6 +27,7 @@ _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Capitalised words (titles such as "Gen.", labels such as "Iran-backed") right before a name.
 _PREFIX = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,4})$")
 _POSSESSIVE = re.compile(r"[’']s$")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,25 @@ def _widen(text: str, start: int, floor: int) -> int:
 
 
 def _actor_key(text: str, label: str) -> str:
-    name = _POSSESSIVE.sub("", text.strip())
+    """Lower-case key: a person's "first last" (or surname alone), otherwise the name without "the"."""
+    words = _POSSESSIVE.sub("", text.strip()).lower().split()
     if label == "PERSON":
-        return name.split()[-1].lower()
-    return re.sub(r"^the\s+", "", name.lower())
+        return " ".join(words[-2:])
+    return " ".join(words[1:] if words and words[0] == "the" else words)
+
+
+def _resolve_people(keys: list[str], labels: list[str]) -> list[str]:
+    """A bare surname joins the commonest full name with that surname ("Clinton" -> "bill clinton").
+
+    Two people who share a surname ("Bill Clinton", "Hillary Clinton") stay apart; the bare
+    surname goes to the one named most. The recogniser sometimes labels a bare surname as an
+    organisation or place, so any one-word key that is a person's surname is resolved.
+    """
+    full_names = Counter(k for k, label in zip(keys, labels, strict=True) if label == "PERSON" and " " in k)
+    by_surname: dict[str, str] = {}
+    for name, _ in full_names.most_common():
+        by_surname.setdefault(name.split()[-1], name)
+    return [by_surname.get(k, k) if " " not in k else k for k in keys]
 
 
 Entities = tuple[tuple[int, int, str], ...]
@@ -82,21 +98,24 @@ def entities(texts: Sequence[str]) -> list[Entities]:
 
 def mentions(story: StoryText) -> list[Mention]:
     """Every named-entity mention of the story, with its widened form and sentence."""
-    found = []
+    raw = []
     for article, found_entities in zip(story.articles, entities([a.text for a in story.articles]), strict=True):
         sentences = [s for s in story.sentences if s.article_id == article.id]
         for entity_start, entity_end, label in found_entities:
             sentence = next((s for s in sentences if s.start <= entity_start < s.end), None)
             start = _widen(article.text, entity_start, sentence.start if sentence else 0)
             form = _POSSESSIVE.sub("", " ".join(article.text[start:entity_end].split()))
+            form = _ARTICLE.sub("", form)  # "the White House" and "White House" are one naming
             evidence = (
                 sentence.evidence()
                 if sentence
                 else Evidence(article.id, article.text[start:entity_end], start, entity_end)
             )
-            actor = _actor_key(article.text[entity_start:entity_end], label)
-            found.append(Mention(actor, article.outlet, form, evidence))
-    return found
+            raw.append(
+                (_actor_key(article.text[entity_start:entity_end], label), label, article.outlet, form, evidence)
+            )
+    keys = _resolve_people([r[0] for r in raw], [r[1] for r in raw])
+    return [Mention(key, outlet, form, evidence) for key, (_, _, outlet, form, evidence) in zip(keys, raw, strict=True)]
 
 
 def naming(story: StoryText) -> pd.DataFrame:
