@@ -38,11 +38,13 @@ _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT
 _NEIGHBOURS = 24
 #: Rows of the similarity matrix computed at once (bounds memory at rows x candidates floats).
 _QUERY_ROWS = 1024
-#: Articles per inverted-file cell, and cells searched per query cell; below their product the search is exact.
+#: Articles per inverted-file cell, and nearest cells searched per article; below their product the search is exact.
 _CELL_SIZE = 1000
 _CELLS_PROBED = 10
-#: Largest component clustered in one piece (its pair matrix is size squared).
+#: Largest component clustered in one piece (its pair matrix is size squared) ...
 _MAX_COMPONENT = 3000
+#: ... and how much the bar on links rises each time a larger one is split.
+_SPLIT_STEP = 0.02
 _KEY_TERMS = 6
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]")
 
@@ -206,26 +208,26 @@ def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return connected_components(graph, directed=False)[1]
 
 
-def _blocks(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, threshold: float) -> list[np.ndarray]:
+def _blocks(n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, bar: float) -> list[np.ndarray]:
     """Connected groups of linked articles, each at most ``_MAX_COMPONENT`` large.
 
-    A larger component is split by raising the bar on its links, step by step: a
-    story can only span the pieces if its weakest links were chains anyway.
+    A larger component is split by raising the bar on its links, step by step: a story
+    could only span the pieces through chains of weaker links, and articles left with
+    no link strong enough stand alone. A component still too large when the bar
+    reaches 1 is copies of one text (mass-syndicated wire copy) and is returned whole.
     """
     labels = _components(n, i, j)
     order = np.argsort(labels, kind="stable")
-    bounds = np.flatnonzero(np.diff(labels[order])) + 1
     blocks = []
-    for members in np.split(order, bounds):
+    for members in np.split(order, np.flatnonzero(np.diff(labels[order])) + 1):
         if len(members) <= 1:
             continue
-        if len(members) <= _MAX_COMPONENT:
+        if len(members) <= _MAX_COMPONENT or bar + _SPLIT_STEP > 1.0:
             blocks.append(members)
             continue
-        inside = np.isin(i, members) & np.isin(j, members)
-        stronger = inside & (s >= threshold + 0.02)
-        log.info("splitting a component of %d articles at %.2f", len(members), threshold + 0.02)
-        blocks.extend(_blocks(n, i[stronger], j[stronger], s[stronger], threshold + 0.02))
+        log.info("splitting a component of %d articles at score %.2f", len(members), bar + _SPLIT_STEP)
+        stronger = np.isin(i, members) & np.isin(j, members) & (s >= bar + _SPLIT_STEP)
+        blocks.extend(_blocks(n, i[stronger], j[stronger], s[stronger], bar + _SPLIT_STEP))
     return blocks
 
 
@@ -260,6 +262,10 @@ def cluster_labels(articles: Sequence[Article], vectors: np.ndarray, threshold: 
     fresh = n  # next unused label
     undecided = []
     for members in _blocks(n, i, j, s, threshold - bonus):
+        if len(members) > _MAX_COMPONENT:  # copies of one text: one story, no quadratic matrix
+            labels[members] = fresh
+            fresh += 1
+            continue
         base = _base_scores(vectors[members], days[members])
         tree = _linkage_tree(base)
         heights = tree[:, 2]  # merge distances; average linkage never inverts them

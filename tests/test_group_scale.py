@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from compare import group
+from compare.model import Article
 
 
 def _clustered(n: int, dim: int = 48, seed: int = 0) -> np.ndarray:
@@ -74,3 +75,33 @@ def test_group_threshold_follows_sensitivity() -> None:
     thresholds = [group.grouping_threshold(s) for s in (-1.0, 0.0, 0.5, 1.0, 2.0)]
     assert thresholds == sorted(thresholds)
     assert thresholds[0] == thresholds[1] and thresholds[3] == thresholds[4]
+
+
+def _articles(n: int) -> list[Article]:
+    return [Article(f"a{k:03d}", f"Outlet {k % 4}", f"Report {k}", "Text.", f"{k}.txt", "2021-01-01") for k in range(n)]
+
+
+def _around(centre: np.ndarray, count: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    rows = centre + 0.05 * rng.standard_normal((count, len(centre)))
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_group_oversized_component_is_split_at_its_weak_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(group, "_MAX_COMPONENT", 10)
+    a, b = np.eye(32)[0], np.eye(32)[1]
+    bridge = (a + b) / np.linalg.norm(a + b)  # cosine ~0.7 to both groups: chains them into one component
+    vectors = np.vstack([_around(a, 8, 1), bridge, _around(b, 8, 2)]).astype(np.float32)
+    stories = group.group_articles(_articles(17), vectors)
+    story_of = {article_id: s.story_id for s in stories for article_id in s.article_ids}
+    first = {story_of[f"a{k:03d}"] for k in range(8)}
+    second = {story_of[f"a{k:03d}"] for k in range(9, 17)}
+    assert len(first) == len(second) == 1  # each tight group whole ...
+    assert first != second  # ... and apart: the bridge alone does not merge them
+
+
+def test_group_mass_of_copies_stays_one_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(group, "_MAX_COMPONENT", 10)
+    vectors = np.tile(np.eye(32, dtype=np.float32)[0], (30, 1))
+    stories = group.group_articles(_articles(30), vectors)
+    assert [len(s.article_ids) for s in stories] == [30]
