@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 Columns = ["aspect", "label", "outlet", "covered", "sentences", "words", "share", "evidence"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_APOSTROPHE = re.compile(r"['’]")
 
 
 def _words(text: str) -> list[str]:
@@ -46,7 +47,12 @@ def _label(members: list[Sentence], vectors: np.ndarray, story_counts: Counter[s
     """Readable label: the aspect's most typical sentence, led by its most specific words."""
     centroid = vectors.mean(axis=0)
     typical = members[int(np.argmax(vectors @ centroid))].text
-    counts = Counter(w.lower() for s in members for w in _words(s.text) if w.lower() not in ENGLISH_STOP_WORDS)
+    counts = Counter(
+        w.lower()
+        for s in members
+        for w in _words(s.text)
+        if w.lower() not in ENGLISH_STOP_WORDS and not _APOSTROPHE.search(w)  # no "don't", "it's"
+    )
     # Specific = frequent here relative to the whole story (a small c-TF-IDF).
     keywords = sorted(counts, key=lambda w: (-counts[w] / story_counts[w] * counts[w], w))[:3]
     short = typical if len(typical) <= settings.ASPECT_LABEL_CHARS else typical[: settings.ASPECT_LABEL_CHARS - 1] + "…"
