@@ -31,6 +31,8 @@ MIN_SENTENCE_WORDS = 4
 SEPARATOR_RUN = 3
 #: A later block joins the body when this share of its content words occurs in the body.
 CONTINUATION_OVERLAP = 0.25
+#: The main block is the first one with at least this share of the longest block's words.
+MAIN_BLOCK_SHARE = 0.5
 #: ... or when it shares at least this many topic words with the body, or has this many words of prose.
 CONTINUATION_MIN_SHARED = 10
 LONG_BLOCK_WORDS = 40
@@ -54,14 +56,26 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _STAMP = re.compile(r"^\W*(?:date|in|by|source|url)?\W*[\d\-/:TZ ]*\W*$", re.IGNORECASE)
-_FORM_FIELD = re.compile(r"^\W*[\w ]{1,30}\*\s*$")  # "name *", "email *"
+_FORM_FIELD = re.compile(r"^\W*\w[\w ]{0,29}\*\s*$")  # "name *", "email *" (not a "* * *" divider)
 # Page furniture about the article rather than in it: filing labels, tag lists, post navigation.
 _META_LABEL = re.compile(
     r"^\W*(?:posted in|filed (?:in|under)|tagged|tags?\s*:|topics?\s*:|categor(?:y|ies)\s*:|author\s*:"
+    r"|about the (?:author|writer)|author bio"
     r"|(?:previous|next|older|newer) (?:post|article|story)\b)"
     r"|(?:previous|next|older|newer) (?:post|article|story)\W*$",
     re.IGNORECASE,
 )
+# Section headers over lists of other articles: what follows them is not this article.
+_SECTION_HEADER = re.compile(
+    r"^\W*(?:related(?: \w+)?|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like"
+    r"|more (?:from|on|in|stories|news|coverage)\b.*|most (?:popular|read|viewed|shared)(?: \w+)?"
+    r"|trending(?: \w+)?|also read|further reading|read (?:next|also|more)|see also|top stories"
+    r"|latest (?:news|stories|articles|videos)|editor'?s picks|don'?t miss|what to read next"
+    r"|in case you missed it|popular (?:now|posts|stories)|explore more on these topics)\W*$",
+    re.IGNORECASE,
+)
+#: Longest line that can be a section header.
+SECTION_HEADER_MAX_WORDS = 6
 # Notes about the article itself, sentences or not.
 _META_NOTE = re.compile(
     r"^\W*(?:this (?:article|story) is (?:more|over) than"
@@ -70,7 +84,7 @@ _META_NOTE = re.compile(
 )
 # Comment widgets: a short line about comments, replies or votes opens (or belongs to) a comment section.
 _COMMENT_CUE = re.compile(
-    r"\b(?:comments?|commenting|repl(?:y|ies)|notify|voted|feedbacks?|discussion|disqus|moderated)\b", re.IGNORECASE
+    r"\b(?:comments?|commenting|repl(?:y|ies)|notify|voted|feedbacks?|disqus|moderated)\b", re.IGNORECASE
 )
 #: Longest line (in words) that a comment cue turns into a comment-widget line.
 COMMENT_WIDGET_MAX_WORDS = 8
@@ -93,7 +107,8 @@ _ACTION_CUE = re.compile(
     r"\b(?:subscri(?:be|ption)|newsletters?|inbox|podcasts?|sign(?:ing)? up|log ?in to|follow us|find us on|join us"
     r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the) app|leave a (?:comment|reply)"
     r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support (?:our|my) (?:work|journalism)"
-    r"|comments? (?:below|section)|push notifications|cookies?)\b",
+    r"|comments? (?:below|section)|push notifications|cookies?"
+    r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now)\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
@@ -175,7 +190,9 @@ def _is_comment_widget(line: str) -> bool:
     """A comment-section label ("Show Comments", "Leave a Reply", "0 Comments"): short, about comments,
     and not a sentence ("The mayor declined to comment." is reporting, not a widget)."""
     stripped = line.rstrip()
-    is_sentence = stripped.endswith((".", "!", "?", '"', "”", "’")) and not stripped.endswith("..")
+    is_sentence = (stripped.endswith((".", "!", "?", '"', "”", "’")) and not stripped.endswith("..")) or (
+        stripped.endswith(":") and len(_words(line)) >= MIN_SENTENCE_WORDS  # "Sanders made the following comment:"
+    )
     return not is_sentence and len(_words(line)) <= COMMENT_WIDGET_MAX_WORDS and bool(_COMMENT_CUE.search(line))
 
 
@@ -198,6 +215,11 @@ def _is_furniture(line: str) -> bool:
         or _NAVIGATION.search(line)
         or is_call_to_action(line)
     )
+
+
+def _is_section_header(line: str) -> bool:
+    """ "Related stories", "Most popular", "More from Reuters": the start of a list of other articles."""
+    return len(_words(line)) <= SECTION_HEADER_MAX_WORDS and bool(_SECTION_HEADER.match(line))
 
 
 def _is_legal(line: str) -> bool:
@@ -372,31 +394,8 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     body_lines = lines[start:]
 
     declared = declared_source(body_lines)
-    kinds: list[str] = []  # "prose", "short", "break" (a hard separator: date line, repeat, credit line)
-    seen_in_page: set[str] = set()
-    for line in body_lines:
-        key = normalise_line(line)
-        repeated = key in seen_in_page
-        seen_in_page.add(key)
-        if (
-            _VIA_LINE.match(line)
-            or _REPORTING_BY.match(line)
-            or _is_meta(line)
-            or _is_comment_widget(line)
-            or _FORM_FIELD.match(line)
-            or _DATE_LINE.match(line)
-            or _is_legal(line)
-            or key in boilerplate
-            or (title and key == normalise_line(title))
-        ):
-            kinds.append("break")
-        elif repeated:
-            kinds.append("short")  # a later copy ("Advertisement", a pull quote): dropped, without cutting the body
-        elif is_prose(line):
-            kinds.append("prose")
-        else:
-            kinds.append("short")
-
+    seen_in_page: set[str] = set()  # filled by _kind: later copies of a line are dropped
+    kinds = _mark_teasers([_kind(line, title, boilerplate, seen_in_page) for line in body_lines])
     keep = _body_mask(body_lines, kinds)
     items = _list_items(body_lines, kinds, keep)
     text_lines = []
@@ -408,6 +407,58 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     return CleanedText(title=title, text="\n\n".join(text_lines), removed=removed, declared_source=declared)
 
 
+def _kind(line: str, title: str, boilerplate: frozenset[str], seen: set[str]) -> str:
+    """What a line is, for the body search.
+
+    "prose" (a body candidate), "short" (a label, subheading or ad slot: dropped, but the
+    body may go on after it), "furniture" (a caption or call to action), "header" (over a
+    list of other articles), "comments" (a comment widget: what follows is readers, not
+    the article) or "break" (a date line, credit, legal notice or site boilerplate that
+    ends a stretch of body).
+    """
+    key = normalise_line(line)
+    repeated = key in seen
+    seen.add(key)
+    if _is_comment_widget(line) or _FORM_FIELD.match(line):
+        return "comments"
+    if (
+        _VIA_LINE.match(line)
+        or _REPORTING_BY.match(line)
+        or _is_meta(line)
+        or _DATE_LINE.match(line)
+        or _is_legal(line)
+        or key in boilerplate
+        or (title and key == normalise_line(title))
+    ):
+        return "break"
+    if _is_section_header(line):
+        return "header"
+    if repeated:
+        return "short"  # a later copy ("Advertisement", a pull quote): dropped, without cutting the body
+    if _is_furniture(line):
+        return "furniture"
+    return "prose" if is_prose(line) else "short"
+
+
+def _mark_teasers(kinds: list[str]) -> list[str]:
+    """Under a section header ("Related stories"), teaser titles and their one-paragraph blurbs
+    are furniture until two paragraphs of prose in a row show the article going on."""
+    marked = list(kinds)
+    index = 0
+    while index < len(marked):
+        if marked[index] != "header":
+            index += 1
+            continue
+        index += 1
+        while index < len(marked) and not (
+            marked[index] == "prose" and index + 1 < len(marked) and marked[index + 1] == "prose"
+        ):
+            if marked[index] in ("prose", "short"):
+                marked[index] = "furniture"
+            index += 1
+    return marked
+
+
 def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]) -> set[int]:
     """Short lines listed after a kept sentence that ends with a colon ("The report cites:") are body too."""
     items: set[int] = set()
@@ -417,21 +468,28 @@ def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]
         if len(_words(line)) < LIST_INTRO_MIN_WORDS:
             continue
         following = index + 1
-        while following < len(lines) and kinds[following] == "short" and not _is_furniture(lines[following]):
+        while following < len(lines) and kinds[following] == "short":
             items.add(following)
             following += 1
     return items
 
 
-def _blocks(kinds: Sequence[str]) -> list[tuple[int, int, bool]]:
-    """Runs of lines between separators: (start, end, hard) where ``hard`` says the block is cut off
-    from the previous one by a break (a date line, a repeat, a comment widget, a legal notice).
+@dataclass(frozen=True)
+class _Block:
+    """A stretch of prose lines (with at most a couple of short lines inside it)."""
 
-    A run of short lines alone (an ad slot, a teaser list) only separates; whether the
-    prose after it continues the body is left to the topic test."""
-    blocks: list[tuple[int, int, bool]] = []
+    start: int
+    end: int
+    hard: bool  # cut off from the previous block by a break or a comment widget
+    neutral: bool  # only labels or ad slots stand before it (no captions, calls to action, breaks)
+    in_tail: bool  # a comment widget or section header stands between the first prose and this block
+
+
+def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
+    """The prose blocks of a page and what separates each from the one before."""
+    blocks: list[_Block] = []
     index = 0
-    hard = False
+    hard, neutral, in_tail, seen_prose = False, True, False, False
     while index < len(kinds):
         if kinds[index] == "prose":
             end = index
@@ -440,58 +498,68 @@ def _blocks(kinds: Sequence[str]) -> list[tuple[int, int, bool]]:
                     end += 1
                     continue
                 run = end
-                while run < len(kinds) and kinds[run] == "short":
+                while run < len(kinds) and kinds[run] in ("short", "furniture", "header"):
                     run += 1
-                # a subheading, "Advertisement" or an inline teaser does not end a block
-                if run - end < SEPARATOR_RUN and run < len(kinds) and kinds[run] == "prose":
+                # a subheading, "Advertisement" or a caption does not end a block; but prose that
+                # talks to the reader right after a call to action is that appeal going on
+                bridged = run - end < SEPARATOR_RUN and run < len(kinds) and kinds[run] == "prose"
+                appeal = "furniture" in kinds[end:run] and run < len(lines) and bool(_READER.search(lines[run]))
+                if bridged and not appeal:
                     end = run
                     continue
                 break
-            blocks.append((index, end, hard))
+            blocks.append(_Block(index, end, hard, neutral, in_tail))
             index = end
-            hard = False
+            hard, neutral, seen_prose = False, True, True
         else:
-            run = index
-            while run < len(kinds) and kinds[run] != "prose":
-                hard = hard or kinds[run] == "break"
-                run += 1
-            index = run
+            hard = hard or kinds[index] in ("break", "comments")
+            neutral = neutral and kinds[index] == "short"
+            in_tail = in_tail or (seen_prose and kinds[index] in ("comments", "header"))
+            index += 1
     return blocks
 
 
 def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
-    """Which lines belong to the article body (the main block and its continuations)."""
-    blocks = _blocks(kinds)
+    """Which lines belong to the article body: the main block and the blocks that continue it.
+
+    The main block is the first long stretch of prose (at least half as long as the
+    longest) before any comment section or list of other articles: long reader comments
+    or a membership appeal must not pass for the article. Neighbours join it when they
+    share its topic, or when they are long and only an ad slot or a label stands between.
+    """
+    blocks = _blocks(lines, kinds)
     if not blocks:
         return [False] * len(lines)
 
-    def prose_words(block: tuple[int, int, bool]) -> int:
-        return sum(len(_words(lines[i])) for i in range(block[0], block[1]) if kinds[i] == "prose")
+    def prose(block: _Block) -> list[str]:
+        return [lines[i] for i in range(block.start, block.end) if kinds[i] == "prose"]
 
-    main = max(range(len(blocks)), key=lambda b: (prose_words(blocks[b]), -b))
+    candidates = [b for b in range(len(blocks)) if not blocks[b].in_tail] or list(range(len(blocks)))
+    sizes = {b: sum(len(_words(line)) for line in prose(blocks[b])) for b in candidates}
+    main = next(b for b in candidates if sizes[b] >= MAIN_BLOCK_SHARE * max(sizes.values()))
     chosen = {main}
-    vocabulary = _content_words(lines[i] for i in range(blocks[main][0], blocks[main][1]))
+    vocabulary = _content_words(prose(blocks[main]))
 
-    def joins(block: tuple[int, int, bool]) -> bool:
-        words = _content_words(lines[i] for i in range(block[0], block[1]) if kinds[i] == "prose")
+    def joins(block: _Block) -> bool:
+        if block.neutral and sum(len(_words(line)) for line in prose(block)) >= LONG_BLOCK_WORDS:
+            return True  # after an ad slot or a subheading, several sentences of prose are more article
+        words = _content_words(prose(block))
         shared = len(words & vocabulary)
         # a share for short blocks; a count for long ones, whose many words dilute any share
-        if sum(len(_words(lines[i])) for i in range(block[0], block[1]) if kinds[i] == "prose") >= LONG_BLOCK_WORDS:
-            return True  # after an ad slot or a caption, several sentences of prose are more article
         return bool(words) and (shared / len(words) >= CONTINUATION_OVERLAP or shared >= CONTINUATION_MIN_SHARED)
 
     # After the body: extend until the first hard break (comments, widgets, disclaimers) or off-topic block.
     for b in range(main + 1, len(blocks)):
-        if blocks[b][2] or not joins(blocks[b]):
+        if blocks[b].hard or not joins(blocks[b]):
             break
         chosen.add(b)
-        vocabulary |= _content_words(lines[i] for i in range(blocks[b][0], blocks[b][1]))
+        vocabulary |= _content_words(prose(blocks[b]))
     # Before the body: intro paragraphs on the same topic, even across a share bar.
     for b in range(main - 1, -1, -1):
         if joins(blocks[b]):
             chosen.add(b)
     mask = [False] * len(lines)
     for b in chosen:
-        for i in range(blocks[b][0], blocks[b][1]):
+        for i in range(blocks[b].start, blocks[b].end):
             mask[i] = True
     return mask

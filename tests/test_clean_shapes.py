@@ -124,3 +124,51 @@ def test_clean_prose_after_ad_slot_and_captions_is_body() -> None:
 )
 def test_clean_sentences_that_start_like_labels_are_kept(line: str) -> None:
     assert line in clean_text(f"Agency sued over records\n\n{BODY}{line}").text
+
+
+def test_clean_teasers_under_section_header_dropped_even_with_blurbs() -> None:
+    blurb = "Researchers followed 2,000 students over three years and found that later starts helped grades."
+    page = (
+        f"Council approves new budget\n\n{BODY}Related Coverage\n\n"
+        f"Later school start times linked to better grades\n{blurb}\n\n"
+        "Bus driver shortage forces route cuts\nThe district has cut 14 routes this year and more cuts are planned."
+    )
+    cleaned = clean_text(page)
+    assert blurb not in cleaned.text
+    assert cleaned.text.endswith("which engineers say is unsafe.")
+
+
+def test_clean_related_box_inside_article_does_not_end_it() -> None:
+    rest = (
+        "The mayor said work on the bridge would start in the spring.\n\n"
+        "Opponents said they would challenge the budget in court."
+    )
+    page = f"Council approves new budget\n\n{BODY}Related stories\n\nLibrary opens on Sundays\n\n{rest}"
+    assert clean_text(page).text.endswith(rest)
+
+
+def test_clean_long_reader_comments_never_become_the_article() -> None:
+    comment = (
+        "This council has lost all legitimacy and everybody in town knows it. I was at the meeting and the "
+        "mood was angry, whatever the local paper says about the residents who turned up to complain."
+    )
+    page = f"Council approves new budget\n\n{BODY}Comments (2)\n\nmark_t\n{comment}\n\nelena.v\n{comment} Twice."
+    cleaned = clean_text(page)
+    assert comment not in cleaned.text
+    assert cleaned.text.startswith("The city council approved the budget")
+
+
+def test_clean_membership_appeal_after_call_to_action_dropped() -> None:
+    appeal = (
+        "Independent journalism costs money. Our reporters spend weeks on stories that other outlets ignore. "
+        "If you value what we do, please consider becoming a member today."
+    )
+    page = f"Council approves new budget\n\n{BODY}Become a member\n{appeal}\n\nJoin now"
+    assert appeal not in clean_text(page).text
+
+
+@pytest.mark.parametrize("divider", ["* * *", "The Moderator Mattered In The Discussion"])
+def test_clean_dividers_and_subheads_do_not_open_a_comment_section(divider: str) -> None:
+    more = "Members also voted to open the library on Sundays from March, after a petition from parents."
+    page = f"Council approves new budget\n\n{BODY}{divider}\n\n{more}"
+    assert clean_text(page).text.endswith(more)

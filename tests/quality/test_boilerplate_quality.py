@@ -8,8 +8,8 @@ import pytest
 
 from compare.evaluate.boilerplate import evaluate
 
-# Measured 1.000 / 1.000 / 1.000 on 28 pages (`python -m compare evaluate boilerplate`); pages written
-# after the cleaner, in batches, scored 0.90-1.00 before it was tuned on them.
+# Measured 1.000 / 1.000 / 1.000 on 33 pages (`python -m compare evaluate boilerplate`). The pages were
+# written in batches before the cleaner saw them; unseen, the batches scored drop 0.90-1.00, keep 0.85-1.00.
 DROP_FLOOR = 0.97
 KEEP_FLOOR = 0.98
 TITLE_FLOOR = 0.96
@@ -18,7 +18,7 @@ TITLE_FLOOR = 0.96
 @pytest.mark.quality
 def test_boilerplate_quality_floors() -> None:
     result = evaluate()
-    assert result["pages"] >= 28
+    assert result["pages"] >= 33
     scores = result["parallax"]
     assert scores["drop_rate"] >= DROP_FLOOR
     assert scores["keep_rate"] >= KEEP_FLOOR

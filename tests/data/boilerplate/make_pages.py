@@ -1125,6 +1125,151 @@ Flu season arrives early in the south""",
             "Doctors urged parents to check their children's vaccination records",
         ],
     },
+    {
+        "title": "Turkey shoots down Russian jet near Syrian border",
+        "page": """Turkey shoots down Russian jet near Syrian border
+
+Turkish F-16s shot down a Russian warplane near the Syrian border on Tuesday after it ignored repeated warnings, the Turkish military said.
+
+Russia said the jet had never left Syrian airspace and called the attack "a stab in the back".
+
+The two pilots ejected. One was killed by gunfire from the ground, according to a rebel group.
+
+Share this article
+
+About the author
+
+Leyla Demir has covered Turkey and the Middle East for fifteen years, reporting from Ankara, Istanbul and Damascus. Before joining the paper she worked for a news agency in Beirut and taught journalism at a university in Istanbul. She lives in Istanbul with her family.""",
+        "must_drop": ["Share this article", "About the author", "Leyla Demir has covered Turkey and the Middle East"],
+        "must_keep": [
+            "Turkish F-16s shot down a Russian warplane",
+            "Russia said the jet had never left Syrian airspace",
+            "The two pilots ejected.",
+        ],
+    },
+    {
+        "title": "School board delays vote on later start times",
+        "page": """School board delays vote on later start times
+
+The school board on Monday postponed a vote on pushing back high school start times to 8:30 a.m., saying it needed more information on the cost of extra buses.
+
+Parents packed the meeting. Many said their teenagers were exhausted.
+
+The board will take up the issue again in May.
+
+Related Coverage
+
+Later school start times linked to better grades, study finds
+Researchers followed 2,000 students over three years and found that those whose schools started after 8:30 a.m. had higher grades and fewer absences than those who started earlier.
+
+Bus driver shortage forces route cuts across district
+The district has cut 14 routes this year because it cannot hire enough drivers, leaving some families to arrange their own transport to school each morning and afternoon.""",
+        "must_drop": [
+            "Related Coverage",
+            "Later school start times linked to better grades",
+            "Researchers followed 2,000 students",
+            "Bus driver shortage forces route cuts",
+            "The district has cut 14 routes this year",
+        ],
+        "must_keep": [
+            "The school board on Monday postponed a vote",
+            "Parents packed the meeting.",
+            "The board will take up the issue again in May.",
+        ],
+    },
+    {
+        "title": "Central bank holds rates steady",
+        "page": """Central bank holds rates steady
+
+The central bank left its main interest rate unchanged at 4.5 percent on Thursday, saying inflation was falling but remained too high.
+
+Governor Ana Silva said the bank would "not hesitate" to act if prices rose again.
+
+Most economists had expected the decision.
+
+Become a member
+
+Independent journalism costs money. Our reporters spend weeks on stories that other outlets ignore, and we never put our work behind a paywall. If you value what we do, please consider becoming a member today: it takes less than a minute, and every contribution, big or small, keeps our newsroom going.
+
+Join now""",
+        "must_drop": ["Become a member", "Independent journalism costs money.", "Join now"],
+        "must_keep": [
+            "The central bank left its main interest rate unchanged",
+            "Governor Ana Silva said the bank would",
+            "Most economists had expected the decision.",
+        ],
+    },
+    {
+        "title": "Protesters fill capital for third weekend",
+        "page": """Protesters fill capital for third weekend
+
+Tens of thousands of people marched through the capital on Saturday for the third weekend in a row, demanding early elections.
+
+Police estimated the crowd at 40,000; organisers said it was twice that.
+
+The government has so far refused to negotiate.
+
+Comments (3)
+
+mark_t
+This government has lost all legitimacy and the people on the streets know it. I was there on Saturday and the mood was peaceful, despite what the state broadcaster says about the protesters.
+
+elena.v
+Forty thousand is a joke of a number. The square alone holds more than that and it was full from one end to the other all afternoon.""",
+        "must_drop": [
+            "Comments (3)",
+            "mark_t",
+            "This government has lost all legitimacy",
+            "Forty thousand is a joke of a number.",
+        ],
+        "must_keep": [
+            "Tens of thousands of people marched through the capital",
+            "Police estimated the crowd at 40,000",
+            "The government has so far refused to negotiate.",
+        ],
+    },
+    {
+        "title": "Heatwave breaks national temperature record",
+        "page": """Heatwave breaks national temperature record
+
+Temperatures reached 40.3C at a weather station in the east on Tuesday, the highest ever recorded in the country, the national weather service said.
+
+Railways cancelled hundreds of trains because of fears that tracks would buckle in the heat.
+
+Hospitals said they had seen a rise in patients with heatstroke.
+
+Image: PA Media
+
+The previous record, 38.7C, was set in 2019.
+
+Scientists said the heat would have been almost impossible without climate change.
+
+Get our free news app; get our morning email briefing
+
+Most popular
+
+1
+
+Man charged after car hits crowd
+
+2
+
+Singer cancels tour over health""",
+        "must_drop": [
+            "Image: PA Media",
+            "Get our free news app",
+            "Most popular",
+            "Man charged after car hits crowd",
+            "Singer cancels tour over health",
+        ],
+        "must_keep": [
+            "Temperatures reached 40.3C",
+            "Railways cancelled hundreds of trains",
+            "Hospitals said they had seen a rise",
+            "The previous record, 38.7C, was set in 2019.",
+            "Scientists said the heat would have been almost impossible",
+        ],
+    },
 ]
 
 
