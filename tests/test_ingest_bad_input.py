@@ -44,9 +44,11 @@ def test_ingest_bad_file_rejected_with_code(tmp_path: Path, name: str, content: 
     assert _rejections(_corpus_with(tmp_path, name, content)) == {name: code}
 
 
-def test_ingest_utf16_file_loads(tmp_path: Path) -> None:
-    (tmp_path / "utf16.txt").write_bytes(GOOD.encode("utf-16"))
-    assert len(load_corpus(tmp_path).articles) == 1
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])  # with and without a byte-order mark
+def test_ingest_utf16_file_loads(tmp_path: Path, encoding: str) -> None:
+    (tmp_path / "utf16.txt").write_bytes(GOOD.encode(encoding))
+    articles = load_corpus(tmp_path).articles
+    assert [a.title for a in articles] == ["Budget passes after long debate"]
 
 
 def test_ingest_oversized_file_rejected_without_reading(tmp_path: Path) -> None:

@@ -36,7 +36,14 @@ def decode(data: bytes) -> str | None:
             except UnicodeDecodeError:
                 return None
     if looks_binary(data):
-        return None
+        # UTF-16 written without a byte-order mark is full of NULs too; take it when the detector is sure.
+        guess = from_bytes(data[:8192]).best()
+        if guess is None or not guess.encoding.startswith(("utf_16", "utf_32")):
+            return None
+        try:
+            return fix_text(data.decode(guess.encoding))
+        except UnicodeDecodeError:
+            return None
     try:
         return fix_text(data.decode("utf-8"))
     except UnicodeDecodeError:
