@@ -154,7 +154,7 @@ SPEECH_VERBS = lexicon(
     proclaim reiterate repeat summarize summarise comment speak agree wonder muse interject chime scoff snap
     plead demand inform advise assure reassure concur echo label dub brand hail mention decry bemoan chant
     read refer question cite threaten quote term characterize characterise welcome applaud condemn denounce
-    ridicule propose recommend thank
+    ridicule propose recommend thank fume rail gush marvel rant crow grumble opine posit speculate point
     """
 )
 _CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis"})  # one verb's clause to another's
@@ -303,6 +303,7 @@ class _Snippet:
     end: int
     sentence_start: int
     sentence_end: int
+    context: bool = False  # read only for its subject, the likely speaker of a quotation that follows
 
 
 @dataclass
@@ -325,19 +326,26 @@ def _plan(article: Article) -> _Plan:
     quotations = find_quotations(text)
     statements = [i for i, q in enumerate(quotations) if _is_statement(text, q)]
     frame = _build_frame(text, quotations, statements)
-    snippets = []
-    for start, end in sentence_spans(frame.text):
+    sentences = sentence_spans(frame.text)
+    chosen: dict[int, _Snippet] = {}
+    for index, (start, end) in enumerate(sentences):
         if _MARKS.search(frame.text, start, end):
             if _has_words_outside(frame, start, end):
-                snippets.append(_Snippet(start, end, start, end))
+                chosen[index] = _Snippet(start, end, start, end)
+            elif index > 0 and index - 1 not in chosen:
+                # A quotation standing alone: the sentence before it may say whose it is
+                # ("Clinton touted her credentials." “We need ...”), so read that one too.
+                before_start, before_end = sentences[index - 1]
+                chosen[index - 1] = _Snippet(before_start, before_end, before_start, before_end, context=True)
             continue
         cues = _indirect_cues(frame.text, start, end)
         if cues:
-            snippets.append(_window(frame.text, start, end, cues))
+            chosen[index] = _window(frame.text, start, end, cues)
         elif frame.text[start:end].rstrip().endswith(":") and _MARKS.match(
             frame.text, _next_paragraph(frame.text, end)
         ):
-            snippets.append(_Snippet(start, end, start, end))  # "Cruz called them on it:" and a quoted paragraph
+            chosen[index] = _Snippet(start, end, start, end)  # "Cruz called them on it:" and a quoted paragraph
+    snippets = [chosen[index] for index in sorted(chosen)]
     return _Plan(article, quotations, set(statements), frame, snippets)
 
 
@@ -367,14 +375,27 @@ def _window(text: str, start: int, end: int, cues: Sequence[int]) -> _Snippet:
 
 
 def _is_statement(text: str, quotation: QuotedSpan) -> bool:
-    """True for quoted statements; False for short quoted labels ("phony"), which may be scare quotes.
+    """True for quoted statements; False for quoted labels: short words ("phony") that may be scare
+    quotes, and titles of shows, books or slogans ("Sunday Morning Futures", "Flip the Script").
 
     A statement is longer than a label, or reads as a sentence of its own ("No, I can't.").
     """
     inner = quotation.inner(text)
+    if _is_title(inner):
+        return False
     if quotation.words(text) > settings.SCARE_QUOTE_MAX_WORDS:
         return True
     return bool(inner) and inner[0].isupper() and inner[-1] in ".?!,…"
+
+
+def _is_title(words: str) -> bool:
+    """True for Title Case words without a sentence's closing mark: the name of a work, show or slogan."""
+    long_words = [w for w in _WORD.findall(words) if len(w) > 3 or w[0].isupper()]
+    return (
+        len(long_words) >= 2
+        and words.rstrip(",").rstrip()[-1:] not in {".", "?", "!", "…"}
+        and all(w[0].isupper() for w in long_words)
+    )
 
 
 def _has_words_outside(frame: _Frame, start: int, end: int) -> bool:
@@ -429,7 +450,9 @@ class _SentenceReader:
             if token.i in self.quotation_of or token.is_upper or self._quoted(token):
                 continue  # a cue inside quotation marks, or shouted ("PLEASE NOTE"), attributes nothing
             if _is_verb(token) and _LEMMAS.get(token.lower_) in SPEECH_VERBS:
-                if not any(c.dep_ == "neg" for c in token.children):  # "did not comment" attributes nothing
+                negated = any(c.dep_ == "neg" for c in token.children)  # "did not comment" attributes nothing
+                pointing = _LEMMAS.get(token.lower_) == "point"  # only "pointed out" reports speech
+                if not negated and not (pointing and not any(c.lower_ == "out" for c in token.children)):
                     found.append(self._verb(token, sentence))
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 found.append(self._preposition(token, doc[token.i + 1], "according to", sentence))
@@ -447,7 +470,20 @@ class _SentenceReader:
         echo = self._echoed_words(sentence, found)
         if echo is not None:
             found.append(echo)
+        if self.snippet.context and not found:
+            subject = self._person_subject()
+            if subject is not None:
+                found.append(_Attribution("", self.start(subject), sentence, self._mention(subject), subject.i))
         return found
+
+    def _person_subject(self) -> Token | None:
+        """The subject of the sentence's main verb when it names or stands for a person."""
+        root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        if subject is None or not (_is_proper(subject) or subject.lower_ in {"he", "she"}):
+            return None
+        words = " ".join(t.text for t in self.doc[subject.left_edge.i : subject.i + 1])
+        return None if looks_like_organisation(words) else subject
 
     def _echoed_words(self, sentence: tuple[int, int], found: list[_Attribution]) -> _Attribution | None:
         """A person who is the subject of a sentence and whose verb's object holds a short quotation is
@@ -463,14 +499,11 @@ class _SentenceReader:
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or not _is_verb(root) or any(a.token == root.i for a in found):
             return None
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subject is None or not (_is_proper(subject) or subject.lower_ in {"he", "she"}):
+        subject = self._person_subject()
+        if subject is None:
             return None
         speaker = self._mention(subject)
-        if speaker.kind == "name" and (
-            looks_like_organisation(speaker.text)
-            or (len(speaker.text.split()) > 1 and not looks_like_person(speaker.text))
-        ):
+        if speaker.kind == "name" and len(speaker.text.split()) > 1 and not looks_like_person(speaker.text):
             return None
         clause = self._clause(root)
         if clause is None:
