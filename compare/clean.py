@@ -137,6 +137,13 @@ _VIA_LINE = re.compile(
 )
 # A dateline naming its agency in brackets before a dash: "LONDON (Reuters) -", "PARADISE, Calif. (AP) —".
 _WIRE_DATELINE = re.compile(r"^[^()\n]{0,60}?\((?P<src>[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,2})\)\s*[-—–]")
+# A byline: "By" and a run of capitalised names (joined by "and"), ended by a comma, a bar or the line.
+_NAME = r"[A-Z][\w.'’-]*"
+_BYLINE = re.compile(
+    rf"(?:^\W*|\s)(?:By|BY|by)\s+(?P<name>{_NAME}(?:\s+(?:{_NAME}|and|&|de|van|von|al-\w+))*?)\s*(?:[,|]|$)"
+)
+#: Longest line that can be a byline.
+BYLINE_MAX_WORDS = 12
 _REPORTING_BY = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b.*$", re.I)
 
 
@@ -148,6 +155,7 @@ class CleanedText:
     text: str
     removed: list[str] = field(default_factory=list)
     declared_source: str | None = None
+    author: str | None = None  # from a byline above the body ("By Jane Porter, Reuters")
 
 
 def normalise_line(line: str) -> str:
@@ -338,6 +346,17 @@ def repeated_lines(texts: Iterable[str]) -> frozenset[str]:
     )
 
 
+def byline_author(lines: Iterable[str]) -> str | None:
+    """The author named by the first byline: "By Jane Porter" or "Posted on 3 May 2022 by Jane Porter"."""
+    for line in lines:
+        sentence = line.rstrip().endswith((".", "!", "?")) and not re.match(r"\W*by\s", line, re.IGNORECASE)
+        if len(_words(line)) <= BYLINE_MAX_WORDS and not sentence:
+            match = _BYLINE.search(line)
+            if match:
+                return match.group("name")
+    return None
+
+
 def declared_source(lines: Iterable[str]) -> str | None:
     """The first credit line's source: "Via Zerohedge…" -> "Zerohedge", "LONDON (Reuters) -" -> "Reuters"."""
     for line in lines:
@@ -398,13 +417,18 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     kinds = _mark_teasers([_kind(line, title, boilerplate, seen_in_page) for line in body_lines])
     keep = _body_mask(body_lines, kinds)
     items = _list_items(body_lines, kinds, keep)
-    text_lines = []
-    for index, (line, kind, kept) in enumerate(zip(body_lines, kinds, keep, strict=True)):
-        if (kept and kind == "prose") or index in items:
-            text_lines.append(line)
-        else:
-            removed.append(line)
-    return CleanedText(title=title, text="\n\n".join(text_lines), removed=removed, declared_source=declared)
+    kept_lines = [
+        (kept and kind == "prose") or index in items for index, (kind, kept) in enumerate(zip(kinds, keep, strict=True))
+    ]
+    # bylines stand above the body: before the headline or between it and the first kept line
+    head = lines[: start + next((i for i, kept in enumerate(kept_lines) if kept), len(kept_lines))]
+    return CleanedText(
+        title=title,
+        text="\n\n".join(line for line, kept in zip(body_lines, kept_lines, strict=True) if kept),
+        removed=removed + [line for line, kept in zip(body_lines, kept_lines, strict=True) if not kept],
+        declared_source=declared,
+        author=byline_author(head),
+    )
 
 
 def _kind(line: str, title: str, boilerplate: frozenset[str], seen: set[str]) -> str:

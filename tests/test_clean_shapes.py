@@ -172,3 +172,21 @@ def test_clean_dividers_and_subheads_do_not_open_a_comment_section(divider: str)
     more = "Members also voted to open the library on Sundays from March, after a petition from parents."
     page = f"Council approves new budget\n\n{BODY}{divider}\n\n{more}"
     assert clean_text(page).text.endswith(more)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Jane Porter", "Jane Porter"),
+        ("By JAMES FIELD, POLITICAL EDITOR FOR MAILONLINE", "JAMES FIELD"),
+        ("Posted on February 11, 2020 by Karen Liu", "Karen Liu"),
+        ("By Sune Engel Rasmussen and Isabel Coles", "Sune Engel Rasmussen and Isabel Coles"),
+        ("Stand by your man", None),
+    ],
+)
+def test_clean_author_from_byline_above_the_body(byline: str, author: str | None) -> None:
+    assert clean_text(f"Council approves new budget\n\n{byline}\n\n{BODY}").author == author
+
+
+def test_clean_author_never_taken_from_the_body() -> None:
+    assert clean_text(f"Council approves new budget\n\n{BODY}The plan was drafted by Jones.").author is None

@@ -13,6 +13,7 @@ def read_text(file: str, text: str, *, boilerplate: frozenset[str] = frozenset()
         file=file,
         text=cleaned.text,
         title=title or cleaned.title,
+        author=cleaned.author,
         declared_source=cleaned.declared_source,
         removed=tuple(cleaned.removed),
     )
