@@ -42,6 +42,8 @@ LIST_INTRO_MIN_WORDS = 6
 REPEATED_LINE_MAX_WORDS = 60
 #: Two pages sharing more than this share of their lines are versions of one article, not two articles.
 SAME_PAGE_OVERLAP = 0.5
+#: Sentences (prose lines) are site boilerplate only when this many different pages repeat them.
+REPEAT_MIN_PAGES_PROSE = 3
 #: Pages checked per repeated line for that test (enough to find two different articles, and cheap).
 REPEAT_SAMPLE_PAGES = 6
 
@@ -324,9 +326,17 @@ def repeated_lines(texts: Iterable[str]) -> frozenset[str]:
 
     Two scrapes of one article (an update, a copy taken later with more comments) share
     their whole body, so a line counts only when it recurs in pages that otherwise differ.
+    A sentence must recur in several pages: an outlet that reuses a background paragraph
+    or a stock phrase in two stories is reusing copy (which the shared-passages panel
+    reports), not printing a footer.
     """
-    # an exact duplicate page is merged later, not evidence of boilerplate
-    pages = [frozenset(filter(None, map(normalise_line, text.splitlines()))) for text in set(texts)]
+    pages: list[frozenset[str]] = []
+    sentences: set[str] = set()
+    for text in set(texts):  # an exact duplicate page is merged later, not evidence of boilerplate
+        lines = {normalise_line(line): line for line in text.splitlines()}
+        lines.pop("", None)
+        pages.append(frozenset(lines))
+        sentences.update(key for key, line in lines.items() if is_prose(line.strip()))
     holders: defaultdict[str, list[int]] = defaultdict(list)
     for index, page in enumerate(pages):
         for line in page:
@@ -339,11 +349,12 @@ def repeated_lines(texts: Iterable[str]) -> frozenset[str]:
             overlap_cache[a, b] = len(pages[a] & pages[b]) / len(pages[a] | pages[b])
         return overlap_cache[a, b]
 
-    return frozenset(
-        line
-        for line, found in holders.items()
-        if any(overlap(a, b) < SAME_PAGE_OVERLAP for a, b in combinations(found[:REPEAT_SAMPLE_PAGES], 2))
-    )
+    def is_boilerplate(line: str, found: list[int]) -> bool:
+        needed = REPEAT_MIN_PAGES_PROSE if line in sentences else 2
+        sample = found[:REPEAT_SAMPLE_PAGES]
+        return len(found) >= needed and any(overlap(a, b) < SAME_PAGE_OVERLAP for a, b in combinations(sample, 2))
+
+    return frozenset(line for line, found in holders.items() if is_boilerplate(line, found))
 
 
 def byline_author(lines: Iterable[str]) -> str | None:

@@ -171,11 +171,17 @@ def _folder_outlet(file: Path, folder: Path) -> str | None:
 
 
 def _outlet_boilerplate(raw: dict[Path, bytes], folder: Path, meta: Metadata) -> dict[str | None, frozenset[str]]:
+    """Each known outlet's repeated lines across its plain-text pages (its site boilerplate).
+
+    Pages whose outlet is not known yet are left out: lines shared by several outlets'
+    pages are syndicated copy, not any one site's furniture.
+    """
     texts: dict[str | None, list[str]] = defaultdict(list)
     for file, data in raw.items():
         if file.suffix.lower() in {".txt", ".text"}:
             outlet = meta.files.get(_relative(file, folder), {}).get("outlet") or _folder_outlet(file, folder)
-            texts[outlet].append(decode(data) or "")
+            if outlet:
+                texts[outlet].append(decode(data) or "")
     return {outlet: repeated_lines(pages) for outlet, pages in texts.items() if len(pages) > 1}
 
 
