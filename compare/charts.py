@@ -136,7 +136,7 @@ def count_heatmap(table: pd.DataFrame, title: str, *, value_label: str = "count"
             y=rows,
             colorscale="Blues",
             zmin=0,
-            text=np.where(values == 0, "", np.round(values, 2).astype(str)),
+            text=[["" if v == 0 else f"{v:g}" for v in row] for row in np.round(values, 1)],
             texttemplate="%{text}",
             xgap=2,
             ygap=2,

@@ -38,8 +38,14 @@ mark.px-loaded{color:#b91c1c;font-weight:600;text-decoration:underline wavy #ef4
 .px-chip{display:inline-block;border:1px solid #cbd5e1;border-radius:999px;padding:0.05rem 0.55rem;
   margin:0 0.25rem 0.25rem 0;font-size:0.8rem;background:#f8fafc;color:#0f172a}
 .px-chip-label{color:#64748b;margin-right:0.25rem}
-.px-diff del{background:#fee2e2;color:#991b1b}
-.px-diff ins{background:#dcfce7;color:#166534;text-decoration:none}
+.px-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:1rem}
+.px-col{border:1px solid #e2e8f0;border-radius:8px;padding:0.8rem;min-width:0}
+.px-outlet{text-transform:uppercase;letter-spacing:0.05em;font-size:0.78rem;color:#475569;font-weight:700;margin:0}
+.px-headline{font-weight:700;font-size:1.05rem;margin:0.25rem 0;line-height:1.3}
+.px-date{color:#64748b;font-size:0.85rem;margin:0 0 0.3rem}
+.px-lede{font-style:italic;color:#334155;font-size:0.92rem;margin:0.3rem 0 0.6rem}
+.px-none{color:#94a3b8;font-style:italic}
+.px-col ul{padding-left:1.1rem;margin:0.4rem 0} .px-col li{margin-bottom:0.35rem}
 """
 
 

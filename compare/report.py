@@ -12,30 +12,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from compare import charts, export, highlight
+from compare import framing as framing_panels
 from compare.highlight import Mark, escape
-from compare.model import Article, IngestRecord, Passage, Quote
-from compare.nlp import sentence_spans
+from compare.model import Article, Evidence, IngestRecord, Passage, Quote
 from compare.passages import StoryReuse, story_reuse
 from compare.pipeline import Corpus, story_table
 from compare.store import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from compare.embed import Embedder
 
 SECTIONS: tuple[str, ...] = ("Overview", "Side by side", "Quoted officials", "Shared passages", "Framing")
 
 #: Above this many articles the similarity heatmap compares outlets (averages), not articles.
 _MAX_HEATMAP_ARTICLES = 24
-_LEDE_SENTENCES = 2
-
-
-def framing_highlights(corpus: Corpus, story_id: str) -> dict[str, list[str]]:
-    """Up to three plain-language framing highlights per outlet (wired to compare.framing when it lands)."""
-    return {}
 
 
 @dataclass
@@ -88,9 +87,12 @@ def day(published: str | None) -> str:
     return published[:10] if published else "no date"
 
 
-def _lede(text: str) -> str:
-    spans = sentence_spans(text)[:_LEDE_SENTENCES]
-    return " ".join(text[s:e] for s, e in spans)
+def when(published: str | None) -> str:
+    """An ISO timestamp as people read it: "2024-03-05 06:00", or the date alone when no time is known."""
+    if not published:
+        return ""
+    date, _, time = published.partition("T")
+    return f"{date} {time[:5]}" if time[:5] and time[:5] != "00:00" else date
 
 
 def outlets_of(articles: Sequence[Article]) -> list[str]:
@@ -112,7 +114,7 @@ def main_articles(articles: Sequence[Article]) -> dict[str, Article]:
 # The corpus: story list and ingest report
 
 #: Story list columns shown to people (the CSV export has every column).
-STORY_LIST_COLUMNS = ["title", "outlets", "articles", "independent_reports", "first_published", "last_published"]
+STORY_LIST_COLUMNS = ["title", "outlets", "articles", "independent_reports", "first", "last"]
 
 
 def _reuse(corpus: Corpus, story_id: str) -> StoryReuse:
@@ -123,7 +125,10 @@ def story_list(corpus: Corpus) -> pd.DataFrame:
     """Every story with its outlets, size, dates and independent reports (outlets not explained by copy)."""
     table = story_table(corpus)
     if table.empty:
-        return pd.DataFrame(columns=[*STORY_LIST_COLUMNS, "story_id", "outlet_names", "key_terms"])
+        extra = ["story_id", "outlet_names", "key_terms", "first_published", "last_published"]
+        return pd.DataFrame(columns=[*STORY_LIST_COLUMNS, *extra])
+    table["first"] = table["first_published"].map(when)
+    table["last"] = table["last_published"].map(when)
     # A one-outlet story is one report by definition; only multi-outlet stories need the reuse analysis.
     table["independent_reports"] = [
         _reuse(corpus, story.story_id).independent_reports if len(story.outlets) > 1 else 1 for story in corpus.stories
@@ -200,7 +205,7 @@ def _outlet_lines(corpus: Corpus, articles: Sequence[Article]) -> pd.DataFrame:
                 "outlet": outlet,
                 "articles": len(own),
                 "words": sum(_words(a.text) for a in own),
-                "first_published": dates[0] if dates else None,
+                "first_published": when(dates[0]) if dates else "",
                 "headline": main[outlet].title,
                 "lean": facts.lean if facts else "unknown",
                 "country": facts.country if facts else "unknown",
@@ -315,34 +320,49 @@ EXPLAIN_SIDE_BY_SIDE = (
 )
 
 
-def side_by_side(
-    corpus: Corpus,
-    story_id: str,
-    chosen: Sequence[str] | None = None,
-    extra_marks: Callable[[Article], list[Mark]] | None = None,
-) -> list[OutletColumn]:
-    """One column per outlet (its fullest article, or the ``chosen`` article ids), with marks.
+def _loaded_marks(article_id: str, loaded: pd.DataFrame) -> list[Mark]:
+    own = loaded[loaded["article_id"] == article_id]
+    return [Mark(int(r.start), int(r.end), "loaded", f"loaded word: {r.category}") for r in own.itertuples()]
 
-    ``extra_marks`` adds marks from other analyses (loaded words from framing).
-    """
+
+def _chips(article: Article, tables: FramingTables) -> tuple[tuple[str, str], ...]:
+    """Framing at a glance for one article's outlet: tone, distinctive words, loaded words (all cheap)."""
+    chips = [("words", f"{_words(article.text):,}")]
+    tone = tables.tone[tables.tone["outlet"] == article.outlet]
+    if len(tone):
+        chips.append(("tone", _signed(float(tone["mean"].iloc[0]))))
+    words = tables.distinctive[tables.distinctive["outlet"] == article.outlet].head(3)["term"]
+    if len(words):
+        chips.append(("distinctive", ", ".join(words)))
+    loaded = int((tables.loaded["article_id"] == article.id).sum())
+    chips.append(("loaded words", str(loaded)))
+    return tuple(chips)
+
+
+def side_by_side(
+    corpus: Corpus, story_id: str, chosen: Sequence[str] = (), tables: FramingTables | None = None
+) -> list[OutletColumn]:
+    """One column per outlet (its fullest article, or the ``chosen`` article ids): headline, date, lede,
+    framing chips and the full text with shared passages, quotes and loaded words marked."""
     articles = corpus.story_articles(story_id)
     by_id = {a.id: a for a in articles}
-    picked = [by_id[i] for i in chosen if i in by_id] if chosen else list(main_articles(articles).values())
+    picked = [by_id[i] for i in chosen if i in by_id] or list(main_articles(articles).values())
+    t = tables or FramingTables(corpus, story_id)
     passages = corpus.story_passages(story_id)
     quotes = corpus.story_quotes(story_id)
+    ledes = dict(zip(t.lede["article_id"], t.lede["lede"], strict=True))
     columns = []
     for article in picked:
         marks = _passage_marks(article.id, passages) + _quote_marks(article.id, quotes)
-        if extra_marks is not None:
-            marks += extra_marks(article)
+        marks += _loaded_marks(article.id, t.loaded)
         columns.append(
             OutletColumn(
                 outlet=article.outlet,
                 article_id=article.id,
                 title=article.title,
                 published=article.published,
-                lede=_lede(article.text),
-                chips=(("words", f"{_words(article.text):,}"),),
+                lede=ledes.get(article.id, ""),
+                chips=_chips(article, t),
                 body_html=highlight.article_html(article.text, marks),
                 other_articles=sum(a.outlet == article.outlet for a in articles) - 1,
             )
@@ -363,7 +383,7 @@ def quote_table(quotes: Sequence[Quote]) -> pd.DataFrame:
     """Every attributed quote of a story: speaker, outlet, kind, the words, the cue, where it is."""
     columns = ["speaker", "role", "speaker_type", "outlet", "kind", "quote", "cue", "article_id", "speaker_id"]
     rows = [{c: getattr(q, c) for c in columns} for q in quotes if q.speaker_id]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=columns).fillna("")
 
 
 def speaker_quotes_html(quotes: pd.DataFrame, speaker_id: str, outlets: Sequence[str]) -> str:
@@ -378,7 +398,7 @@ def speaker_quotes_html(quotes: pd.DataFrame, speaker_id: str, outlets: Sequence
             for row in said.itertuples()
         )
         body = f"<ul>{items}</ul>" if items else '<p class="px-none">not quoted</p>'
-        cells.append(f'<div class="px-col"><h4>{escape(outlet)}</h4>{body}</div>')
+        cells.append(f'<div class="px-col"><p class="px-outlet">{escape(outlet)}</p>{body}</div>')
     return f'<div class="px-grid">{"".join(cells)}</div>'
 
 
@@ -627,19 +647,247 @@ def shared_passages(corpus: Corpus, story_id: str) -> list[Panel]:
 # Framing
 
 
-def framing(corpus: Corpus, story_id: str) -> list[Panel]:
-    """How each outlet told the story: words, loaded language, attribution, tone, emphasis, frames."""
-    try:
-        indicators = corpus.story_framing(story_id)
-    except ImportError:
-        indicators = None
-    if indicators is None:
-        return [
-            Panel(
-                "framing", "Framing", "How each outlet told the story.", note="Framing analysis is not available yet."
+class FramingTables:
+    """Each framing panel's table for one story, computed on first use and kept.
+
+    The tables are compare.framing's own; their ``evidence`` columns hold Evidence records.
+    Lazy, because the side-by-side view needs only the cheap ones (no sentence vectors).
+    """
+
+    def __init__(self, corpus: Corpus, story_id: str) -> None:
+        self.corpus = corpus
+        self.story = framing_panels.story_text(corpus.story_articles(story_id))
+
+    @cached_property
+    def _embedder(self) -> Embedder:
+        from compare.embed import default_embedder
+
+        return default_embedder()
+
+    @cached_property
+    def lede(self) -> pd.DataFrame:
+        return framing_panels.headline_and_lede(self.story)
+
+    @cached_property
+    def distinctive(self) -> pd.DataFrame:
+        return framing_panels.distinctive_words(self.story, self.corpus.articles)
+
+    @cached_property
+    def naming(self) -> pd.DataFrame:
+        return framing_panels.naming(self.story)
+
+    @cached_property
+    def loaded(self) -> pd.DataFrame:
+        return framing_panels.loaded_language(self.story)
+
+    @cached_property
+    def verbs(self) -> pd.DataFrame:
+        return framing_panels.attribution_verbs(self.story)
+
+    @cached_property
+    def tone(self) -> pd.DataFrame:
+        return framing_panels.tone(self.story)
+
+    @cached_property
+    def markers(self) -> pd.DataFrame:
+        return framing_panels.opinion_markers(self.story)
+
+    @cached_property
+    def aspects(self) -> pd.DataFrame:
+        return framing_panels.aspects(self.story, self._embedder)
+
+    @cached_property
+    def frames(self) -> pd.DataFrame:
+        return framing_panels.frames(self.story, self._embedder)
+
+
+def _example(evidence: Sequence[Evidence]) -> str:
+    """The first evidence sentence of a row, for tables people read."""
+    return _short(evidence[0].text, 200) if len(evidence) else ""
+
+
+def _readable(frame: pd.DataFrame, drop: Sequence[str] = ()) -> pd.DataFrame:
+    """A framing table for display and CSV: evidence records become an example sentence."""
+    out = frame.drop(columns=[c for c in drop if c in frame.columns])
+    if "evidence" in out.columns:
+        out = out.assign(example=out["evidence"].map(_example)).drop(columns="evidence")
+    return out.reset_index(drop=True)
+
+
+def _aspect_name(label: str) -> str:
+    """An aspect's keywords (its label is "keywords: representative sentence")."""
+    return label.split(":", 1)[0]
+
+
+def _share_matrix(frame: pd.DataFrame, rows: str, outlets: Sequence[str]) -> pd.DataFrame:
+    """rows × outlets of ``share`` as percentages (0 where an outlet has none); rows most outlets share first."""
+    matrix = frame.pivot_table(index=rows, columns="outlet", values="share", aggfunc="sum", fill_value=0.0)
+    matrix = (100 * matrix.reindex(columns=list(outlets), fill_value=0.0)).round(1)
+    order = pd.DataFrame({"outlets": (matrix > 0).sum(axis=1), "total": matrix.sum(axis=1)})
+    return matrix.loc[order.sort_values(["outlets", "total"], ascending=False).index]
+
+
+def framing(corpus: Corpus, story_id: str, tables: FramingTables | None = None) -> list[Panel]:
+    """How each outlet told the story: words, naming, loaded language, attribution, tone, emphasis, frames."""
+    t = tables or FramingTables(corpus, story_id)
+    outlets = outlets_of(corpus.story_articles(story_id))
+    distinctive = t.distinctive.rename(columns={"term": "word", "z": "score"})
+    significant = distinctive[distinctive["significant"]]
+    loaded_counts = t.loaded.groupby(["outlet", "category"], as_index=False).size()
+    loaded_counts = loaded_counts.rename(columns={"category": "item", "size": "count"})
+    verbs = t.verbs.rename(columns={"verb": "item"})
+    markers = t.markers[t.markers["count"] > 0][["outlet", "marker", "per_1000_words"]]
+    markers = markers.set_axis(["outlet", "item", "count"], axis=1)
+    tone = t.tone.assign(label=[_signed(m) for m in t.tone["mean"]])
+    aspects = t.aspects.assign(aspect_words=t.aspects["label"].map(_aspect_name))
+    frames = t.frames.assign(frame_name=t.frames["typology"] + ": " + t.frames["frame"])
+    naming = t.naming.assign(form=t.naming["form"] + " ×" + t.naming["count"].astype(str))
+    names = naming.groupby(["actor", "outlet"])["form"].agg("; ".join).unstack(fill_value="—").reset_index()
+    one = len(outlets) < 2
+    return [
+        Panel(
+            "lede",
+            "Headline and lede",
+            "The headline and first sentences are what most readers see. Compare which facts each outlet put first.",
+            table=_readable(t.lede, drop=("article_id",)),
+        ),
+        Panel(
+            "distinctive",
+            "Distinctive words",
+            "Words this outlet used much more than the others in this story (weighted log-odds; a score above "
+            "1.96 is unlikely to be chance). They hint at what each outlet talked about, and how.",
+            figure=charts.ranked_words(
+                significant if not significant.empty else distinctive, "Distinctive words", value_label="z-score"
             )
-        ]
-    return []
+            if not distinctive.empty
+            else None,
+            table=_readable(t.distinctive),
+            note=(
+                "No word stands out strongly (no z-score above 1.96); the chart shows the strongest anyway."
+                if significant.empty and not distinctive.empty
+                else ""
+            )
+            + (" With one outlet, words are compared with the rest of the corpus." if one else ""),
+        ),
+        Panel(
+            "naming",
+            "How each outlet names the actors",
+            'The words each outlet uses for the same people, places and groups ("Trump", "the President", '
+            '"the former reality-TV host"). Naming choices carry a judgement.',
+            table=names,
+        ),
+        Panel(
+            "loaded",
+            "Loaded language",
+            "Words that carry emotion or a judgement, from published lexicons, by category. Words inside quotes are "
+            "the speaker's; words in the narration are the outlet's own.",
+            figure=charts.stacked_counts(loaded_counts, "Loaded language", item_label="category", value_label="words")
+            if not loaded_counts.empty
+            else None,
+            table=_readable(t.loaded, drop=("article_id", "start", "end")),
+            note="" if not t.loaded.empty else "No loaded words were found.",
+        ),
+        Panel(
+            "verbs",
+            "Attribution verbs",
+            'How each outlet introduces what people said. "Said" is neutral; "claimed", "admitted" or '
+            '"insisted" tell the reader what to think of the statement.',
+            figure=charts.stacked_counts(verbs, "Attribution verbs", item_label="verb", value_label="uses")
+            if not verbs.empty
+            else None,
+            table=_readable(t.verbs),
+            note="" if not verbs.empty else "No attribution verbs were found.",
+        ),
+        Panel(
+            "tone",
+            "Tone",
+            "The average sentiment of each outlet's sentences, from −1 (very negative) to +1 (very positive), "
+            "measured with VADER. The table shows each outlet's most negative and most positive sentence.",
+            figure=charts.outlet_bars(tone, "mean", "Tone", "mean sentiment (−1 … +1)", text="label")
+            if not tone.empty
+            else None,
+            table=_readable(
+                tone.drop(columns=["label"]).assign(
+                    most_negative=tone["most_negative"].map(_example), most_positive=tone["most_positive"].map(_example)
+                )
+            ),
+        ),
+        Panel(
+            "markers",
+            "Opinion markers",
+            'Signs of commentary rather than reporting: rhetorical questions, exclamations, "I" and "you", '
+            "speculation, value judgements — per 1,000 words.",
+            figure=charts.stacked_counts(
+                markers,
+                "Opinion markers",
+                item_label="marker",
+                value_label="per 1,000 words",
+            )
+            if not markers.empty
+            else None,
+            table=_readable(t.markers[t.markers["count"] > 0]),
+            note="" if not markers.empty else "No opinion markers were found.",
+        ),
+        Panel(
+            "aspects",
+            "Emphasis and omission",
+            "The story's aspects (groups of sentences about the same thing) and the share of each outlet's "
+            "sentences on each. A zero means the outlet left out something the others covered.",
+            figure=charts.count_heatmap(
+                _share_matrix(aspects, "aspect_words", outlets), "Emphasis and omission", value_label="% of sentences"
+            )
+            if not aspects.empty
+            else None,
+            table=_readable(aspects.drop(columns=["aspect_words"])),
+            note="" if not aspects.empty else "The articles are too short to find aspects.",
+        ),
+        Panel(
+            "frames",
+            "Frame profiles",
+            "Generic news frames (conflict, human interest, economic consequences, morality, responsibility) and "
+            "policy frames: the share of each outlet's sentences that read most like each frame.",
+            figure=charts.count_heatmap(
+                _share_matrix(frames, "frame_name", outlets), "Frame profiles", value_label="% of sentences"
+            )
+            if not frames.empty
+            else None,
+            table=_readable(frames.drop(columns=["frame_name"])),
+            note="" if not frames.empty else "No frame could be measured.",
+        ),
+    ]
+
+
+def _signed(value: float) -> str:
+    """+0.12 / −0.12 with a true minus sign, as printed for people."""
+    return f"{value:+.2f}".replace("-", "−")
+
+
+def framing_highlights(tables: FramingTables) -> dict[str, list[str]]:
+    """Three plain-language highlights per outlet for the card: distinctive words, tone, and an omission or frame."""
+    out: dict[str, list[str]] = {}
+    tone = tables.tone.set_index("outlet")["mean"] if not tables.tone.empty else pd.Series(dtype=float)
+    for outlet in sorted(set(tables.lede["outlet"])):
+        notes = []
+        words = tables.distinctive[tables.distinctive["outlet"] == outlet].head(3)["term"]
+        if len(words):
+            notes.append("Stands out for: " + ", ".join(f"“{w}”" for w in words))
+        if outlet in tone.index:
+            mean = float(tone[outlet])
+            place = ""
+            if len(tone) > 1 and mean == tone.min():
+                place = ", the most negative"
+            elif len(tone) > 1 and mean == tone.max():
+                place = ", the most positive"
+            notes.append(f"Tone {_signed(mean)} (from −1 negative to +1 positive){place}")
+        left_out = tables.aspects[(tables.aspects["outlet"] == outlet) & ~tables.aspects["covered"]]
+        own_frames = tables.frames[tables.frames["outlet"] == outlet].sort_values("share", ascending=False)
+        if len(left_out):
+            notes.append("Left out what others covered: " + _aspect_name(left_out["label"].iloc[0]))
+        elif len(own_frames) and own_frames["share"].iloc[0] > 0:
+            top = own_frames.iloc[0]
+            notes.append(f"Main frame: {top['frame']} ({top['share']:.0%} of sentences)")
+        out[outlet] = notes
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -681,19 +929,20 @@ def _panel_html(page: _Page, panel: Panel) -> None:
     page.parts.append("</section>")
 
 
+def column_html(column: OutletColumn) -> str:
+    """One outlet's column of the side-by-side view: header, chips, lede and the marked-up text."""
+    more = f" · {column.other_articles} more article(s) by this outlet" if column.other_articles else ""
+    return (
+        f'<p class="px-outlet">{escape(column.outlet)}</p><p class="px-headline">{escape(column.title)}</p>'
+        f'<p class="px-date">{escape(day(column.published) + more)}</p>'
+        f"<div>{highlight.chips_html(column.chips)}</div>"
+        f'<p class="px-lede">{escape(column.lede)}</p>{column.body_html}'
+    )
+
+
 def _columns_html(columns: Sequence[OutletColumn]) -> str:
-    cells = []
-    for column in columns:
-        cells.append(
-            '<div class="px-col">'
-            f"<h4>{escape(column.outlet)}</h4>"
-            f'<p class="px-headline">{escape(column.title)}</p>'
-            f'<p class="px-date">{escape(day(column.published))}</p>'
-            f"<div>{highlight.chips_html(column.chips)}</div>"
-            f'<p class="px-lede">{escape(column.lede)}</p>'
-            f"{column.body_html}</div>"
-        )
-    return f'<div class="px-grid">{"".join(cells)}</div>'
+    cells = "".join(f'<div class="px-col">{column_html(c)}</div>' for c in columns)
+    return f'<div class="px-grid">{cells}</div>'
 
 
 _REPORT_STYLE = """
@@ -705,32 +954,26 @@ h1{font-size:1.7rem;margin-bottom:0.2rem} h2{border-bottom:2px solid #e2e8f0;pad
 .px-table-wrap{overflow-x:auto} table.px-table{border-collapse:collapse;font-size:0.88rem;width:100%}
 table.px-table th,table.px-table td{border-bottom:1px solid #e2e8f0;padding:0.3rem 0.5rem;text-align:left;
   vertical-align:top}
-.px-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:1.2rem}
-.px-col{border:1px solid #e2e8f0;border-radius:8px;padding:0.8rem}
-.px-col h4{margin:0;color:#334155;text-transform:uppercase;letter-spacing:0.04em;font-size:0.8rem}
-.px-headline{font-weight:700;font-size:1.05rem;margin:0.3rem 0} .px-date{color:#64748b;margin:0;font-size:0.85rem}
-.px-lede{font-style:italic;color:#334155}
 footer{margin-top:3rem;color:#64748b;font-size:0.85rem}
 """
 
 
-def report_html(corpus: Corpus, story_id: str) -> str:
+def report_html(corpus: Corpus, story_id: str, content: StoryContent | None = None) -> str:
     """The whole story as one standalone, offline HTML page (every tab of the dashboard, in order)."""
     story = corpus.story(story_id)
+    content = content or StoryContent(corpus, story_id)
     page = _Page()
     for name in SECTIONS:
         page.parts.append(f"<h2>{escape(name)}</h2>")
         if name == "Side by side":
             page.parts.append(highlight.legend_html())
-            page.parts.append(_columns_html(side_by_side(corpus, story_id)))
+            page.parts.append(_columns_html(content.columns()))
             continue
-        for panel in section(corpus, story_id, name):
+        for panel in content.panels(name):
             _panel_html(page, panel)
-    dates = f"{day(story.first_published)} – {day(story.last_published)}"
     head = (
         f"<h1>{escape(story.title)}</h1>"
-        f'<p class="px-meta">{escape(corpus.info.name)} · {len(story.article_ids)} articles from '
-        f"{len(story.outlets)} outlets · {escape(dates)}</p>"
+        f'<p class="px-meta">{escape(corpus.info.name)} · {escape(story_meta(corpus, story_id))}</p>'
     )
     made = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return (
@@ -743,22 +986,51 @@ def report_html(corpus: Corpus, story_id: str) -> str:
     )
 
 
-def write_report(corpus: Corpus, story_id: str, out: Path) -> Path:
+def write_report(corpus: Corpus, story_id: str, out: Path, content: StoryContent | None = None) -> Path:
     """Write the story's standalone HTML report to ``out`` (atomically) and return its path."""
     out = Path(out)
-    atomic_write_bytes(out, report_html(corpus, story_id).encode("utf-8"))
+    atomic_write_bytes(out, report_html(corpus, story_id, content).encode("utf-8"))
     return out
 
 
-def section(corpus: Corpus, story_id: str, name: str) -> list[Panel]:
+def section(corpus: Corpus, story_id: str, name: str, tables: FramingTables | None = None) -> list[Panel]:
     """The panels of one tab (every tab except "Side by side", which is laid out in columns)."""
+    if name == "Framing":
+        return framing(corpus, story_id, tables)
     builders: dict[str, Callable[[Corpus, str], list[Panel]]] = {
         "Overview": overview,
         "Quoted officials": quoted_officials,
         "Shared passages": shared_passages,
-        "Framing": framing,
     }
     return builders[name](corpus, story_id)
+
+
+class StoryContent:
+    """One story's tabs, columns and framing tables, each computed on first use and kept.
+
+    The dashboard keeps one per open story, so the HTML report, the card and the zip
+    bundle reuse what the tabs already computed; the command line makes a fresh one.
+    """
+
+    def __init__(self, corpus: Corpus, story_id: str) -> None:
+        self.corpus = corpus
+        self.story_id = story_id
+        self.framing = FramingTables(corpus, story_id)
+        self._panels: dict[str, list[Panel]] = {}
+        self._columns: dict[tuple[str, ...], list[OutletColumn]] = {}
+
+    def panels(self, name: str) -> list[Panel]:
+        """The panels of one tab (see ``section``)."""
+        if name not in self._panels:
+            self._panels[name] = section(self.corpus, self.story_id, name, self.framing)
+        return self._panels[name]
+
+    def columns(self, chosen: Sequence[str] = ()) -> list[OutletColumn]:
+        """The side-by-side columns for the ``chosen`` article ids (each outlet's fullest by default)."""
+        key = tuple(chosen)
+        if key not in self._columns:
+            self._columns[key] = side_by_side(self.corpus, self.story_id, key, self.framing)
+        return self._columns[key]
 
 
 # ---------------------------------------------------------------------------------------
@@ -788,13 +1060,21 @@ h1{font-size:34px;line-height:1.2;margin:10px 0 6px;display:-webkit-box;-webkit-
 h3{font-size:13px;letter-spacing:0.08em;text-transform:uppercase;color:#64748b;margin:18px 0 6px}
 ul,ol{margin:0;padding-left:20px;font-size:16px;line-height:1.35}
 li{margin-bottom:6px;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
+.lede{font-size:16px;line-height:1.4;font-style:italic;color:#334155;margin:0;display:-webkit-box;
+  -webkit-line-clamp:5;-webkit-box-orient:vertical;overflow:hidden}
 .none{color:#94a3b8;font-style:italic;font-size:15px}
 footer{color:#64748b;font-size:13px;margin-top:16px}
 """
 
 
+# The card has room for a few speakers: officials first, then other named voices.
+_TYPE_ORDER = ("official", "politician", "expert", "organisation", "journalist", "anonymous", "other")
+
+
 def _card_speakers(table: pd.DataFrame, outlet: str) -> list[str]:
-    own = table[table["outlet"] == outlet].sort_values("quotes", ascending=False).head(_CARD_SPEAKERS)
+    own = table[table["outlet"] == outlet]
+    rank = own["speaker_type"].map(lambda t: _TYPE_ORDER.index(t) if t in _TYPE_ORDER else len(_TYPE_ORDER))
+    own = own.assign(rank=rank).sort_values(["rank", "quotes"], ascending=[True, False]).head(_CARD_SPEAKERS)
     return [f"{row.speaker}{f' ({row.role})' if row.role else ''} ×{row.quotes}" for row in own.itertuples(index=False)]
 
 
@@ -804,7 +1084,7 @@ def _card_list(items: Sequence[str], tag: str, empty: str) -> str:
     return f"<{tag}>{''.join(f'<li>{escape(i)}</li>' for i in items)}</{tag}>"
 
 
-def card_html(corpus: Corpus, story_id: str) -> str:
+def card_html(corpus: Corpus, story_id: str, content: StoryContent | None = None) -> str:
     """The comparison card as one self-contained page: headline, quoted officials, framing highlights."""
     from compare.speakers import speaker_outlet_table
 
@@ -814,7 +1094,9 @@ def card_html(corpus: Corpus, story_id: str) -> str:
     shown = sorted(main, key=lambda o: -_words(main[o].text))[:_CARD_OUTLETS]
     colors = charts.outlet_colors(list(main))
     speakers = speaker_outlet_table(corpus.story_quotes(story_id))
-    highlights = framing_highlights(corpus, story_id)
+    framed = (content or StoryContent(corpus, story_id)).framing
+    highlights = framing_highlights(framed)
+    ledes = dict(zip(framed.lede["article_id"], framed.lede["lede"], strict=True))
     columns = []
     for outlet in sorted(shown):
         article = main[outlet]
@@ -822,6 +1104,7 @@ def card_html(corpus: Corpus, story_id: str) -> str:
             f'<div class="col" style="--c:{colors[outlet]}"><div class="outlet">{escape(outlet)}</div>'
             f'<div class="headline">{escape(article.title)}</div>'
             f'<div class="sub">{escape(day(article.published))} · {_words(article.text):,} words</div>'
+            f'<h3>How it opens</h3><p class="lede">{escape(ledes.get(article.id, ""))}</p>'
             "<h3>Quoted</h3>"
             + _card_list(_card_speakers(speakers, outlet), "ul", "nobody quoted by name")
             + "<h3>Framing highlights</h3>"
@@ -842,14 +1125,15 @@ def card_html(corpus: Corpus, story_id: str) -> str:
     )
 
 
-def comparison_card_png(corpus: Corpus, story_id: str) -> bytes:
+def comparison_card_png(corpus: Corpus, story_id: str, content: StoryContent | None = None) -> bytes:
     """A one-page printable card for class (PNG): headlines, quoted officials, three framing highlights per outlet."""
-    return export.page_png(card_html(corpus, story_id), *_CARD_SIZE)
+    return export.page_png(card_html(corpus, story_id, content), *_CARD_SIZE)
 
 
-def story_bundle(corpus: Corpus, story_id: str) -> bytes:
+def story_bundle(corpus: Corpus, story_id: str, content: StoryContent | None = None) -> bytes:
     """Every chart of the story as PNG, SVG and HTML and every table as CSV, in one zip."""
-    panels = [p for name in SECTIONS if name != "Side by side" for p in section(corpus, story_id, name)]
+    content = content or StoryContent(corpus, story_id)
+    panels = [p for name in SECTIONS if name != "Side by side" for p in content.panels(name)]
     figures = {p.title: p.figure for p in panels if p.figure is not None}
-    tables = {p.title: p.table for p in panels if p.table is not None and not p.table.empty}
-    return export.bundle(figures, tables)
+    frames = {p.title: p.table for p in panels if p.table is not None and not p.table.empty}
+    return export.bundle(figures, frames)

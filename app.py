@@ -1,0 +1,541 @@
+"""Parallax dashboard: `streamlit run app.py`.
+
+Layout and widgets only. Opening and building corpora is compare.pipeline's job, every
+panel's content comes from compare.report (the same content as the HTML report), and
+files to download come from compare.export. Article text is untrusted: it reaches the
+page only as escaped HTML from compare.highlight / compare.report, or as table cells.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from compare import export, highlight, pipeline, regroup, report, settings, workspace
+from compare.errors import ParallaxError
+from compare.highlight import escape, markdown_escape
+from compare.pipeline import Corpus
+
+log = logging.getLogger("parallax.app")
+
+MY_ARTICLES = "My articles"
+OTHER_FOLDER = "Another folder…"
+SORTS = {
+    "Most outlets": (["outlets", "articles"], False),
+    "Most articles": (["articles", "outlets"], False),
+    "Newest first": (["last_published"], False),
+    "Oldest first": (["first_published"], True),
+    "Title": (["title"], True),
+}
+STORY_LIST_CONFIG = {
+    "title": st.column_config.TextColumn("Story", width="large"),
+    "outlets": st.column_config.NumberColumn("Outlets", width="small"),
+    "articles": st.column_config.NumberColumn("Articles", width="small"),
+    "independent_reports": st.column_config.NumberColumn(
+        "Independent reports", help="Outlets not explained by shared copy; outlets carrying the same copy count once."
+    ),
+    "first": st.column_config.TextColumn("First"),
+    "last": st.column_config.TextColumn("Last"),
+}
+APP_STYLE = """
+.stMainBlockContainer h3{font-size:1.2rem;padding-top:0.8rem}
+.px-title{font-size:1.9rem;font-weight:700;margin:0;line-height:1.2}
+.px-sub{color:#475569;margin:0.2rem 0 0.4rem}
+.px-story{font-size:1.45rem;font-weight:700;margin:0.4rem 0 0.1rem;line-height:1.25}
+"""
+
+
+# ---------------------------------------------------------------------------------------
+# Opening corpora (cached: a built corpus opens once per process, with no recomputation)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _opened(path: str, signature: str) -> Corpus:
+    return pipeline.open_corpus(Path(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _regrouped(path: str, signature: str, sensitivity: float) -> Corpus:
+    """The corpus with its stories at another grouping sensitivity (vectors reused, nothing re-embedded)."""
+    base = _opened(path, signature)
+    return dataclasses.replace(base, stories=base.regroup(sensitivity), _framing={})
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _content(_corpus: Corpus, key: tuple[Any, ...], story_id: str) -> report.StoryContent:
+    """One story's tabs, computed on first visit and kept: revisits and exports reuse them."""
+    return report.StoryContent(_corpus, story_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _story_list(_corpus: Corpus, key: tuple[Any, ...]) -> Any:
+    return report.story_list(_corpus)
+
+
+def _open(path: Path, sensitivity: float) -> tuple[Corpus, tuple[Any, ...]]:
+    """The corpus at ``path``, building it first (with a progress bar) when its cache is stale."""
+    signature = workspace.signature(path)
+    if st.session_state.get("_opened") != (str(path), signature) and not pipeline.is_built(path):
+        bar = st.progress(0.0, text="Building the corpus: reading articles…")
+
+        def progress(stage: str, done: float) -> None:
+            bar.progress(min(1.0, done), text=f"Building the corpus: {stage}…")
+
+        pipeline.build(path, progress=progress)
+        bar.empty()
+        signature = workspace.signature(path)
+    st.session_state["_opened"] = (str(path), signature)
+    if abs(sensitivity - settings.GROUPING_SENSITIVITY) < 1e-9:
+        return _opened(str(path), signature), (str(path), signature, None)
+    return _regrouped(str(path), signature, sensitivity), (str(path), signature, sensitivity)
+
+
+# ---------------------------------------------------------------------------------------
+# Small layout helpers
+
+
+def _guard(what: str, draw: Callable[..., None], *args: Any) -> None:
+    """Draw one part of the page; a failure shows a message there instead of a traceback."""
+    try:
+        draw(*args)
+    except ParallaxError as exc:
+        st.error(markdown_escape(exc))
+    except Exception as exc:  # the page must never show a traceback
+        log.exception("%s failed", what)
+        st.error(
+            f"{what} could not be shown ({type(exc).__name__}: {markdown_escape(exc)}). "
+            "The rest of the page still works."
+        )
+
+
+def _download_row(name: str, figure: Any, key: str) -> None:
+    """Server-side PNG, SVG and standalone HTML of one chart (rendered only when clicked)."""
+    chromium = settings.CHROMIUM_PATH.is_file()
+    reason = None if chromium else f"Needs Chromium at {settings.CHROMIUM_PATH}; the chart's camera button works."
+    stem = export.file_stem(name)
+    row = st.container(horizontal=True)
+    icons = {"png": ":material/image:", "svg": ":material/draw:"}
+    for fmt in export.IMAGE_FORMATS:
+        row.download_button(
+            fmt.upper(),
+            partial(export.figure_image, figure, fmt),
+            f"{stem}.{fmt}",
+            export.MIME[fmt],
+            key=f"{key}-{fmt}",
+            disabled=not chromium,
+            help=reason,
+            icon=icons[fmt],
+            on_click="ignore",
+        )
+    row.download_button(
+        "HTML",
+        lambda: export.figure_html(figure, name),
+        f"{stem}.html",
+        export.MIME["html"],
+        key=f"{key}-html",
+        help="The interactive chart in one offline file",
+        icon=":material/code:",
+        on_click="ignore",
+    )
+
+
+def _speaker_picker(panel: report.Panel, key: str, outlets: list[str]) -> None:
+    """Choose a speaker; their quotes appear in one column per outlet."""
+    quotes = panel.table
+    assert quotes is not None
+    names = quotes.drop_duplicates("speaker_id").set_index("speaker_id")["speaker"].to_dict()
+    ranked = list(quotes["speaker_id"].value_counts().index)
+    chosen = st.selectbox("Speaker", ranked, format_func=lambda s: names.get(s, s), key=f"{key}-speaker")
+    st.html(report.speaker_quotes_html(quotes, chosen, outlets))
+
+
+def _show_panel(panel: report.Panel, key: str, outlets: list[str]) -> None:
+    """One panel: title, teacher explanation beside it, chart/table/HTML and their downloads."""
+    teacher = st.session_state.get("teacher", False)
+    body, aside = st.columns([3, 1], gap="medium") if teacher else (st.container(), None)
+    if aside is not None:
+        aside.info(panel.explain, icon=":material/school:")
+    with body:
+        if panel.figure is None:  # a chart carries its own title (kept in every export)
+            st.subheader(panel.title, help=None if teacher else panel.explain)
+        if panel.note:
+            (st.info if panel.empty else st.caption)(panel.note)
+        if panel.figure is not None:
+            fmt = st.session_state.get("toolbar_format", "png")
+            st.plotly_chart(panel.figure, config=export.toolbar_config(panel.title, fmt), key=f"{key}-chart")
+            _download_row(panel.title, panel.figure, key)
+        if panel.key == "speaker_quotes" and panel.table is not None:
+            _speaker_picker(panel, key, outlets)
+        elif panel.html:
+            st.html(panel.html)
+        if panel.table is not None and not panel.table.empty:
+            # Beside a chart or a picker, the table is the detail: folded away until asked for.
+            folded = panel.figure is not None or panel.key == "speaker_quotes"
+            place = st.expander(f"Table ({len(panel.table):,} rows)", icon=":material/table:") if folded else body
+            _table(place, panel.table, panel.title, key)
+
+
+def _table(place: Any, table: Any, name: str, key: str) -> None:
+    """A table with its CSV download (made only when clicked)."""
+    place.dataframe(table, hide_index=True, key=f"{key}-table")
+    place.download_button(
+        "CSV",
+        lambda: export.table_csv(table),
+        f"{export.file_stem(name)}.csv",
+        export.MIME["csv"],
+        key=f"{key}-csv",
+        icon=":material/table:",
+        on_click="ignore",
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Sidebar
+
+
+def _corpus_choices() -> list[str]:
+    bundled = sorted(p.name for p in settings.CORPORA_DIR.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return [*bundled, MY_ARTICLES, OTHER_FOLDER]
+
+
+def _chosen_path(choice: str) -> Path | None:
+    if choice == MY_ARTICLES:
+        return settings.WORKSPACE_DIR
+    if choice == OTHER_FOLDER:
+        folder = st.session_state.get("folder", "").strip()
+        return Path(folder).expanduser() if folder else None
+    return settings.CORPORA_DIR / choice
+
+
+def _show_ingest_records(records: list[Any]) -> None:
+    loaded = [r for r in records if r.status == "loaded"]
+    problems = [r for r in records if r.status != "loaded"]
+    if loaded:
+        st.success(f"Added {len(loaded)} article{'s' * (len(loaded) != 1)} to {MY_ARTICLES}.")
+    for record in problems:
+        st.warning(f"{markdown_escape(record.file)}: {markdown_escape(record.message)}", icon=":material/warning:")
+    if not loaded and not problems:
+        st.info("Nothing to add.")
+
+
+def _adding(action: Callable[[], list[Any]]) -> None:
+    """Button callback: save new articles, then show the user's own corpus (callbacks run before widgets
+    exist, so the corpus choice can still change). A failure becomes a message, not a traceback."""
+    try:
+        records = action()
+    except Exception as exc:  # the page must never show a traceback
+        log.exception("adding articles failed")
+        st.session_state["_add_failed"] = f"{type(exc).__name__}: {exc}"
+        return
+    st.session_state["_added"] = records
+    if any(r.status == "loaded" for r in records):
+        st.session_state["corpus_source"] = MY_ARTICLES
+
+
+def _save_uploads() -> list[Any]:
+    files = st.session_state.get("uploads") or []
+    outlet = st.session_state.get("upload_outlet", "").strip() or None
+    return workspace.add_files(settings.WORKSPACE_DIR, [(f.name, f.getvalue()) for f in files], outlet)
+
+
+def _save_pasted() -> list[Any]:
+    return workspace.add_pasted(
+        settings.WORKSPACE_DIR,
+        st.session_state["paste_text"],
+        st.session_state["paste_outlet"].strip(),
+        st.session_state.get("paste_title", "").strip() or None,
+        st.session_state.get("paste_url", "").strip() or None,
+    )
+
+
+def _addresses() -> list[str]:
+    return [u.strip() for u in st.session_state.get("url_text", "").splitlines() if u.strip()]
+
+
+def _save_fetched() -> list[Any]:
+    return workspace.add_urls(settings.WORKSPACE_DIR, _addresses())
+
+
+def _add_articles() -> None:
+    """Upload files, paste a text, or fetch addresses into the user's own corpus."""
+    upload, paste, urls = st.tabs(["Upload", "Paste", "URLs"])
+    with upload:
+        files = st.file_uploader(
+            "Articles (txt, html, json, jsonl, csv, or a zip of these)",
+            type=["txt", "html", "htm", "json", "jsonl", "csv", "zip"],
+            accept_multiple_files=True,
+            key="uploads",
+        )
+        st.text_input("Outlet (for files that don't name one)", key="upload_outlet")
+        st.button("Add files", key="add_files", disabled=not files, on_click=_adding, args=(_save_uploads,))
+    with paste:
+        st.text_area("Article text", key="paste_text", height=160)
+        st.text_input("Outlet", key="paste_outlet")
+        st.text_input("Headline (optional)", key="paste_title")
+        st.text_input("Address (optional)", key="paste_url")
+        ready = bool(
+            st.session_state.get("paste_text", "").strip() and st.session_state.get("paste_outlet", "").strip()
+        )
+        st.button("Add pasted article", key="add_paste", disabled=not ready, on_click=_adding, args=(_save_pasted,))
+    with urls:
+        st.text_area("Addresses, one per line", key="url_text", height=120)
+        st.caption("Pages are fetched now, from this computer; without a connection you get a message per address.")
+        st.button("Fetch and add", key="add_urls", disabled=not _addresses(), on_click=_adding, args=(_save_fetched,))
+    if "_added" in st.session_state:
+        _show_ingest_records(st.session_state.pop("_added"))
+    if "_add_failed" in st.session_state:
+        st.error(f"The articles could not be added ({markdown_escape(st.session_state.pop('_add_failed'))}).")
+
+
+def _sidebar() -> Path | None:
+    with st.sidebar:
+        st.html('<p class="px-title">Parallax</p><p class="px-sub">How outlets cover the same event</p>')
+        choices = _corpus_choices()
+        st.selectbox("Corpus", choices, key="corpus_source")
+        if st.session_state.get("corpus_source") == OTHER_FOLDER:
+            st.text_input("Folder", key="folder", placeholder="/path/to/articles")
+        with st.expander("Add articles", icon=":material/add:"):
+            _guard("Adding articles", _add_articles)
+        st.slider(
+            "Grouping sensitivity",
+            0.0,
+            1.0,
+            step=0.05,
+            key="sensitivity",
+            help="Higher splits coverage into more, narrower stories; lower merges related coverage.",
+        )
+        st.toggle("Teacher mode", key="teacher", help="Plain-language explanations beside every panel.")
+        st.radio(
+            "Chart camera button saves",
+            ["png", "svg"],
+            key="toolbar_format",
+            horizontal=True,
+            format_func=str.upper,
+            help="The camera icon in each chart's toolbar saves this format in the browser.",
+        )
+        filters = st.container()
+    st.session_state["_filters"] = filters
+    return _chosen_path(st.session_state["corpus_source"])
+
+
+def _filters(corpus: Corpus) -> tuple[list[str], Any]:
+    """Outlet and date filters for the story list (dates only when the corpus has them)."""
+    box = st.session_state["_filters"]
+    outlets = sorted({a.outlet for a in corpus.articles})
+    chosen = box.multiselect("Outlets", outlets, key="outlet_filter", placeholder="All outlets")
+    dates = sorted(a.published[:10] for a in corpus.articles if a.published)
+    if not dates:
+        box.caption("No publication dates in this corpus, so there is no date filter.")
+        return chosen, None
+    first, last = report.date_bounds(dates)
+    span = box.date_input("Published between", (first, last), min_value=first, max_value=last, key="date_filter")
+    return chosen, span
+
+
+# ---------------------------------------------------------------------------------------
+# Story list and story view
+
+
+def _story_picker(corpus: Corpus, key: tuple[Any, ...]) -> str | None:
+    table = _story_list(corpus, key)
+    outlets, span = _filters(corpus)
+    st.markdown("#### Stories")
+    search, sort = st.columns([3, 1])
+    query = search.text_input("Search stories", key="story_search", placeholder="Words in the headline or key terms")
+    order = sort.selectbox("Sort by", list(SORTS), key="story_sort")
+    shown = report.filter_story_list(table, query=query, outlets=outlets, span=span)
+    columns, ascending = SORTS[order]
+    shown = shown.sort_values(columns, ascending=ascending, na_position="last").reset_index(drop=True)
+    if shown.empty:
+        st.info("No story matches the search and filters. Clear them to see every story.")
+        return None
+    ids = list(shown["story_id"])
+    if st.session_state.get("story") not in ids:
+        st.session_state["story"] = ids[0]
+
+    def picked_row() -> None:
+        rows = st.session_state["story_table"].selection.rows
+        if rows:
+            st.session_state["story"] = ids[rows[0]]
+
+    st.dataframe(
+        shown[report.STORY_LIST_COLUMNS],
+        hide_index=True,
+        on_select=picked_row,
+        selection_mode="single-row",
+        key="story_table",
+        height=min(400, 38 + 35 * len(shown)),
+        column_config=STORY_LIST_CONFIG,
+    )
+    labels = dict(zip(shown["story_id"], shown["title"], strict=True))
+    pick, csv = st.columns([4, 1])
+    pick.selectbox("Story", ids, key="story", format_func=lambda i: labels.get(i, i))
+    csv.download_button(
+        "Story list CSV",
+        lambda: export.table_csv(shown),
+        "stories.csv",
+        export.MIME["csv"],
+        key="stories-csv",
+        icon=":material/table:",
+        on_click="ignore",
+    )
+    return str(st.session_state["story"])
+
+
+def _story_header(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
+    story = corpus.story(story_id)
+    content = _content(corpus, key, story_id)
+    meta = report.story_meta(corpus, story_id)
+    st.html(f'<p class="px-story">{escape(story.title)}</p><p class="px-sub">{escape(meta)}</p>')
+    row = st.container(horizontal=True)
+    stem = export.file_stem(story.title)
+    row.download_button(
+        "Story report (HTML)",
+        lambda: report.report_html(corpus, story_id, content),
+        f"{stem}.html",
+        export.MIME["html"],
+        key="report-html",
+        icon=":material/description:",
+        on_click="ignore",
+        help="Every tab of this story in one offline HTML file.",
+    )
+    chromium = settings.CHROMIUM_PATH.is_file()
+    row.download_button(
+        "Comparison card (PNG)",
+        lambda: report.comparison_card_png(corpus, story_id, content),
+        f"{stem}-card.png",
+        export.MIME["png"],
+        key="card-png",
+        icon=":material/print:",
+        on_click="ignore",
+        disabled=not chromium,
+        help="One printable page for class: headlines, quoted officials, three framing highlights per outlet.",
+    )
+    row.download_button(
+        "All charts and tables (zip)",
+        lambda: report.story_bundle(corpus, story_id, content),
+        f"{stem}.zip",
+        export.MIME["zip"],
+        key="bundle-zip",
+        icon=":material/folder_zip:",
+        on_click="ignore",
+        disabled=not chromium,
+        help="Every chart as PNG, SVG and HTML, and every table as CSV.",
+    )
+
+
+def _regroup(corpus: Corpus, story_id: str) -> None:
+    """Merge this story with another, move an article out, or undo; saved in the corpus folder."""
+    story = corpus.story(story_id)
+    articles = corpus.story_articles(story_id)
+    move, merge = st.columns(2)
+    titles = {a.id: f"{a.outlet}: {a.title}" for a in articles}
+    chosen = move.selectbox("Article", list(titles), format_func=titles.__getitem__, key="move_article")
+    if move.button("Move it out of this story", key="move_out", disabled=chosen is None or len(articles) < 2):
+        regroup.move_out(corpus.path, str(chosen))
+        st.rerun()
+    others = {s.story_id: s.title for s in corpus.stories if s.story_id != story_id}
+    target = merge.selectbox("Other story", list(others), format_func=others.__getitem__, key="merge_target")
+    if merge.button("Merge it into this story", key="merge", disabled=target is None):
+        regroup.merge_stories(corpus.path, story.article_ids[0], corpus.story(str(target)).article_ids[0])
+        st.rerun()
+    if st.button("Undo the last change", key="undo", icon=":material/undo:"):
+        if not regroup.undo(corpus.path):
+            st.info("Nothing to undo.")
+        else:
+            st.rerun()
+
+
+def _side_by_side(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
+    articles = corpus.story_articles(story_id)
+    outlets = report.outlets_of(articles)
+    if len(outlets) < 2:
+        st.info("Only one outlet covered this story, so there is nothing to set beside it. Its article is below.")
+    default = outlets[:4]
+    chosen = st.multiselect("Outlets side by side (2 to 4)", outlets, default=default, max_selections=4, key="sbs")
+    if not chosen:
+        st.info("Pick at least one outlet.")
+        return
+    main = report.main_articles(articles)
+    picks: list[str] = []
+    for outlet in chosen:
+        own = {a.id: f"{outlet}: {a.title}" for a in articles if a.outlet == outlet}
+        if len(own) > 1:
+            label = f"{outlet} article"
+            picks.append(str(st.selectbox(label, list(own), format_func=own.__getitem__, key=f"sbs-{outlet}")))
+        else:
+            picks.append(main[outlet].id)
+    if st.session_state.get("teacher"):
+        st.info(report.EXPLAIN_SIDE_BY_SIDE, icon=":material/school:")
+    st.html(highlight.legend_html())
+    columns = _content(corpus, key, story_id).columns(picks)
+    for column, slot in zip(columns, st.columns(len(picks)), strict=True):
+        slot.html(report.column_html(column))
+
+
+def _story_view(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
+    _story_header(corpus, key, story_id)
+    fixing = st.expander("Fix this story's grouping", icon=":material/call_split:", key="fixing", on_change="rerun")
+    if fixing.open:  # built only when opened: a big corpus has thousands of stories to merge with
+        with fixing:
+            _guard("Regrouping", _regroup, corpus, story_id)
+    tabs = st.tabs(list(report.SECTIONS), key="tab", on_change="rerun")
+    for name, tab in zip(report.SECTIONS, tabs, strict=True):
+        if not tab.open:
+            continue  # only the open tab is computed: switching stays fast on big corpora
+        with tab:
+            if name == "Side by side":
+                _guard(name, _side_by_side, corpus, key, story_id)
+                continue
+            outlets = list(corpus.story(story_id).outlets)
+            for i, panel in enumerate(_content(corpus, key, story_id).panels(name)):
+                _guard(panel.title, _show_panel, panel, f"{name}-{i}", outlets)
+
+
+def _corpus_header(corpus: Corpus) -> None:
+    info = corpus.info
+    outlets = len({a.outlet for a in corpus.articles})
+    st.html(
+        f'<p class="px-title">{escape(info.name)}</p>'
+        f'<p class="px-sub">{len(corpus.articles):,} articles · {outlets} outlets · {len(corpus.stories):,} stories'
+        f"{' · ' + escape(info.description) if info.description else ''}</p>"
+    )
+    problems = [r for r in corpus.report if r.status != "loaded"]
+    if problems:
+        with st.expander(f"{len(problems)} input file(s) merged or not loaded — see why", icon=":material/warning:"):
+            _table(st.container(), report.ingest_table(problems), "ingest report", "ingest")
+
+
+def main() -> None:
+    st.set_page_config(page_title="Parallax", page_icon=":material/compare:", layout="wide")
+    st.html(f"<style>{highlight.STYLE}{APP_STYLE}</style>")
+    st.session_state.setdefault("sensitivity", settings.GROUPING_SENSITIVITY)
+    path = _sidebar()
+    if path is None:
+        st.info("Type the path of a folder of articles in the sidebar.")
+        return
+    if not path.exists():
+        if path == settings.WORKSPACE_DIR:
+            st.info("Your own corpus is empty. Add articles with **Add articles** in the sidebar.")
+        else:
+            st.error(f"The folder {markdown_escape(path)} does not exist. Check the path.")
+        return
+    corpus, key = _open(path, float(st.session_state["sensitivity"]))
+    _corpus_header(corpus)
+    if not corpus.articles:
+        st.info("This corpus has no articles yet. Add some with **Add articles** in the sidebar.")
+        return
+    story_id = _story_picker(corpus, key)
+    if story_id is not None:
+        st.divider()
+        _story_view(corpus, key, story_id)
+
+
+if __name__ == "__main__":
+    _guard("Parallax", main)
