@@ -175,8 +175,8 @@ def _show_panel(panel: report.Panel, key: str, outlets: list[str]) -> None:
         elif panel.html:
             st.html(panel.html)
         if panel.table is not None and not panel.table.empty:
-            # Beside a chart or a picker, the table is the detail: folded away until asked for.
-            folded = panel.figure is not None or panel.key == "speaker_quotes"
+            # Beside a chart or a laid-out view, the table is the detail: folded away until asked for.
+            folded = panel.figure is not None or bool(panel.html)
             place = st.expander(f"Table ({len(panel.table):,} rows)", icon=":material/table:") if folded else body
             _table(place, panel.table, panel.title, key)
 
@@ -217,7 +217,7 @@ def _show_ingest_records(records: list[Any]) -> None:
     loaded = [r for r in records if r.status == "loaded"]
     problems = [r for r in records if r.status != "loaded"]
     if loaded:
-        st.success(f"Added {len(loaded)} article{'s' * (len(loaded) != 1)} to {MY_ARTICLES}.")
+        st.success(f"Added {report.counted(len(loaded), 'article')} to {MY_ARTICLES}.")
     for record in problems:
         st.warning(f"{markdown_escape(record.file)}: {markdown_escape(record.message)}", icon=":material/warning:")
     if not loaded and not problems:
@@ -503,7 +503,8 @@ def _corpus_header(corpus: Corpus) -> None:
     outlets = len({a.outlet for a in corpus.articles})
     st.html(
         f'<p class="px-title">{escape(info.name)}</p>'
-        f'<p class="px-sub">{len(corpus.articles):,} articles · {outlets} outlets · {len(corpus.stories):,} stories'
+        f'<p class="px-sub">{report.counted(len(corpus.articles), "article")} · {report.counted(outlets, "outlet")} · '
+        f"{report.counted(len(corpus.stories), 'story', 'stories')}"
         f"{' · ' + escape(info.description) if info.description else ''}</p>"
     )
     problems = [r for r in corpus.report if r.status != "loaded"]

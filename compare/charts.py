@@ -18,8 +18,11 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
-# Colour-blind-safe qualitative palette, cycled when there are more outlets than colours.
+# Colour-blind-safe qualitative palette for outlets, cycled when there are more outlets than colours.
 PALETTE: tuple[str, ...] = tuple(qualitative.Safe)
+# Categories inside a chart (speaker types, verbs, lexicon categories) get another palette, so that a
+# category is never mistaken for the outlet that has the same colour elsewhere.
+ITEM_PALETTE: tuple[str, ...] = tuple(qualitative.Set2)
 _FONT = "Inter, 'Segoe UI', Helvetica, Arial, sans-serif"
 _ROW_PX = 28  # height per category row, so long lists stay readable
 _BASE_PX = 140  # room for title, axis and legend
@@ -102,11 +105,16 @@ def similarity_heatmap(
     )
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(tickangle=-30)
-    return _finish(figure, title, max(360, _BASE_PX + 2 * _ROW_PX * len(names)))
+    return _finish(figure, title, max(280, _BASE_PX + 2 * _ROW_PX * len(names)))
 
 
-def outlet_bars(frame: pd.DataFrame, value: str, title: str, value_label: str, *, text: str | None = None) -> go.Figure:
-    """One horizontal bar per outlet (``frame`` has an outlet column and ``value``)."""
+def outlet_bars(
+    frame: pd.DataFrame, value: str, title: str, value_label: str, *, text: str | None = None, signed: bool = False
+) -> go.Figure:
+    """One horizontal bar per outlet (``frame`` has an outlet column and ``value``).
+
+    ``signed`` values (tone) get an axis centred on zero, so small differences are not blown up.
+    """
     colors = outlet_colors(list(frame["outlet"]))
     ordered = frame.sort_values(value)
     figure = go.Figure(
@@ -121,6 +129,9 @@ def outlet_bars(frame: pd.DataFrame, value: str, title: str, value_label: str, *
         )
     )
     figure.update_xaxes(title_text=value_label)
+    if signed:
+        reach = max(0.25, 1.15 * float(ordered[value].abs().max()))
+        figure.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor="#94a3b8", zerolinewidth=2)
     return _finish(figure, title, _BASE_PX + int(_ROW_PX * 1.6 * len(ordered)))
 
 
@@ -191,13 +202,14 @@ def stacked_counts(frame: pd.DataFrame, title: str, *, item_label: str, value_la
                 x=rows["count"].fillna(0),
                 name=_label(item, 30),
                 orientation="h",
-                marker={"color": PALETTE[i % len(PALETTE)]},
+                marker={"color": ITEM_PALETTE[i % len(ITEM_PALETTE)]},
                 hovertemplate=f"%{{y}}<br>{_label(item, 30)}: %{{x}}<extra></extra>",
             )
         )
     figure.update_layout(barmode="stack", legend={"title": {"text": html.escape(item_label)}})
     figure.update_xaxes(title_text=value_label)
-    return _finish(figure, title, _BASE_PX + 60 + int(_ROW_PX * 1.6 * len(outlets)))
+    bars = _BASE_PX + 60 + int(_ROW_PX * 1.6 * len(outlets))
+    return _finish(figure, title, max(bars, _BASE_PX + 22 * len(totals)))  # room for every legend entry
 
 
 def reuse_graph(nodes: pd.DataFrame, edges: pd.DataFrame, title: str = "Who copied whom") -> go.Figure:

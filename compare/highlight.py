@@ -46,6 +46,10 @@ mark.px-loaded{color:#b91c1c;font-weight:600;text-decoration:underline wavy #ef4
 .px-lede{font-style:italic;color:#334155;font-size:0.92rem;margin:0.3rem 0 0.6rem}
 .px-none{color:#94a3b8;font-style:italic}
 .px-col ul{padding-left:1.1rem;margin:0.4rem 0} .px-col li{margin-bottom:0.35rem}
+.px-stack{display:flex;flex-direction:column;gap:0.8rem}
+.px-diff{color:#475569;font-size:0.88rem}
+.px-diff del{background:#fee2e2;color:#991b1b}
+.px-diff ins{background:#dcfce7;color:#166534;text-decoration:none}
 """
 
 

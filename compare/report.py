@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 
 from compare import charts, export, highlight
 from compare import framing as framing_panels
+from compare.embed import Embedder
 from compare.highlight import Mark, escape
 from compare.model import Article, Evidence, IngestRecord, Passage, Quote
 from compare.passages import StoryReuse, story_reuse
@@ -29,7 +30,7 @@ from compare.pipeline import Corpus, story_table
 from compare.store import atomic_write_bytes
 
 if TYPE_CHECKING:
-    from compare.embed import Embedder
+    from compare.quotes import QuoteMatch, WordChange
 
 SECTIONS: tuple[str, ...] = ("Overview", "Side by side", "Quoted officials", "Shared passages", "Framing")
 
@@ -80,6 +81,11 @@ class OutletColumn:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 story", "3 stories": a count with its noun in the right number."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def day(published: str | None) -> str:
@@ -174,9 +180,8 @@ def story_meta(corpus: Corpus, story_id: str) -> str:
     reports = _reuse(corpus, story_id).independent_reports
     dates = "no dates" if not story.first_published else f"{day(story.first_published)} – {day(story.last_published)}"
     return (
-        f"{len(story.article_ids)} article{'s' * (len(story.article_ids) != 1)} from {len(story.outlets)} "
-        f"outlet{'s' * (len(story.outlets) != 1)} · {dates} · {reports} independent "
-        f"report{'s' * (reports != 1)}"
+        f"{counted(len(story.article_ids), 'article')} from {counted(len(story.outlets), 'outlet')} · {dates} · "
+        f"{counted(reports, 'independent report')}"
     )
 
 
@@ -191,13 +196,18 @@ def ingest_table(records: Sequence[IngestRecord]) -> pd.DataFrame:
 # Overview
 
 
-def _outlet_lines(corpus: Corpus, articles: Sequence[Article]) -> pd.DataFrame:
-    """One line per outlet: how much it wrote, when, its headline, and declared facts about it."""
+def _outlet_lines(corpus: Corpus, story_id: str) -> pd.DataFrame:
+    """One line per outlet: how much it wrote and when, whom it quoted, how much is its own, its headline,
+    and the facts the corpus declares about it (a date column only when some article has a date)."""
+    articles = corpus.story_articles(story_id)
     declared = {o.name: o for o in corpus.info.outlets}
     main = main_articles(articles)
+    quotes = [q for q in corpus.story_quotes(story_id) if q.speaker_id]
+    originality = _reuse(corpus, story_id).originality
     rows = []
     for outlet in outlets_of(articles):
         own = [a for a in articles if a.outlet == outlet]
+        said = [q for q in quotes if q.outlet == outlet]
         dates = sorted(a.published for a in own if a.published)
         facts = declared.get(outlet)
         rows.append(
@@ -206,12 +216,17 @@ def _outlet_lines(corpus: Corpus, articles: Sequence[Article]) -> pd.DataFrame:
                 "articles": len(own),
                 "words": sum(_words(a.text) for a in own),
                 "first_published": when(dates[0]) if dates else "",
+                "quotes": len(said),
+                "people_quoted": len({q.speaker_id for q in said}),
+                "own_words_%": round(100 * float(np.mean([originality.get(a.id, 1.0) for a in own])), 1),
                 "headline": main[outlet].title,
+                "domain": facts.domain if facts else "unknown",
                 "lean": facts.lean if facts else "unknown",
                 "country": facts.country if facts else "unknown",
             }
         )
-    return pd.DataFrame(rows)
+    lines = pd.DataFrame(rows)
+    return lines if (lines["first_published"] != "").any() else lines.drop(columns="first_published")
 
 
 def _similarity(corpus: Corpus, articles: Sequence[Article]) -> tuple[list[str], np.ndarray]:
@@ -237,7 +252,7 @@ def _similarity(corpus: Corpus, articles: Sequence[Article]) -> tuple[list[str],
 def overview(corpus: Corpus, story_id: str) -> list[Panel]:
     """Who covered the story, when, how much, and how alike their articles are."""
     articles = corpus.story_articles(story_id)
-    lines = _outlet_lines(corpus, articles)
+    lines = _outlet_lines(corpus, story_id)
     frame = pd.DataFrame(
         {
             "outlet": [a.outlet for a in articles],
@@ -248,16 +263,15 @@ def overview(corpus: Corpus, story_id: str) -> list[Panel]:
     when = charts.timeline(frame)
     labels, matrix = _similarity(corpus, articles)
     sized = lines.assign(
-        label=[
-            f"{n} article{'s' * (n != 1)} · {w:,} words" for n, w in zip(lines["articles"], lines["words"], strict=True)
-        ]
+        label=[f"{counted(n, 'article')} · {w:,} words" for n, w in zip(lines["articles"], lines["words"], strict=True)]
     )
     return [
         Panel(
             "outlets",
             "One line per outlet",
-            "Each outlet that covered this story, how much it wrote, when it first published, and its headline. "
-            "Lean and country come only from the corpus's own outlet list; 'unknown' means nobody declared it.",
+            "Each outlet that covered this story: how much it wrote and when, how many quotes it printed and from "
+            "how many people, the share of its words not shared with another outlet, and its headline. Domain, "
+            "lean and country come only from the corpus's own outlet list; 'unknown' means nobody declared it.",
             table=lines,
         ),
         Panel(
@@ -402,6 +416,34 @@ def speaker_quotes_html(quotes: pd.DataFrame, speaker_id: str, outlets: Sequence
     return f'<div class="px-grid">{"".join(cells)}</div>'
 
 
+def _change_html(change: WordChange) -> str:
+    if change.change == "omitted":
+        return f"left out <del>{escape(change.reference)}</del>"
+    if change.change == "added":
+        return f"added <ins>{escape(change.version)}</ins>"
+    return f"<del>{escape(change.reference)}</del> → <ins>{escape(change.version)}</ins>"
+
+
+def matched_quotes_html(matches: Sequence[QuoteMatch]) -> str:
+    """Each statement several outlets printed: the fullest version, then every outlet's version and its changes."""
+    blocks = []
+    for match in matches:
+        items = []
+        for version in match.versions:
+            changes = [c for c in match.changes if c.article_id == version.article_id]
+            trimmed = " (trimmed)" if version.article_id in match.trimmed else ""
+            detail = "; ".join(_change_html(c) for c in changes) or "word for word"
+            items.append(
+                f"<li><strong>{escape(version.outlet)}</strong>{trimmed}: “{escape(version.quote)}” "
+                f'<span class="px-diff">— {detail}</span></li>'
+            )
+        blocks.append(
+            f'<div class="px-col"><p class="px-outlet">{escape(match.speaker or "unattributed")} · '
+            f"{len(match.outlets)} outlets</p><p>“{escape(match.text)}”</p><ul>{''.join(items)}</ul></div>"
+        )
+    return f'<div class="px-stack">{"".join(blocks)}</div>'
+
+
 def _speaker_summary(table: pd.DataFrame) -> pd.DataFrame:
     """One row per speaker: name, role, type, the outlets quoting them, quote and word counts."""
     if table.empty:
@@ -423,6 +465,7 @@ def _speaker_summary(table: pd.DataFrame) -> pd.DataFrame:
 
 def quoted_officials(corpus: Corpus, story_id: str) -> list[Panel]:
     """Who was quoted by which outlet, in what words, and who only one outlet quoted."""
+    from compare.quotes import match_quotes
     from compare.speakers import single_outlet_speakers, speaker_outlet_table
 
     articles = corpus.story_articles(story_id)
@@ -450,6 +493,20 @@ def quoted_officials(corpus: Corpus, story_id: str) -> list[Panel]:
     listing = quote_table(quotes)
     top = list(listing["speaker_id"].value_counts().index[:_REPORT_SPEAKERS])
     only_one = single_outlet_speakers(quotes)
+    matches = match_quotes(quotes)
+    match_table = pd.DataFrame(
+        [
+            {
+                "speaker": m.speaker,
+                "outlets": ", ".join(m.outlets),
+                "identical": m.identical,
+                "trimmed_by": ", ".join(dict.fromkeys(v.outlet for v in m.versions if v.article_id in m.trimmed)),
+                "changes": len(m.changes),
+                "fullest_version": m.text,
+            }
+            for m in matches
+        ]
+    )
     return [
         Panel(
             "speaker_matrix",
@@ -490,6 +547,16 @@ def quoted_officials(corpus: Corpus, story_id: str) -> list[Panel]:
             ),
         ),
         Panel(
+            "matched_quotes",
+            "The same quote in several outlets",
+            "When outlets print the same statement, their versions are lined up word by word: words left out are "
+            "struck through, words added or changed are marked. A trimmed quote can change what a speaker seems "
+            "to say.",
+            table=match_table,
+            html=matched_quotes_html(matches),
+            note="" if matches else "No statement was quoted directly by more than one outlet.",
+        ),
+        Panel(
             "single_outlet",
             "Quoted by one outlet only",
             "Speakers that only one outlet quoted. They show which voices an outlet added that the others did not.",
@@ -497,6 +564,32 @@ def quoted_officials(corpus: Corpus, story_id: str) -> list[Panel]:
             note="" if not only_one.empty else "Every speaker was quoted by more than one outlet, or by none.",
         ),
     ]
+
+
+# ---------------------------------------------------------------------------------------
+# Sentence vectors, shared
+
+
+class _CachedSentences(Embedder):
+    """An embedder answering from framing's sentence-vector cache (by model and sentence).
+
+    The reworded-claims panel and the framing panels embed the same sentences of a story;
+    through this, each sentence is embedded once however many panels ask.
+    """
+
+    def __init__(self, model: Embedder) -> None:
+        self.model = model
+        self.name, self.dim, self.max_words = model.name, model.dim, model.max_words
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return framing_panels.text.embed_cached(self.model, texts)
+
+
+def shared_sentence_vectors() -> Embedder:
+    """The default model behind the shared sentence-vector cache."""
+    from compare.embed import default_embedder
+
+    return _CachedSentences(default_embedder())
 
 
 # ---------------------------------------------------------------------------------------
@@ -530,7 +623,6 @@ def _reuse_edges(corpus: Corpus, passages: Sequence[Passage]) -> pd.DataFrame:
 
 def shared_passages(corpus: Corpus, story_id: str) -> list[Panel]:
     """Passages shared across outlets, copy groups, originality, and who copied whom."""
-    from compare.embed import default_embedder
     from compare.passages import reworded_claims
 
     articles = corpus.story_articles(story_id)
@@ -582,7 +674,9 @@ def shared_passages(corpus: Corpus, story_id: str) -> list[Panel]:
         }
     )
     edges = _reuse_edges(corpus, passages)
-    claims = reworded_claims(list(main_articles(articles).values()), default_embedder()) if len(outlets) > 1 else []
+    claims = (
+        reworded_claims(list(main_articles(articles).values()), shared_sentence_vectors()) if len(outlets) > 1 else []
+    )
     claim_table = pd.DataFrame(
         [
             {
@@ -596,8 +690,8 @@ def shared_passages(corpus: Corpus, story_id: str) -> list[Panel]:
         ]
     )
     summary = (
-        f"{len(outlets)} outlet{'s' * (len(outlets) != 1)}, {reuse.independent_reports} independent "
-        f"report{'s' * (reuse.independent_reports != 1)}, {len(passages)} shared passage{'s' * (len(passages) != 1)}."
+        f"{counted(len(outlets), 'outlet')}, {counted(reuse.independent_reports, 'independent report')}, "
+        f"{counted(len(passages), 'shared passage')}."
     )
     return [
         Panel(
@@ -630,7 +724,11 @@ def shared_passages(corpus: Corpus, story_id: str) -> list[Panel]:
             "Arrows run from the outlet that probably published a passage first to the outlets that carry it; "
             "thicker arrows mean more shared words. Outlets are placed left to right by date.",
             figure=charts.reuse_graph(nodes, edges) if not edges.empty else None,
-            note="" if not edges.empty else "No shared passage has a known source, so there are no arrows to draw.",
+            note=""
+            if not edges.empty
+            else "No outlet shares text with another here, so there is nothing to trace."
+            if not passages
+            else "No shared passage has a known source (no dates or credit lines), so there are no arrows to draw.",
         ),
         Panel(
             "reworded",
@@ -720,9 +818,11 @@ def _aspect_name(label: str) -> str:
 
 
 def _share_matrix(frame: pd.DataFrame, rows: str, outlets: Sequence[str]) -> pd.DataFrame:
-    """rows × outlets of ``share`` as percentages (0 where an outlet has none); rows most outlets share first."""
+    """rows × outlets of ``share`` as percentages (0 where an outlet has none), rows that some outlet has,
+    those most outlets share first."""
     matrix = frame.pivot_table(index=rows, columns="outlet", values="share", aggfunc="sum", fill_value=0.0)
     matrix = (100 * matrix.reindex(columns=list(outlets), fill_value=0.0)).round(1)
+    matrix = matrix[matrix.sum(axis=1) > 0]  # a frame no outlet used is not worth a row
     order = pd.DataFrame({"outlets": (matrix > 0).sum(axis=1), "total": matrix.sum(axis=1)})
     return matrix.loc[order.sort_values(["outlets", "total"], ascending=False).index]
 
@@ -735,7 +835,7 @@ def framing(corpus: Corpus, story_id: str, tables: FramingTables | None = None) 
     significant = distinctive[distinctive["significant"]]
     loaded_counts = t.loaded.groupby(["outlet", "category"], as_index=False).size()
     loaded_counts = loaded_counts.rename(columns={"category": "item", "size": "count"})
-    verbs = t.verbs.rename(columns={"verb": "item"})
+    verbs = t.verbs.groupby(["outlet", "kind"], as_index=False)["count"].sum().rename(columns={"kind": "item"})
     markers = t.markers[t.markers["count"] > 0][["outlet", "marker", "per_1000_words"]]
     markers = markers.set_axis(["outlet", "item", "count"], axis=1)
     tone = t.tone.assign(label=[_signed(m) for m in t.tone["mean"]])
@@ -792,7 +892,7 @@ def framing(corpus: Corpus, story_id: str, tables: FramingTables | None = None) 
             "Attribution verbs",
             'How each outlet introduces what people said. "Said" is neutral; "claimed", "admitted" or '
             '"insisted" tell the reader what to think of the statement.',
-            figure=charts.stacked_counts(verbs, "Attribution verbs", item_label="verb", value_label="uses")
+            figure=charts.stacked_counts(verbs, "Attribution verbs", item_label="kind of verb", value_label="uses")
             if not verbs.empty
             else None,
             table=_readable(t.verbs),
@@ -803,7 +903,7 @@ def framing(corpus: Corpus, story_id: str, tables: FramingTables | None = None) 
             "Tone",
             "The average sentiment of each outlet's sentences, from −1 (very negative) to +1 (very positive), "
             "measured with VADER. The table shows each outlet's most negative and most positive sentence.",
-            figure=charts.outlet_bars(tone, "mean", "Tone", "mean sentiment (−1 … +1)", text="label")
+            figure=charts.outlet_bars(tone, "mean", "Tone", "mean sentiment (−1 … +1)", text="label", signed=True)
             if not tone.empty
             else None,
             table=_readable(
@@ -936,7 +1036,7 @@ def column_html(column: OutletColumn) -> str:
         f'<p class="px-outlet">{escape(column.outlet)}</p><p class="px-headline">{escape(column.title)}</p>'
         f'<p class="px-date">{escape(day(column.published) + more)}</p>'
         f"<div>{highlight.chips_html(column.chips)}</div>"
-        f'<p class="px-lede">{escape(column.lede)}</p>{column.body_html}'
+        f'<p class="px-lede"><span class="px-chip-label">lede</span>{escape(column.lede)}</p>{column.body_html}'
     )
 
 
@@ -1113,7 +1213,7 @@ def card_html(corpus: Corpus, story_id: str, content: StoryContent | None = None
         )
     more = len(main) - len(shown)
     footer = (
-        f"{more} more outlet{'s' * (more != 1)} in the HTML report. " if more > 0 else ""
+        f"{counted(more, 'more outlet')} in the HTML report. " if more > 0 else ""
     ) + "The evidence behind every highlight is in the story's HTML report. Made with Parallax, offline."
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>{_CARD_STYLE}</style></head><body>'

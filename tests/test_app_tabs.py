@@ -56,7 +56,9 @@ FLOOD = {
         "Valley Post",
         "2024-03-06T08:00:00",
         "Evacuations in Harbor Point as river bursts its banks",
-        WIRE + "\n\nThe state governor is expected to visit the area on Thursday.",
+        # The wire's quote again, one word changed: a matched quote with a difference.
+        WIRE + "\n\nThe state governor is expected to visit the area on Thursday. "
+        "“We have never seen the water come up so fast,” Mayor Jane Alvarez said.",
     ),
 }
 BUDGET = {
@@ -154,9 +156,10 @@ def test_app_multi_outlet_corpus_every_tab(multi_outlet: Path) -> None:
     assert len(stories.options) == 2
     assert "River floods Harbor Point" in stories.value or "Harbor Point" in str(stories.format_func(stories.value))
     seen = {name: _open_tab(at, name) for name in report.SECTIONS}
-    assert "4 outlets, 2 independent reports, 1 shared passage" in seen["Shared passages"]
+    assert "4 outlets, 2 independent reports, 2 shared passages" in seen["Shared passages"]
     assert "px-passage" in seen["Side by side"] and "shared with" in seen["Side by side"]
     assert "Jane Alvarez" in seen["Quoted officials"]
+    assert "<del>this</del> → <ins>so</ins>" in seen["Quoted officials"]  # the changed word in a matched quote
     # The hostile headline is shown as text, never as markup.
     assert "<script>alert" not in seen["Side by side"] and "&lt;script&gt;alert" in seen["Side by side"]
 

@@ -73,10 +73,15 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _settle(page: Page) -> None:
-    """Wait until Streamlit has finished rerunning and charts have drawn."""
-    page.wait_for_timeout(400)
-    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=READY_S * 1000)
-    page.wait_for_timeout(800)
+    """Wait until Streamlit has finished rerunning: its running indicator stays away for two seconds.
+
+    The indicator shows up a moment after a click, so one look is not enough."""
+    quiet = 0
+    deadline = time.monotonic() + READY_S
+    while quiet < 8 and time.monotonic() < deadline:
+        busy = page.get_by_test_id("stStatusWidget").count() > 0
+        quiet = 0 if busy else quiet + 1
+        page.wait_for_timeout(250)
 
 
 def _screenshot(page: Page, path: Path) -> None:
