@@ -122,7 +122,9 @@ def _load(source: str) -> SentenceTransformer:
     """Load on CPU from local files; any failure becomes a coded error the user can act on."""
     try:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.disable_progress_bar()  # keep the CLI's own progress bar the only one
         return SentenceTransformer(source, device="cpu", local_files_only=True)
     except Exception as exc:  # the library raises many unrelated types for a bad path or model
         raise ParallaxError(Code.P130, model=source, reason=f"{type(exc).__name__}: {exc}") from exc
