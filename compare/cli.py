@@ -34,6 +34,10 @@ def _short(text: str | None, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
 def _progress_bar(stage: str, done: float) -> None:
     """A one-line progress bar on stderr, so stdout stays clean for --json."""
     filled = int(done * 30)
@@ -72,10 +76,13 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     from compare.pipeline import build
 
     corpus = build(Path(args.corpus), progress=_progress_bar, fetch_urls=args.fetch)
-    out.write(
-        f"built {corpus.info.name}: {len(corpus.articles)} articles, {len(corpus.stories)} stories, "
-        f"{len(corpus.quotes)} quotes, {len(corpus.passages)} shared passages\n"
-    )
+    counts = [
+        _plural(len(corpus.articles), "article"),
+        _plural(len(corpus.stories), "story", "stories"),
+        _plural(len(corpus.quotes), "quote"),
+        _plural(len(corpus.passages), "shared passage"),
+    ]
+    out.write(f"built {corpus.info.name}: {', '.join(counts)}\n")
     _write_report_summary(corpus.report, out)
     return 0
 
