@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from compare import export, highlight, pipeline, regroup, report, settings, workspace
 from compare.errors import ParallaxError
@@ -57,6 +58,7 @@ APP_STYLE = """
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _opened(path: str, signature: str) -> Corpus:
+    """The built corpus, read from its cache once per process (a new signature means it changed)."""
     return pipeline.open_corpus(Path(path))
 
 
@@ -64,7 +66,7 @@ def _opened(path: str, signature: str) -> Corpus:
 def _regrouped(path: str, signature: str, sensitivity: float) -> Corpus:
     """The corpus with its stories at another grouping sensitivity (vectors reused, nothing re-embedded)."""
     base = _opened(path, signature)
-    return dataclasses.replace(base, stories=base.regroup(sensitivity), _framing={})
+    return dataclasses.replace(base, stories=base.regroup(sensitivity))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -293,7 +295,8 @@ def _add_articles() -> None:
         st.error(f"The articles could not be added ({markdown_escape(st.session_state.pop('_add_failed'))}).")
 
 
-def _sidebar() -> Path | None:
+def _sidebar() -> tuple[Path | None, DeltaGenerator]:
+    """The sidebar; returns the chosen corpus folder and the place where the story filters go."""
     with st.sidebar:
         st.html('<p class="px-title">Parallax</p><p class="px-sub">How outlets cover the same event</p>')
         choices = _corpus_choices()
@@ -320,13 +323,11 @@ def _sidebar() -> Path | None:
             help="The camera icon in each chart's toolbar saves this format in the browser.",
         )
         filters = st.container()
-    st.session_state["_filters"] = filters
-    return _chosen_path(st.session_state["corpus_source"])
+    return _chosen_path(st.session_state["corpus_source"]), filters
 
 
-def _filters(corpus: Corpus) -> tuple[list[str], Any]:
+def _filters(corpus: Corpus, box: DeltaGenerator) -> tuple[list[str], Any]:
     """Outlet and date filters for the story list (dates only when the corpus has them)."""
-    box = st.session_state["_filters"]
     outlets = sorted({a.outlet for a in corpus.articles})
     chosen = box.multiselect("Outlets", outlets, key="outlet_filter", placeholder="All outlets")
     dates = sorted(a.published[:10] for a in corpus.articles if a.published)
@@ -342,9 +343,10 @@ def _filters(corpus: Corpus) -> tuple[list[str], Any]:
 # Story list and story view
 
 
-def _story_picker(corpus: Corpus, key: tuple[Any, ...]) -> str | None:
+def _story_picker(corpus: Corpus, key: tuple[Any, ...], filters: DeltaGenerator) -> str | None:
+    """The story list with search, sort and filters; returns the chosen story's id."""
     table = _story_list(corpus, key)
-    outlets, span = _filters(corpus)
+    outlets, span = _filters(corpus, filters)
     st.markdown("#### Stories")
     search, sort = st.columns([3, 1])
     query = search.text_input("Search stories", key="story_search", placeholder="Words in the headline or key terms")
@@ -436,12 +438,12 @@ def _regroup(corpus: Corpus, story_id: str) -> None:
     articles = corpus.story_articles(story_id)
     move, merge = st.columns(2)
     titles = {a.id: f"{a.outlet}: {a.title}" for a in articles}
-    chosen = move.selectbox("Article", list(titles), format_func=titles.__getitem__, key="move_article")
+    chosen = move.selectbox("Article", list(titles), format_func=titles.__getitem__, key=f"move-{story_id}")
     if move.button("Move it out of this story", key="move_out", disabled=chosen is None or len(articles) < 2):
         regroup.move_out(corpus.path, str(chosen))
         st.rerun()
     others = {s.story_id: s.title for s in corpus.stories if s.story_id != story_id}
-    target = merge.selectbox("Other story", list(others), format_func=others.__getitem__, key="merge_target")
+    target = merge.selectbox("Other story", list(others), format_func=others.__getitem__, key=f"merge-{story_id}")
     if merge.button("Merge it into this story", key="merge", disabled=target is None):
         regroup.merge_stories(corpus.path, story.article_ids[0], corpus.story(str(target)).article_ids[0])
         st.rerun()
@@ -458,7 +460,9 @@ def _side_by_side(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
     if len(outlets) < 2:
         st.info("Only one outlet covered this story, so there is nothing to set beside it. Its article is below.")
     default = outlets[:4]
-    chosen = st.multiselect("Outlets side by side (2 to 4)", outlets, default=default, max_selections=4, key="sbs")
+    chosen = st.multiselect(
+        "Outlets side by side (2 to 4)", outlets, default=default, max_selections=4, key=f"sbs-{story_id}"
+    )
     if not chosen:
         st.info("Pick at least one outlet.")
         return
@@ -468,7 +472,8 @@ def _side_by_side(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
         own = {a.id: f"{outlet}: {a.title}" for a in articles if a.outlet == outlet}
         if len(own) > 1:
             label = f"{outlet} article"
-            picks.append(str(st.selectbox(label, list(own), format_func=own.__getitem__, key=f"sbs-{outlet}")))
+            choice = st.selectbox(label, list(own), format_func=own.__getitem__, key=f"sbs-{story_id}-{outlet}")
+            picks.append(str(choice))
         else:
             picks.append(main[outlet].id)
     if st.session_state.get("teacher"):
@@ -495,7 +500,7 @@ def _story_view(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
                 continue
             outlets = list(corpus.story(story_id).outlets)
             for i, panel in enumerate(_content(corpus, key, story_id).panels(name)):
-                _guard(panel.title, _show_panel, panel, f"{name}-{i}", outlets)
+                _guard(panel.title, _show_panel, panel, f"{story_id}-{name}-{i}", outlets)
 
 
 def _corpus_header(corpus: Corpus) -> None:
@@ -517,7 +522,7 @@ def main() -> None:
     st.set_page_config(page_title="Parallax", page_icon=":material/compare:", layout="wide")
     st.html(f"<style>{highlight.STYLE}{APP_STYLE}</style>")
     st.session_state.setdefault("sensitivity", settings.GROUPING_SENSITIVITY)
-    path = _sidebar()
+    path, filters = _sidebar()
     if path is None:
         st.info("Type the path of a folder of articles in the sidebar.")
         return
@@ -532,7 +537,7 @@ def main() -> None:
     if not corpus.articles:
         st.info("This corpus has no articles yet. Add some with **Add articles** in the sidebar.")
         return
-    story_id = _story_picker(corpus, key)
+    story_id = _story_picker(corpus, key, filters)
     if story_id is not None:
         st.divider()
         _story_view(corpus, key, story_id)

@@ -82,8 +82,9 @@ def test_app_regroup_move_out_and_undo(tmp_path: Path) -> None:
     assert len(at.selectbox(key="story").options) == 1
     at.session_state["fixing"] = True
     at.run()
-    article = at.selectbox(key="move_article").options[0]
-    at.selectbox(key="move_article").set_value(article)
+    story = at.session_state["story"]
+    article = at.selectbox(key=f"move-{story}").options[0]
+    at.selectbox(key=f"move-{story}").set_value(article)
     at.button(key="move_out").click().run()
     _assert_clean(at)
     assert len(at.selectbox(key="story").options) == 2

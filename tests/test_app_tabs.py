@@ -164,7 +164,19 @@ def test_app_multi_outlet_corpus_every_tab(multi_outlet: Path) -> None:
     assert "<script>alert" not in seen["Side by side"] and "&lt;script&gt;alert" in seen["Side by side"]
 
 
-def test_app_second_story_and_search(multi_outlet: Path) -> None:
+def test_app_switching_stories_keeps_the_open_tab_working(multi_outlet: Path) -> None:
+    at = _app(multi_outlet)
+    at.run()
+    first, second = at.selectbox(key="story").options
+    for name in ("Side by side", "Quoted officials"):
+        at.session_state["tab"] = name
+        at.selectbox(key="story").set_value(second).run()
+        _assert_clean(at)
+        at.selectbox(key="story").set_value(first).run()
+        _assert_clean(at)
+
+
+def test_app_search_finds_the_second_story(multi_outlet: Path) -> None:
     at = _app(multi_outlet)
     at.run()
     at.text_input(key="story_search").set_value("council budget").run()
