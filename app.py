@@ -516,6 +516,30 @@ def _corpus_header(corpus: Corpus) -> None:
     if problems:
         with st.expander(f"{len(problems)} input file(s) merged or not loaded — see why", icon=":material/warning:"):
             _table(st.container(), report.ingest_table(problems), "ingest report", "ingest")
+    with st.expander("Articles by outlet, their clean text, and what cleaning removed", icon=":material/article:"):
+        _articles_browser(corpus)
+
+
+def _articles_browser(corpus: Corpus) -> None:
+    """Every article by outlet with its clean text and the boilerplate lines removed from it (for audit)."""
+    _table(st.container(), report.ingest_table(corpus.report), "ingest report (all files)", "ingest-all")
+    articles = sorted(corpus.articles, key=lambda a: (a.outlet.lower(), a.title.lower()))
+    chosen = st.selectbox(
+        "Article",
+        articles,
+        format_func=lambda a: f"{a.outlet} — {a.title}",
+        key="browse-article",
+    )
+    if chosen is None:
+        return
+    text_column, removed_column = st.columns([3, 2])
+    text_column.html(
+        f"<p><b>{escape(chosen.title)}</b><br><small>{escape(chosen.outlet)} · {escape(chosen.file)}"
+        f"{' · via ' + escape(chosen.declared_source) if chosen.declared_source else ''}</small></p>"
+        + "".join(f"<p>{escape(p)}</p>" for p in chosen.text.split("\n\n"))
+    )
+    removed_column.caption(f"Removed by cleaning ({len(chosen.removed)} lines)")
+    removed_column.html("".join(f"<p><small><s>{escape(line)}</s></small></p>" for line in chosen.removed))
 
 
 def main() -> None:
