@@ -135,10 +135,23 @@ def story_list(corpus: Corpus) -> pd.DataFrame:
         return pd.DataFrame(columns=[*STORY_LIST_COLUMNS, *extra])
     table["first"] = table["first_published"].map(when)
     table["last"] = table["last_published"].map(when)
-    # A one-outlet story is one report by definition; only multi-outlet stories need the reuse analysis.
-    table["independent_reports"] = [
-        _reuse(corpus, story.story_id).independent_reports if len(story.outlets) > 1 else 1 for story in corpus.stories
-    ]
+    # Corpus.story_passages scans every passage for one story; for thousands of stories, index them
+    # once by article instead. A one-outlet story is one report by definition: no analysis needed.
+    by_article: dict[str, list[Passage]] = {}
+    for passage in corpus.passages:
+        for article_id in passage.article_ids:
+            by_article.setdefault(article_id, []).append(passage)
+    reports = []
+    for story in corpus.stories:
+        if len(story.outlets) < 2:
+            reports.append(1)
+            continue
+        members = set(story.article_ids)
+        near = {p.passage_id: p for a in story.article_ids for p in by_article.get(a, ())}
+        shared = [p for p in near.values() if len(members.intersection(p.article_ids)) >= 2]
+        articles = [corpus.by_id[a] for a in story.article_ids if a in corpus.by_id]
+        reports.append(story_reuse(articles, shared).independent_reports)
+    table["independent_reports"] = reports
     return table
 
 

@@ -141,3 +141,12 @@ def test_report_card_lists_speakers_per_outlet(corpus: Corpus) -> None:
 @pytest.mark.skipif(not settings.CHROMIUM_PATH.is_file(), reason="the card is photographed by /usr/bin/chromium")
 def test_report_comparison_card_is_a_png(corpus: Corpus) -> None:
     assert report.comparison_card_png(corpus, "s1").startswith(b"\x89PNG")
+
+
+def test_report_story_list_counts_independent_reports_like_the_story_view(corpus: Corpus) -> None:
+    from compare.passages import story_reuse
+
+    table = report.story_list(corpus)
+    expected = story_reuse(corpus.story_articles("s1"), corpus.story_passages("s1")).independent_reports
+    assert table["independent_reports"].tolist() == [expected]
+    assert expected == 2  # the wire copy and its copier count once, Metro Times once
