@@ -538,6 +538,9 @@ def _articles_browser(corpus: Corpus) -> None:
         f"{' · via ' + escape(chosen.declared_source) if chosen.declared_source else ''}</small></p>"
         + "".join(f"<p>{escape(p)}</p>" for p in chosen.text.split("\n\n"))
     )
+    if not chosen.removed:
+        removed_column.caption("Cleaning removed nothing from this article.")
+        return
     removed_column.caption(f"Removed by cleaning ({len(chosen.removed)} lines)")
     removed_column.html("".join(f"<p><small><s>{escape(line)}</s></small></p>" for line in chosen.removed))
 
