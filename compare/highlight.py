@@ -38,6 +38,8 @@ mark.px-loaded{color:#b91c1c;font-weight:600;text-decoration:underline wavy #ef4
 .px-chip{display:inline-block;border:1px solid #cbd5e1;border-radius:999px;padding:0.05rem 0.55rem;
   margin:0 0.25rem 0.25rem 0;font-size:0.8rem;background:#f8fafc;color:#0f172a}
 .px-chip-label{color:#64748b;margin-right:0.25rem}
+.px-tag{font-size:0.72rem;color:#92400e;background:#fef3c7;border-radius:4px;padding:0 0.3rem;margin-left:0.2rem;
+  white-space:nowrap;vertical-align:super}
 .px-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:1rem}
 .px-col{border:1px solid #e2e8f0;border-radius:8px;padding:0.8rem;min-width:0}
 .px-outlet{text-transform:uppercase;letter-spacing:0.05em;font-size:0.78rem;color:#475569;font-weight:700;margin:0}
@@ -59,12 +61,17 @@ _MARKDOWN_META = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>~$:\"'&=^]")
 
 @dataclass(frozen=True)
 class Mark:
-    """A highlighted span of an article's clean text; ``note`` becomes the hover text."""
+    """A highlighted span of an article's clean text; ``note`` becomes the hover text.
+
+    ``tag``, when given, is printed small right after the span, for what must be visible
+    without hovering (which outlets share a passage) and in print.
+    """
 
     start: int
     end: int
     kind: MarkKind
     note: str = ""
+    tag: str = ""
 
 
 def escape(text: object) -> str:
@@ -98,6 +105,7 @@ def marked_html(text: str, marks: Sequence[Mark]) -> str:
         classes = " ".join(["px", *(f"px-{k}" for k in kinds)])
         note = " · ".join(dict.fromkeys(m.note for m in covering if m.note))
         out.append(f'<mark class="{classes}" title="{escape(note)}">{piece}</mark>')
+        out.extend(f'<span class="px-tag">{escape(m.tag)}</span>' for m in covering if m.tag and m.end == end)
     return "".join(out)
 
 

@@ -324,8 +324,8 @@ def _passage_marks(article_id: str, passages: Sequence[Passage]) -> list[Mark]:
             continue
         start, end = passage.spans[article_id]
         others = [o for a, o in zip(passage.article_ids, passage.outlets, strict=False) if a != article_id]
-        note = f"shared with {', '.join(dict.fromkeys(others)) or 'another article'} ({passage.words} words)"
-        marks.append(Mark(start, end, "passage", note))
+        shared = ", ".join(dict.fromkeys(others)) or "another article"
+        marks.append(Mark(start, end, "passage", f"shared with {shared} ({passage.words} words)", f"↔ {shared}"))
     return marks
 
 

@@ -78,3 +78,11 @@ def test_highlight_markdown_escape_leaves_no_live_syntax(text: str) -> None:
     # Every metacharacter is preceded by a backslash, so Markdown shows it literally.
     assert re.search(r"(?<!\\)[!\[\]()<>$*_]", out) is None
     assert out.replace("\\", "") == text
+
+
+def test_highlight_tag_follows_the_end_of_its_mark_once() -> None:
+    text = "alpha beta gamma delta"
+    marks = [Mark(0, 16, "passage", "shared with <AP>", tag="↔ <AP>"), Mark(6, 22, "quote", "Esper")]
+    out = marked_html(text, marks)
+    assert out.count('class="px-tag"') == 1
+    assert 'gamma</mark><span class="px-tag">↔ &lt;AP&gt;</span>' in out
