@@ -1,0 +1,112 @@
+"""How fast the dashboard switches stories and tabs on a built corpus of 10,000 articles.
+
+Runs app.py in Streamlit's AppTest (the real script, no browser) against the
+Article-Bias-Prediction sample, times each rerun after a story or tab change, and
+prints a Markdown table for docs/BENCHMARKS.md. Not a timed test: the target (under
+1 s per switch) is checked by reading the figures.
+
+    .venv/bin/python benchmarks/bench_app.py [--data PATH] [--corpus DIR] [--stories N]
+
+The first run builds the corpus into DIR (several minutes: every article is embedded
+and parsed once); later runs open the cached build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from compare import pipeline, report  # noqa: E402
+from compare.evaluate import SHARED_DATA, read_jsonl  # noqa: E402
+
+# Articles per corpus file: keeps each file well under settings.MAX_FILE_BYTES.
+_PER_FILE = 1000
+
+
+def prepare(data: Path, corpus: Path) -> Path:
+    """A corpus folder holding the sample as JSON Lines files (each under the size limit), built once."""
+    if not any(corpus.glob("articles-*.jsonl")):
+        corpus.mkdir(parents=True, exist_ok=True)
+        rows = list(read_jsonl(data))
+        for start in range(0, len(rows), _PER_FILE):
+            lines = [json.dumps(row, ensure_ascii=False) for row in rows[start : start + _PER_FILE]]
+            (corpus / f"articles-{start // _PER_FILE:03d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if not pipeline.is_built(corpus):
+        started = time.perf_counter()
+        pipeline.build(corpus, progress=lambda stage, done: print(f"\r  build {done:4.0%} {stage:<10}", end=""))
+        print(f"\n  built in {time.perf_counter() - started:.0f} s")
+    return corpus
+
+
+def _timed_run(app: AppTest) -> float:
+    started = time.perf_counter()
+    app.run()
+    elapsed = time.perf_counter() - started
+    if app.exception:
+        raise RuntimeError(app.exception[0].value)
+    return elapsed
+
+
+def measure(corpus: Path, stories: int) -> dict[str, list[float]]:
+    """Seconds per rerun: opening, switching stories (first visit and revisit), switching tabs."""
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=600)
+    app.session_state["corpus_source"] = "Another folder…"
+    app.session_state["folder"] = str(corpus)
+    times: dict[str, list[float]] = {"open (first run)": [_timed_run(app)], "open (rerun)": [_timed_run(app)]}
+    opened = pipeline.open_corpus(corpus)
+    # The stories people open first: those covered by the most outlets.
+    picked = [s.story_id for s in sorted(opened.stories, key=lambda s: -len(s.outlets))[:stories]]
+    for label in ("story switch (first visit)", "story switch (revisit)"):
+        times[label] = []
+        for story_id in picked:
+            app.session_state["story"] = story_id
+            times[label].append(_timed_run(app))
+    for label in ("tab switch (first visit)", "tab switch (revisit)"):
+        times[label] = []
+        for story_id in picked[: max(1, stories // 3)]:
+            app.session_state["story"] = story_id
+            app.run()
+            for tab in (*report.SECTIONS[1:], report.SECTIONS[0]):
+                app.session_state["tab"] = tab
+                times[label].append(_timed_run(app))
+    return times
+
+
+def render(times: dict[str, list[float]], articles: int, stories: int) -> str:
+    lines = [
+        f"Dashboard on a built corpus of {articles:,} articles ({stories:,} stories), AppTest, seconds per rerun:",
+        "",
+        "| action | runs | median | p90 | max |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for label, values in times.items():
+        ordered = sorted(values)
+        p90 = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+        lines.append(f"| {label} | {len(values)} | {statistics.median(values):.2f} | {p90:.2f} | {max(values):.2f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=SHARED_DATA / "abp" / "sample10k.jsonl.gz")
+    parser.add_argument("--corpus", type=Path, default=Path("/tmp/parallax-bench-10k"))
+    parser.add_argument("--stories", type=int, default=9, help="stories to switch between")
+    args = parser.parse_args()
+    if not args.data.is_file():
+        sys.exit(f"benchmark data not found at {args.data} (set --data or PARALLAX_SHARED_DATA)")
+    corpus = prepare(args.data, args.corpus)
+    opened = pipeline.open_corpus(corpus)
+    print(render(measure(corpus, args.stories), len(opened.articles), len(opened.stories)))
+
+
+if __name__ == "__main__":
+    main()
