@@ -36,6 +36,7 @@ from compare.speakers import (
     Mention,
     Named,
     SpeakerResolver,
+    is_title_word,
     lexicon,
     looks_like_organisation,
     looks_like_person,
@@ -155,12 +156,22 @@ SPEECH_VERBS = lexicon(
     plead demand inform advise assure reassure concur echo label dub brand hail mention decry bemoan chant
     read refer question cite threaten quote term characterize characterise welcome applaud condemn denounce
     ridicule propose recommend thank fume rail gush marvel rant crow grumble opine posit speculate point
+    admonish affirm attest aver berate blame chide clarify commend confess confide congratulate deride divulge
+    elaborate extol fret gripe groan grouse hint implore imply indicate inquire jeer jest lambaste laud lecture
+    narrate preach protest rebuke rebut reckon reminisce reprimand request riff scold sigh sneer swear taunt tease
+    theorize underscore whine
     """
 )
 _CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis"})  # one verb's clause to another's
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "det", "nummod", "flat", "punct"})  # inside a name + title
 _NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
-_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "speak": ("spoke", "spoken")}
+_IRREGULAR = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "speak": ("spoke", "spoken"),
+    "swear": ("swore", "sworn"),
+}
 # Dependents of a cue verb that hold what was said when there is no complement clause.
 _COMPLEMENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "prep", "dative", "acomp"})
 _SPEECH_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "tweet", "post", "letter", "speech"})
@@ -776,7 +787,8 @@ def _is_verb(token: Token) -> bool:
 
 
 def _is_proper(token: Token) -> bool:
-    return token.tag_ in {"NNP", "NNPS"}
+    """A proper noun; the tagger's NNP on a lower-case title ("the senator said") is a description's head."""
+    return token.tag_ in {"NNP", "NNPS"} and not (token.is_lower and is_title_word(token.text))
 
 
 def _strip_end(text: str, start: int, end: int) -> int:
@@ -868,6 +880,8 @@ class _Assembler:
         clause = attribution.clause
         if quotations and clause and not any(clause[0] <= q.start and q.end <= clause[1] for q in quotations):
             clause = None  # the clause is something else the speaker did; the quotation is the statement
+        if clause and attribution.speaker is not None:
+            clause = (clause[0], self._quoted_tail(attribution, clause[1]))
         spans = [(q.start, q.end) for q in quotations] + ([clause] if clause else [])
         if not spans or (not quotations and attribution.speaker is None):
             return None  # words no one is said to have said are not a quote
@@ -884,6 +898,18 @@ class _Assembler:
         else:
             words = " ".join(self.text[start:end].split())
         return self._quote(start, end, kind, attribution.speaker, attribution.cue, words)
+
+    def _quoted_tail(self, attribution: _Attribution, end: int) -> int:
+        """Where a reported clause ends when the parse cut it short of quoted words later in its sentence:
+        "said he was a negotiator, “like you folks.”", "saying he would abdicate ..., his view is “dangerously
+        wrong”" run on to the last such quotation, unless another cue comes first."""
+        limit = min((a.at for a in self.attributions if end <= a.at), default=len(self.text))
+        limit = min(limit, attribution.sentence[1])
+        for index, quotation in enumerate(self.plan.quotations):
+            short = index not in self.plan.statements
+            if short and end <= quotation.start < limit and "\n" not in self.text[end : quotation.start]:
+                end = quotation.end
+        return end
 
     def _orphan(self, index: int) -> Quote:
         """A statement no cue claims: it takes the speaker of its paragraph (the last one quoted before

@@ -122,13 +122,13 @@ _ANONYMOUS = re.compile(
 _PLACE_STARTS = lexicon(
     """
     new south north east west central los las san santa st saint united great hong sri saudi el fort port
-    lake mount upper lower greater palm puerto costa cape
+    lake mount upper lower greater palm puerto costa cape middle
     """
 )
 _PLACE_ENDS = lexicon(
     """
     city county state states island islands river valley beach street avenue square park bay coast kingdom
-    republic province region district hills heights airport station
+    republic province region district hills heights airport station america europe asia africa
     """
 )
 
@@ -221,9 +221,16 @@ def looks_like_person(words: str) -> bool:
     parts = name.split()
     if not parts or looks_like_organisation(words) or not (title or len(parts) >= 2):
         return False
-    if any(_bare(part) in _NOT_NAMES for part in parts):
-        return False
-    return _bare(parts[0]) not in _PLACE_STARTS and _bare(parts[-1]) not in _PLACE_ENDS
+    return not names_a_place_or_thing(name)
+
+
+def names_a_place_or_thing(name: str) -> bool:
+    """True when capitalised words read as a place or a thing, not a person: "Middle East", "Islamic State",
+    "White America", "Saturday"."""
+    parts = name.split()
+    if not parts or any(_bare(part) in _NOT_NAMES for part in parts):
+        return True
+    return _bare(parts[0]) in _PLACE_STARTS or _bare(parts[-1]) in _PLACE_ENDS
 
 
 def is_anonymous(description: str) -> bool:
@@ -363,10 +370,10 @@ class SpeakerResolver:
     @staticmethod
     def is_organisation(mention: Mention) -> bool:
         """True when a named speaker is an organisation: its name (title aside) has an organisation's word
-        ("The Washington Post"), or is all title ("the Pentagon policy office"). "Pentagon spokesman
-        Jonathan Hoffman" is a person with a title."""
+        ("The Washington Post"), is all title ("the Pentagon policy office"), or names a place or thing
+        ("Islamic State"). "Pentagon spokesman Jonathan Hoffman" is a person with a title."""
         _, name = split_title(mention.text.split())
-        return not name or looks_like_organisation(name)
+        return not name or looks_like_organisation(name) or names_a_place_or_thing(name)
 
     def register(self, mention: Mention) -> None:
         """Learn a person named as a speaker: the likeliest antecedent of a later "he"."""
@@ -436,7 +443,8 @@ class SpeakerResolver:
         at = bisect.bisect_left(self.mentions, (before, "", 0))
         window = [m for m in self.mentions[:at] if m[0] >= floor]
         if fits is not None:
-            window = [m for m in window if any(fits in role.lower() for role in self.roles.get(m[1], ()))]
+            # "the senator" is the nearest salient person not known to hold another role
+            window = [m for m in window if self._may_be(m[1], fits)]
         if gender is not None:
             window = [m for m in window if self.gender.get(m[1], gender) == gender]
         for low, tiers in ((own, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT, OTHER))):
@@ -444,6 +452,11 @@ class SpeakerResolver:
                 if offset >= low and tier in tiers:
                     return key
         return None
+
+    def _may_be(self, key: str, title: str) -> bool:
+        """True when the person's known roles include ``title``, or the article gives them none."""
+        roles = self.roles.get(key)
+        return not roles or any(title in role.lower() for role in roles)
 
     def resolve(self, mention: Mention) -> Speaker | None:
         """The speaker a mention stands for, or None when it cannot be told (e.g. "they")."""

@@ -72,6 +72,19 @@ def test_quotes_partial_quote_covers_the_reported_clause() -> None:
     assert "“poorly worded”" in quote.quote and text[quote.start : quote.end] == quote.quote
 
 
+def test_quotes_partial_quote_runs_on_to_quoted_words_later_in_the_sentence() -> None:
+    text = "Clinton said he would abdicate leadership, his world view is “dangerously wrong” and he is a “bully.”"
+    quote = _only(text, "direct")
+    assert quote.speaker == "Clinton"
+    assert quote.quote.startswith("he would abdicate") and quote.quote.endswith("“bully.”")
+    assert not _quotes(text, "scare")
+
+
+@pytest.mark.parametrize("verb", ["groused", "lambasted", "theorized", "confided"])
+def test_quotes_reporting_verbs(verb: str) -> None:
+    assert _only(f"“Nobody will pay for the wall but Mexico,” Trump {verb}.", "direct").speaker == "Trump"
+
+
 @pytest.mark.parametrize(
     ("text", "label"),
     [
@@ -118,6 +131,21 @@ def test_quotes_pronoun_prefers_the_last_speaker_over_a_name_in_passing() -> Non
 def test_quotes_description_resolves_to_the_fitting_person() -> None:
     text = "Gen. Mark Milley met Mark Esper on Monday. “It was a draft,” the general said."
     assert _only(text, "direct").speaker == "Mark Milley"
+
+
+def test_quotes_description_takes_the_nearest_person_with_no_other_role() -> None:
+    text = (
+        "Sen. Bernie Sanders spoke in Iowa on Sunday.\n\n"
+        "Mr. Rubio visited Manchester on Monday. “It's huuuge,” the senator said."
+    )
+    assert _only(text, "direct").speaker == "Rubio"
+
+
+def test_quotes_pronoun_never_resolves_to_a_place_or_thing() -> None:
+    text = "“We did it,” Islamic State said in a statement.\n\n“We saw people hit,” he said."
+    first, second = _quotes(text, "direct")
+    assert (first.speaker, first.speaker_type) == ("Islamic State", "organisation")
+    assert second.speaker is None
 
 
 def test_quotes_unnamed_source_is_anonymous() -> None:

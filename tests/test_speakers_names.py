@@ -61,6 +61,8 @@ def test_speakers_name_key_is_the_surname(variant: str) -> None:
         ("Mark Milley", True),
         ("Gen. Milley", True),
         ("New Hampshire", False),
+        ("Middle East", False),
+        ("White America", False),
         ("The Washington Post", False),
         ("CNN", False),
         ("Milley", False),
