@@ -304,6 +304,7 @@ class _Attribution:
     clause: tuple[int, int] | None = None  # the reported clause, when the parse gives one
     quotations: list[int] = field(default_factory=list)  # long quotations attributed here
     colon: bool = False  # ends with a colon: may introduce the next paragraph's quotation
+    describing: bool = False  # a participle describing a noun ("the letter announcing ..."): speaks for its clause only
 
 
 @dataclass(frozen=True)
@@ -537,7 +538,7 @@ class _SentenceReader:
         for extra in extras:
             cue += " " + " ".join(t.text for t in extra.subtree)
         clause = self._clause(verb)
-        return _Attribution(cue, self.start(verb), sentence, speaker, verb.i, clause)
+        return _Attribution(cue, self.start(verb), sentence, speaker, verb.i, clause, describing=verb.dep_ == "acl")
 
     def _subject(self, verb: Token) -> Token | None:
         """The speaker token: the verb's subject, or its governor's ("tried ..., saying"; "was quoted as
@@ -547,7 +548,9 @@ class _SentenceReader:
         for _ in range(3):
             for child in current.children:
                 if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and _LEMMAS.get(current.lower_) == "quote"):
-                    if child.lower_ in {"who", "that", "which"} and current.dep_ == "relcl":
+                    if child.lower_ == "who" and current.dep_ == "relcl":
+                        return self._person_before_who(current.head)
+                    if child.lower_ in {"that", "which"} and current.dep_ == "relcl":
                         return current.head
                     return None if child.i in self.quotation_of else child
             if current.dep_ == "acl" and (_is_proper(current.head) or current.head.lower_ in _DOCUMENTS):
@@ -564,6 +567,19 @@ class _SentenceReader:
         while after < len(doc) and _is_proper(doc[after]):
             after += 1
         return doc[after - 1] if after > verb.i + 1 else None
+
+    def _person_before_who(self, token: Token) -> Token:
+        """ "who" stands for a person, but the parser hangs its clause on the last noun before it ("Liz Sly,
+        bureau chief for the Washington Post, who noted"): climb out of prepositions and appositives to the
+        first proper name that is not an organisation's; the noun itself when there is none."""
+        current = token
+        while True:
+            name = " ".join(t.text for t in current.lefts if t.dep_ == "compound") + " " + current.text
+            if _is_proper(current) and not looks_like_organisation(name):
+                return current
+            if current.dep_ not in {"pobj", "prep", "appos"} or current.head.i == current.i:
+                return token
+            current = current.head
 
     def _clause(self, verb: Token) -> tuple[int, int] | None:
         """The reported words: the verb's complement clause ("said the probe is ongoing"), or else its
@@ -685,7 +701,8 @@ class _SentenceReader:
             if after_colon:
                 chosen = after_colon
             elif governor is None:
-                chosen = speaking
+                # not a participle that only describes a noun ("the letter announcing ...")
+                chosen = [a for a in speaking if not a.describing]
             else:
                 chosen = [a for a in speaking if a.token == governor.i or self._governs(a.token, governor)]
             if chosen:
@@ -757,7 +774,11 @@ class _SentenceReader:
         while stack:
             current = stack.pop()
             kept.append(current)
-            stack.extend(c for c in current.children if c.dep_ not in cut and c.i not in self.quotation_of)
+            stack.extend(
+                c
+                for c in current.children
+                if c.dep_ not in cut and c.i not in self.quotation_of and not c.tag_.startswith("W")
+            )
         kept.sort(key=lambda t: t.i)
         run = [kept[0]]
         for later in kept[1:]:
@@ -917,8 +938,9 @@ class _Assembler:
         quotation = self.plan.quotations[index]
         paragraph = self.paragraph_of(quotation.start)
         opens_paragraph = quotation.start == self.paragraphs[paragraph][0]
-        earlier = [a for a in self.attributions if a.at < quotation.start and a.speaker is not None]
-        later = [a for a in self.attributions if a.at > quotation.end and a.speaker is not None]
+        speaking = [a for a in self.attributions if a.speaker is not None and not a.describing]
+        earlier = [a for a in speaking if a.at < quotation.start]
+        later = [a for a in speaking if a.at > quotation.end]
         source = None
         if earlier and self.paragraph_of(earlier[-1].at) == paragraph:
             source = earlier[-1]

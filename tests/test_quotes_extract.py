@@ -148,6 +148,22 @@ def test_quotes_pronoun_never_resolves_to_a_place_or_thing() -> None:
     assert second.speaker is None
 
 
+def test_quotes_who_stands_for_the_person_not_the_organisation_before_it() -> None:
+    text = (
+        "The story broke on Monday, according to Liz Sly, bureau chief for the Washington Post, "
+        "who noted that it was a draft."
+    )
+    assert {q.speaker for q in _quotes(text, "indirect")} == {"Liz Sly"}
+
+
+def test_quotes_a_described_document_lends_no_speaker_to_quotations_around_it() -> None:
+    text = (
+        "The account of how the infamous letter announcing a withdrawal came out details how the "
+        "“posting of the letter online unleashed a mad scramble at the Pentagon and on Capitol Hill.”"
+    )
+    assert not _quotes(text, "direct")
+
+
 def test_quotes_unnamed_source_is_anonymous() -> None:
     quote = _only("“We will not comment on leaked documents,” a senior official said.", "direct")
     assert quote.speaker_type == "anonymous"

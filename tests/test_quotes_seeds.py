@@ -83,3 +83,11 @@ def test_quotes_seed_liz_sly_only_in_the_duran(seed_quotes: list[Quote]) -> None
     assert list(rows["outlet"]) == [DURAN]
     assert rows.iloc[0]["speaker_type"] == "journalist"
     assert "washington post" in rows.iloc[0]["role"].lower()
+
+
+def test_quotes_seed_no_letter_or_place_as_speaker(seed_quotes: list[Quote]) -> None:
+    """The issue's known faults: a described letter and the "Washington" of "the Washington Post" spoke."""
+    speakers = {q.speaker for q in seed_quotes if q.outlet == DURAN}
+    assert not any("letter" in (s or "") or s == "Washington" for s in speakers)
+    noted = [q for q in seed_quotes if q.cue == "noted"]
+    assert noted and all(q.speaker == "Liz Sly" for q in noted)
