@@ -1,10 +1,11 @@
-"""Sentence embeddings for articles: offline model loading, precision choice, chunking, cache.
+"""Sentence embeddings for articles: offline model loading, precision choice, units, cache.
 
 An article is longer than the model reads at once (MiniLM stops at 256 tokens), so it
-is cut into sentence-aligned chunks that together cover the whole text; the first
-chunk (headline and lede) gets extra weight because that is where news states the
-event. Vectors are cached by (model, text hash), so rebuilding a corpus after adding
-one article embeds only that article.
+is embedded as units that together cover the whole text: the headline with the lede
+(weighted, because that is where news states the event) and then every sentence. The
+sentence vectors are the ones the framing panels need, so one pass serves both. Vectors
+are cached by (model, text digest), so rebuilding a corpus after adding one article
+embeds only that article, and opening a story embeds nothing.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Bump when chunking or weighting changes, so cached article vectors are recomputed.
-CHUNKING_VERSION = 1
+#: Bump when the units or their weighting change, so cached vectors are recomputed.
+CHUNKING_VERSION = 2
 #: Words per model token are about 0.75 in English news; 0.6 leaves room for names and numbers.
 _WORDS_PER_TOKEN = 0.6
 #: Chunk length assumed for a model that declares no input limit.
@@ -200,122 +201,209 @@ def choose_precision(model: SentenceTransformer, identity: str) -> str:
     return known[key]
 
 
-# --- chunking --------------------------------------------------------------------
+# --- units ---------------------------------------------------------------------
 
 
-def _word_runs(text: str, max_words: int) -> list[str]:
-    """Sentences of ``text``, with any sentence longer than ``max_words`` cut into word runs."""
-    runs: list[str] = []
+def _sentence_units(text: str, max_words: int) -> list[str]:
+    """Each sentence of ``text`` exactly as framing cuts it (so their vectors are shared);
+    a sentence longer than ``max_words`` is cut into word runs the model reads whole."""
+    units: list[str] = []
     for start, end in sentence_spans(text):
-        words = text[start:end].split()
-        runs.extend(" ".join(words[i : i + max_words]) for i in range(0, len(words), max_words))
-    return runs
+        sentence = text[start:end]
+        words = sentence.split()
+        if len(words) <= max_words:
+            units.append(sentence)
+        else:
+            units.extend(" ".join(words[i : i + max_words]) for i in range(0, len(words), max_words))
+    return units
 
 
 def chunk_article(title: str, text: str, max_words: int) -> tuple[list[str], np.ndarray]:
-    """Chunks that together cover the headline and the whole text, and their weights (summing to 1).
+    """The texts an article is embedded as, and their weights (summing to 1).
 
-    The first chunk is the headline plus the lede (up to ``EMBED_LEDE_WORDS`` words); it
-    gets ``EMBED_HEAD_WEIGHT`` on top of its share of the words, because the opening
-    states the event while later paragraphs drift into background. The rest is packed
-    sentence by sentence into chunks of at most ``max_words`` words.
+    The first unit is the headline plus the lede (up to ``EMBED_LEDE_WORDS`` words) read
+    together: the opening states the event, while later paragraphs drift into background,
+    so it gets ``EMBED_HEAD_WEIGHT``. Then every sentence of the text on its own, sharing
+    the rest of the weight by length: together they cover the whole article, and the
+    very same sentence vectors serve the framing panels, so a story's sentences are
+    embedded once, at build time.
     """
-    runs = _word_runs(text, max_words)
+    sentences = _sentence_units(text, max_words)
     head_budget = min(max_words, settings.EMBED_LEDE_WORDS + len(title.split()))
-    chunks: list[list[str]] = [[title] if title.strip() else []]
-    sizes = [len(title.split())]
-    for run in runs:
-        words = len(run.split())
-        if sizes[-1] + words > (head_budget if len(chunks) == 1 else max_words) and chunks[-1]:
-            chunks.append([])
-            sizes.append(0)
-        chunks[-1].append(run)
-        sizes[-1] += words
-    texts = [" ".join(parts) for parts in chunks if parts]
-    counts = np.array([size for size, parts in zip(sizes, chunks, strict=True) if parts], dtype=np.float64)
-    if not texts:  # nothing at all to read: one empty chunk keeps rows aligned with articles
+    head = [title] if title.strip() else []
+    size = len(title.split())
+    for sentence in sentences:
+        words = len(sentence.split())
+        if head and size + words > head_budget:
+            break
+        head.append(sentence)
+        size += words
+    if not head and not sentences:  # nothing at all to read: one empty unit keeps rows aligned with articles
         return [""], np.ones(1)
-    weights = (1.0 - settings.EMBED_HEAD_WEIGHT) * counts / max(counts.sum(), 1.0)
-    weights[0] += settings.EMBED_HEAD_WEIGHT
-    return texts, weights / weights.sum()
+    if not sentences:
+        return [" ".join(head)], np.ones(1)
+    counts = np.array([len(s.split()) for s in sentences], dtype=np.float64)
+    rest = (1.0 - settings.EMBED_HEAD_WEIGHT) * counts / max(counts.sum(), 1.0)
+    weights = np.concatenate([[settings.EMBED_HEAD_WEIGHT], rest])
+    return [" ".join(head), *sentences], weights / weights.sum()
 
 
 def combine_chunks(vectors: np.ndarray, owners: np.ndarray, weights: np.ndarray, n_articles: int) -> np.ndarray:
-    """Weighted sum of chunk vectors per article, L2-normalised."""
+    """Weighted sum of unit vectors per article, L2-normalised."""
     combined = np.zeros((n_articles, vectors.shape[1]), dtype=np.float64)
-    np.add.at(combined, owners, vectors * weights[:, None])
+    np.add.at(combined, owners, vectors.astype(np.float64) * weights[:, None])
     norms = np.linalg.norm(combined, axis=1, keepdims=True)
     return (combined / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
-def embed_articles(articles: Sequence[Article], embedder: Embedder) -> np.ndarray:
-    """One unit vector per article from its weighted chunks (no cache)."""
+def _article_units(articles: Sequence[Article], max_words: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Every article's units, the row of the article each belongs to, and their weights."""
     texts: list[str] = []
     owners: list[int] = []
     weights: list[np.ndarray] = []
     for row, article in enumerate(articles):
-        chunks, chunk_weights = chunk_article(article.title, article.text, embedder.max_words)
-        texts.extend(chunks)
-        owners.extend([row] * len(chunks))
-        weights.append(chunk_weights)
-    if not texts:
+        units, unit_weights = chunk_article(article.title, article.text, max_words)
+        texts.extend(units)
+        owners.extend([row] * len(units))
+        weights.append(unit_weights)
+    return texts, np.asarray(owners, dtype=np.int64), np.concatenate(weights) if weights else np.zeros(0)
+
+
+def embed_articles(articles: Sequence[Article], embedder: Embedder) -> np.ndarray:
+    """One unit vector per article from its weighted units (no cache)."""
+    if not articles:
         return np.zeros((0, embedder.dim), dtype=np.float32)
-    vectors = embedder.embed(texts)
-    return combine_chunks(vectors, np.asarray(owners), np.concatenate(weights), len(articles))
+    texts, owners, weights = _article_units(articles, embedder.max_words)
+    vectors = embedder.embed(texts).astype(STORED_DTYPE)  # as stored, so cached and fresh builds agree
+    return combine_chunks(vectors, owners, weights, len(articles))
 
 
 # --- cache -----------------------------------------------------------------------
 
+#: Vectors are stored in half precision: cosines move by about 1e-4, the file halves.
+STORED_DTYPE = np.float16
 
-def text_key(article: Article) -> str:
-    """What an article's vector depends on: its headline, its text and the chunking scheme."""
-    scheme = f"{CHUNKING_VERSION}|{settings.EMBED_LEDE_WORDS}|{settings.EMBED_HEAD_WEIGHT}"
-    payload = f"{scheme}\0{article.title}\0{article.text}"
-    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+def text_key(text: str) -> bytes:
+    """A unit's cache key: a 16-byte digest of its exact text."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class VectorStore:
+    """Vectors of embedded texts (article units, which include every sentence) for one model.
+
+    Kept in one ``.npy`` file of (key, vector) rows sorted by key, read memory-mapped:
+    opening a 10,000-article corpus costs nothing until a story's sentences are looked
+    up, and each lookup is a binary search. Texts embedded since opening stay in memory
+    until ``save``. A missing or damaged file is an empty store.
+    """
+
+    def __init__(self, cache_dir: Path | None, embedder: Embedder) -> None:
+        self.path = _cache_file(cache_dir, embedder) if cache_dir is not None else None
+        self.dim = embedder.dim
+        self._rows = self._open()
+        self._added: dict[bytes, np.ndarray] = {}
+
+    def _open(self) -> np.ndarray:
+        empty = np.zeros(0, dtype=_row_dtype(self.dim))
+        if self.path is None or not self.path.exists():
+            return empty
+        try:
+            rows = np.load(self.path, mmap_mode="r", allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            log.warning("vector cache %s is unreadable (%s); re-embedding", self.path, exc)
+            return empty
+        if rows.dtype != _row_dtype(self.dim) or rows.ndim != 1:
+            return empty
+        return rows
+
+    def lookup(self, keys: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
+        """The stored vector of each key (zeros where none) and which keys were found."""
+        out = np.zeros((len(keys), self.dim), dtype=STORED_DTYPE)
+        found = np.zeros(len(keys), dtype=bool)
+        if len(self._rows) and keys:
+            asked = np.array(keys, dtype="S16")
+            at = np.minimum(np.searchsorted(self._rows["key"], asked), len(self._rows) - 1)
+            found = self._rows["key"][at] == asked
+            out[found] = self._rows["vector"][at[found]]
+        for i in np.flatnonzero(~found):
+            added = self._added.get(keys[i])
+            if added is not None:
+                out[i], found[i] = added, True
+        return out, found
+
+    def vectors(self, texts: Sequence[str], embedder: Embedder) -> np.ndarray:
+        """One stored-precision row per text, embedding (once) only the texts not stored yet."""
+        keys = [text_key(t) for t in texts]
+        out, found = self.lookup(keys)
+        missing = {keys[i]: texts[i] for i in np.flatnonzero(~found)}
+        if missing:
+            fresh = embedder.embed(list(missing.values())).astype(STORED_DTYPE)
+            self._added.update(zip(missing, fresh, strict=True))
+            for i in np.flatnonzero(~found):
+                out[i] = self._added[keys[i]]
+        return out
+
+    def holds_exactly(self, texts: Sequence[str]) -> bool:
+        """True when the file already stores these texts and nothing else (no save needed)."""
+        return not self._added and len({text_key(t) for t in texts}) == len(self._rows)
+
+    def save(self, keep: Sequence[str]) -> None:
+        """Write exactly the vectors of ``keep`` (the cache never outgrows the corpus)."""
+        if self.path is None:
+            return
+        keys = sorted({text_key(t) for t in keep})
+        rows = np.zeros(len(keys), dtype=_row_dtype(self.dim))
+        rows["key"] = keys
+        rows["vector"] = self.lookup(keys)[0]
+        buffer = io.BytesIO()
+        np.save(buffer, rows, allow_pickle=False)
+        self._rows = np.zeros(0, dtype=rows.dtype)  # release the memory map before replacing its file
+        atomic_write_bytes(self.path, buffer.getvalue())
+        self._rows, self._added = rows, {}
+
+
+def _row_dtype(dim: int) -> np.dtype:
+    return np.dtype([("key", "S16"), ("vector", STORED_DTYPE, (dim,))])
 
 
 def _cache_file(cache_dir: Path, embedder: Embedder) -> Path:
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", embedder.name)[-60:]
-    digest = hashlib.sha256(f"{embedder.name}|{embedder.dim}|{embedder.max_words}".encode()).hexdigest()[:12]
-    return cache_dir / f"vectors-{slug}-{digest}.npz"
+    scheme = f"{embedder.name}|{embedder.dim}|{embedder.max_words}|{CHUNKING_VERSION}"
+    return cache_dir / f"units-{slug}-{hashlib.sha256(scheme.encode()).hexdigest()[:12]}.npy"
 
 
-def _read_cache(path: Path, dim: int) -> dict[str, np.ndarray]:
-    """Cached vectors by text key; a missing or damaged file is an empty cache."""
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            keys, vectors = data["keys"], data["vectors"]
-    except (OSError, ValueError, KeyError) as exc:
-        if path.exists():
-            log.warning("vector cache %s is unreadable (%s); re-embedding", path, exc)
-        return {}
-    if vectors.ndim != 2 or vectors.shape[1] != dim or len(keys) != len(vectors):
-        return {}
-    return dict(zip(keys.tolist(), vectors, strict=True))
+def article_vectors(
+    articles: Sequence[Article], embedder: Embedder, cache_dir: Path | None = None, keep: Sequence[str] = ()
+) -> np.ndarray:
+    """One unit vector per article (rows follow ``articles``), embedding only the texts the cache lacks.
 
-
-def article_vectors(articles: Sequence[Article], embedder: Embedder, cache_dir: Path | None = None) -> np.ndarray:
-    """One unit vector per article (rows follow ``articles``), embedding only what the cache lacks.
-
-    The cache keeps exactly the current articles' vectors, so it never outgrows the corpus.
+    The cache then holds exactly the current articles' units, every sentence included,
+    plus the texts in ``keep`` (others the story views will ask for, e.g. frame descriptions).
     """
-    keys = [text_key(article) for article in articles]
-    path = _cache_file(cache_dir, embedder) if cache_dir is not None else None
-    known = _read_cache(path, embedder.dim) if path is not None else {}
-    first_of: dict[str, Article] = {}
-    for key, article in zip(keys, articles, strict=True):
-        if key not in known:
-            first_of.setdefault(key, article)
-    missing = list(first_of)
-    for start in range(0, len(missing), _ARTICLES_PER_BLOCK):
-        block = missing[start : start + _ARTICLES_PER_BLOCK]
-        for key, vector in zip(block, embed_articles([first_of[k] for k in block], embedder), strict=True):
-            known[key] = vector
-    if path is not None and keys and (missing or len(known) != len(set(keys))):
-        distinct = list(dict.fromkeys(keys))
-        buffer = io.BytesIO()
-        np.savez(buffer, keys=np.array(distinct, dtype=str), vectors=np.stack([known[k] for k in distinct]))
-        atomic_write_bytes(path, buffer.getvalue())
-    if not keys:
-        return np.zeros((0, embedder.dim), dtype=np.float32)
-    return np.stack([known[key] for key in keys]).astype(np.float32, copy=False)
+    store = VectorStore(cache_dir, embedder)
+    vectors = np.zeros((len(articles), embedder.dim), dtype=np.float32)
+    kept: list[str] = list(keep)
+    store.vectors(kept, embedder)
+    for start in range(0, len(articles), _ARTICLES_PER_BLOCK):
+        block = articles[start : start + _ARTICLES_PER_BLOCK]
+        texts, owners, weights = _article_units(block, embedder.max_words)
+        vectors[start : start + len(block)] = combine_chunks(
+            store.vectors(texts, embedder), owners, weights, len(block)
+        )
+        kept.extend(texts)
+    if cache_dir is not None and not store.holds_exactly(kept):
+        store.save(kept)
+    return vectors
+
+
+class CachedEmbedder(Embedder):
+    """An embedder that answers from a corpus's vector store first: the story views ask for
+    sentences the build already embedded, so opening a story costs lookups, not model time."""
+
+    def __init__(self, model: Embedder, store: VectorStore) -> None:
+        self.model, self.store = model, store
+        self.name, self.dim, self.max_words = model.name, model.dim, model.max_words
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.store.vectors(texts, self.model).astype(np.float32)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -36,6 +36,10 @@ from compare.model import (
     Record,
     Story,
 )
+
+if TYPE_CHECKING:
+    from compare.embed import Embedder
+    from compare.framing.distinctive import TermPrior
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +69,7 @@ class Corpus:
     passages: list[Passage]
     internal_reuse: list[Passage]
     vectors: np.ndarray
+    folder: Path | None = None  # the published build folder, where lazily read tables live
     _framing: dict[str, list[Indicator]] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -97,13 +102,31 @@ class Corpus:
         members = set(self.story(story_id).article_ids)
         return [p for p in self.passages if len(members.intersection(p.article_ids)) >= 2]
 
+    @cached_property
+    def sentence_embedder(self) -> Embedder:
+        """The model, answering first from the sentence vectors the build stored with the corpus."""
+        from compare.embed import CachedEmbedder, VectorStore, default_embedder
+
+        model = default_embedder()
+        return CachedEmbedder(model, VectorStore(store.cache_dir(self.path) / "vectors", model))
+
+    @cached_property
+    def term_prior(self) -> TermPrior:
+        """The corpus's word counts for distinctive words: stored by the build, counted if missing."""
+        from compare.framing.distinctive import TermPrior, corpus_prior
+
+        if self.folder is not None and (self.folder / f"{_TERMS}.parquet").is_file():
+            return TermPrior.from_frame(store.read_table(self.folder, _TERMS))
+        return corpus_prior(self.articles)
+
     def story_framing(self, story_id: str) -> list[Indicator]:
         """Framing indicators for each outlet of a story (computed once per story)."""
         if story_id not in self._framing:
-            from compare.embed import default_embedder
             from compare.framing import frame_story
 
-            self._framing[story_id] = frame_story(self.story_articles(story_id), self.articles, default_embedder())
+            self._framing[story_id] = frame_story(
+                self.story_articles(story_id), self.term_prior, self.sentence_embedder
+            )
         return self._framing[story_id]
 
     def regroup(self, sensitivity: float) -> list[Story]:
@@ -118,6 +141,8 @@ class Corpus:
 def build(path: Path, *, progress: Progress = _no_progress, fetch_urls: bool = False) -> Corpus:
     """Ingest and analyse a corpus folder (or one file), store it in the cache, return it."""
     from compare.embed import article_vectors, default_embedder
+    from compare.framing.distinctive import corpus_prior
+    from compare.framing.frames import frame_descriptions
     from compare.group import group_articles
     from compare.ingest import load_corpus
     from compare.passages import find_internal_reuse, find_passages
@@ -141,7 +166,7 @@ def build(path: Path, *, progress: Progress = _no_progress, fetch_urls: bool = F
     articles = ingested.articles
     step("embed")
     if articles:
-        vectors = article_vectors(articles, default_embedder(), cache_dir=root / "vectors")
+        vectors = article_vectors(articles, default_embedder(), cache_dir=root / "vectors", keep=frame_descriptions())
     else:
         vectors = np.zeros((0, 0), dtype=np.float32)
     step("group")
@@ -151,10 +176,11 @@ def build(path: Path, *, progress: Progress = _no_progress, fetch_urls: bool = F
     step("passages")
     passages = find_passages(articles)
     internal = find_internal_reuse(articles)
+    prior = corpus_prior(articles)
     progress("saving", done)
 
     corpus = Corpus(path, ingested.info, articles, ingested.report, stories, quotes, passages, internal, vectors)
-    _save(corpus, root, key)
+    corpus.folder = _save(corpus, prior, root, key)
     progress("done", 1.0)
     return _with_overrides(corpus)
 
@@ -200,16 +226,23 @@ _TABLES: dict[str, tuple[type[Record], str]] = {
 }
 
 
-def _save(corpus: Corpus, root: Path, key: str) -> None:
+# The distinctive-words term prior: read only when a story's framing is first shown.
+_TERMS = "terms"
+
+
+def _save(corpus: Corpus, prior: TermPrior, root: Path, key: str) -> Path:
+    """Publish the build; returns its folder."""
     writer = store.BuildWriter(root, key)
     try:
         files = []
         for name, (_cls, attribute) in _TABLES.items():
             writer.table(name, store.records_frame(getattr(corpus, attribute)))
             files.append(f"{name}.parquet")
+        writer.table(_TERMS, prior.to_frame())
+        files.append(f"{_TERMS}.parquet")
         writer.array("vectors", corpus.vectors)
         files.append("vectors.npy")
-        writer.publish({"files": files, "info": corpus.info.to_dict()})
+        return writer.publish({"files": files, "info": corpus.info.to_dict()})
     except BaseException:
         writer.discard()
         raise
@@ -232,6 +265,7 @@ def _load(path: Path, folder: Path) -> Corpus:
         passages=typing.cast(list[Passage], tables["passages"]),
         internal_reuse=typing.cast(list[Passage], tables["internal_reuse"]),
         vectors=vectors,
+        folder=folder,
     )
 
 

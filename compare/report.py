@@ -580,32 +580,6 @@ def quoted_officials(corpus: Corpus, story_id: str) -> list[Panel]:
 
 
 # ---------------------------------------------------------------------------------------
-# Sentence vectors, shared
-
-
-class _CachedSentences(Embedder):
-    """An embedder answering from framing's sentence-vector cache (by model and sentence).
-
-    The reworded-claims panel and the framing panels embed the same sentences of a story;
-    through this, each sentence is embedded once however many panels ask.
-    """
-
-    def __init__(self, model: Embedder) -> None:
-        self.model = model
-        self.name, self.dim, self.max_words = model.name, model.dim, model.max_words
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        return framing_panels.text.embed_cached(self.model, texts)
-
-
-def shared_sentence_vectors() -> Embedder:
-    """The default model behind the shared sentence-vector cache."""
-    from compare.embed import default_embedder
-
-    return _CachedSentences(default_embedder())
-
-
-# ---------------------------------------------------------------------------------------
 # Shared passages
 
 
@@ -688,7 +662,7 @@ def shared_passages(corpus: Corpus, story_id: str) -> list[Panel]:
     )
     edges = _reuse_edges(corpus, passages)
     claims = (
-        reworded_claims(list(main_articles(articles).values()), shared_sentence_vectors()) if len(outlets) > 1 else []
+        reworded_claims(list(main_articles(articles).values()), corpus.sentence_embedder) if len(outlets) > 1 else []
     )
     claim_table = pd.DataFrame(
         [
@@ -771,9 +745,7 @@ class FramingTables:
 
     @cached_property
     def _embedder(self) -> Embedder:
-        from compare.embed import default_embedder
-
-        return default_embedder()
+        return self.corpus.sentence_embedder
 
     @cached_property
     def lede(self) -> pd.DataFrame:
@@ -781,7 +753,7 @@ class FramingTables:
 
     @cached_property
     def distinctive(self) -> pd.DataFrame:
-        return framing_panels.distinctive_words(self.story, self.corpus.articles)
+        return framing_panels.distinctive_words(self.story, self.corpus.term_prior)
 
     @cached_property
     def naming(self) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Article vectors are cached by (model, text): a rebuild embeds only new or edited articles."""
+"""Vectors are cached by (model, text): a rebuild embeds only new or edited articles, a story view nothing."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from compare.embed import Embedder, article_vectors, embed_articles
+from compare.embed import CachedEmbedder, Embedder, VectorStore, article_vectors, chunk_article, embed_articles
 from compare.model import Article
+from compare.nlp import sentence_spans
 
 
 class CountingEmbedder(Embedder):
@@ -98,7 +99,31 @@ def test_embed_cache_damaged_file_is_rebuilt(tmp_path: Path, corpus: list[Articl
 def test_embed_cache_leaves_no_temporary_files(tmp_path: Path, corpus: list[Article]) -> None:
     article_vectors(corpus, CountingEmbedder(), cache_dir=tmp_path)
     article_vectors(corpus[:3], CountingEmbedder(), cache_dir=tmp_path)
-    assert [p.suffix for p in tmp_path.iterdir()] == [".npz"]
+    assert [p.suffix for p in tmp_path.iterdir()] == [".npy"]
+
+
+def test_embed_cache_holds_only_the_current_articles(tmp_path: Path, corpus: list[Article]) -> None:
+    embedder = CountingEmbedder()
+    article_vectors(corpus, embedder, cache_dir=tmp_path)
+    article_vectors(corpus[:2], embedder, cache_dir=tmp_path)
+    units = {t for a in corpus[:2] for t in chunk_article(a.title, a.text, embedder.max_words)[0]}
+    (cache_file,) = tmp_path.iterdir()
+    assert len(np.load(cache_file)) == len(units)
+
+
+def test_embed_cache_serves_story_sentences_without_the_model(tmp_path: Path, corpus: list[Article]) -> None:
+    """After a build, the framing panels' sentence vectors come from the store, not from the model."""
+    embedder = CountingEmbedder()
+    article_vectors(corpus, embedder, cache_dir=tmp_path)
+    embedder.seen.clear()
+    sentences = [a.text[start:end] for a in corpus[:2] for start, end in sentence_spans(a.text)]
+    cached = CachedEmbedder(embedder, VectorStore(tmp_path, embedder))
+    vectors = cached.embed(sentences)
+    assert embedder.seen == []
+    assert vectors.dtype == np.float32
+    assert np.allclose(vectors, CountingEmbedder().embed(sentences), atol=1e-3)
+    cached.embed(["A sentence no article has.", "A sentence no article has."])
+    assert embedder.seen == ["A sentence no article has."]  # embedded once, then remembered
 
 
 def test_embed_cache_keeps_models_apart(tmp_path: Path, corpus: list[Article]) -> None:

@@ -59,6 +59,25 @@ def test_pipeline_cache_round_trip_keeps_records(built: Path) -> None:
     assert fresh.quotes == rebuilt.quotes
 
 
+def test_pipeline_opened_corpus_frames_a_story_from_what_the_build_stored(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a story embeds nothing and counts no corpus: the build stored sentence and frame vectors and counts."""
+    from compare.embed import default_embedder
+    from compare.framing import distinctive
+
+    corpus = pipeline.open_corpus(built)
+    model = default_embedder()
+    asked: list[str] = []
+    real_embed = model.embed
+    monkeypatch.setattr(model, "embed", lambda texts: asked.extend(texts) or real_embed(texts))
+    monkeypatch.setattr(distinctive, "corpus_prior", lambda articles: pytest.fail("the corpus prior was counted again"))
+    indicators = corpus.story_framing(corpus.stories[0].story_id)
+    assert asked == []
+    assert {i.indicator for i in indicators} >= {"distinctive_word", "aspect"}
+    assert corpus.term_prior.counts["letter"] >= 10
+
+
 def test_pipeline_damaged_cache_is_rebuilt(built: Path) -> None:
     folder = store.current_build(store.cache_dir(built), store.fingerprint(built))
     assert folder is not None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from compare.framing.aspects import aspects
-from compare.framing.distinctive import distinctive_words
+from compare.framing.distinctive import TermPrior, distinctive_words
 from compare.framing.frames import frames
 from compare.framing.lede import headline_and_lede
 from compare.framing.loaded import attribution_verbs, loaded_language
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "StoryText",
+    "TermPrior",
     "aspects",
     "attribution_verbs",
     "distinctive_words",
@@ -51,21 +52,26 @@ def _rows(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
     yield from frame.to_dict("records")
 
 
-def frame_story(articles: Sequence[Article], corpus_articles: Sequence[Article], embedder: Embedder) -> list[Indicator]:
+def frame_story(
+    articles: Sequence[Article], corpus: TermPrior | Sequence[Article], embedder: Embedder
+) -> list[Indicator]:
     """All framing indicators of one story, per outlet, each with its evidence.
 
-    ``corpus_articles`` gives the distinctive-words prior; ``embedder`` the sentence
-    vectors for aspects and frames. Works for any number of outlets, one included.
+    ``corpus`` gives the distinctive-words prior (stored, or the articles to count it
+    from); ``embedder`` the sentence vectors for aspects and frames. Works for any
+    number of outlets, one included.
     """
     story = story_text(articles)
-    return list(story_indicators(story, corpus_articles, embedder))
+    return list(story_indicators(story, corpus, embedder))
 
 
-def story_indicators(story: StoryText, corpus_articles: Sequence[Article], embedder: Embedder) -> Iterator[Indicator]:
+def story_indicators(
+    story: StoryText, corpus: TermPrior | Sequence[Article], embedder: Embedder
+) -> Iterator[Indicator]:
     """``frame_story`` on an already cut (and possibly already embedded) story."""
     for row in _rows(headline_and_lede(story)):
         yield Indicator(row["outlet"], "headline", row["headline"], row["evidence"], detail=row["article_id"])
-    for row in _rows(distinctive_words(story, corpus_articles)):
+    for row in _rows(distinctive_words(story, corpus)):
         detail = f"z={row['z']:.2f}; {row['count']} here vs {row['rest_count']} elsewhere"
         yield Indicator(row["outlet"], "distinctive_word", row["term"], row["evidence"], detail=detail)
     for row in _rows(naming(story)):

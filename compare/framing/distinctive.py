@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -24,7 +25,33 @@ from compare.model import Article, Evidence
 # Words, or a punctuation mark that breaks a phrase (no bigram spans a comma or a full stop).
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|[.,;:!?()\"“”—–]|\n")
 _BREAK_BEFORE_CAPITAL = frozenset('.!?"“\n:—')
-_CORPUS_CACHE: dict[str, tuple[Counter[str], frozenset[str]]] = {}
+_CORPUS_CACHE: dict[str, TermPrior] = {}
+
+
+@dataclass(frozen=True)
+class TermPrior:
+    """Whole-corpus term counts and the words the corpus writes as names: what a story is set against.
+
+    Counting a large corpus takes seconds, so a build stores it (``to_frame``) and the
+    story views read it back instead of counting again.
+    """
+
+    counts: Counter[str]
+    names: frozenset[str]
+
+    def to_frame(self) -> pd.DataFrame:
+        terms = sorted(set(self.counts) | self.names)
+        return pd.DataFrame(
+            {"term": terms, "count": [self.counts.get(t, 0) for t in terms], "name": [t in self.names for t in terms]}
+        )
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> TermPrior:
+        counted = frame[frame["count"] > 0]
+        counts = Counter(dict(zip(counted["term"].tolist(), counted["count"].astype(int).tolist(), strict=True)))
+        return cls(counts, frozenset(frame.loc[frame["name"], "term"].tolist()))
+
+
 # Contractions of stop words ("couldn't", "it's", "we're") are stop words too.
 _CONTRACTION = re.compile(r"n't$|'(?:s|re|ve|ll|d|m)$")
 
@@ -72,7 +99,7 @@ def _names(capital_votes: Counter[str]) -> frozenset[str]:
     return frozenset(word for word, votes in capital_votes.items() if votes > 0)
 
 
-def corpus_prior(corpus_articles: Sequence[Article]) -> tuple[Counter[str], frozenset[str]]:
+def corpus_prior(corpus_articles: Sequence[Article]) -> TermPrior:
     """Whole-corpus term counts and name set, cached by the corpus's article ids and lengths."""
     key = hashlib.blake2b(
         "\n".join(f"{a.id}:{len(a.text)}" for a in corpus_articles).encode(), digest_size=16
@@ -80,7 +107,7 @@ def corpus_prior(corpus_articles: Sequence[Article]) -> tuple[Counter[str], froz
     if key not in _CORPUS_CACHE:
         counts, votes = _count(a.text for a in corpus_articles)
         _CORPUS_CACHE.clear()  # one corpus at a time: a new corpus replaces the old prior
-        _CORPUS_CACHE[key] = (counts, _names(votes))
+        _CORPUS_CACHE[key] = TermPrior(counts, _names(votes))
     return _CORPUS_CACHE[key]
 
 
@@ -107,15 +134,17 @@ def _evidence(story: StoryText, outlet: str, term: str, limit: int) -> tuple[Evi
     return tuple(found[:limit])
 
 
-def distinctive_words(story: StoryText, corpus_articles: Sequence[Article], top: int | None = None) -> pd.DataFrame:
+def distinctive_words(story: StoryText, corpus: TermPrior | Sequence[Article], top: int | None = None) -> pd.DataFrame:
     """The words and two-word phrases that set each outlet apart from the rest of the story.
 
+    ``corpus`` is the corpus's stored term prior, or its articles to count one from.
     Counts come from the body text (where the evidence sentences are). With one outlet,
     the rest is the corpus without it. Rows are sorted by outlet, then z; the ``top``
     terms are listed, plus any tied with the last of them.
     """
     top = top or settings.DISTINCTIVE_TOP
-    prior, names = corpus_prior(corpus_articles)
+    term_prior = corpus if isinstance(corpus, TermPrior) else corpus_prior(corpus)
+    prior, names = term_prior.counts, term_prior.names
     per_outlet = {outlet: _count(a.text for a in story.articles if a.outlet == outlet)[0] for outlet in story.outlets}
     rows = []
     for outlet, counts_i in per_outlet.items():

@@ -110,12 +110,16 @@ FRAMES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+def frame_descriptions() -> list[str]:
+    """Every frame's descriptions, in frame order: embedded with the corpus at build time."""
+    return [text for descriptions in FRAMES.values() for text in descriptions]
+
+
 @lru_cache(maxsize=4)
 def _frame_matrix(embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
     """Description vectors and, for each, the index of its frame."""
-    texts = [text for descriptions in FRAMES.values() for text in descriptions]
     owners = np.array([i for i, descriptions in enumerate(FRAMES.values()) for _ in descriptions])
-    return embed_cached(embedder, texts), owners
+    return embed_cached(embedder, frame_descriptions()), owners
 
 
 def sentence_frame_scores(vectors: np.ndarray, embedder: Embedder) -> np.ndarray:
