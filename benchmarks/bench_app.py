@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import sys
 import time
@@ -43,7 +44,8 @@ def prepare(data: Path, corpus: Path) -> Path:
     if not pipeline.is_built(corpus):
         started = time.perf_counter()
         pipeline.build(corpus, progress=lambda stage, done: print(f"\r  build {done:4.0%} {stage:<10}", end=""))
-        print(f"\n  built in {time.perf_counter() - started:.0f} s")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # kilobytes on Linux
+        print(f"\n  built in {time.perf_counter() - started:.0f} s, peak memory {peak:.2f} GB")
     return corpus
 
 
