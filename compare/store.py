@@ -25,7 +25,24 @@ import pandas as pd
 from compare import settings
 
 #: Bump when the layout or meaning of cached tables changes; old caches are rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Settings (names, or name prefixes ending in "_") that change what a build computes: ingest limits, the
+#: model and article units, grouping, passages and quote extraction. Display settings are left out.
+_BUILD_SETTINGS = (
+    "MAX_FILE_BYTES",
+    "MODEL",
+    "MIN_PRECISION_COSINE",
+    "EMBED_LEDE_WORDS",
+    "EMBED_HEAD_WEIGHT",
+    "GROUPING_",
+    "MIN_PASSAGE_WORDS",
+    "PASSAGE_",
+    "COMMON_SHINGLE_",
+    "COPY_MIN_SHARE",
+    "SCARE_QUOTE_",
+    "QUOTE_WINDOW_",
+    "SPEAKER_",
+)
 POINTER = "current.json"
 _HASH_CHUNK = 1 << 20
 
@@ -68,14 +85,13 @@ def file_digest(path: Path) -> str:
 
 
 def settings_snapshot() -> dict[str, Any]:
-    """The settings whose change alters a build's results."""
-    return {
-        "schema": SCHEMA_VERSION,
-        "model": settings.MODEL,
-        "sensitivity": settings.GROUPING_SENSITIVITY,
-        "min_passage_words": settings.MIN_PASSAGE_WORDS,
-        "max_file_bytes": settings.MAX_FILE_BYTES,
+    """The settings whose change alters a build's results (a change means a rebuild)."""
+    chosen = {
+        name: getattr(settings, name)
+        for name in sorted(vars(settings))
+        if name.isupper() and any(name == s or (s.endswith("_") and name.startswith(s)) for s in _BUILD_SETTINGS)
     }
+    return {"schema": SCHEMA_VERSION, **chosen}
 
 
 def fingerprint(corpus: Path, extra: dict[str, Any] | None = None) -> str:

@@ -44,6 +44,9 @@ def _texts(evidence: tuple) -> str:  # type: ignore[type-arg]
     return " ".join(e.text for e in evidence)
 
 
+# The issue also names "confusion" for The Duran, but in that article the word occurs only in a reader
+# comment, which cleaning removes (tests/test_clean_seeds.py); the article itself says "confused". The
+# outlet that dwells on confusion is AskTruth24 ("huge confusions", "the mist of confusions").
 @pytest.mark.parametrize(("outlet", "term"), [(DURAN, "phony"), (DURAN, "propaganda coup"), (ASKTRUTH, "confusions")])
 def test_framing_distinctive_words_of_each_outlet(
     story: StoryText, articles: list[Article], outlet: str, term: str

@@ -38,11 +38,21 @@ def test_store_fingerprint_changes_with_content_not_with_cache(tmp_path: Path) -
     assert store.fingerprint(corpus) != before
 
 
-def test_store_fingerprint_changes_with_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "name", ["MIN_PASSAGE_WORDS", "EMBED_LEDE_WORDS", "GROUPING_TIME_WEIGHT", "SPEAKER_LOOKBACK_PARAGRAPHS"]
+)
+def test_store_fingerprint_changes_with_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     corpus = _corpus(tmp_path)
     before = store.fingerprint(corpus)
-    monkeypatch.setattr(settings, "MIN_PASSAGE_WORDS", settings.MIN_PASSAGE_WORDS + 5)
+    monkeypatch.setattr(settings, name, getattr(settings, name) + 1)
     assert store.fingerprint(corpus) != before
+
+
+def test_store_fingerprint_ignores_display_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path)
+    before = store.fingerprint(corpus)
+    monkeypatch.setattr(settings, "DISTINCTIVE_TOP", settings.DISTINCTIVE_TOP + 5)
+    assert store.fingerprint(corpus) == before
 
 
 def test_store_publish_then_read_back(tmp_path: Path) -> None:
