@@ -13,6 +13,7 @@ from compare.framing import (
     distinctive_words,
     frame_story,
     frames,
+    headline_and_lede,
     loaded_language,
     naming,
     opinion_markers,
@@ -66,6 +67,32 @@ def test_framing_loaded_language_flags_the_seed_words(story: StoryText, outlet: 
     spans = loaded_language(story)
     own = spans[spans.outlet == outlet]
     assert word in {t.lower() for t in own.text}
+
+
+def test_framing_lede_skips_the_note_to_readers(story: StoryText) -> None:
+    """The Duran opens with "PLEASE NOTE: We recorded this video..."; its lede is the article's first sentence."""
+    ledes = dict(zip(headline_and_lede(story).outlet, headline_and_lede(story).lede, strict=True))
+    assert ledes[DURAN].startswith("The Duran’s Alex Christoforou and Editor-in-Chief Alexander Mercouris discuss")
+    assert "PLEASE NOTE" not in ledes[DURAN]
+    assert ledes[ASKTRUTH].startswith("Recently, a huge unrest was created")
+
+
+@pytest.mark.parametrize(
+    ("opening", "skipped"),
+    [
+        ("Editor's note: This story was updated on Friday.", True),
+        ("UPDATE 2 - Adds comment from the ministry.", True),
+        ("Correction: An earlier version misspelled a name.", True),
+        ("Updates are expected later today, the ministry said.", False),
+        ("Note the date: the vote is on Monday.", False),
+        ("Update (Jan. 5): The count is complete.", True),
+        ("Correction officers said: the prison was calm.", False),
+    ],
+)
+def test_framing_lede_reader_notes(opening: str, skipped: bool) -> None:
+    article = Article(id="n", outlet="Wire", title="Vote", text=f"{opening}\n\nThe vote was held on Monday.", file="n")
+    lede = headline_and_lede(story_text([article])).lede[0]
+    assert lede.startswith("The vote was held") is skipped
 
 
 def test_framing_loaded_spans_point_into_the_text(story: StoryText, articles: list[Article]) -> None:
