@@ -9,8 +9,12 @@ Two parts, each measured in a fresh process so peak memory is its own:
   (``article_vectors`` with chunking and cache, then ``group_articles``) against
   ``model.encode`` alone on the very same chunks. Targets: ratio <= 1.3, peak <= 3 GB.
   Slow: every chunk goes through the model twice (ours, then the baseline).
+* ``encode --corpus DIR``: only the baseline, ``model.encode`` on the distinct units of a
+  corpus already built end to end (``python -m benchmarks app`` builds the 10,000-article
+  sample and prints the build's time), to set against that whole build.
 
     .venv/bin/python -m benchmarks grouping [scale|build|all] [--sizes 10000 50000 100000] [--limit N]
+    .venv/bin/python -m benchmarks grouping encode --corpus /tmp/parallax-bench-10k
 
 Prints Markdown tables for docs/BENCHMARKS.md.
 """
@@ -46,7 +50,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
-def _in_fresh_process(job: Callable[[Any], dict[str, Any]], argument: int | None) -> dict[str, Any]:
+def _in_fresh_process(job: Callable[[Any], dict[str, Any]], argument: int | str | None) -> dict[str, Any]:
     """Run ``job(argument)`` in a new interpreter so its peak memory is not mixed with earlier runs."""
     code = f"import json; from benchmarks.bench_grouping import {job.__name__} as j; print(json.dumps(j({argument!r})))"
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False)
@@ -195,6 +199,39 @@ def encode_job(limit: int | None) -> dict[str, Any]:
     return {"chunks": len(chunks), "encode": watch.lap(), "peak_mb": _peak_rss_mb()}
 
 
+def corpus_encode_job(corpus: str) -> dict[str, Any]:
+    """The baseline for a whole build: ``model.encode`` on the distinct units the build embedded."""
+    from compare import settings
+    from compare.embed import chunk_article, default_embedder
+    from compare.framing.frames import frame_descriptions
+    from compare.ingest import load_corpus
+
+    articles = load_corpus(Path(corpus)).articles  # the clean articles the build embedded (not timed)
+    embedder = default_embedder()
+    units = [u for a in articles for u in chunk_article(a.title, a.text, embedder.max_words)[0]]
+    distinct = list(dict.fromkeys([*units, *frame_descriptions()]))
+    watch = Stopwatch()
+    embedder.model.encode(  # type: ignore[attr-defined]
+        distinct, batch_size=settings.EMBED_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
+    )
+    return {
+        "articles": len(articles),
+        "units": len(units),
+        "distinct": len(distinct),
+        "encode": watch.lap(),
+        "peak_mb": _peak_rss_mb(),
+    }
+
+
+def run_corpus_encode(corpus: Path) -> None:
+    done = _in_fresh_process(corpus_encode_job, str(corpus))
+    wall, cpu = done["encode"]
+    print(
+        f"{done['articles']:,} articles, {done['units']:,} units ({done['distinct']:,} distinct): "
+        f"model.encode alone {wall:.0f} s wall, {cpu:.0f} s CPU, peak memory {done['peak_mb'] / 1024:.2f} GB"
+    )
+
+
 def run_build(limit: int | None) -> None:
     ours = _in_fresh_process(build_job, limit)
     baseline = _in_fresh_process(encode_job, limit)
@@ -215,10 +252,14 @@ def run_build(limit: int | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("part", nargs="?", choices=("scale", "build", "all"), default="scale")
+    parser.add_argument("part", nargs="?", choices=("scale", "build", "encode", "all"), default="scale")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
     parser.add_argument("--limit", type=int, default=None, help="only the first N ABP articles (build part)")
+    parser.add_argument("--corpus", type=Path, default=Path("/tmp/parallax-bench-10k"), help="built corpus (encode)")
     args = parser.parse_args()
+    if args.part == "encode":
+        run_corpus_encode(args.corpus)
+        return
     if args.part in ("scale", "all"):
         run_scale(args.sizes)
     if args.part in ("build", "all"):
