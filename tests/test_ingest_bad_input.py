@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from pathlib import Path
@@ -33,6 +34,8 @@ def _rejections(tmp_path: Path) -> dict[str, str]:
     ("name", "content", "code"),
     [
         ("binary.txt", bytes(range(256)) * 4, "P101"),
+        ("broken-utf8.txt", codecs.BOM_UTF8 + b"The mayor said \xff\xfe\xfa the vote was close.", "P103"),
+        ("broken-utf16.txt", codecs.BOM_UTF16_LE + "The vote".encode("utf-16-le") + b"\x00\xd8", "P103"),
         ("empty.txt", b"", "P102"),
         ("blank.txt", b"\n\n   \n", "P102"),
         ("picture.png", b"\x89PNG\r\n\x1a\n", "P104"),

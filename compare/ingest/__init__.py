@@ -24,7 +24,7 @@ from compare.clean import repeated_lines
 from compare.errors import Code
 from compare.ingest import records, urls
 from compare.ingest.draft import Draft, iso_date
-from compare.ingest.encoding import decode
+from compare.ingest.encoding import decode, undecodable_code
 from compare.ingest.html import read_html
 from compare.ingest.metadata import CORPUS_TOML, MANIFEST, Metadata, read_metadata
 from compare.ingest.text import read_text
@@ -79,7 +79,7 @@ def _drafts_from_bytes(
         return [_reject(name, Code.P105, size_mb=len(data) / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)]
     text = decode(data)
     if text is None:
-        return [_reject(name, Code.P101)]
+        return [_reject(name, undecodable_code(data))]
     if suffix in {".txt", ".text"}:
         return [read_text(name, text, boilerplate=boilerplate, title=title)]
     if suffix in {".html", ".htm"}:

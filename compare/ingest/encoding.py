@@ -7,6 +7,8 @@ import codecs
 import ftfy
 from charset_normalizer import from_bytes
 
+from compare.errors import Code
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -52,6 +54,12 @@ def decode(data: bytes) -> str | None:
     if best is not None and best.encoding not in {"utf_16", "utf_32"}:
         return fix_text(str(best))
     return fix_text(data.decode("cp1252", errors="replace"))
+
+
+def undecodable_code(data: bytes) -> Code:
+    """Why ``decode`` gave up on ``data``: its byte-order mark declares an encoding the bytes then
+    break (P103: re-save as UTF-8), or the content is not text at all (P101)."""
+    return Code.P103 if data.startswith(tuple(bom for bom, _ in _BOMS)) else Code.P101
 
 
 def fix_text(text: str) -> str:
