@@ -141,6 +141,16 @@ _NOT_NAMES = lexicon(
     """
 )
 
+# Words that open sentences in capitals without being anyone's name ("In Washington,", "The Pentagon said").
+_NOT_PERSON_OPENERS = lexicon(
+    """
+    the a an this that these those it its he she they we i you his her their our my your in on at of for from
+    by with to as but and or so yet if when while after before since though although because then there here
+    what who which where why how however meanwhile still instead also later earlier now today yesterday
+    tomorrow last next one two many some most all both each every no not officials police critics experts
+    """
+)
+
 SPEAKER_TYPES = ("official", "politician", "journalist", "expert", "organisation", "anonymous", "other")
 
 _NAME_TOKEN = re.compile(r"[\w’'.-]+")
@@ -233,6 +243,16 @@ def names_a_place_or_thing(name: str) -> bool:
     return _bare(parts[0]) in _PLACE_STARTS or _bare(parts[-1]) in _PLACE_ENDS
 
 
+def _reads_as_a_person(words: str) -> bool:
+    """True when a sentence-opening run of capitalised words can be a person's name."""
+    parts = words.split()
+    return (
+        _bare(parts[0]) not in _NOT_PERSON_OPENERS
+        and not looks_like_organisation(words)
+        and not names_a_place_or_thing(words)
+    )
+
+
 def is_anonymous(description: str) -> bool:
     """True for unnamed sources: "a senior official", "officials", "people familiar with the matter"."""
     return bool(_ANONYMOUS.match(description.strip()))
@@ -293,6 +313,13 @@ _HONORIFIC_NAME = re.compile(
     r"\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+# A sentence that opens with a name and goes on to speak ("Tarar said", "Sandy Phillips, who lost her
+# daughter,"): the person it is about, though the parser never read it. One word needs the speech verb
+# ("However," is no one); two or three words may be followed by a comma (an apposition).
+_SUBJECT_NAME = re.compile(
+    r"\s*((?:[A-Z][a-z’'-]+\s+){1,2}[A-Z][a-z’'-]+(?=,\s)|(?:[A-Z][a-z’'-]+\s+){0,2}[A-Z][a-z’'-]+"
+    r"(?=\s+(?:said|says|told|wrote|writes|added|adds|argued|argues|noted|notes|explained|insisted|warned)\b))"
+)
 
 
 # How likely a mention is to be what "he said" points back to: the speaker of an earlier
@@ -334,6 +361,10 @@ class SpeakerResolver:
             self._add(person.start, person.words, SUBJECT if person.subject else OTHER)
         for match in _HONORIFIC_NAME.finditer(text):
             self._add(match.start(), match.group(), SUBJECT if self._opens_sentence(match.start()) else OTHER)
+        for start in self.sentence_starts:
+            subject = _SUBJECT_NAME.match(text, start)
+            if subject and _reads_as_a_person(subject.group(1)):
+                self._add(subject.start(1), subject.group(1), SUBJECT)
 
     def _opens_sentence(self, offset: int) -> bool:
         """True when nothing but a few words, none a preposition, precede a name in its sentence, and the

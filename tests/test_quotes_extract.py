@@ -128,6 +128,24 @@ def test_quotes_pronoun_prefers_the_last_speaker_over_a_name_in_passing() -> Non
     assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
 
 
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("Donald Trump spoke first. Later, Tarar said selling Trump to other Muslims has been a challenge.", "Tarar"),
+        (
+            "Donald Trump spoke first. Sandy Phillips, whose daughter died in Aurora, called the plan weak.",
+            "Sandy Phillips",
+        ),
+        ("Donald Trump spoke first. However, critics called the plan weak.", "Donald Trump"),
+    ],
+)
+def test_quotes_pronoun_finds_the_person_an_unparsed_sentence_opens_with(opening: str, speaker: str) -> None:
+    """A sentence that opens with a name and speaks of them makes them the subject "he"/"she" points to,
+    even when the parser never reads it; a sentence adverb ("However,") is no one."""
+    text = f"“We will win,” Donald Trump said.\n\n{opening}\n\n“In the beginning it was completely no,” he said."
+    assert _quotes(text, "direct")[-1].speaker == speaker
+
+
 def test_quotes_description_resolves_to_the_fitting_person() -> None:
     text = "Gen. Mark Milley met Mark Esper on Monday. “It was a draft,” the general said."
     assert _only(text, "direct").speaker == "Mark Milley"

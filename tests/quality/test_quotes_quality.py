@@ -4,7 +4,7 @@ Every second dev article (42, six per publisher) keeps the gate fast; scored by 
 rules in ../shared/data/README.md (see compare/evaluate/quotes.py). Measured on this
 sample: direct-quote F1 0.901 (textacy 0.447), exact-span F1 0.717, speaker accuracy
 0.837 (textacy 0.550), 0.908 where the gold names the speaker. On all 84 dev articles:
-F1 0.885, exact 0.702, speaker 0.820 (0.922 named). Floors sit a little below the
+F1 0.885, exact 0.702, speaker 0.822 (0.922 named). Floors sit a little below the
 sample's figures; a floor is only ever raised.
 """
 
@@ -26,7 +26,7 @@ def result(shared_data: Path) -> dict[str, Any]:
 @pytest.mark.quality
 @pytest.mark.parametrize(
     ("figure", "floor"),
-    [("f1", 0.89), ("exact_f1", 0.71), ("speaker_accuracy", 0.82), ("speaker_accuracy_named_gold", 0.90)],
+    [("f1", 0.89), ("exact_f1", 0.71), ("speaker_accuracy", 0.83), ("speaker_accuracy_named_gold", 0.90)],
 )
 def test_quotes_quality_floor(result: dict[str, Any], figure: str, floor: float) -> None:
     assert result["parallax"][figure] >= floor
