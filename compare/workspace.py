@@ -19,14 +19,14 @@ from pathlib import Path, PurePosixPath
 
 from compare import store
 from compare.errors import Code
-from compare.ingest.metadata import MANIFEST
+from compare.ingest.metadata import MANIFEST, MANIFEST_COLUMNS
 from compare.model import Article, IngestRecord
 from compare.regroup import regroup_path
 
 #: Where pasted and fetched articles go (JSON Lines, one article per line).
 PASTED_FILE = "pasted.jsonl"
 FETCHED_FILE = "fetched.jsonl"
-_MANIFEST_FIELDS = ("file", "outlet")
+_MANIFEST_FIELDS = MANIFEST_COLUMNS
 
 
 def signature(corpus: Path) -> str:
@@ -118,8 +118,9 @@ def _loaded_members(name: str, data: bytes, loaded: set[str]) -> dict[str, bytes
 def add_files(folder: Path, files: Sequence[tuple[str, bytes]], outlet: str | None = None) -> list[IngestRecord]:
     """Save the uploaded files (and zip members) that ingest can read; returns what happened to each input.
 
-    ``outlet`` names the outlet of files that do not say it themselves; it is written to
-    the folder's manifest.csv so a rebuild keeps it.
+    ``outlet`` names the outlet of files that do not say it themselves; it, and what a
+    manifest.csv inside a zip declares about each file, is written to the folder's
+    manifest.csv so a rebuild keeps it.
     """
     from compare.ingest import load_bytes
 
@@ -134,8 +135,11 @@ def add_files(folder: Path, files: Sequence[tuple[str, bytes]], outlet: str | No
             target = _free_name(folder, _safe_name(member))
             problems = _saving(folder, member, partial(store.atomic_write_bytes, folder / target, content))
             records.extend(problems)
-            if outlet and not problems:
-                manifest.append({"file": target, "outlet": outlet})
+            facts = {k: v for k, v in result.declared.get(member, {}).items() if k != "file"}
+            if outlet:
+                facts.setdefault("outlet", outlet)
+            if facts and not problems:  # what the upload declared about the file survives rebuilds
+                manifest.append({"file": target, **facts})
     if manifest:
         records.extend(_saving(folder, MANIFEST, partial(_append_manifest, folder, manifest)))
     return records

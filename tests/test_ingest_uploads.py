@@ -47,6 +47,36 @@ def test_ingest_zip_total_unpacked_size_is_capped(monkeypatch: pytest.MonkeyPatc
     assert all(r.code == "P100" and "upload limit" in r.message for r in refused)
 
 
+def test_ingest_zip_of_a_corpus_folder_applies_its_manifest_and_corpus_toml() -> None:
+    """A zipped corpus folder reads like the folder: its manifest describes the files, it is no article."""
+    manifest = "file,outlet,published,title\nbudget.txt,City Gazette,2024-03-05,Council passes the budget\n"
+    toml = '[outlets."City Gazette"]\ndomain = "gazette.example"\nlean = "center"\n'
+    upload = _zip(
+        {
+            "mycorpus/manifest.csv": manifest.encode(),
+            "mycorpus/corpus.toml": toml.encode(),
+            "mycorpus/budget.txt": PAGE.encode(),
+        }
+    )
+    result = load_bytes("corpus.zip", upload, outlet="Fallback Outlet")
+    (article,) = result.articles
+    assert (article.outlet, article.published, article.title) == (
+        "City Gazette",
+        "2024-03-05",
+        "Council passes the budget",
+    )
+    assert [o.lean for o in result.info.outlets] == ["center"]
+    assert [r.file for r in result.report] == ["corpus.zip/mycorpus/budget.txt"]  # no record for the metadata
+    assert result.declared["corpus.zip/mycorpus/budget.txt"]["outlet"] == "City Gazette"
+
+
+def test_ingest_zip_with_a_broken_manifest_still_loads_its_articles() -> None:
+    upload = _zip({"manifest.csv": b"name,outlet\nx.txt,Nobody\n", "budget.txt": PAGE.encode()})
+    result = load_bytes("corpus.zip", upload)
+    assert len(result.articles) == 1
+    assert {(r.file, r.code) for r in result.report if r.status == "rejected"} == {("corpus.zip/manifest.csv", "P111")}
+
+
 def test_ingest_damaged_zip_is_a_record() -> None:
     result = load_bytes("broken.zip", b"PK\x03\x04 not really a zip")
     assert result.articles == [] and [r.code for r in result.report] == ["P100"]

@@ -43,6 +43,17 @@ def test_workspace_saves_readable_files_and_reports_the_rest(tmp_path: Path) -> 
     assert len(corpus.articles) == 2
 
 
+def test_workspace_keeps_what_a_zipped_manifest_declares(tmp_path: Path) -> None:
+    """The manifest inside a zip is not saved as an article; its facts land in the folder's manifest."""
+    manifest = b"file,outlet,published\nstory.txt,Coast Herald,2024-05-02\n"
+    records = workspace.add_files(
+        tmp_path, [("bundle.zip", _zip({"manifest.csv": manifest, "story.txt": STORY.encode()}))]
+    )
+    assert [(r.file, r.status) for r in records] == [("bundle.zip/story.txt", "loaded")]
+    (article,) = load_corpus(tmp_path).articles  # read back from the folder, as a rebuild does
+    assert (article.outlet, article.published) == ("Coast Herald", "2024-05-02")
+
+
 def test_workspace_never_overwrites_a_saved_file(tmp_path: Path) -> None:
     workspace.add_files(tmp_path, [("flood.txt", STORY.encode())])
     workspace.add_files(tmp_path, [("../flood.txt", STORY.replace("Tuesday", "Friday").encode())])

@@ -26,7 +26,7 @@ from compare.ingest import records, urls
 from compare.ingest.draft import Draft, iso_date
 from compare.ingest.encoding import decode, undecodable_code
 from compare.ingest.html import read_html
-from compare.ingest.metadata import CORPUS_TOML, MANIFEST, Metadata, read_metadata
+from compare.ingest.metadata import CORPUS_TOML, MANIFEST, METADATA_FILES, Metadata, add_metadata_file, read_metadata
 from compare.ingest.text import read_text
 from compare.model import Article, CorpusInfo, IngestRecord
 
@@ -46,6 +46,7 @@ class IngestResult:
     articles: list[Article] = field(default_factory=list)
     report: list[IngestRecord] = field(default_factory=list)
     info: CorpusInfo = field(default_factory=lambda: CorpusInfo(name="corpus"))
+    declared: dict[str, dict[str, str]] = field(default_factory=dict)  # uploaded file -> its manifest row
 
 
 def article_id(outlet: str, text: str) -> str:
@@ -265,23 +266,47 @@ def _sorted_report(report: list[IngestRecord]) -> list[IngestRecord]:
 
 
 def load_bytes(name: str, data: bytes, *, outlet: str | None = None) -> IngestResult:
-    """Read an uploaded file (or a .zip of supported files) held in memory."""
+    """Read an uploaded file (or a .zip of supported files) held in memory.
+
+    A zip is read like a corpus folder: a ``manifest.csv`` or ``corpus.toml`` in it
+    describes the files beside it (their outlet, date, title...) instead of being read
+    as articles. ``outlet`` names the outlet of files the manifest says nothing about.
+    """
     report: list[IngestRecord] = []
     drafts: list[Draft] = []
+    meta = Metadata(info=CorpusInfo(name=PurePosixPath(name).stem))
     members: list[tuple[str, bytes]] = [(name, data)]
     if name.lower().endswith(".zip"):
         members, problems = _unzip(name, data)
         report.extend(problems)
+        members = _read_zip_metadata(name, members, meta)
+        report.extend(meta.problems)
+    declared: dict[str, dict[str, str]] = {}
     for member, content in members:
-        for item in _drafts_from_bytes(member, content, fetch_urls=False):
+        row = meta.files.get(member.removeprefix(f"{name}/"), {})
+        if row:
+            declared[member] = row
+        for item in _drafts_from_bytes(member, content, fetch_urls=False, title=row.get("title")):
             if isinstance(item, IngestRecord):
                 report.append(item)
             else:
                 item.outlet = outlet or item.outlet
-                drafts.append(item)
-    meta = Metadata(info=CorpusInfo(name=PurePosixPath(name).stem))
+                drafts.append(_apply_manifest(item, row))
     articles, merged = finalise(drafts, meta)
-    return IngestResult(articles, _sorted_report(report + merged), meta.info)
+    return IngestResult(articles, _sorted_report(report + merged), meta.info, declared)
+
+
+def _read_zip_metadata(name: str, members: list[tuple[str, bytes]], meta: Metadata) -> list[tuple[str, bytes]]:
+    """Apply the zip's manifest.csv / corpus.toml files to ``meta``; returns the other members."""
+    rest = []
+    for member, content in members:
+        inner = PurePosixPath(member.removeprefix(f"{name}/"))
+        if inner.name in METADATA_FILES:
+            folder = inner.parent.as_posix()
+            add_metadata_file(meta, inner.name, content, label=member, prefix="" if folder == "." else f"{folder}/")
+        else:
+            rest.append((member, content))
+    return rest
 
 
 def _unzip(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[IngestRecord]]:

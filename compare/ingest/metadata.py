@@ -17,6 +17,8 @@ MANIFEST = "manifest.csv"
 CORPUS_TOML = "corpus.toml"
 MANIFEST_COLUMNS = ("file", "outlet", "url", "published", "title", "author")
 OUTLET_FIELDS = ("domain", "lean", "country", "ownership", "rating_source")
+METADATA_FILES = (MANIFEST, CORPUS_TOML)
+_CODES = {MANIFEST: Code.P111, CORPUS_TOML: Code.P112}
 
 
 @dataclass
@@ -42,31 +44,45 @@ class Metadata:
 def read_metadata(folder: Path) -> Metadata:
     """Read manifest.csv and corpus.toml if present; problems become report records, never exceptions."""
     meta = Metadata(info=CorpusInfo(name=folder.name))
-    toml_path = folder / CORPUS_TOML
-    if toml_path.is_file():
-        try:
-            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-            outlets = tuple(
-                OutletInfo(name=str(name), **{k: str(v) for k, v in (facts or {}).items() if k in OUTLET_FIELDS})
-                for name, facts in (data.get("outlets") or {}).items()
-            )
-            meta.info = CorpusInfo(str(data.get("name") or folder.name), str(data.get("description") or ""), outlets)
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError, AttributeError) as exc:
-            meta.problems.append(_problem(CORPUS_TOML, Code.P112, str(exc)))
-    manifest_path = folder / MANIFEST
-    if manifest_path.is_file():
-        try:
-            text = decode(manifest_path.read_bytes()) or ""
-            reader = csv.DictReader(io.StringIO(text))
-            if not reader.fieldnames or "file" not in [f.strip().lower() for f in reader.fieldnames]:
-                raise ValueError("it has no 'file' column")
-            for row in reader:
-                clean = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
-                if clean.get("file"):
-                    meta.files[clean["file"]] = {k: v for k, v in clean.items() if k in MANIFEST_COLUMNS and v}
-        except (OSError, ValueError, csv.Error) as exc:
-            meta.problems.append(_problem(MANIFEST, Code.P111, str(exc)))
+    for name in (CORPUS_TOML, MANIFEST):
+        path = folder / name
+        if path.is_file():
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                meta.problems.append(_problem(name, _CODES[name], str(exc)))
+                continue
+            add_metadata_file(meta, name, data)
     return meta
+
+
+def add_metadata_file(meta: Metadata, name: str, data: bytes, label: str | None = None, prefix: str = "") -> None:
+    """Apply one ``corpus.toml`` or ``manifest.csv`` (``name``) to ``meta``.
+
+    ``label`` names the file in problem records; ``prefix`` is the folder it sits in
+    (inside a zip), which the manifest's ``file`` paths are relative to.
+    """
+    label = label or name
+    try:
+        if name == CORPUS_TOML:
+            data_toml = tomllib.loads(data.decode("utf-8"))
+            outlets = tuple(
+                OutletInfo(name=str(outlet), **{k: str(v) for k, v in (facts or {}).items() if k in OUTLET_FIELDS})
+                for outlet, facts in (data_toml.get("outlets") or {}).items()
+            )
+            description = str(data_toml.get("description") or "")
+            meta.info = CorpusInfo(str(data_toml.get("name") or meta.info.name), description, outlets)
+            return
+        reader = csv.DictReader(io.StringIO(decode(data) or ""))
+        if not reader.fieldnames or "file" not in [f.strip().lower() for f in reader.fieldnames]:
+            raise ValueError("it has no 'file' column")
+        for row in reader:
+            clean = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+            if clean.get("file"):
+                facts = {k: v for k, v in clean.items() if k in MANIFEST_COLUMNS and v}
+                meta.files[f"{prefix}{clean['file']}"] = facts
+    except (ValueError, csv.Error, tomllib.TOMLDecodeError, TypeError, AttributeError) as exc:
+        meta.problems.append(_problem(label, _CODES[name], str(exc)))
 
 
 def _problem(file: str, code: Code, reason: str) -> IngestRecord:
