@@ -9,9 +9,10 @@ Two parts, each measured in a fresh process so peak memory is its own:
   (``article_vectors`` with chunking and cache, then ``group_articles``) against
   ``model.encode`` alone on the very same chunks. Targets: ratio <= 1.3, peak <= 3 GB.
   Slow: every chunk goes through the model twice (ours, then the baseline).
-* ``encode --corpus DIR``: only the baseline, ``model.encode`` on the distinct units of a
-  corpus already built end to end (``python -m benchmarks app`` builds the 10,000-article
-  sample and prints the build's time), to set against that whole build.
+* ``encode --corpus DIR [--share S]``: only the baseline, ``model.encode`` on the distinct
+  units of a corpus already built end to end (``python -m benchmarks app`` builds the
+  10,000-article sample and prints the build's time), to set against that whole build;
+  with ``--share``, on a uniform random share of the units, scaled up.
 
     .venv/bin/python -m benchmarks grouping [scale|build|all] [--sizes 10000 50000 100000] [--limit N]
     .venv/bin/python -m benchmarks grouping encode --corpus /tmp/parallax-bench-10k
@@ -199,36 +200,44 @@ def encode_job(limit: int | None) -> dict[str, Any]:
     return {"chunks": len(chunks), "encode": watch.lap(), "peak_mb": _peak_rss_mb()}
 
 
-def corpus_encode_job(corpus: str) -> dict[str, Any]:
-    """The baseline for a whole build: ``model.encode`` on the distinct units the build embedded."""
+def corpus_encode_job(job: str) -> dict[str, Any]:
+    """The baseline for a whole build: ``model.encode`` on the distinct units the build embedded, or on a
+    uniform random share of them (``job`` is "CORPUS|SHARE"), to be scaled up by 1 / SHARE."""
     from compare import settings
     from compare.embed import chunk_article, default_embedder
     from compare.framing.frames import frame_descriptions
     from compare.ingest import load_corpus
 
+    corpus, share = job.rsplit("|", 1)
     articles = load_corpus(Path(corpus)).articles  # the clean articles the build embedded (not timed)
     embedder = default_embedder()
     units = [u for a in articles for u in chunk_article(a.title, a.text, embedder.max_words)[0]]
     distinct = list(dict.fromkeys([*units, *frame_descriptions()]))
+    picked = np.random.default_rng(0).choice(len(distinct), round(float(share) * len(distinct)), replace=False)
+    sample = [distinct[i] for i in sorted(picked)]
     watch = Stopwatch()
     embedder.model.encode(  # type: ignore[attr-defined]
-        distinct, batch_size=settings.EMBED_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
+        sample, batch_size=settings.EMBED_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
     )
     return {
         "articles": len(articles),
         "units": len(units),
         "distinct": len(distinct),
+        "sampled": len(sample),
         "encode": watch.lap(),
         "peak_mb": _peak_rss_mb(),
     }
 
 
-def run_corpus_encode(corpus: Path) -> None:
-    done = _in_fresh_process(corpus_encode_job, str(corpus))
+def run_corpus_encode(corpus: Path, share: float) -> None:
+    done = _in_fresh_process(corpus_encode_job, f"{corpus}|{share}")
     wall, cpu = done["encode"]
+    scale = done["distinct"] / done["sampled"]
     print(
-        f"{done['articles']:,} articles, {done['units']:,} units ({done['distinct']:,} distinct): "
-        f"model.encode alone {wall:.0f} s wall, {cpu:.0f} s CPU, peak memory {done['peak_mb'] / 1024:.2f} GB"
+        f"{done['articles']:,} articles, {done['units']:,} units ({done['distinct']:,} distinct, "
+        f"{done['sampled']:,} encoded): model.encode alone {wall:.0f} s wall, {cpu:.0f} s CPU "
+        f"(x{scale:.2f} for all: {wall * scale:.0f} s wall, {cpu * scale:.0f} s CPU), "
+        f"peak memory {done['peak_mb'] / 1024:.2f} GB"
     )
 
 
@@ -256,9 +265,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
     parser.add_argument("--limit", type=int, default=None, help="only the first N ABP articles (build part)")
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/parallax-bench-10k"), help="built corpus (encode)")
+    parser.add_argument("--share", type=float, default=1.0, help="encode a random share of the units (encode)")
     args = parser.parse_args()
     if args.part == "encode":
-        run_corpus_encode(args.corpus)
+        run_corpus_encode(args.corpus, args.share)
         return
     if args.part in ("scale", "all"):
         run_scale(args.sizes)
