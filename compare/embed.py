@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import io
 import json
 import logging
 import platform
@@ -29,7 +28,7 @@ from compare import settings
 from compare.errors import Code, ParallaxError
 from compare.model import Article
 from compare.nlp import sentence_spans
-from compare.store import atomic_write_bytes
+from compare.store import atomic_write, atomic_write_bytes
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -48,6 +47,8 @@ _CANDIDATE_PRECISIONS = ("bfloat16",)
 _MIN_SPEEDUP = 0.8
 #: Articles embedded per model call; bounds memory on huge corpora while keeping batches sorted by length.
 _ARTICLES_PER_BLOCK = 2048
+#: Rows copied at a time when the vector store is written.
+_SAVE_ROWS = 65_536
 
 _PROBE_SENTENCES = (
     "The ministry said on Tuesday that talks with the union would resume next week after a breakdown over pay.",
@@ -302,7 +303,9 @@ class VectorStore:
         self.path = _cache_file(cache_dir, embedder) if cache_dir is not None else None
         self.dim = embedder.dim
         self._rows = self._open()
-        self._added: dict[bytes, np.ndarray] = {}
+        # Texts embedded since opening: whole blocks as the model returned them, and where each key sits.
+        self._blocks: list[np.ndarray] = []
+        self._added: dict[bytes, tuple[int, int]] = {}
 
     def _open(self) -> np.ndarray:
         empty = np.zeros(0, dtype=_row_dtype(self.dim))
@@ -326,22 +329,24 @@ class VectorStore:
             at = np.minimum(np.searchsorted(self._rows["key"], asked), len(self._rows) - 1)
             found = self._rows["key"][at] == asked
             out[found] = self._rows["vector"][at[found]]
-        for i in np.flatnonzero(~found):
+        for i in np.flatnonzero(~found).tolist():
             added = self._added.get(keys[i])
             if added is not None:
-                out[i], found[i] = added, True
+                out[i], found[i] = self._blocks[added[0]][added[1]], True
         return out, found
 
     def vectors(self, texts: Sequence[str], embedder: Embedder) -> np.ndarray:
         """One stored-precision row per text, embedding (once) only the texts not stored yet."""
         keys = [text_key(t) for t in texts]
         out, found = self.lookup(keys)
-        missing = {keys[i]: texts[i] for i in np.flatnonzero(~found)}
+        missing = {keys[i]: texts[i] for i in np.flatnonzero(~found).tolist()}
         if missing:
             fresh = embedder.embed(list(missing.values())).astype(STORED_DTYPE)
-            self._added.update(zip(missing, fresh, strict=True))
+            self._blocks.append(fresh)
+            self._added.update((key, (len(self._blocks) - 1, row)) for row, key in enumerate(missing))
             for i in np.flatnonzero(~found):
-                out[i] = self._added[keys[i]]
+                block, row = self._added[keys[i]]
+                out[i] = self._blocks[block][row]
         return out
 
     def holds_exactly(self, texts: Sequence[str]) -> bool:
@@ -355,12 +360,11 @@ class VectorStore:
         keys = sorted({text_key(t) for t in keep})
         rows = np.zeros(len(keys), dtype=_row_dtype(self.dim))
         rows["key"] = keys
-        rows["vector"] = self.lookup(keys)[0]
-        buffer = io.BytesIO()
-        np.save(buffer, rows, allow_pickle=False)
+        for start in range(0, len(keys), _SAVE_ROWS):  # in slices: no second full-size copy in memory
+            rows["vector"][start : start + _SAVE_ROWS] = self.lookup(keys[start : start + _SAVE_ROWS])[0]
         self._rows = np.zeros(0, dtype=rows.dtype)  # release the memory map before replacing its file
-        atomic_write_bytes(self.path, buffer.getvalue())
-        self._rows, self._added = rows, {}
+        atomic_write(self.path, lambda out: np.save(out, rows, allow_pickle=False))
+        self._rows, self._blocks, self._added = rows, [], {}
 
 
 def _row_dtype(dim: int) -> np.dtype:
