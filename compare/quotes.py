@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -70,6 +71,8 @@ _MARKS = re.compile(f"[{_MARK_CHARS}]")
 _OPEN_BEFORE = frozenset("([{—–-/:;‘" + _OPENERS)  # a mark after these (or a space) opens a quote
 _CLOSE_AFTER = frozenset(")]}—–-/,.;:!?…’" + _CLOSERS)  # a mark before these (or a space) closes one
 _WORD = re.compile(r"\w[\w’'-]*")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -759,7 +762,7 @@ class _SentenceReader:
             phrase = self._phrase(token)
             start, end = self.start(phrase[0]), self.end(phrase[-1])
             return Mention(" ".join(text[start:end].split()), start, end, "description", head=token.text)
-        start, end = self.start(left[0]), self.end(token)
+        start, end = self.start(left[0] if left else token), self.end(token)
         role: str | None = None
         if appositive is not None:
             phrase = self._phrase(appositive)
@@ -1003,7 +1006,10 @@ def extract_quotes_many(articles: Sequence[Article]) -> list[Quote]:
     found: dict[int, list[_Attribution]] = {id(plan): [] for plan in plans}
     parsed: dict[int, list[tuple[Doc, int]]] = {id(plan): [] for plan in plans}
     for (plan, snippet), doc in zip(jobs, docs, strict=True):
-        found[id(plan)].extend(_SentenceReader(doc, plan, snippet).attributions())
+        try:
+            found[id(plan)].extend(_SentenceReader(doc, plan, snippet).attributions())
+        except (IndexError, ValueError, KeyError) as exc:  # an odd parse of untrusted text must not stop a build
+            log.warning("quotes: skipped a sentence of %s (%s: %s)", plan.article.file, type(exc).__name__, exc)
         parsed[id(plan)].append((doc, snippet.start))
     quotes: list[Quote] = []
     for plan in plans:
