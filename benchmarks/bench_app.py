@@ -42,10 +42,11 @@ def prepare(data: Path, corpus: Path) -> Path:
             lines = [json.dumps(row, ensure_ascii=False) for row in rows[start : start + _PER_FILE]]
             (corpus / f"articles-{start // _PER_FILE:03d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     if not pipeline.is_built(corpus):
-        started = time.perf_counter()
-        pipeline.build(corpus, progress=lambda stage, done: print(f"\r  build {done:4.0%} {stage:<10}", end=""))
+        started, cpu = time.perf_counter(), time.process_time()
+        pipeline.build(corpus, progress=lambda stage, done: print(f"  {time.perf_counter() - started:6.0f} s: {stage}"))
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # kilobytes on Linux
-        print(f"\n  built in {time.perf_counter() - started:.0f} s, peak memory {peak:.2f} GB")
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        print(f"  built in {wall:.0f} s wall, {cpu:.0f} s CPU, peak memory {peak:.2f} GB")
     return corpus
 
 
