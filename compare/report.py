@@ -90,12 +90,15 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
 
 def day(published: str | None) -> str:
     """ISO date part of a timestamp, or "no date"."""
-    return published[:10] if published else "no date"
+    return published[:10] if isinstance(published, str) and published else "no date"
 
 
 def when(published: str | None) -> str:
-    """An ISO timestamp as people read it: "2024-03-05 06:00", or the date alone when no time is known."""
-    if not published:
+    """An ISO timestamp as people read it: "2024-03-05 06:00", or the date alone when no time is known.
+
+    A table column holding dates for some stories only gives NaN for the others (pandas), read as no date.
+    """
+    if not isinstance(published, str) or not published:
         return ""
     date, _, time = published.partition("T")
     return f"{date} {time[:5]}" if time[:5] and time[:5] != "00:00" else date

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -150,3 +151,13 @@ def test_report_story_list_counts_independent_reports_like_the_story_view(corpus
     expected = story_reuse(corpus.story_articles("s1"), corpus.story_passages("s1")).independent_reports
     assert table["independent_reports"].tolist() == [expected]
     assert expected == 2  # the wire copy and its copier count once, Metro Times once
+
+
+def test_report_story_list_with_dated_and_undated_stories(corpus: Corpus) -> None:
+    """Found on the 10,000-article sample: a date column with gaps holds NaN, which must read as no date."""
+    undated = Story("s2", "An undated story", ("a1",), ("Metro Times",), None, None)
+    mixed = dataclasses.replace(corpus, stories=[*corpus.stories, undated])
+    table = report.story_list(mixed).set_index("story_id")
+    assert table.loc["s1", "first"] == "2024-03-05" and table.loc["s2", "first"] == ""
+    span = (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    assert set(report.filter_story_list(table.reset_index(), span=span)["story_id"]) == {"s1", "s2"}
