@@ -160,18 +160,25 @@ def count_heatmap(table: pd.DataFrame, title: str, *, value_label: str = "count"
     return _finish(figure, title, _BASE_PX + _ROW_PX * len(rows))
 
 
+#: Outlet panels per row of a ranked-words chart: more outlets wrap onto further rows (up to 20 outlets).
+_PANELS_PER_ROW = 4
+
+
 def ranked_words(frame: pd.DataFrame, title: str, *, value_label: str = "score", per_outlet: int = 10) -> go.Figure:
-    """Top items per outlet side by side, one panel per outlet (``frame``: outlet, word, score)."""
+    """Top items per outlet, one panel per outlet, four to a row (``frame``: outlet, word, score)."""
     outlets = sorted(frame["outlet"].unique())
     colors = outlet_colors(outlets)
+    cols = max(1, min(len(outlets), _PANELS_PER_ROW))
+    rows = max(1, -(-len(outlets) // cols))
     figure = make_subplots(
-        rows=1,
-        cols=max(1, len(outlets)),
+        rows=rows,
+        cols=cols,
         subplot_titles=[_label(o, 30) for o in outlets],
         horizontal_spacing=0.12,
+        vertical_spacing=min(0.3 / rows, 0.12),
     )
     tallest = 1
-    for col, outlet in enumerate(outlets, start=1):
+    for index, outlet in enumerate(outlets):
         top = frame[frame["outlet"] == outlet].nlargest(per_outlet, "score").sort_values("score")
         tallest = max(tallest, len(top))
         figure.add_trace(
@@ -183,10 +190,10 @@ def ranked_words(frame: pd.DataFrame, title: str, *, value_label: str = "score",
                 hovertemplate=f"%{{y}}<br>{html.escape(value_label)}: %{{x:.2f}}<extra></extra>",
                 showlegend=False,
             ),
-            row=1,
-            col=col,
+            row=index // cols + 1,
+            col=index % cols + 1,
         )
-    return _finish(figure, title, _BASE_PX + _ROW_PX * tallest)
+    return _finish(figure, title, _BASE_PX + _ROW_PX * tallest * rows)
 
 
 def stacked_counts(frame: pd.DataFrame, title: str, *, item_label: str, value_label: str = "count") -> go.Figure:

@@ -56,6 +56,17 @@ def test_charts_ranked_words_one_panel_per_outlet() -> None:
     assert list(figure.data[0].y)[-1] == "w11"  # highest score at the top
 
 
+@pytest.mark.parametrize("outlets", [5, 12, 20])
+def test_charts_ranked_words_many_outlets_wrap_into_rows(outlets: int) -> None:
+    """Found on the 10k sample: a story with 12 outlets broke the chart (one row of panels cannot fit)."""
+    frame = pd.DataFrame(
+        {"outlet": [f"Outlet {i:02d}" for i in range(outlets) for _ in range(3)], "word": "w", "score": 1.0}
+    )
+    figure = charts.ranked_words(frame, "Distinctive words")
+    assert len(figure.data) == outlets
+    assert {t.xaxis for t in figure.data} == {"x" if i == 0 else f"x{i + 1}" for i in range(outlets)}
+
+
 def test_charts_stacked_counts_fills_missing_items_with_zero() -> None:
     frame = pd.DataFrame({"outlet": ["AP", "AP", "Fox"], "item": ["said", "claimed", "said"], "count": [3, 1, 2]})
     figure = charts.stacked_counts(frame, "Attribution verbs", item_label="verb")
