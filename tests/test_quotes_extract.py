@@ -242,3 +242,22 @@ def test_quotes_batch_gives_the_same_quotes_as_one_by_one() -> None:
     ]
     articles = [_article(t, article_id=f"a{i}") for i, t in enumerate(texts)]
     assert extract_quotes_many(articles) == [q for a in articles for q in extract_quotes(a)]
+
+
+def test_quotes_many_articles_in_slices_match_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build parses articles a slice at a time (memory stays flat); slicing must not change any quote,
+    including for an article without a single quotation between two that have them."""
+    import compare.quotes
+
+    texts = [
+        "“We are repositioning forces,” Esper said.",
+        "No quotation marks here, only a plain sentence about the weather.",
+        "Mark Milley said: “That letter is a draft.” He added that “it was a mistake.”",
+        "“It was sent over for coordination,” said Mark Milley. Esper said there had been no decision.",
+        "The spokesman, Jonathan Hoffman, said the department would respond.",
+    ]
+    articles = [_article(text, article_id=f"a{i}") for i, text in enumerate(texts)]
+    one_at_a_time = [q for article in articles for q in extract_quotes(article)]
+    monkeypatch.setattr(compare.quotes, "_ARTICLES_PER_SLICE", 2)
+    assert extract_quotes_many(articles) == one_at_a_time
+    assert {q.article_id for q in one_at_a_time} >= {"a0", "a2", "a3"}
