@@ -14,7 +14,6 @@ and parsed once); later runs open the cached build.
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import statistics
 import sys
@@ -26,21 +25,15 @@ sys.path.insert(0, str(REPO))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from benchmarks.bench_grouping import write_corpus_files  # noqa: E402
 from compare import pipeline, report  # noqa: E402
-from compare.evaluate import SHARED_DATA, read_jsonl  # noqa: E402
-
-# Articles per corpus file: keeps each file well under settings.MAX_FILE_BYTES.
-_PER_FILE = 1000
+from compare.evaluate import SHARED_DATA  # noqa: E402
 
 
 def prepare(data: Path, corpus: Path) -> Path:
     """A corpus folder holding the sample as JSON Lines files (each under the size limit), built once."""
     if not any(corpus.glob("articles-*.jsonl")):
-        corpus.mkdir(parents=True, exist_ok=True)
-        rows = list(read_jsonl(data))
-        for start in range(0, len(rows), _PER_FILE):
-            lines = [json.dumps(row, ensure_ascii=False) for row in rows[start : start + _PER_FILE]]
-            (corpus / f"articles-{start // _PER_FILE:03d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        write_corpus_files(data, corpus)
     if not pipeline.is_built(corpus):
         started, cpu = time.perf_counter(), time.process_time()
         pipeline.build(corpus, progress=lambda stage, done: print(f"  {time.perf_counter() - started:6.0f} s: {stage}"))

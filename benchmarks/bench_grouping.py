@@ -5,10 +5,10 @@ Two parts, each measured in a fresh process so peak memory is its own:
 * ``scale``: ``group_articles`` on 10k / 50k / 100k synthetic articles (planted
   events inside shared topics, dates, short headlines). Targets: 100k under 2 minutes
   and 4 GB.
-* ``build``: embedding the Article-Bias-Prediction sample end to end
-  (``article_vectors`` with chunking and cache, then ``group_articles``) against
-  ``model.encode`` alone on the very same chunks. Targets: ratio <= 1.3, peak <= 3 GB.
-  Slow: every chunk goes through the model twice (ours, then the baseline).
+* ``build``: building the first N articles of the Article-Bias-Prediction sample end to
+  end (``pipeline.build`` on a corpus folder: ingest, embed, group, quotes, passages,
+  save) against ``model.encode`` alone on the very same distinct units, in one run.
+  Targets: ratio <= 1.3, peak <= 3 GB. Slow: every unit goes through the model twice.
 * ``encode --corpus DIR [--share S]``: only the baseline, ``model.encode`` on the distinct
   units of a corpus already built end to end (``python -m benchmarks app`` builds the
   10,000-article sample and prints the build's time), to set against that whole build;
@@ -43,6 +43,8 @@ from compare.evaluate import SHARED_DATA, read_jsonl  # noqa: E402
 from compare.model import Article  # noqa: E402
 
 ABP = SHARED_DATA / "abp" / "sample10k.jsonl.gz"
+# Articles per corpus file: keeps each file well under settings.MAX_FILE_BYTES.
+_ROWS_PER_FILE = 1000
 _SYLLABLES = ("ka", "lo", "mi", "ren", "tas", "vo", "zel", "dor", "fin", "gar", "hul", "jen", "bra", "sto", "quin")
 _WORDS = ("talks", "vote", "strike", "deal", "probe", "rally", "crash", "ruling", "budget", "storm", "trial", "protest")
 
@@ -144,60 +146,47 @@ def run_scale(sizes: list[int]) -> None:
 # --- build ---------------------------------------------------------------------------
 
 
-def load_abp(limit: int | None) -> list[Article]:
-    articles = []
-    for row in read_jsonl(ABP):
-        articles.append(
-            Article(
-                id=str(row["id"]),
-                outlet=str(row.get("outlet") or "unknown"),
-                title=str(row.get("title") or ""),
-                text=str(row.get("text") or ""),
-                file=ABP.name,
-                published=row.get("published") or None,
-            )
-        )
-        if limit is not None and len(articles) >= limit:
+def write_corpus_files(source: Path, folder: Path, limit: int | None = None) -> Path:
+    """The first ``limit`` rows of a JSON Lines dataset as a corpus folder of JSON Lines files, as a user
+    would add them (each file well under the size limit)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for row in read_jsonl(source):
+        rows.append(json.dumps(row, ensure_ascii=False))
+        if limit is not None and len(rows) >= limit:
             break
-    return articles
+    for part, start in enumerate(range(0, len(rows), _ROWS_PER_FILE)):
+        lines = "\n".join(rows[start : start + _ROWS_PER_FILE]) + "\n"
+        (folder / f"articles-{part:03d}.jsonl").write_text(lines, encoding="utf-8")
+    return folder
 
 
-def build_job(limit: int | None) -> dict[str, Any]:
-    """Ours end to end: chunk, embed, combine, cache, then group; then a rebuild from the cache."""
-    from compare.embed import article_vectors, default_embedder
-    from compare.group import group_articles
+def build_job(folder: str) -> dict[str, Any]:
+    """Ours end to end: ``pipeline.build`` (ingest, embed, group, quotes, passages, save), timed per stage;
+    then the same build again, which finds every vector in the store."""
+    from compare import pipeline
 
-    articles = load_abp(limit)
-    embedder = default_embedder()
-    with tempfile.TemporaryDirectory() as cache:
-        watch = Stopwatch()
-        vectors = article_vectors(articles, embedder, cache_dir=Path(cache))
-        embed = watch.lap()
-        stories = group_articles(articles, vectors)
-        group = watch.lap()
-        article_vectors(articles, embedder, cache_dir=Path(cache))
-        cached = watch.lap()
-    return {
-        "articles": len(articles),
-        "embed": embed,
-        "group": group,
-        "cached": cached,
-        "stories": len(stories),
-        "precision": getattr(embedder, "precision", "?"),
-        "peak_mb": _peak_rss_mb(),
-    }
-
-
-def encode_job(limit: int | None) -> dict[str, Any]:
-    """The baseline: the same chunks through ``model.encode`` and nothing else."""
-    from compare.embed import chunk_article, default_embedder
-
-    articles = load_abp(limit)
-    embedder = default_embedder()
-    chunks = [c for a in articles for c in chunk_article(a.title, a.text, embedder.max_words)[0]]
+    laps: dict[str, tuple[float, float]] = {}
+    current = ["start"]
     watch = Stopwatch()
-    embedder.model.encode(chunks, batch_size=64, show_progress_bar=False)  # type: ignore[attr-defined]
-    return {"chunks": len(chunks), "encode": watch.lap(), "peak_mb": _peak_rss_mb()}
+
+    def progress(stage: str, done: float) -> None:
+        laps[current[0]] = watch.lap()
+        current[0] = stage
+
+    total = Stopwatch()
+    corpus = pipeline.build(Path(folder), progress=progress)
+    build = total.lap()
+    peak = _peak_rss_mb()
+    pipeline.build(Path(folder))
+    return {
+        "articles": len(corpus.articles),
+        "stories": len(corpus.stories),
+        "stages": {k: v for k, v in laps.items() if k not in ("start", "done")},
+        "build": build,
+        "rebuild": total.lap(),
+        "peak_mb": peak,
+    }
 
 
 def corpus_encode_job(job: str) -> dict[str, Any]:
@@ -242,20 +231,20 @@ def run_corpus_encode(corpus: Path, share: float) -> None:
 
 
 def run_build(limit: int | None) -> None:
-    ours = _in_fresh_process(build_job, limit)
-    baseline = _in_fresh_process(encode_job, limit)
-    sizes = f"{ours['articles']:,} articles, {baseline['chunks']:,} chunks"
-    print(f"{sizes} ({ours['precision']}), {ours['stories']:,} stories")
-    print("| | model.encode alone | ours: embed | ours: group | ours: total | ratio | rebuild (cached) |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = write_corpus_files(ABP, Path(scratch) / "abp", limit)
+        ours = _in_fresh_process(build_job, str(folder))
+        baseline = _in_fresh_process(corpus_encode_job, f"{folder}|1.0")
+    print(f"{ours['articles']:,} articles, {baseline['distinct']:,} distinct units, {ours['stories']:,} stories")
+    stages = list(ours["stages"])
+    print(f"| | model.encode alone | {' | '.join(stages)} | build total | ratio | rebuild (stored vectors) |")
+    print("|---|---:|" + "---:|" * (len(stages) + 3))
     for k, clock in enumerate(("wall s", "CPU s")):
-        total = ours["embed"][k] + ours["group"][k]
-        print(
-            f"| {clock} | {baseline['encode'][k]:.0f} | {ours['embed'][k]:.0f} | {ours['group'][k]:.1f} | {total:.0f}"
-            f" | {total / baseline['encode'][k]:.2f} | {ours['cached'][k]:.1f} |"
-        )
+        cells = " | ".join(f"{ours['stages'][stage][k]:.1f}" for stage in stages)
+        encode, build = baseline["encode"][k], ours["build"][k]
+        print(f"| {clock} | {encode:.0f} | {cells} | {build:.0f} | {build / encode:.2f} | {ours['rebuild'][k]:.0f} |")
     print(
-        f"\npeak memory: ours {ours['peak_mb'] / 1024:.2f} GB, model.encode alone {baseline['peak_mb'] / 1024:.2f} GB"
+        f"\npeak memory: build {ours['peak_mb'] / 1024:.2f} GB, model.encode alone {baseline['peak_mb'] / 1024:.2f} GB"
     )
 
 
