@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -499,8 +500,13 @@ def _story_view(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
                 _guard(name, _side_by_side, corpus, key, story_id)
                 continue
             outlets = list(corpus.story(story_id).outlets)
-            for i, panel in enumerate(_content(corpus, key, story_id).panels(name)):
+            content = _content(corpus, key, story_id)
+            with st.spinner(f"Working out the {name} tab…") if not content.has_panels(name) else nullcontext():
+                panels = content.panels(name)
+            for i, panel in enumerate(panels):
                 _guard(panel.title, _show_panel, panel, f"{story_id}-{name}-{i}", outlets)
+    if settings.COMPUTE_AHEAD:
+        _content(corpus, key, story_id).compute_ahead()  # the other tabs, while this one is read
 
 
 def _corpus_header(corpus: Corpus) -> None:

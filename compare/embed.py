@@ -16,6 +16,7 @@ import json
 import logging
 import platform
 import re
+import threading
 import time
 from collections.abc import Sequence
 from functools import lru_cache
@@ -408,6 +409,8 @@ class CachedEmbedder(Embedder):
     def __init__(self, model: Embedder, store: VectorStore) -> None:
         self.model, self.store = model, store
         self.name, self.dim, self.max_words = model.name, model.dim, model.max_words
+        self._lock = threading.Lock()  # the dashboard's background worker shares it with the foreground
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        return self.store.vectors(texts, self.model).astype(np.float32)
+        with self._lock:
+            return self.store.vectors(texts, self.model).astype(np.float32)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ import plotly.graph_objects as go
 
 from compare import charts, export, highlight
 from compare import framing as framing_panels
-from compare.embed import Embedder
+from compare.ahead import Once, Worker
 from compare.highlight import Mark, escape
 from compare.model import Article, Evidence, IngestRecord, Passage, Quote
 from compare.passages import StoryReuse, story_reuse
@@ -739,52 +738,52 @@ class FramingTables:
     """Each framing panel's table for one story, computed on first use and kept.
 
     The tables are compare.framing's own; their ``evidence`` columns hold Evidence records.
-    Lazy, because the side-by-side view needs only the cheap ones (no sentence vectors).
+    Lazy, because the side-by-side view needs only the cheap ones (no sentence vectors);
+    safe to fill from the dashboard's background worker while the reader asks for one.
     """
 
     def __init__(self, corpus: Corpus, story_id: str) -> None:
         self.corpus = corpus
         self.story = framing_panels.story_text(corpus.story_articles(story_id))
+        self._tables: Once[str, pd.DataFrame] = Once()
 
-    @cached_property
-    def _embedder(self) -> Embedder:
-        return self.corpus.sentence_embedder
-
-    @cached_property
+    @property
     def lede(self) -> pd.DataFrame:
-        return framing_panels.headline_and_lede(self.story)
+        return self._tables.get("lede", lambda: framing_panels.headline_and_lede(self.story))
 
-    @cached_property
+    @property
     def distinctive(self) -> pd.DataFrame:
-        return framing_panels.distinctive_words(self.story, self.corpus.term_prior)
+        return self._tables.get(
+            "distinctive", lambda: framing_panels.distinctive_words(self.story, self.corpus.term_prior)
+        )
 
-    @cached_property
+    @property
     def naming(self) -> pd.DataFrame:
-        return framing_panels.naming(self.story)
+        return self._tables.get("naming", lambda: framing_panels.naming(self.story))
 
-    @cached_property
+    @property
     def loaded(self) -> pd.DataFrame:
-        return framing_panels.loaded_language(self.story)
+        return self._tables.get("loaded", lambda: framing_panels.loaded_language(self.story))
 
-    @cached_property
+    @property
     def verbs(self) -> pd.DataFrame:
-        return framing_panels.attribution_verbs(self.story)
+        return self._tables.get("verbs", lambda: framing_panels.attribution_verbs(self.story))
 
-    @cached_property
+    @property
     def tone(self) -> pd.DataFrame:
-        return framing_panels.tone(self.story)
+        return self._tables.get("tone", lambda: framing_panels.tone(self.story))
 
-    @cached_property
+    @property
     def markers(self) -> pd.DataFrame:
-        return framing_panels.opinion_markers(self.story)
+        return self._tables.get("markers", lambda: framing_panels.opinion_markers(self.story))
 
-    @cached_property
+    @property
     def aspects(self) -> pd.DataFrame:
-        return framing_panels.aspects(self.story, self._embedder)
+        return self._tables.get("aspects", lambda: framing_panels.aspects(self.story, self.corpus.sentence_embedder))
 
-    @cached_property
+    @property
     def frames(self) -> pd.DataFrame:
-        return framing_panels.frames(self.story, self._embedder)
+        return self._tables.get("frames", lambda: framing_panels.frames(self.story, self.corpus.sentence_embedder))
 
 
 def _example(evidence: Sequence[Evidence]) -> str:
@@ -1104,21 +1103,33 @@ class StoryContent:
         self.corpus = corpus
         self.story_id = story_id
         self.framing = FramingTables(corpus, story_id)
-        self._panels: dict[str, list[Panel]] = {}
-        self._columns: dict[tuple[str, ...], list[OutletColumn]] = {}
+        self._panels: Once[str, list[Panel]] = Once()
+        self._columns: Once[tuple[str, ...], list[OutletColumn]] = Once()
 
     def panels(self, name: str) -> list[Panel]:
         """The panels of one tab (see ``section``)."""
-        if name not in self._panels:
-            self._panels[name] = section(self.corpus, self.story_id, name, self.framing)
-        return self._panels[name]
+        return self._panels.get(name, lambda: section(self.corpus, self.story_id, name, self.framing))
 
     def columns(self, chosen: Sequence[str] = ()) -> list[OutletColumn]:
         """The side-by-side columns for the ``chosen`` article ids (each outlet's fullest by default)."""
         key = tuple(chosen)
-        if key not in self._columns:
-            self._columns[key] = side_by_side(self.corpus, self.story_id, key, self.framing)
-        return self._columns[key]
+        return self._columns.get(key, lambda: side_by_side(self.corpus, self.story_id, key, self.framing))
+
+    def has_panels(self, name: str) -> bool:
+        """Whether a tab's panels are ready (computed in the foreground or ahead of time)."""
+        return name in self._panels
+
+    def compute_ahead(self) -> None:
+        """Hand the tabs not yet computed to the background worker, slowest first (Framing)."""
+        missing = [name for name in _AHEAD_ORDER if name not in self._panels]
+        if missing or () not in self._columns:
+            BACKGROUND.submit(lambda: ([self.panels(name) for name in missing], self.columns()))
+
+
+#: Tabs computed ahead of the reader: Framing first, the one that takes seconds on big stories.
+_AHEAD_ORDER = ("Framing", *(name for name in SECTIONS if name not in ("Framing", "Side by side")))
+#: The dashboard's one background worker (a new story's work replaces an older story's pending work).
+BACKGROUND = Worker("parallax-ahead")
 
 
 # ---------------------------------------------------------------------------------------

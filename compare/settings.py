@@ -121,6 +121,9 @@ LOADED_VADER_MIN_VALENCE = 2.5
 # --- dashboard and exports -----------------------------------------------------
 #: The system Chromium that renders chart images on the server (kaleido); PARALLAX_CHROMIUM overrides.
 CHROMIUM_PATH = Path(os.environ.get("PARALLAX_CHROMIUM", "/usr/bin/chromium"))
+#: Compute an open story's other tabs in the background while its reader looks at one
+#: (PARALLAX_COMPUTE_AHEAD=0 turns it off, e.g. on a laptop running on battery).
+COMPUTE_AHEAD = os.environ.get("PARALLAX_COMPUTE_AHEAD", "1") != "0"
 #: Pixel density of PNG chart exports (2 = sharp on slides and in print).
 IMAGE_SCALE = 2
 #: The user's own corpus: uploaded, pasted and fetched articles are saved here (PARALLAX_WORKSPACE overrides).

@@ -161,3 +161,15 @@ def test_report_story_list_with_dated_and_undated_stories(corpus: Corpus) -> Non
     assert table.loc["s1", "first"] == "2024-03-05" and table.loc["s2", "first"] == ""
     span = (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
     assert set(report.filter_story_list(table.reset_index(), span=span)["story_id"]) == {"s1", "s2"}
+
+
+def test_report_story_content_computes_the_other_tabs_ahead(corpus: Corpus) -> None:
+    """The dashboard hands a story's other tabs to the background worker; a later visit finds them ready."""
+    content = report.StoryContent(corpus, "s1")
+    assert not content.has_panels("Framing")
+    content.compute_ahead()
+    framing = content.panels("Framing")  # asked while the worker may be computing it: waits, never twice
+    assert report.BACKGROUND.wait_idle(120)
+    assert all(content.has_panels(name) for name in report.SECTIONS if name != "Side by side")
+    assert content.panels("Framing") is framing
+    assert content.columns() is content.columns()

@@ -9,6 +9,7 @@ because that is where an outlet's choice of name shows.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -82,18 +83,22 @@ Entities = tuple[tuple[int, int, str], ...]
 # Entities by article text, oldest dropped first: stories of one corpus share articles.
 _ENTITY_CACHE: OrderedDict[str, Entities] = OrderedDict()
 _ENTITY_CACHE_SIZE = 4096
+# The dashboard's background worker and its foreground may both ask: one recognises at a time.
+_ENTITY_LOCK = threading.Lock()
 
 
 def entities(texts: Sequence[str]) -> list[Entities]:
     """(start, end, label) of the actor-like named entities of each text; recognised once per text."""
-    missing = list(dict.fromkeys(t for t in texts if t not in _ENTITY_CACHE))
-    # Only the entity recogniser runs (it has its own tok2vec in the small English model); one batch for speed.
-    docs = spacy_model().pipe(missing, disable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
-    for text, doc in zip(missing, docs, strict=True):
-        _ENTITY_CACHE[text] = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in _LABELS)
-    while len(_ENTITY_CACHE) > _ENTITY_CACHE_SIZE:
-        _ENTITY_CACHE.popitem(last=False)
-    return [_ENTITY_CACHE[t] for t in texts]
+    with _ENTITY_LOCK:
+        missing = list(dict.fromkeys(t for t in texts if t not in _ENTITY_CACHE))
+        # Only the entity recogniser runs (it has its own tok2vec in the small English model); one batch for speed.
+        docs = spacy_model().pipe(missing, disable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+        for text, doc in zip(missing, docs, strict=True):
+            _ENTITY_CACHE[text] = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in _LABELS)
+        found = [_ENTITY_CACHE[t] for t in texts]
+        while len(_ENTITY_CACHE) > _ENTITY_CACHE_SIZE:
+            _ENTITY_CACHE.popitem(last=False)
+    return found
 
 
 def mentions(story: StoryText) -> list[Mention]:

@@ -1,0 +1,71 @@
+"""ahead: values computed once across threads, and the background worker that computes a story's tabs."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from compare.ahead import Once, Worker
+
+
+def test_once_computes_a_value_once_while_two_threads_ask() -> None:
+    once: Once[str, int] = Once()
+    started, release = threading.Event(), threading.Event()
+    calls: list[str] = []
+
+    def slow() -> int:
+        calls.append("slow")
+        started.set()
+        release.wait(5)
+        return 42
+
+    results: list[int] = []
+    first = threading.Thread(target=lambda: results.append(once.get("k", slow)))
+    first.start()
+    assert started.wait(5)
+    second = threading.Thread(target=lambda: results.append(once.get("k", slow)))
+    second.start()
+    assert once.get("other", lambda: 7) == 7  # another key does not wait for the slow one
+    release.set()
+    first.join(5)
+    second.join(5)
+    assert results == [42, 42]
+    assert calls == ["slow"]
+    assert "k" in once
+
+
+def test_once_stores_nothing_when_the_computation_fails() -> None:
+    once: Once[str, int] = Once()
+    with pytest.raises(ZeroDivisionError):
+        once.get("k", lambda: 1 // 0)
+    assert "k" not in once
+    assert once.get("k", lambda: 3) == 3
+
+
+def test_worker_runs_the_latest_job_and_drops_older_pending_ones(caplog: pytest.LogCaptureFixture) -> None:
+    worker = Worker("test-worker")
+    running, release = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def first() -> None:
+        ran.append("first")
+        running.set()
+        release.wait(5)
+
+    def failing() -> None:
+        raise RuntimeError("boom")
+
+    worker.submit(first)
+    assert running.wait(5)
+    worker.submit(lambda: ran.append("stale"))  # replaced before it could start
+    worker.submit(lambda: ran.append("latest"))
+    release.set()
+    assert worker.wait_idle(5)
+    assert ran == ["first", "latest"]
+    worker.submit(failing)  # logged, and the worker keeps going
+    assert worker.wait_idle(5)
+    worker.submit(lambda: ran.append("after failure"))
+    assert worker.wait_idle(5)
+    assert ran[-1] == "after failure"
+    assert any("a job failed" in record.getMessage() for record in caplog.records)
