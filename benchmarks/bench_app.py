@@ -5,7 +5,7 @@ Article-Bias-Prediction sample, times each rerun after a story or tab change, an
 prints a Markdown table for docs/BENCHMARKS.md. Not a timed test: the target (under
 1 s per switch) is checked by reading the figures.
 
-    .venv/bin/python benchmarks/bench_app.py [--data PATH] [--corpus DIR] [--stories N]
+    .venv/bin/python benchmarks/bench_app.py [--data PATH] [--corpus DIR] [--stories N] [--read SECONDS]
 
 The first run builds the corpus into DIR (several minutes: every article is embedded
 and parsed once); later runs open the cached build.
@@ -52,28 +52,37 @@ def _timed_run(app: AppTest) -> float:
     return elapsed
 
 
-def measure(corpus: Path, stories: int) -> dict[str, list[float]]:
-    """Seconds per rerun: opening, switching stories (first visit and revisit), switching tabs."""
+def measure(corpus: Path, stories: int, read: float) -> dict[str, list[float]]:
+    """Seconds per rerun: opening, switching stories (first visit and revisit), switching tabs.
+
+    Tabs are switched on stories not opened before, after ``read`` seconds on the story's
+    first tab (a reader's pause, in which the dashboard computes the other tabs ahead).
+    """
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=600)
     app.session_state["corpus_source"] = "Another folder…"
     app.session_state["folder"] = str(corpus)
     times: dict[str, list[float]] = {"open (first run)": [_timed_run(app)], "open (rerun)": [_timed_run(app)]}
     opened = pipeline.open_corpus(corpus)
     # The stories people open first: those covered by the most outlets.
-    picked = [s.story_id for s in sorted(opened.stories, key=lambda s: -len(s.outlets))[:stories]]
+    ranked = [s.story_id for s in sorted(opened.stories, key=lambda s: -len(s.outlets))]
+    picked, fresh = ranked[:stories], ranked[stories : stories + max(1, stories // 3)]
     for label in ("story switch (first visit)", "story switch (revisit)"):
         times[label] = []
         for story_id in picked:
             app.session_state["story"] = story_id
             times[label].append(_timed_run(app))
+    report.BACKGROUND.wait_idle()
     for label in ("tab switch (first visit)", "tab switch (revisit)"):
         times[label] = []
-        for story_id in picked[: max(1, stories // 3)]:
+        for story_id in fresh:
+            app.session_state["tab"] = report.SECTIONS[0]
             app.session_state["story"] = story_id
             app.run()
+            time.sleep(read if label.endswith("(first visit)") else 0)
             for tab in (*report.SECTIONS[1:], report.SECTIONS[0]):
                 app.session_state["tab"] = tab
                 times[label].append(_timed_run(app))
+            report.BACKGROUND.wait_idle()
     return times
 
 
@@ -96,12 +105,13 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=SHARED_DATA / "abp" / "sample10k.jsonl.gz")
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/parallax-bench-10k"))
     parser.add_argument("--stories", type=int, default=9, help="stories to switch between")
+    parser.add_argument("--read", type=float, default=0.0, help="seconds on a story's first tab before switching tabs")
     args = parser.parse_args()
     if not args.data.is_file():
         sys.exit(f"benchmark data not found at {args.data} (set --data or PARALLAX_SHARED_DATA)")
     corpus = prepare(args.data, args.corpus)
     opened = pipeline.open_corpus(corpus)
-    print(render(measure(corpus, args.stories), len(opened.articles), len(opened.stories)))
+    print(render(measure(corpus, args.stories, args.read), len(opened.articles), len(opened.stories)))
 
 
 if __name__ == "__main__":
