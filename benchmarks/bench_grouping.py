@@ -8,13 +8,16 @@ Two parts, each measured in a fresh process so peak memory is its own:
 * ``build``: building the first N articles of the Article-Bias-Prediction sample end to
   end (``pipeline.build`` on a corpus folder: ingest, embed, group, quotes, passages,
   save) against ``model.encode`` alone on the very same distinct units, in one run.
-  Targets: ratio <= 1.3, peak <= 3 GB. Slow: every unit goes through the model twice.
+  Targets: ratio <= 1.3, peak <= 3 GB. Slow: every unit goes through the model twice,
+  unless ``--share S`` has the baseline encode a uniform random share of them, scaled up
+  (``--no-rebuild`` skips timing a second build from the stored vectors).
 * ``encode --corpus DIR [--share S]``: only the baseline, ``model.encode`` on the distinct
   units of a corpus already built end to end (``python -m benchmarks app`` builds the
   10,000-article sample and prints the build's time), to set against that whole build;
   with ``--share``, on a uniform random share of the units, scaled up.
 
     .venv/bin/python -m benchmarks grouping [scale|build|all] [--sizes 10000 50000 100000] [--limit N]
+    .venv/bin/python -m benchmarks grouping build --share 0.2 --no-rebuild          # all 10,000 articles
     .venv/bin/python -m benchmarks grouping encode --corpus /tmp/parallax-bench-10k
 
 Prints Markdown tables for docs/BENCHMARKS.md.
@@ -161,10 +164,12 @@ def write_corpus_files(source: Path, folder: Path, limit: int | None = None) -> 
     return folder
 
 
-def build_job(folder: str) -> dict[str, Any]:
+def build_job(job: str) -> dict[str, Any]:
     """Ours end to end: ``pipeline.build`` (ingest, embed, group, quotes, passages, save), timed per stage;
-    then the same build again, which finds every vector in the store."""
+    then, unless ``job`` ("FOLDER|REBUILD") says no, the same build again, which finds every vector stored."""
     from compare import pipeline
+
+    folder, rebuild = job.rsplit("|", 1)
 
     laps: dict[str, tuple[float, float]] = {}
     current = ["start"]
@@ -178,13 +183,14 @@ def build_job(folder: str) -> dict[str, Any]:
     corpus = pipeline.build(Path(folder), progress=progress)
     build = total.lap()
     peak = _peak_rss_mb()
-    pipeline.build(Path(folder))
+    if rebuild == "yes":
+        pipeline.build(Path(folder))
     return {
         "articles": len(corpus.articles),
         "stories": len(corpus.stories),
         "stages": {k: v for k, v in laps.items() if k not in ("start", "done")},
         "build": build,
-        "rebuild": total.lap(),
+        "rebuild": total.lap() if rebuild == "yes" else None,
         "peak_mb": peak,
     }
 
@@ -230,19 +236,23 @@ def run_corpus_encode(corpus: Path, share: float) -> None:
     )
 
 
-def run_build(limit: int | None) -> None:
+def run_build(limit: int | None, share: float, rebuild: bool) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = write_corpus_files(ABP, Path(scratch) / "abp", limit)
-        ours = _in_fresh_process(build_job, str(folder))
-        baseline = _in_fresh_process(corpus_encode_job, f"{folder}|1.0")
-    print(f"{ours['articles']:,} articles, {baseline['distinct']:,} distinct units, {ours['stories']:,} stories")
+        ours = _in_fresh_process(build_job, f"{folder}|{'yes' if rebuild else 'no'}")
+        baseline = _in_fresh_process(corpus_encode_job, f"{folder}|{share}")
+    scale = baseline["distinct"] / baseline["sampled"]
+    sampled = f" ({baseline['sampled']:,} encoded, times {scale:.2f})" if share < 1 else ""
+    units = f"{baseline['distinct']:,} distinct units{sampled}"
+    print(f"{ours['articles']:,} articles, {units}, {ours['stories']:,} stories")
     stages = list(ours["stages"])
     print(f"| | model.encode alone | {' | '.join(stages)} | build total | ratio | rebuild (stored vectors) |")
     print("|---|---:|" + "---:|" * (len(stages) + 3))
     for k, clock in enumerate(("wall s", "CPU s")):
         cells = " | ".join(f"{ours['stages'][stage][k]:.1f}" for stage in stages)
-        encode, build = baseline["encode"][k], ours["build"][k]
-        print(f"| {clock} | {encode:.0f} | {cells} | {build:.0f} | {build / encode:.2f} | {ours['rebuild'][k]:.0f} |")
+        encode, build = baseline["encode"][k] * scale, ours["build"][k]
+        again = f"{ours['rebuild'][k]:.0f}" if ours["rebuild"] else "not run"
+        print(f"| {clock} | {encode:.0f} | {cells} | {build:.0f} | {build / encode:.2f} | {again} |")
     print(
         f"\npeak memory: build {ours['peak_mb'] / 1024:.2f} GB, model.encode alone {baseline['peak_mb'] / 1024:.2f} GB"
     )
@@ -254,7 +264,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
     parser.add_argument("--limit", type=int, default=None, help="only the first N ABP articles (build part)")
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/parallax-bench-10k"), help="built corpus (encode)")
-    parser.add_argument("--share", type=float, default=1.0, help="encode a random share of the units (encode)")
+    parser.add_argument("--share", type=float, default=1.0, help="baseline encodes a random share of the units")
+    parser.add_argument("--no-rebuild", action="store_true", help="build part: skip the second (stored-vector) build")
     args = parser.parse_args()
     if args.part == "encode":
         run_corpus_encode(args.corpus, args.share)
@@ -264,7 +275,7 @@ def main() -> None:
     if args.part in ("build", "all"):
         if not ABP.is_file():
             sys.exit(f"build part needs {ABP} (set PARALLAX_SHARED_DATA)")
-        run_build(args.limit)
+        run_build(args.limit, args.share, not args.no_rebuild)
 
 
 if __name__ == "__main__":
