@@ -57,6 +57,9 @@ def test_pipeline_cache_round_trip_keeps_records(built: Path) -> None:
     assert fresh.articles == rebuilt.articles
     assert fresh.stories == rebuilt.stories
     assert fresh.quotes == rebuilt.quotes
+    assert fresh.passages == rebuilt.passages
+    assert fresh.report == rebuilt.report
+    assert fresh.internal_reuse == rebuilt.internal_reuse
 
 
 def test_pipeline_opened_corpus_frames_a_story_from_what_the_build_stored(
