@@ -152,6 +152,9 @@ def story_list(corpus: Corpus) -> pd.DataFrame:
         near = {p.passage_id: p for a in story.article_ids for p in by_article.get(a, ())}
         shared = [p for p in near.values() if len(members.intersection(p.article_ids)) >= 2]
         articles = [corpus.by_id[a] for a in story.article_ids if a in corpus.by_id]
+        if not shared:  # nothing copied: every outlet is its own report (most stories; no text to count)
+            reports.append(len({a.outlet for a in articles}))
+            continue
         reports.append(story_reuse(articles, shared).independent_reports)
     table["independent_reports"] = reports
     return table
