@@ -151,6 +151,8 @@ def test_report_story_list_counts_independent_reports_like_the_story_view(corpus
     expected = story_reuse(corpus.story_articles("s1"), corpus.story_passages("s1")).independent_reports
     assert table["independent_reports"].tolist() == [expected]
     assert expected == 2  # the wire copy and its copier count once, Metro Times once
+    uncopied = dataclasses.replace(corpus, passages=[])  # no shared passage: each outlet its own report
+    assert report.story_list(uncopied)["independent_reports"].tolist() == [3]
 
 
 def test_report_story_list_with_dated_and_undated_stories(corpus: Corpus) -> None:
