@@ -460,9 +460,13 @@ def _side_by_side(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
     outlets = report.outlets_of(articles)
     if len(outlets) < 2:
         st.info("Only one outlet covered this story, so there is nothing to set beside it. Its article is below.")
-    default = outlets[:4]
+    most = report.SIDE_BY_SIDE_OUTLETS
     chosen = st.multiselect(
-        "Outlets side by side (2 to 4)", outlets, default=default, max_selections=4, key=f"sbs-{story_id}"
+        f"Outlets side by side (2 to {most})",
+        outlets,
+        default=outlets[:most],
+        max_selections=most,
+        key=f"sbs-{story_id}",
     )
     if not chosen:
         st.info("Pick at least one outlet.")
@@ -473,7 +477,10 @@ def _side_by_side(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
         own = {a.id: f"{outlet}: {a.title}" for a in articles if a.outlet == outlet}
         if len(own) > 1:
             label = f"{outlet} article"
-            choice = st.selectbox(label, list(own), format_func=own.__getitem__, key=f"sbs-{story_id}-{outlet}")
+            first = list(own).index(main[outlet].id)  # the fullest, as the report and the card show
+            choice = st.selectbox(
+                label, list(own), index=first, format_func=own.__getitem__, key=f"sbs-{story_id}-{outlet}"
+            )
             picks.append(str(choice))
         else:
             picks.append(main[outlet].id)

@@ -71,7 +71,7 @@ def measure(corpus: Path, stories: int, read: float) -> dict[str, list[float]]:
         for story_id in picked:
             app.session_state["story"] = story_id
             times[label].append(_timed_run(app))
-    report.BACKGROUND.wait_idle()
+    report.BACKGROUND.wait_idle(600)
     for label in ("tab switch (first visit)", "tab switch (revisit)"):
         times[label] = []
         for story_id in fresh:
@@ -82,7 +82,7 @@ def measure(corpus: Path, stories: int, read: float) -> dict[str, list[float]]:
             for tab in (*report.SECTIONS[1:], report.SECTIONS[0]):
                 app.session_state["tab"] = tab
                 times[label].append(_timed_run(app))
-            report.BACKGROUND.wait_idle()
+            report.BACKGROUND.wait_idle(600)
     return times
 
 

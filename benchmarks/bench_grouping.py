@@ -208,7 +208,8 @@ def corpus_encode_job(job: str) -> dict[str, Any]:
     embedder = default_embedder()
     units = [u for a in articles for u in chunk_article(a.title, a.text, embedder.max_words)[0]]
     distinct = list(dict.fromkeys([*units, *frame_descriptions()]))
-    picked = np.random.default_rng(0).choice(len(distinct), round(float(share) * len(distinct)), replace=False)
+    count = min(len(distinct), max(1, round(float(share) * len(distinct))))
+    picked = np.random.default_rng(0).choice(len(distinct), count, replace=False)
     sample = [distinct[i] for i in sorted(picked)]
     watch = Stopwatch()
     embedder.model.encode(  # type: ignore[attr-defined]

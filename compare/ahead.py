@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Generic, TypeVar
 
 log = logging.getLogger(__name__)
@@ -47,39 +47,60 @@ class Once(Generic[Key, Value]):
 
 
 class Worker:
-    """One daemon thread running the latest job it was given; a job not started yet when a newer one
-    arrives is dropped (the reader moved on to another story). Errors are logged, never raised:
-    the foreground computes again on demand and shows the error there."""
+    """One daemon thread working through the steps of the latest job it was given.
+
+    A job is a list of steps (one per tab, say). When a newer job arrives, a job not started
+    yet is dropped, and a running one stops after its current step: the reader moved on to
+    another story. The dashboard has one worker per server process, so with several readers
+    the latest story opened by any of them goes first (Parallax is a local, one-reader tool).
+    A step that fails is logged, never raised: the foreground computes it again on demand and
+    shows the error there.
+    """
 
     def __init__(self, name: str) -> None:
         self._name = name
-        self._latest: Callable[[], object] | None = None
+        self._latest: list[Callable[[], object]] | None = None
         self._wake = threading.Condition()
         self._thread: threading.Thread | None = None
         self._idle = threading.Event()
         self._idle.set()
 
-    def submit(self, job: Callable[[], object]) -> None:
+    def submit(self, steps: Iterable[Callable[[], object]]) -> None:
         with self._wake:
-            self._latest = job
+            self._latest = list(steps)
             self._idle.clear()
             if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
-                self._thread.start()
+                self._start()
             self._wake.notify()
+
+    def _start(self) -> None:
+        """Start the thread (the caller holds ``_wake``)."""
+        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+        self._thread.start()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """True once every job submitted so far has run or been dropped (for tests and benchmarks)."""
         return self._idle.wait(timeout)
 
     def _run(self) -> None:
-        while True:
+        try:
+            while True:
+                with self._wake:
+                    while self._latest is None:
+                        self._idle.set()
+                        self._wake.wait()
+                    steps, self._latest = self._latest, None
+                for step in steps:
+                    if self._latest is not None:
+                        break  # a newer job is waiting: this one is stale
+                    try:
+                        step()
+                    except Exception:  # a background computation must never take the worker down
+                        log.exception("%s: a step failed; it runs again when asked for", self._name)
+        finally:  # only something like SystemExit ends the loop: hand over to a new thread, or go idle
             with self._wake:
-                while self._latest is None:
+                self._thread = None
+                if self._latest is not None:
+                    self._start()
+                else:
                     self._idle.set()
-                    self._wake.wait()
-                job, self._latest = self._latest, None
-            try:
-                job()
-            except Exception:  # a background computation must never take the worker down
-                log.exception("%s: a job failed; it will run again when asked for", self._name)

@@ -105,14 +105,15 @@ def _entity_key(text: str, label: str) -> str:
 
 def named_entities(texts: Sequence[str]) -> list[frozenset[str]]:
     """The named people, organisations and places in each text (spaCy NER only: cheap)."""
-    from compare.nlp import spacy_model
+    from compare.nlp import SPACY_LOCK, spacy_model
 
     nlp = spacy_model()
     unneeded = [name for name in nlp.pipe_names if name != "ner"]
     found = []
-    for doc in nlp.pipe(texts, disable=unneeded, batch_size=256):
-        keys = {_entity_key(ent.text, ent.label_) for ent in doc.ents if ent.label_ in _ENTITY_LABELS}
-        found.append(frozenset(keys - {""}))
+    with SPACY_LOCK:
+        for doc in nlp.pipe(texts, disable=unneeded, batch_size=256):
+            keys = {_entity_key(ent.text, ent.label_) for ent in doc.ents if ent.label_ in _ENTITY_LABELS}
+            found.append(frozenset(keys - {""}))
     return found
 
 

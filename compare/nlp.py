@@ -7,6 +7,7 @@ clean text; they get them here so that every panel cuts sentences the same way.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,11 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
         return True
     token = word.group(1).lower()
     return not (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
+
+
+#: spaCy pipelines are not documented as safe to run from two threads at once: the dashboard's
+#: background worker (naming) and its foreground (a build, a regrouping) take turns through this.
+SPACY_LOCK = threading.RLock()
 
 
 @lru_cache(maxsize=1)

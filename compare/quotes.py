@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from compare import settings
 from compare.model import Article, Quote, Record
-from compare.nlp import paragraph_spans, sentence_spans, spacy_model
+from compare.nlp import SPACY_LOCK, paragraph_spans, sentence_spans, spacy_model
 from compare.speakers import (
     Mention,
     Named,
@@ -1016,12 +1016,13 @@ def _extract_slice(articles: Sequence[Article]) -> list[Quote]:
     )
     found: dict[int, list[_Attribution]] = {id(plan): [] for plan in plans}
     parsed: dict[int, list[tuple[Doc, int]]] = {id(plan): [] for plan in plans}
-    for (plan, snippet), doc in zip(jobs, docs, strict=True):
-        try:
-            found[id(plan)].extend(_SentenceReader(doc, plan, snippet).attributions())
-        except (IndexError, ValueError, KeyError) as exc:  # an odd parse of untrusted text must not stop a build
-            log.warning("quotes: skipped a sentence of %s (%s: %s)", plan.article.file, type(exc).__name__, exc)
-        parsed[id(plan)].append((doc, snippet.start))
+    with SPACY_LOCK:
+        for (plan, snippet), doc in zip(jobs, docs, strict=True):
+            try:
+                found[id(plan)].extend(_SentenceReader(doc, plan, snippet).attributions())
+            except (IndexError, ValueError, KeyError) as exc:  # odd parses of untrusted text must not stop a build
+                log.warning("quotes: skipped a sentence of %s (%s: %s)", plan.article.file, type(exc).__name__, exc)
+            parsed[id(plan)].append((doc, snippet.start))
     quotes: list[Quote] = []
     for plan in plans:
         quoted = [(plan.quotations[i].start, plan.quotations[i].end) for i in plan.statements]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -369,6 +370,16 @@ def _chips(article: Article, tables: FramingTables) -> tuple[tuple[str, str], ..
     loaded = int((tables.loaded["article_id"] == article.id).sum())
     chips.append(("loaded words", str(loaded)))
     return tuple(chips)
+
+
+#: Outlets side by side at most, and at first (the first to cover the story).
+SIDE_BY_SIDE_OUTLETS = 4
+
+
+def default_side_by_side(articles: Sequence[Article]) -> list[str]:
+    """The article ids the Side by side tab opens with: the fullest article of each of the first outlets."""
+    main = main_articles(articles)
+    return [main[outlet].id for outlet in outlets_of(articles)[:SIDE_BY_SIDE_OUTLETS]]
 
 
 def side_by_side(
@@ -1108,6 +1119,7 @@ class StoryContent:
         self.framing = FramingTables(corpus, story_id)
         self._panels: Once[str, list[Panel]] = Once()
         self._columns: Once[tuple[str, ...], list[OutletColumn]] = Once()
+        self._failed_ahead: set[str] = set()
 
     def panels(self, name: str) -> list[Panel]:
         """The panels of one tab (see ``section``)."""
@@ -1123,10 +1135,24 @@ class StoryContent:
         return name in self._panels
 
     def compute_ahead(self) -> None:
-        """Hand the tabs not yet computed to the background worker, slowest first (Framing)."""
-        missing = [name for name in _AHEAD_ORDER if name not in self._panels]
-        if missing or () not in self._columns:
-            BACKGROUND.submit(lambda: ([self.panels(name) for name in missing], self.columns()))
+        """Hand the tabs not yet computed to the background worker, slowest first (Framing), each its own
+        step; a tab that failed there once is left to the foreground, which shows the error."""
+        picks = tuple(default_side_by_side(self.corpus.story_articles(self.story_id)))
+        steps: list[tuple[str, Callable[[], object]]] = [
+            (name, partial(self.panels, name)) for name in _AHEAD_ORDER if name not in self._panels
+        ]
+        if picks not in self._columns:
+            steps.append(("Side by side", partial(self.columns, picks)))
+        steps = [(name, step) for name, step in steps if name not in self._failed_ahead]
+        if steps:
+            BACKGROUND.submit(partial(self._ahead, name, step) for name, step in steps)
+
+    def _ahead(self, name: str, step: Callable[[], object]) -> None:
+        try:
+            step()
+        except Exception:
+            self._failed_ahead.add(name)
+            raise
 
 
 #: Tabs computed ahead of the reader: Framing first, the one that takes seconds on big stories.

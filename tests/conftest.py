@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from compare import settings
 from compare.evaluate import SHARED_DATA
 
 REPO = Path(__file__).resolve().parent.parent
@@ -20,3 +21,10 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"quality gate skipped: dev data not found at {SHARED_DATA} (set PARALLAX_SHARED_DATA)")
     return SHARED_DATA
+
+
+@pytest.fixture(autouse=True)
+def _no_background_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard's computing ahead stays off, so no test's background work runs into the next;
+    the tests of that feature turn it on."""
+    monkeypatch.setattr(settings, "COMPUTE_AHEAD", False)

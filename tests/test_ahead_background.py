@@ -56,16 +56,57 @@ def test_worker_runs_the_latest_job_and_drops_older_pending_ones(caplog: pytest.
     def failing() -> None:
         raise RuntimeError("boom")
 
-    worker.submit(first)
+    worker.submit([first])
     assert running.wait(5)
-    worker.submit(lambda: ran.append("stale"))  # replaced before it could start
-    worker.submit(lambda: ran.append("latest"))
+    worker.submit([lambda: ran.append("stale")])  # replaced before it could start
+    worker.submit([lambda: ran.append("latest")])
     release.set()
     assert worker.wait_idle(5)
     assert ran == ["first", "latest"]
-    worker.submit(failing)  # logged, and the worker keeps going
+    worker.submit([failing, lambda: ran.append("next step")])  # logged, and the worker keeps going
     assert worker.wait_idle(5)
-    worker.submit(lambda: ran.append("after failure"))
+    worker.submit([lambda: ran.append("after failure")])
     assert worker.wait_idle(5)
-    assert ran[-1] == "after failure"
-    assert any("a job failed" in record.getMessage() for record in caplog.records)
+    assert ran[-2:] == ["next step", "after failure"]
+    assert any("a step failed" in record.getMessage() for record in caplog.records)
+
+
+def test_worker_stops_a_running_job_when_a_newer_one_arrives() -> None:
+    """The reader moved on: the old story's remaining tabs are not computed."""
+    worker = Worker("test-worker")
+    running, release = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def first_tab() -> None:
+        ran.append("old 1")
+        running.set()
+        release.wait(5)
+
+    worker.submit([first_tab, lambda: ran.append("old 2"), lambda: ran.append("old 3")])
+    assert running.wait(5)
+    worker.submit([lambda: ran.append("new 1")])
+    release.set()
+    assert worker.wait_idle(5)
+    assert ran == ["old 1", "new 1"]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")  # the thread's death, on purpose
+def test_worker_starts_again_after_its_thread_died() -> None:
+    worker = Worker("test-worker")
+
+    go = threading.Event()
+
+    def die() -> None:
+        go.wait(5)
+        raise SystemExit  # not an Exception: it ends the thread
+
+    worker.submit([die])
+    dying = worker._thread
+    go.set()
+    assert worker.wait_idle(5)  # a dying worker does not leave waiters hanging
+    assert dying is not None
+    dying.join(5)  # its end is reported inside this test (and ignored above)
+    ran: list[str] = []
+    worker.submit([lambda: ran.append("ran")])
+    assert worker.wait_idle(5)
+    assert ran == ["ran"]

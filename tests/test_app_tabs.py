@@ -184,3 +184,22 @@ def test_app_search_finds_the_second_story(multi_outlet: Path) -> None:
     assert len(at.selectbox(key="story").options) == 1
     seen = _open_tab(at, "Quoted officials")
     assert "Ann Whitfield" in seen and "Quoted by one outlet only" in seen
+
+
+def test_app_computes_the_other_tabs_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a story opens, the background worker computes its other tabs (and the default side-by-side
+    columns): visiting them afterwards computes nothing. A fresh corpus, so no earlier test filled the cache."""
+    monkeypatch.setattr(settings, "COMPUTE_AHEAD", True)
+    at = _app(_write_corpus(tmp_path / "flood-only", FLOOD))
+    at.run()
+    _assert_clean(at)
+    assert report.BACKGROUND.wait_idle(120)
+
+    def computed_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a tab computed ahead was computed again")
+
+    monkeypatch.setattr(report, "section", computed_again)
+    monkeypatch.setattr(report, "side_by_side", computed_again)
+    seen = {name: _open_tab(at, name) for name in report.SECTIONS}  # each asserts no error on the page
+    assert "Distinctive words" in seen["Framing"] and "Jane Alvarez" in seen["Quoted officials"]
+    assert "px-passage" in seen["Side by side"]

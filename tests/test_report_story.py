@@ -168,10 +168,37 @@ def test_report_story_list_with_dated_and_undated_stories(corpus: Corpus) -> Non
 def test_report_story_content_computes_the_other_tabs_ahead(corpus: Corpus) -> None:
     """The dashboard hands a story's other tabs to the background worker; a later visit finds them ready."""
     content = report.StoryContent(corpus, "s1")
+    picks = report.default_side_by_side(corpus.story_articles("s1"))
+    assert len(picks) == 3 and picks == [a.id for a in report.main_articles(corpus.story_articles("s1")).values()]
     assert not content.has_panels("Framing")
     content.compute_ahead()
     framing = content.panels("Framing")  # asked while the worker may be computing it: waits, never twice
     assert report.BACKGROUND.wait_idle(120)
     assert all(content.has_panels(name) for name in report.SECTIONS if name != "Side by side")
     assert content.panels("Framing") is framing
-    assert content.columns() is content.columns()
+    assert content.columns(picks) is content.columns(picks)  # computed ahead, kept
+
+
+def test_report_a_tab_failing_in_the_background_is_left_to_the_foreground(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tab whose computation fails ahead of time is not handed to the worker again on every rerun."""
+    content = report.StoryContent(corpus, "s1")
+    calls: list[str] = []
+    real = report.section
+
+    def flaky(corpus: Corpus, story_id: str, name: str, tables: object = None) -> list[report.Panel]:
+        calls.append(name)
+        if name == "Framing":
+            raise RuntimeError("no spaCy here")
+        return real(corpus, story_id, name, tables)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report, "section", flaky)
+    content.compute_ahead()
+    assert report.BACKGROUND.wait_idle(120)
+    assert calls.count("Framing") == 1 and content.has_panels("Overview")  # the other tabs still computed
+    content.compute_ahead()
+    assert report.BACKGROUND.wait_idle(120)
+    assert calls.count("Framing") == 1
+    with pytest.raises(RuntimeError):
+        content.panels("Framing")  # the foreground tries again and sees the error itself

@@ -9,7 +9,6 @@ because that is where an outlet's choice of name shows.
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from compare import settings
 from compare.framing.text import StoryText
 from compare.model import Evidence
-from compare.nlp import spacy_model
+from compare.nlp import SPACY_LOCK, spacy_model
 
 Columns = ["actor", "outlet", "form", "count", "evidence"]
 
@@ -83,13 +82,11 @@ Entities = tuple[tuple[int, int, str], ...]
 # Entities by article text, oldest dropped first: stories of one corpus share articles.
 _ENTITY_CACHE: OrderedDict[str, Entities] = OrderedDict()
 _ENTITY_CACHE_SIZE = 4096
-# The dashboard's background worker and its foreground may both ask: one recognises at a time.
-_ENTITY_LOCK = threading.Lock()
 
 
 def entities(texts: Sequence[str]) -> list[Entities]:
     """(start, end, label) of the actor-like named entities of each text; recognised once per text."""
-    with _ENTITY_LOCK:
+    with SPACY_LOCK:  # also guards the cache: the dashboard's background worker may ask at the same time
         missing = list(dict.fromkeys(t for t in texts if t not in _ENTITY_CACHE))
         # Only the entity recogniser runs (it has its own tok2vec in the small English model); one batch for speed.
         docs = spacy_model().pipe(missing, disable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])

@@ -7,6 +7,7 @@ Aspects and frames both need one vector per sentence; computing them once per st
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ _QUOTED = re.compile(r"[\"“”][^\"“”\n]{1,800}[\"“”]")
 
 # Sentence vectors by (model name, sentence), oldest dropped first: stories of one corpus share wire copy.
 _VECTOR_CACHE: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+_VECTOR_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -78,15 +80,17 @@ def story_text(articles: Sequence[Article]) -> StoryText:
 
 def embed_cached(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     """Embed texts, reusing vectors already computed for the same model and text."""
-    missing = list(dict.fromkeys(t for t in texts if (embedder.name, t) not in _VECTOR_CACHE))
-    if missing:
-        for text, vector in zip(missing, embedder.embed(missing), strict=True):
-            _VECTOR_CACHE[(embedder.name, text)] = vector
-        while len(_VECTOR_CACHE) > settings.FRAMING_VECTOR_CACHE_SIZE:
-            _VECTOR_CACHE.popitem(last=False)
     if not texts:
         return np.zeros((0, embedder.dim), dtype=np.float32)
-    return np.stack([_VECTOR_CACHE[(embedder.name, t)] for t in texts])
+    with _VECTOR_LOCK:  # the dashboard's background worker may ask at the same time
+        missing = list(dict.fromkeys(t for t in texts if (embedder.name, t) not in _VECTOR_CACHE))
+        if missing:
+            for text, vector in zip(missing, embedder.embed(missing), strict=True):
+                _VECTOR_CACHE[(embedder.name, text)] = vector
+        found = np.stack([_VECTOR_CACHE[(embedder.name, t)] for t in texts])  # before evicting: all still there
+        while len(_VECTOR_CACHE) > settings.FRAMING_VECTOR_CACHE_SIZE:
+            _VECTOR_CACHE.popitem(last=False)
+    return found
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
