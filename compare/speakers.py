@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from compare import settings
+from compare.gender import first_name_gender
 from compare.model import Quote
 from compare.nlp import paragraph_spans
 
@@ -365,6 +366,25 @@ class SpeakerResolver:
             subject = _SUBJECT_NAME.match(text, start)
             if subject and _reads_as_a_person(subject.group(1)):
                 self._add(subject.start(1), subject.group(1), SUBJECT)
+        for run in _CAPITALISED_RUN.finditer(text):
+            # "presidential nominee Hillary Clinton was more circumspect": a known first name and a surname
+            offset, words = self._first_name_run(run)
+            if words:
+                self._add(offset, words, SUBJECT if self._opens_sentence(offset) else OTHER)
+
+    @staticmethod
+    def _first_name_run(run: re.Match[str]) -> tuple[int, str]:
+        """(offset, words) of the person's name a capitalised run holds when it opens, after any sentence
+        opener or title ("But", "Sen."), with a common first name and a surname: "Hillary Clinton", not
+        "Wells Fargo"; (0, "") otherwise."""
+        words = run.group().split()
+        skip = 0
+        while skip < len(words) and (_bare(words[skip]) in _NOT_PERSON_OPENERS or is_title_word(words[skip])):
+            skip += 1
+        name = words[skip:]
+        if len(name) < 2 or first_name_gender(name[0]) is None or not looks_like_person(" ".join(name)):
+            return 0, ""
+        return run.start() + run.group().index(name[0]), " ".join(name)
 
     def _opens_sentence(self, offset: int) -> bool:
         """True when nothing but a few words, none a preposition, precede a name in its sentence, and the
@@ -433,8 +453,14 @@ class SpeakerResolver:
     def _genders(self) -> dict[str, str]:
         """ "m" or "f" for the people whose gender the article shows: a gendered title ("Mrs.", "spokeswoman")
         or the pronoun that first follows a mention of them in the same sentence ("Sandy Phillips, who lost
-        her daughter"). People without such evidence, or with mixed evidence, get none."""
+        her daughter"), and a clearly gendered first name ("Hillary Clinton"). People without such evidence,
+        or with mixed evidence, get none."""
         votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for key, names in self.full_names.items():
+            for name in names:
+                gender = first_name_gender(name.split()[0])
+                if gender is not None:
+                    votes[key][gender] += 1
         for key, roles in self.roles.items():
             for word in " ".join(roles).split():
                 if _bare(word) in _GENDERED:
@@ -473,21 +499,26 @@ class SpeakerResolver:
         )
         at = bisect.bisect_left(self.mentions, (before, "", 0))
         window = [m for m in self.mentions[:at] if m[0] >= floor]
-        if fits is not None:
-            # "the senator" is the nearest salient person not known to hold another role
-            window = [m for m in window if self._may_be(m[1], fits)]
         if gender is not None:
             window = [m for m in window if self.gender.get(m[1], gender) == gender]
+        candidates = [window]
+        if fits is not None:
+            # "the general": at each distance, a salient person the article calls a general before one
+            # it gives no role at all
+            candidates = [
+                [m for m in window if self._holds(m[1], fits)],
+                [m for m in window if not self.roles.get(m[1])],
+            ]
         for low, tiers in ((own, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT, OTHER))):
-            for offset, key, tier in reversed(window):
-                if offset >= low and tier in tiers:
-                    return key
+            for people in candidates:
+                for offset, key, tier in reversed(people):
+                    if offset >= low and tier in tiers:
+                        return key
         return None
 
-    def _may_be(self, key: str, title: str) -> bool:
-        """True when the person's known roles include ``title``, or the article gives them none."""
-        roles = self.roles.get(key)
-        return not roles or any(title in role.lower() for role in roles)
+    def _holds(self, key: str, title: str) -> bool:
+        """True when the person's known roles include ``title``."""
+        return any(title in role.lower() for role in self.roles.get(key, ()))
 
     def resolve(self, mention: Mention) -> Speaker | None:
         """The speaker a mention stands for, or None when it cannot be told (e.g. "they")."""

@@ -261,3 +261,15 @@ def test_quotes_many_articles_in_slices_match_one_at_a_time(monkeypatch: pytest.
     monkeypatch.setattr(compare.quotes, "_ARTICLES_PER_SLICE", 2)
     assert extract_quotes_many(articles) == one_at_a_time
     assert {q.article_id for q in one_at_a_time} >= {"a0", "a2", "a3"}
+
+
+def test_quotes_she_skips_a_man_named_by_a_male_first_name() -> None:
+    """ "she" is the woman named in passing ("presidential nominee Hillary Clinton"), not the last speaker,
+    a man the text never gives a pronoun: their first names tell them apart."""
+    text = (
+        "“You are scapegoating the people at the bottom,” Jeff Merkley said.\n\n"
+        "In a statement, presidential nominee Hillary Clinton was more circumspect than her fellow Democrats. "
+        "Though she called the bank’s behavior “outrageous and unacceptable”, she stopped short."
+    )
+    quotes = _quotes(text, "direct")
+    assert [q.speaker for q in quotes] == ["Jeff Merkley", "Hillary Clinton"]

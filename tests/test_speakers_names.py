@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from compare.gender import first_name_gender
 from compare.model import Quote
 from compare.speakers import (
     is_anonymous,
@@ -173,3 +174,22 @@ def test_speakers_tables_count_quotes_and_words_per_outlet() -> None:
 def test_speakers_tables_are_empty_frames_without_statements() -> None:
     assert speaker_outlet_table([]).empty
     assert list(single_outlet_speakers([]).columns)[:2] == ["speaker_id", "speaker"]
+
+
+@pytest.mark.parametrize(
+    ("first_name", "gender"),
+    [
+        ("Hillary", "f"),
+        ("Ivanka", "f"),
+        ("Jeff", "m"),
+        ("Mark", "m"),
+        ("José", "m"),
+        ("Jordan", None),
+        ("Leslie", None),
+        ("Wells", None),
+        ("Gen.", None),
+        ("J.", None),
+    ],
+)
+def test_first_name_gender_answers_only_for_clearly_gendered_common_names(first_name: str, gender: str | None) -> None:
+    assert first_name_gender(first_name) == gender

@@ -10,7 +10,9 @@ last word) of the person the gold source names. A gold source that is a pronoun 
 description ("he", "the Florida senator") stands for the nearest named gold source
 before it in the article (same or previous paragraphs), so this resolution uses the
 gold annotations only, never Parallax's own resolver. Unnamed gold sources ("a source")
-are matched by their head word.
+are matched by their head word, and a predicted speaker that is the gold source's own
+phrase ("the ruling") is right. Curly and straight apostrophes are one. A gold source
+that holds only the cue word ("said", an annotation slip) cannot be judged.
 
 textacy's ``direct_quotations`` runs on the same articles in the same run, scored by the
 same rules. It does not resolve pronouns, so its "he" is never a named speaker; that is
@@ -40,6 +42,7 @@ _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "s
 _NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
 _PARAGRAPH_LOOKBACK = 3
 _RELATIVES = frozenset({"who", "which", "that"})
+_CUE_WORDS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks"})
 _RELATIVE_ANTECEDENT = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s+$")
 
 
@@ -65,7 +68,9 @@ class Predicted:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().strip(".’'").removesuffix("’s").removesuffix("'s") for w in re.findall(r"[\w’'.-]+", text)]
+    """Lower-case words without possessives; curly and straight apostrophes are one ("O’Neill" is "O'Neill")."""
+    text = text.replace("’", "'")
+    return [w.lower().strip(".'").removesuffix("'s") for w in re.findall(r"[\w'.-]+", text)]
 
 
 def _name_segments(source: str) -> list[str]:
@@ -133,6 +138,8 @@ def gold_quotes(record: dict[str, Any]) -> list[GoldQuote]:
                 offsets = [offset for offset, _ in named if offset < at]
                 if earlier and paragraph_of(at) - paragraph_of(offsets[-1]) <= _PARAGRAPH_LOOKBACK:
                     referent = earlier[-1]
+            elif source["text"].strip().lower() in _CUE_WORDS:
+                pass  # an annotation slip: the source span holds the cue ("said"), so no one to judge against
             elif source["text"].split()[0].lower() not in _PRONOUNS:
                 referent = frozenset(_words(source["text"])[-1:])  # an unnamed source: its head word
         found.append(
@@ -175,11 +182,27 @@ def _match(predicted: Sequence[Predicted], gold: Sequence[GoldQuote]) -> list[tu
     return pairs
 
 
+def _same_phrase(speaker: str, source: str) -> bool:
+    """The predicted speaker is the gold source's own words, or their head before a lower-case
+    post-modifier: "the ruling" for "the ruling", "a 52-count civil complaint" for "a 52-count civil
+    complaint filed by the SEC". The same words in the same place refer to the same thing."""
+    said, gold = _words(speaker), _words(source)
+    if not said or said[0] in _PRONOUNS:
+        return False
+    if said == gold:
+        return True
+    follows = source.replace("’", "'").split()[len(speaker.split()) :]
+    return len(said) >= 2 and gold[: len(said)] == said and bool(follows) and follows[0][:1].islower()
+
+
 def speaker_correct(predicted: Predicted, gold: GoldQuote) -> bool:
     """Same person: the predicted speaker's last word (its surname, or a description's head word) is among
-    the words the gold source stands for. A bare pronoun ("he") names no one, so it is never right."""
+    the words the gold source stands for, or the speaker is the gold source phrase itself. A bare pronoun
+    ("he") names no one, so it is never right."""
     if not predicted.speaker or not gold.referent:
         return False
+    if gold.source and _same_phrase(predicted.speaker, gold.source):
+        return True
     words = _words(predicted.speaker)
     return bool(words) and (words[-1] in gold.referent or bool(gold.referent & set(words[-2:])))
 

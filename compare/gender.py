@@ -1,0 +1,51 @@
+"""A first name's usual gender: lets "she" skip "Jeff Merkley" when the article gives no other sign.
+
+The data is nomquamgender's (Van Buskirk et al. 2022, MIT licence): for each first name,
+the share of women among its bearers across 36 name-gender sources. Only names that are
+common and clearly gendered answer; "Jordan" or "Leslie" give no answer, and a pronoun
+then falls back to the article's own evidence (titles, "spokeswoman", "her").
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from compare.errors import Code, ParallaxError
+
+#: A name answers only when at least this share of its bearers (or at most 1 minus it) are women.
+CONFIDENT_SHARE = 0.9
+#: ... and it was seen at least this many times in the sources: rarer "first names" are often surnames or
+#: places ("Wells", "York").
+MIN_BEARERS = 5000
+
+
+def _data_file() -> Path:
+    """nomquamgender's table, found without importing the package (its import loads the table into pandas)."""
+    spec = importlib.util.find_spec("nomquamgender")
+    if spec is None or spec.origin is None:
+        raise ParallaxError(Code.P131, package="nomquamgender")
+    return Path(spec.origin).with_name("name_data.json")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    """Confident first names -> "f" / "m" (loaded once per process, ~1 s)."""
+    with _data_file().open(encoding="utf-8") as file:
+        rows: dict[str, list] = json.load(file)
+    table = {}
+    for name, (_, bearers, share_female, *_) in rows.items():
+        if bearers >= MIN_BEARERS and (share_female >= CONFIDENT_SHARE or share_female <= 1 - CONFIDENT_SHARE):
+            table[name] = "f" if share_female >= CONFIDENT_SHARE else "m"
+    return table
+
+
+def first_name_gender(first_name: str) -> str | None:
+    """ "f" or "m" when the first name is common and clearly gendered ("Hillary", "Jeff"), else None."""
+    folded = unicodedata.normalize("NFKD", first_name).encode("ascii", "ignore").decode().lower().strip(".")
+    if len(folded) < 2 or not folded.isalpha():
+        return None
+    return _table().get(folded)
