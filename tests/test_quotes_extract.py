@@ -273,3 +273,8 @@ def test_quotes_she_skips_a_man_named_by_a_male_first_name() -> None:
     )
     quotes = _quotes(text, "direct")
     assert [q.speaker for q in quotes] == ["Jeff Merkley", "Hillary Clinton"]
+
+
+def test_quotes_a_day_after_the_verb_is_never_the_speaker() -> None:
+    text = "“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday."
+    assert _only(text, "direct").speaker == "Chuck Jordan"
