@@ -41,6 +41,7 @@ from compare.speakers import (
     lexicon,
     looks_like_organisation,
     looks_like_person,
+    names_a_place_or_thing,
     resolve_speakers,
     single_outlet_speakers,
     speaker_outlet_table,
@@ -1035,6 +1036,7 @@ def _extract_slice(articles: Sequence[Article]) -> list[Quote]:
             parsed[id(plan)].append((doc, snippet.start))
     quotes: list[Quote] = []
     for plan in plans:
+        found[id(plan)].extend(_dash_bylines(plan))
         quoted = [(plan.quotations[i].start, plan.quotations[i].end) for i in plan.statements]
         resolver = SpeakerResolver(plan.article.text, _named_people(plan, parsed.pop(id(plan))), quoted)
         for attribution in found[id(plan)]:
@@ -1043,6 +1045,27 @@ def _extract_slice(articles: Sequence[Article]) -> list[Quote]:
         resolver.finish()
         quotes.extend(_Assembler(plan, found[id(plan)], resolver).quotes())
     return quotes
+
+
+# “...” ― Sonya Herridge: a dash and a name closing the line after a quotation (readers' comments, epigraphs).
+_DASH_BYLINE = re.compile(
+    r"[ \t\u00a0]*[―—–]\s*((?:[A-Z][\w’'.-]*[ \t]+(?:(?:de|da|del|van|von|la|le|al)[ \t]+)?){0,4}[A-Z][\w’'-]*)"
+    r"(?=[ \t\u00a0.]*(?:\n|$|,))"
+)
+
+
+def _dash_bylines(plan: _Plan) -> list[_Attribution]:
+    """Statements signed by a dash and a name after their closing mark; no parse needed."""
+    text = plan.article.text
+    found = []
+    for index in sorted(plan.statements):
+        quotation = plan.quotations[index]
+        byline = _DASH_BYLINE.match(text, quotation.end)
+        if byline is None or names_a_place_or_thing(byline.group(1)):
+            continue
+        speaker = Mention(byline.group(1), byline.start(1), byline.end(1), "name")
+        found.append(_Attribution("―", byline.start(), (quotation.start, byline.end()), speaker, quotations=[index]))
+    return found
 
 
 def _named_people(plan: _Plan, docs: list[tuple[Doc, int]]) -> list[Named]:

@@ -278,3 +278,22 @@ def test_quotes_she_skips_a_man_named_by_a_male_first_name() -> None:
 def test_quotes_a_day_after_the_verb_is_never_the_speaker() -> None:
     text = "“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday."
     assert _only(text, "direct").speaker == "Chuck Jordan"
+
+
+def test_quotes_signed_by_a_dash_and_a_name_after_the_closing_mark() -> None:
+    """Readers' comments and epigraphs: “...” ― Name, one per line, no speech verb anywhere."""
+    text = (
+        "Readers told us what they thought.\n\n"
+        "“During the debate he said we live in hell. He is ignorant of our lives.”― Pamela Padilla\u00a0\n"
+        "“I’m so ashamed. How did we get this low?”\u00a0― Jacklyn Ashley\n"
+        "“He must stop portraying us as gangsters.” — Carla Sanchez.\n\n"
+        "“The most unqualified child to ever run for president.” – Francisco Herrero, 34, Texas"
+    )
+    quotes = _quotes(text, "direct")
+    assert [q.speaker for q in quotes] == ["Pamela Padilla", "Jacklyn Ashley", "Carla Sanchez", "Francisco Herrero"]
+    assert quotes[0].quote.startswith("During the debate")
+
+
+def test_quotes_a_dash_before_a_place_or_a_clause_is_no_signature() -> None:
+    text = "“We will win this,” — Monday\n\n“It was a draft” — and the letter was never signed."
+    assert not _quotes(text, "direct")
