@@ -179,6 +179,8 @@ _IRREGULAR = {
 # Dependents of a cue verb that hold what was said when there is no complement clause.
 _COMPLEMENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "prep", "dative", "acomp"})
 _SPEECH_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "tweet", "post", "letter", "speech"})
+# Nouns whose possessor said the clause they take: "Trump’s claim that ...".
+_CLAIM_NOUNS = frozenset({"claim", "assertion", "contention", "insistence", "argument", "suggestion", "charge"})
 _DOCUMENTS = _SPEECH_NOUNS | {"release", "briefing", "memo", "report", "ad", "advertisement", "sign", "message", "note"}
 _AUDIENCE = frozenset({"reporters", "journalists", "lawmakers", "supporters", "crowd", "audience", "press"})
 
@@ -489,6 +491,10 @@ class _SentenceReader:
                 and token.nbor().lower_ == "of"
             ):
                 found.append(self._preposition(token, token.nbor(), "in the words of", sentence))
+            elif token.lower_ in _CLAIM_NOUNS:
+                claim = self._possessed_claim(token, sentence)
+                if claim is not None:
+                    found.append(claim)
         colon = self._colon(sentence, found)
         if colon is not None:
             found.append(colon)
@@ -501,6 +507,22 @@ class _SentenceReader:
             if subject is not None:
                 found.append(_Attribution("", self.start(subject), sentence, self._mention(subject), subject.i))
         return found
+
+    def _possessed_claim(self, noun: Token, sentence: tuple[int, int]) -> _Attribution | None:
+        """ "Trump’s claim that there have been “thousands of shootings”": the possessor said the clause."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}), None)
+        if owner is None or clause is None or not (_is_proper(owner) or owner.lower_ in {"his", "her"}):
+            return None
+        if not any(t.i in self.quotation_of or t.is_quote for t in clause.subtree):
+            return None  # only quoted words make it a quote; "her claim that taxes rose" is paraphrase
+        speaker = (
+            self._mention(owner)
+            if _is_proper(owner)
+            else Mention("she" if owner.lower_ == "her" else "he", self.start(owner), self.end(owner), "pronoun")
+        )
+        span = self._trimmed(clause.left_edge, clause.right_edge)
+        return _Attribution(noun.text, self.start(noun), sentence, speaker, noun.i, span)
 
     def _person_subject(self) -> Token | None:
         """The subject of the sentence's main verb when it names or stands for a person."""

@@ -297,3 +297,10 @@ def test_quotes_signed_by_a_dash_and_a_name_after_the_closing_mark() -> None:
 def test_quotes_a_dash_before_a_place_or_a_clause_is_no_signature() -> None:
     text = "“We will win this,” — Monday\n\n“It was a draft” — and the letter was never signed."
     assert not _quotes(text, "direct")
+
+
+def test_quotes_a_possessed_claim_belongs_to_its_possessor() -> None:
+    text = "Politifact seized on Donald Trump’s claim that there have been “thousands of shootings” in Chicago."
+    quote = _only(text, "direct")
+    assert (quote.speaker, quote.cue) == ("Donald Trump", "claim")
+    assert "thousands of shootings" in quote.quote
