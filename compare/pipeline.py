@@ -14,7 +14,7 @@ import json
 import logging
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -40,6 +40,7 @@ from compare.model import (
 if TYPE_CHECKING:
     from compare.embed import Embedder
     from compare.framing.distinctive import TermPrior
+    from compare.framing.naming import Entities
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ Progress = Callable[[str, float], None]
 R = TypeVar("R", bound=Record)
 
 # Stages and the share of build time each roughly takes, for progress reporting.
-_STAGES = (("ingest", 0.05), ("embed", 0.55), ("group", 0.1), ("quotes", 0.2), ("passages", 0.1))
+_STAGES = (("ingest", 0.05), ("embed", 0.55), ("group", 0.1), ("quotes", 0.18), ("names", 0.04), ("passages", 0.08))
 
 
 def _no_progress(stage: str, done: float) -> None:
@@ -119,13 +120,20 @@ class Corpus:
             return TermPrior.from_frame(store.read_table(self.folder, _TERMS))
         return corpus_prior(self.articles)
 
+    @cached_property
+    def stored_entities(self) -> dict[str, Entities]:
+        """Named entities the build recognised for long stories' naming panels, by text digest."""
+        if self.folder is not None and (self.folder / f"{_ENTITIES}.parquet").is_file():
+            return _read_entities(self.folder)
+        return {}
+
     def story_framing(self, story_id: str) -> list[Indicator]:
         """Framing indicators for each outlet of a story (computed once per story)."""
         if story_id not in self._framing:
             from compare.framing import frame_story
 
             self._framing[story_id] = frame_story(
-                self.story_articles(story_id), self.term_prior, self.sentence_embedder
+                self.story_articles(story_id), self.term_prior, self.sentence_embedder, self.stored_entities
             )
         return self._framing[story_id]
 
@@ -143,6 +151,7 @@ def build(path: Path, *, progress: Progress = _no_progress, fetch_urls: bool = F
     from compare.embed import article_vectors, default_embedder
     from compare.framing.distinctive import corpus_prior
     from compare.framing.frames import frame_descriptions
+    from compare.framing.naming import stored_entities, worth_storing
     from compare.group import group_articles
     from compare.ingest import load_corpus
     from compare.passages import find_internal_reuse, find_passages
@@ -173,6 +182,8 @@ def build(path: Path, *, progress: Progress = _no_progress, fetch_urls: bool = F
     stories = group_articles(articles, vectors) if articles else []
     step("quotes")
     quotes = extract_quotes_many(articles)
+    step("names")
+    entities = stored_entities(worth_storing(articles, stories), _previous_entities(root))
     step("passages")
     passages = find_passages(articles)
     internal = find_internal_reuse(articles)
@@ -180,7 +191,7 @@ def build(path: Path, *, progress: Progress = _no_progress, fetch_urls: bool = F
     progress("saving", done)
 
     corpus = Corpus(path, ingested.info, articles, ingested.report, stories, quotes, passages, internal, vectors)
-    corpus.folder = _save(corpus, prior, root, key)
+    corpus.folder = _save(corpus, prior, entities, root, key)
     progress("done", 1.0)
     return _with_overrides(corpus)
 
@@ -228,9 +239,38 @@ _TABLES: dict[str, tuple[type[Record], str]] = {
 
 # The distinctive-words term prior: read only when a story's framing is first shown.
 _TERMS = "terms"
+# The named entities the build recognised for the naming panel of long stories, by text digest: read with them.
+_ENTITIES = "entities"
 
 
-def _save(corpus: Corpus, prior: TermPrior, root: Path, key: str) -> Path:
+def _entities_frame(entities: Mapping[str, Entities]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"digest": list(entities), "entities": [json.dumps(found) for found in entities.values()]},
+        columns=["digest", "entities"],
+    )
+
+
+def _read_entities(folder: Path) -> dict[str, Entities]:
+    frame = store.read_table(folder, _ENTITIES)
+    return {
+        digest: tuple((start, end, label) for start, end, label in json.loads(found))
+        for digest, found in zip(frame["digest"], frame["entities"], strict=True)
+    }
+
+
+def _previous_entities(root: Path) -> dict[str, Entities]:
+    """The entities the last published build stored, to reuse for unchanged texts (none when unreadable)."""
+    folder = store.published_build(root)
+    if folder is None or not (folder / f"{_ENTITIES}.parquet").is_file():
+        return {}
+    try:
+        return _read_entities(folder)
+    except (OSError, ValueError, TypeError) as exc:
+        log.warning("ignoring the stored entities of %s (%s)", folder, exc)
+        return {}
+
+
+def _save(corpus: Corpus, prior: TermPrior, entities: Mapping[str, Entities], root: Path, key: str) -> Path:
     """Publish the build; returns its folder."""
     writer = store.BuildWriter(root, key)
     try:
@@ -240,6 +280,8 @@ def _save(corpus: Corpus, prior: TermPrior, root: Path, key: str) -> Path:
             files.append(f"{name}.parquet")
         writer.table(_TERMS, prior.to_frame())
         files.append(f"{_TERMS}.parquet")
+        writer.table(_ENTITIES, _entities_frame(entities))
+        files.append(f"{_ENTITIES}.parquet")
         writer.array("vectors", corpus.vectors)
         files.append("vectors.npy")
         return writer.publish({"files": files, "info": corpus.info.to_dict()})

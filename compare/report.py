@@ -773,7 +773,7 @@ class FramingTables:
 
     @property
     def naming(self) -> pd.DataFrame:
-        return self._tables.get("naming", lambda: framing_panels.naming(self.story))
+        return self._tables.get("naming", lambda: framing_panels.naming(self.story, self.corpus.stored_entities))
 
     @property
     def loaded(self) -> pd.DataFrame:

@@ -42,6 +42,7 @@ _BUILD_SETTINGS = (
     "SCARE_QUOTE_",
     "QUOTE_WINDOW_",
     "SPEAKER_",
+    "NAMING_STORE_",
 )
 POINTER = "current.json"
 _HASH_CHUNK = 1 << 20
@@ -182,6 +183,15 @@ def current_build(root: Path, key: str) -> Path | None:
     if meta.get("key") != key or not all((folder / name).is_file() for name in expected):
         return None
     return folder
+
+
+def published_build(root: Path) -> Path | None:
+    """The build folder the cache points at, current or stale: a rebuild reuses what it can from it."""
+    try:
+        folder = root / f"build-{json.loads((root / POINTER).read_text())['key']}"
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return folder if folder.is_dir() else None
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame:

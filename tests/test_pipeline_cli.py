@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import shutil
@@ -145,3 +146,55 @@ def test_cli_unknown_story_is_a_coded_error(built: Path, capsys: pytest.CaptureF
     code, _ = _run("report", str(built), "--story", "no-such-story", "--out", str(built / "r.html"))
     assert code == 2
     assert "P140" in capsys.readouterr().err
+
+
+def _copy_of_bundled(tmp_path: Path) -> Path:
+    folder = tmp_path / "c"
+    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns(".parallax"))
+    return folder
+
+
+def test_pipeline_long_stories_get_their_names_recognised_by_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The naming panel of a long story opens without spaCy: the build stored its entities, and the panel
+    made from them is the one recognised live. Shorter stories are left to the panel."""
+    from compare import settings
+    from compare.framing import story_text
+
+    naming_panel = importlib.import_module("compare.framing.naming")  # the module, not the function it exports
+
+    folder = _copy_of_bundled(tmp_path)
+    monkeypatch.setattr(settings, "NAMING_STORE_MIN_WORDS", 10**6)
+    assert pipeline.build(folder).stored_entities == {}
+    monkeypatch.setattr(settings, "NAMING_STORE_MIN_WORDS", 100)
+    pipeline.build(folder)
+    corpus = pipeline.open_corpus(folder)
+    assert len(corpus.stored_entities) == 2
+    story = story_text(corpus.story_articles(corpus.stories[0].story_id))
+    live = naming_panel.naming(story)
+    monkeypatch.setattr(naming_panel, "spacy_model", lambda: pytest.fail("spaCy ran for names the build stored"))
+    naming_panel._ENTITY_CACHE.clear()
+    stored = naming_panel.naming(story, corpus.stored_entities)
+    assert not live.empty
+    assert stored.to_dict("records") == live.to_dict("records")
+
+
+def test_pipeline_rebuild_recognises_names_of_changed_articles_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare import settings
+
+    naming_panel = importlib.import_module("compare.framing.naming")
+    folder = _copy_of_bundled(tmp_path)
+    monkeypatch.setattr(settings, "NAMING_STORE_MIN_WORDS", 100)
+    pipeline.build(folder)
+    edited = folder / "003_6378b18524bde12f.txt"
+    text = edited.read_text()
+    edited.write_text(text.replace("Are they really that ungrateful?", "Are they ungrateful, Milley asked?"))
+    recognised: list[str] = []
+    real = naming_panel.entities
+    monkeypatch.setattr(naming_panel, "entities", lambda texts: recognised.extend(texts) or real(texts))
+    pipeline.build(folder)
+    assert len(recognised) == 1 and "Are they ungrateful, Milley asked?" in recognised[0]
+    assert len(pipeline.open_corpus(folder).stored_entities) == 2

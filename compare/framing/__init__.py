@@ -11,7 +11,7 @@ need vectors share them; pass the same ``StoryText`` to several panels to reuse 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -22,7 +22,7 @@ from compare.framing.frames import frames
 from compare.framing.lede import headline_and_lede
 from compare.framing.loaded import attribution_verbs, loaded_language
 from compare.framing.markers import opinion_markers
-from compare.framing.naming import naming
+from compare.framing.naming import Entities, naming
 from compare.framing.text import StoryText, story_text
 from compare.framing.tone import tone
 from compare.model import Article, Indicator
@@ -53,20 +53,27 @@ def _rows(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
 
 
 def frame_story(
-    articles: Sequence[Article], corpus: TermPrior | Sequence[Article], embedder: Embedder
+    articles: Sequence[Article],
+    corpus: TermPrior | Sequence[Article],
+    embedder: Embedder,
+    stored_entities: Mapping[str, Entities] | None = None,
 ) -> list[Indicator]:
     """All framing indicators of one story, per outlet, each with its evidence.
 
     ``corpus`` gives the distinctive-words prior (stored, or the articles to count it
     from); ``embedder`` the sentence vectors for aspects and frames. Works for any
-    number of outlets, one included.
+    number of outlets, one included. ``stored_entities`` (by text digest) are the names the build
+    recognised ahead for long stories.
     """
     story = story_text(articles)
-    return list(story_indicators(story, corpus, embedder))
+    return list(story_indicators(story, corpus, embedder, stored_entities))
 
 
 def story_indicators(
-    story: StoryText, corpus: TermPrior | Sequence[Article], embedder: Embedder
+    story: StoryText,
+    corpus: TermPrior | Sequence[Article],
+    embedder: Embedder,
+    stored_entities: Mapping[str, Entities] | None = None,
 ) -> Iterator[Indicator]:
     """``frame_story`` on an already cut (and possibly already embedded) story."""
     for row in _rows(headline_and_lede(story)):
@@ -74,7 +81,7 @@ def story_indicators(
     for row in _rows(distinctive_words(story, corpus)):
         detail = f"z={row['z']:.2f}; {row['count']} here vs {row['rest_count']} elsewhere"
         yield Indicator(row["outlet"], "distinctive_word", row["term"], row["evidence"], detail=detail)
-    for row in _rows(naming(story)):
+    for row in _rows(naming(story, stored_entities)):
         yield Indicator(
             row["outlet"], "naming", row["form"], row["evidence"], detail=f"{row['actor']} ({row['count']}x)"
         )

@@ -8,9 +8,10 @@ because that is where an outlet's choice of name shows.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -18,7 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from compare import settings
 from compare.framing.text import StoryText
-from compare.model import Evidence
+from compare.model import Article, Evidence, Story
 from compare.nlp import SPACY_LOCK, spacy_model
 
 Columns = ["actor", "outlet", "form", "count", "evidence"]
@@ -98,10 +99,41 @@ def entities(texts: Sequence[str]) -> list[Entities]:
     return found
 
 
-def mentions(story: StoryText) -> list[Mention]:
-    """Every named-entity mention of the story, with its widened form and sentence."""
+def text_digest(text: str) -> str:
+    """Key of an article text's stored entities: the same text has the same entities in any build."""
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def worth_storing(articles: Sequence[Article], stories: Sequence[Story]) -> list[Article]:
+    """Articles of the multi-outlet stories long enough (``settings.NAMING_STORE_MIN_WORDS``) that recognising
+    their names when the story is opened would keep the reader waiting: the build recognises these ahead."""
+    by_id = {a.id: a for a in articles}
+    chosen: dict[str, Article] = {}
+    for story in stories:
+        members = [by_id[i] for i in story.article_ids if i in by_id]
+        if len(story.outlets) > 1 and sum(len(a.text.split()) for a in members) >= settings.NAMING_STORE_MIN_WORDS:
+            chosen.update((a.id, a) for a in members)
+    return list(chosen.values())
+
+
+def stored_entities(articles: Sequence[Article], previous: Mapping[str, Entities]) -> dict[str, Entities]:
+    """Entities of ``articles`` by text digest, reusing a previous build's where the text is unchanged."""
+    digests = [text_digest(a.text) for a in articles]
+    missing = [a.text for a, d in zip(articles, digests, strict=True) if d not in previous]
+    fresh = dict(zip((text_digest(t) for t in missing), entities(missing), strict=True))
+    return {d: previous[d] if d in previous else fresh[d] for d in digests}
+
+
+def mentions(story: StoryText, stored: Mapping[str, Entities] | None = None) -> list[Mention]:
+    """Every named-entity mention of the story, with its widened form and sentence; ``stored`` holds entities
+    the build recognised ahead (by text digest), so only the other articles go through spaCy."""
+    stored = stored or {}
+    digests = [text_digest(a.text) for a in story.articles] if stored else [""] * len(story.articles)
+    unknown = [a.text for a, d in zip(story.articles, digests, strict=True) if d not in stored]
+    recognised = iter(entities(unknown)) if unknown else iter(())
+    per_article = [stored[d] if d in stored else next(recognised) for d in digests]
     raw = []
-    for article, found_entities in zip(story.articles, entities([a.text for a in story.articles]), strict=True):
+    for article, found_entities in zip(story.articles, per_article, strict=True):
         sentences = [s for s in story.sentences if s.article_id == article.id]
         for entity_start, entity_end, label in found_entities:
             sentence = next((s for s in sentences if s.start <= entity_start < s.end), None)
@@ -120,9 +152,9 @@ def mentions(story: StoryText) -> list[Mention]:
     return [Mention(key, outlet, form, evidence) for key, (_, _, outlet, form, evidence) in zip(keys, raw, strict=True)]
 
 
-def naming(story: StoryText) -> pd.DataFrame:
+def naming(story: StoryText, stored: Mapping[str, Entities] | None = None) -> pd.DataFrame:
     """For the main actors (named by the most outlets, then most often): each outlet's forms, counts and sentences."""
-    found = mentions(story)
+    found = mentions(story, stored)
     outlets_per_actor: dict[str, set[str]] = {}
     for m in found:
         outlets_per_actor.setdefault(m.actor, set()).add(m.outlet)
