@@ -6,7 +6,7 @@ Two parts, each measured in a fresh process so peak memory is its own:
   events inside shared topics, dates, short headlines). Targets: 100k under 2 minutes
   and 4 GB.
 * ``build``: building the first N articles of the Article-Bias-Prediction sample end to
-  end (``pipeline.build`` on a corpus folder: ingest, embed, group, quotes, passages,
+  end (``pipeline.build`` on a corpus folder: ingest, embed, group, quotes, names, passages,
   save) against ``model.encode`` alone on the very same distinct units, in one run.
   Targets: ratio <= 1.3, peak <= 3 GB. Slow: every unit goes through the model twice,
   unless ``--share S`` has the baseline encode a uniform random share of them, scaled up
@@ -165,7 +165,7 @@ def write_corpus_files(source: Path, folder: Path, limit: int | None = None) -> 
 
 
 def build_job(job: str) -> dict[str, Any]:
-    """Ours end to end: ``pipeline.build`` (ingest, embed, group, quotes, passages, save), timed per stage;
+    """Ours end to end: ``pipeline.build`` (ingest, embed, group, quotes, names, passages, save), timed per stage;
     then, unless ``job`` ("FOLDER|REBUILD") says no, the same build again, which finds every vector stored."""
     from compare import pipeline
 
