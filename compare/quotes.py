@@ -231,7 +231,9 @@ def _indirect_cues(text: str, start: int, end: int) -> list[int]:
 # --- the article as the parser reads it ----------------------------------------------------
 
 _PLACEHOLDER_WORD = "Yes"
-_PLAIN_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000"})
+_PLAIN_SPACES = str.maketrans(
+    {**{c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000"}, "\u2015": "—"}  # ― (bar) reads as a dash
+)
 #: Pipeline parts extraction does without: word classes come from tags, cue lemmas from ``_LEMMAS``.
 _UNUSED_PIPES = ("attribute_ruler", "lemmatizer", "ner")
 # Proper nouns that say when, never who: "said Monday".
@@ -287,7 +289,8 @@ def _placeholder(text: str, quotation: QuotedSpan) -> str:
 
 
 def _build_frame(text: str, quotations: Sequence[QuotedSpan], collapse: Sequence[int]) -> _Frame:
-    # Odd spaces (no-break, thin) confuse the parser; swapping them for plain ones keeps every offset.
+    # Odd spaces (no-break, thin) and the horizontal bar confuse the parser; swapping them for plain spaces and
+    # an em dash keeps every offset.
     text = text.translate(_PLAIN_SPACES)
     parts: list[str] = []
     pieces: list[_Piece] = []

@@ -304,3 +304,11 @@ def test_quotes_a_possessed_claim_belongs_to_its_possessor() -> None:
     quote = _only(text, "direct")
     assert (quote.speaker, quote.cue) == ("Donald Trump", "claim")
     assert "thousands of shootings" in quote.quote
+
+
+def test_quotes_a_horizontal_bar_reads_as_a_dash() -> None:
+    text = (
+        "When Clinton noted that Trump has occasionally not paid anything in federal income taxes ― as was true for "
+        "the few years his tax returns were made public ― Trump boasted, “That makes me smart.”"
+    )
+    assert _only(text, "direct").speaker == "Trump"
