@@ -236,6 +236,10 @@ _PLAIN_SPACES = str.maketrans(
 )
 #: Pipeline parts extraction does without: word classes come from tags, cue lemmas from ``_LEMMAS``.
 _UNUSED_PIPES = ("attribute_ruler", "lemmatizer", "ner")
+# "anybody who complains about a microphone": people in general, never a speaker.
+_GENERIC_PEOPLE = frozenset(
+    {"anybody", "anyone", "everybody", "everyone", "somebody", "someone", "nobody", "whoever", "those", "people"}
+)
 # Proper nouns that say when, never who: "said Monday".
 _TIME_WORDS = lexicon(
     """
@@ -588,7 +592,8 @@ class _SentenceReader:
             for child in current.children:
                 if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and _LEMMAS.get(current.lower_) == "quote"):
                     if child.lower_ == "who" and current.dep_ == "relcl":
-                        return self._person_before_who(current.head)
+                        # "anybody who complains": someone generic, not a speaker
+                        return None if current.head.lower_ in _GENERIC_PEOPLE else self._person_before_who(current.head)
                     if child.lower_ in {"that", "which"} and current.dep_ == "relcl":
                         return current.head
                     return None if child.i in self.quotation_of else child

@@ -312,3 +312,12 @@ def test_quotes_a_horizontal_bar_reads_as_a_dash() -> None:
         "the few years his tax returns were made public ― Trump boasted, “That makes me smart.”"
     )
     assert _only(text, "direct").speaker == "Trump"
+
+
+def test_quotes_anybody_who_complains_is_no_speaker() -> None:
+    text = (
+        "Hillary Clinton mocked the complaint, saying anybody who complains about a microphone "
+        "“is not having a good night.”"
+    )
+    quote = _only(text, "direct")
+    assert (quote.speaker, quote.cue) == ("Hillary Clinton", "saying")
