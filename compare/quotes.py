@@ -590,6 +590,11 @@ class _SentenceReader:
         current = verb
         for _ in range(3):
             for child in current.children:
+                if child.dep_ == "nsubj" and current is verb and self._before_quotation(child, verb):
+                    # "Both parties “saw ...,” said Victor Cha": the name after the verb, not the parties
+                    named_after = self._name_after_quotation(verb)
+                    if named_after is not None:
+                        return named_after
                 if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and _LEMMAS.get(current.lower_) == "quote"):
                     if child.lower_ == "who" and current.dep_ == "relcl":
                         # "anybody who complains": someone generic, not a speaker
@@ -614,6 +619,24 @@ class _SentenceReader:
             return doc[after - 1]
         # "“...,” Tulsa police Chief Chuck Jordan said Monday" parsed with Jordan under "Monday"
         return before if before is not None and _is_proper(before) and before.i not in self.quotation_of else None
+
+    def _before_quotation(self, token: Token, verb: Token) -> bool:
+        """True when a long quotation stands between ``token`` and ``verb``."""
+        return any(i in self.quotation_of for i in range(token.i + 1, verb.i))
+
+    def _name_after_quotation(self, verb: Token) -> Token | None:
+        """The last word of the name right after a verb that follows a long quotation ("“...,” said Victor
+        Cha"): in that order the name is the speaker, whatever the parser made the subject."""
+        doc = self.doc
+        before = doc[verb.i - 2 : verb.i]
+        if not any(t.i in self.quotation_of for t in before):
+            return None
+        end = verb.i + 1
+        while end < len(doc) and _is_proper(doc[end]) and doc[end].lower_ not in _TIME_WORDS:
+            end += 1
+        if end == verb.i + 1 or (end < len(doc) and doc[end].tag_ == "POS"):
+            return None  # no name, or a possessor ("said Trump's spokesman Hope Hicks")
+        return doc[end - 1]
 
     def _person_before_who(self, token: Token) -> Token:
         """ "who" stands for a person, but the parser hangs its clause on the last noun before it ("Liz Sly,

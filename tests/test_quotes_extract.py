@@ -321,3 +321,12 @@ def test_quotes_anybody_who_complains_is_no_speaker() -> None:
     )
     quote = _only(text, "direct")
     assert (quote.speaker, quote.cue) == ("Hillary Clinton", "saying")
+
+
+def test_quotes_the_name_after_the_verb_speaks_when_the_quotation_comes_between() -> None:
+    text = (
+        'Both political parties "saw Burma as a country that was really reeling under pressure from China," '
+        "said Victor Cha, who served as Asia director."
+    )
+    assert _only(text, "direct").speaker == "Victor Cha"
+    assert _only("“We are repositioning forces,” said Trump’s spokesman Hope Hicks.", "direct").speaker == "Hope Hicks"
