@@ -119,7 +119,8 @@ _ANONYMOUS = re.compile(
     re.I,
 )
 
-# First and last words of place names, which otherwise read like "First Last" person names.
+# First and last words of place names and laws ("Affordable Care Act"), which otherwise read like "First Last"
+# person names.
 _PLACE_STARTS = lexicon(
     """
     new south north east west central los las san santa st saint united great hong sri saudi el fort port
@@ -130,6 +131,7 @@ _PLACE_ENDS = lexicon(
     """
     city county state states island islands river valley beach street avenue square park bay coast kingdom
     republic province region district hills heights airport station america europe asia africa
+    act amendment treaty accord accords doctrine
     """
 )
 

@@ -67,6 +67,8 @@ def test_speakers_name_key_is_the_surname(variant: str) -> None:
         ("The Washington Post", False),
         ("CNN", False),
         ("Milley", False),
+        ("Affordable Care Act", False),
+        ("Paris Accord", False),
     ],
 )
 def test_speakers_looks_like_person(words: str, person: bool) -> None:
