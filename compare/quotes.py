@@ -587,6 +587,15 @@ class _SentenceReader:
         """The speaker token: the verb's subject, or its governor's ("tried ..., saying"; "was quoted as
         saying"; "the head of X, tweeted"), or the name right before it when the tagger missed the subject
         ("“...,” Bozell notes" parsed as a compound)."""
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if (
+            verb.tag_ == "VBG"
+            and before is not None
+            and _is_proper(before)
+            and before.lower_ not in _TIME_WORDS
+            and before.i not in self.quotation_of
+        ):
+            return before  # "footage of Hillary Clinton asking, “...”": the name the participle follows
         current = verb
         for _ in range(3):
             for child in current.children:

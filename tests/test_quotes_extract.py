@@ -330,3 +330,10 @@ def test_quotes_the_name_after_the_verb_speaks_when_the_quotation_comes_between(
     )
     assert _only(text, "direct").speaker == "Victor Cha"
     assert _only("“We are repositioning forces,” said Trump’s spokesman Hope Hicks.", "direct").speaker == "Hope Hicks"
+
+
+def test_quotes_a_participle_after_a_name_is_that_name_speaking() -> None:
+    text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”"
+    assert _only(text, "direct").speaker == "Hillary Clinton"
+    text = "Trump sent a series of tweets early Friday saying that Machado was “a con.”"
+    assert _only(text, "direct").speaker == "Trump"
