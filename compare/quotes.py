@@ -236,6 +236,8 @@ _PLAIN_SPACES = str.maketrans(
 )
 #: Pipeline parts extraction does without: word classes come from tags, cue lemmas from ``_LEMMAS``.
 _UNUSED_PIPES = ("attribute_ruler", "lemmatizer", "ner")
+# Word classes of a titled name after a verb: "retired Air Force general Lloyd Newton".
+_NAME_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "JJ", "VBN", "HYPH"})
 # "anybody who complains about a microphone": people in general, never a speaker.
 _GENERIC_PEOPLE = frozenset(
     {"anybody", "anyone", "everybody", "everyone", "somebody", "someone", "nobody", "whoever", "those", "people"}
@@ -634,18 +636,26 @@ class _SentenceReader:
         return any(i in self.quotation_of for i in range(token.i + 1, verb.i))
 
     def _name_after_quotation(self, verb: Token) -> Token | None:
-        """The last word of the name right after a verb that follows a long quotation ("“...,” said Victor
-        Cha"): in that order the name is the speaker, whatever the parser made the subject."""
+        """The speaker's name when a long quotation comes right before the verb: after it ("“...,” said
+        retired general Lloyd Newton") or between the two (Mills “got an immunity agreement,” Jordan said).
+        In that order the name is the speaker, whatever the parser made the subject."""
         doc = self.doc
-        before = doc[verb.i - 2 : verb.i]
-        if not any(t.i in self.quotation_of for t in before):
+        previous = doc[verb.i - 1] if verb.i > 0 else None
+        if previous is not None and _is_proper(previous) and previous.lower_ not in _TIME_WORDS:
+            start = previous.i
+            while start > 0 and _is_proper(doc[start - 1]):
+                start -= 1
+            if start > 0 and doc[start - 1].i in self.quotation_of:
+                return previous
+        if not any(t.i in self.quotation_of for t in doc[verb.i - 2 : verb.i]):
             return None
         end = verb.i + 1
-        while end < len(doc) and _is_proper(doc[end]) and doc[end].lower_ not in _TIME_WORDS:
+        while end < len(doc) and end - verb.i <= 6 and doc[end].tag_ in _NAME_PHRASE_TAGS:
             end += 1
-        if end == verb.i + 1 or (end < len(doc) and doc[end].tag_ == "POS"):
+        names = [t for t in doc[verb.i + 1 : end] if _is_proper(t) and t.lower_ not in _TIME_WORDS]
+        if not names or (end < len(doc) and doc[end].tag_ == "POS"):
             return None  # no name, or a possessor ("said Trump's spokesman Hope Hicks")
-        return doc[end - 1]
+        return names[-1]
 
     def _person_before_who(self, token: Token) -> Token:
         """ "who" stands for a person, but the parser hangs its clause on the last noun before it ("Liz Sly,

@@ -337,3 +337,20 @@ def test_quotes_a_participle_after_a_name_is_that_name_speaking() -> None:
     assert _only(text, "direct").speaker == "Hillary Clinton"
     text = "Trump sent a series of tweets early Friday saying that Machado was “a con.”"
     assert _only(text, "direct").speaker == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Clinton "is the only candidate with the experience and temperament," said retired Air Force general '
+            "Lloyd Newton.",
+            "Lloyd Newton",
+        ),
+        ('Mills "got an immunity agreement," Jordan said, and still "got to sit in on the interview."', "Jordan"),
+    ],
+)
+def test_quotes_the_name_beside_the_verb_speaks_not_the_subject_inside_the_quoted_sentence(
+    text: str, speaker: str
+) -> None:
+    assert _only(text, "direct").speaker.endswith(speaker)
