@@ -637,13 +637,15 @@ class _SentenceReader:
 
     def _name_after_quotation(self, verb: Token) -> Token | None:
         """The speaker's name when a long quotation comes right before the verb: after it ("“...,” said
-        retired general Lloyd Newton") or between the two (Mills “got an immunity agreement,” Jordan said).
+        retired general Lloyd Newton") or between the two (Mills “got an immunity agreement,” Jordan said;
+        Clinton “is the only candidate,” retired general Lloyd Newton said).
         In that order the name is the speaker, whatever the parser made the subject."""
         doc = self.doc
         previous = doc[verb.i - 1] if verb.i > 0 else None
         if previous is not None and _is_proper(previous) and previous.lower_ not in _TIME_WORDS:
             start = previous.i
-            while start > 0 and _is_proper(doc[start - 1]):
+            # the tagger reads "retired" in "retired Air Force general" as a past tense
+            while start > 0 and previous.i - start < 6 and doc[start - 1].tag_ in _NAME_PHRASE_TAGS | {"VBD"}:
                 start -= 1
             if start > 0 and doc[start - 1].i in self.quotation_of:
                 return previous

@@ -348,6 +348,11 @@ def test_quotes_a_participle_after_a_name_is_that_name_speaking() -> None:
             "Lloyd Newton",
         ),
         ('Mills "got an immunity agreement," Jordan said, and still "got to sit in on the interview."', "Jordan"),
+        (
+            'Clinton "is the only candidate with the experience and level-headed leadership to keep America safe," '
+            "retired Air Force general Lloyd Newton said.",
+            "Lloyd Newton",
+        ),
     ],
 )
 def test_quotes_the_name_beside_the_verb_speaks_not_the_subject_inside_the_quoted_sentence(
