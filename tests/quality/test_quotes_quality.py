@@ -2,7 +2,7 @@
 
 Scored by the rules in ../shared/data/README.md (see compare/evaluate/quotes.py). Measured
 2026-11-23: direct-quote F1 0.907 (textacy 0.469), exact-span F1 0.728, speaker accuracy
-0.878 (textacy 0.546), 0.950 where the gold names the speaker. Floors sit a little below;
+0.886 (textacy 0.546), 0.958 where the gold names the speaker. Floors sit a little below;
 a floor is only ever raised. (Until 2026-11-23 the gate scored every second article, where
 speaker accuracy runs higher: 0.882 there, floor 0.87; the floors here are for all 84.)
 """
@@ -25,7 +25,7 @@ def result(shared_data: Path) -> dict[str, Any]:
 @pytest.mark.quality
 @pytest.mark.parametrize(
     ("figure", "floor"),
-    [("f1", 0.90), ("exact_f1", 0.72), ("speaker_accuracy", 0.875), ("speaker_accuracy_named_gold", 0.945)],
+    [("f1", 0.90), ("exact_f1", 0.72), ("speaker_accuracy", 0.88), ("speaker_accuracy_named_gold", 0.95)],
 )
 def test_quotes_quality_floor(result: dict[str, Any], figure: str, floor: float) -> None:
     assert result["parallax"][figure] >= floor
