@@ -483,10 +483,16 @@ class SpeakerResolver:
             if len(set(count.values())) == len(count)
         }
 
-    def _person(self, key: str, title: str | None = None) -> Speaker:
+    def _person(self, key: str, title: str | None = None, gender: str | None = None) -> Speaker:
+        """The person a key stands for; ``gender`` (from "she"/"he") picks between relatives who share the
+        surname ("Bill Clinton", "Hillary Clinton") by their first names."""
         roles = self.roles.get(key, Counter())
         role = normalise_role(title) or max(roles, key=lambda r: (len(r.split()), roles[r]), default=None) or None
         name = self.full_name.get(key, key)
+        names = self.full_names.get(key, Counter())
+        if gender is not None and len(names) > 1:
+            fitting = [n for n in names if first_name_gender(n.split()[0]) == gender]
+            name = max(fitting, key=lambda n: (names[n], len(n)), default=name)
         return Speaker(name, role, speaker_type(name, role))
 
     def antecedent(self, before: int, fits: str | None = None, gender: str | None = None) -> str | None:
@@ -527,8 +533,9 @@ class SpeakerResolver:
         if mention.kind == "pronoun":
             if mention.text.lower() not in _PERSON_PRONOUNS:
                 return None
-            key = self.antecedent(mention.start, gender=_GENDERED.get(mention.text.lower()))
-            return self._person(key) if key else None
+            gender = _GENDERED.get(mention.text.lower())
+            key = self.antecedent(mention.start, gender=gender)
+            return self._person(key, gender=gender) if key else None
         if mention.kind == "description":
             return self._described(mention)
         title, name = split_title(mention.text.split())

@@ -359,3 +359,11 @@ def test_quotes_the_name_beside_the_verb_speaks_not_the_subject_inside_the_quote
     text: str, speaker: str
 ) -> None:
     assert _only(text, "direct").speaker.endswith(speaker)
+
+
+def test_quotes_she_picks_the_woman_among_relatives_who_share_a_surname() -> None:
+    text = (
+        "Bill Clinton spoke first. Later Bill Clinton left. Hillary Clinton arrived and smiled at the crowd.\n\n"
+        "“We will win,” she said."
+    )
+    assert _only(text, "direct").speaker == "Hillary Clinton"
