@@ -14,13 +14,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from compare import settings
 from compare.errors import Code, ParallaxError
-
-#: A name answers only when at least this share of its bearers (or at most 1 minus it) are women.
-CONFIDENT_SHARE = 0.9
-#: ... and it was seen at least this many times in the sources: rarer "first names" are often surnames or
-#: places ("Wells", "York").
-MIN_BEARERS = 5000
 
 
 def _data_file() -> Path:
@@ -37,9 +32,10 @@ def _table() -> dict[str, str]:
     with _data_file().open(encoding="utf-8") as file:
         rows: dict[str, list] = json.load(file)
     table = {}
+    confident, common = settings.SPEAKER_GENDER_SHARE, settings.SPEAKER_GENDER_MIN_BEARERS
     for name, (_, bearers, share_female, *_) in rows.items():
-        if bearers >= MIN_BEARERS and (share_female >= CONFIDENT_SHARE or share_female <= 1 - CONFIDENT_SHARE):
-            table[name] = "f" if share_female >= CONFIDENT_SHARE else "m"
+        if bearers >= common and (share_female >= confident or share_female <= 1 - confident):
+            table[name] = "f" if share_female >= confident else "m"
     return table
 
 

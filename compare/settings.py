@@ -81,6 +81,11 @@ QUOTE_WINDOW_WORDS_BEFORE = 12
 QUOTE_WINDOW_WORDS_AFTER = 6
 #: "he" / "the general" resolve to a person named at most this many paragraphs earlier.
 SPEAKER_LOOKBACK_PARAGRAPHS = 3
+#: A first name tells "she" from "he" only when at least this share of its bearers are one gender...
+SPEAKER_GENDER_SHARE = 0.9
+#: ... and it has at least this many bearers in nomquamgender's sources: rarer "first names" are often
+#: surnames or places ("Wells", "York").
+SPEAKER_GENDER_MIN_BEARERS = 5000
 #: Two outlets' quotes are the same quote when their words align at least this well (0-100).
 QUOTE_MATCH_MIN_SIMILARITY = 80.0
 #: Quotes shorter than this many words are not matched across outlets (too common to mean anything).
