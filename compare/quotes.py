@@ -590,13 +590,7 @@ class _SentenceReader:
         saying"; "the head of X, tweeted"), or the name right before it when the tagger missed the subject
         ("“...,” Bozell notes" parsed as a compound)."""
         before = self.doc[verb.i - 1] if verb.i > 0 else None
-        if (
-            verb.tag_ == "VBG"
-            and before is not None
-            and _is_proper(before)
-            and before.lower_ not in _TIME_WORDS
-            and before.i not in self.quotation_of
-        ):
+        if verb.tag_ == "VBG" and before is not None and self._ends_a_persons_name(before):
             return before  # "footage of Hillary Clinton asking, “...”": the name the participle follows
         current = verb
         for _ in range(3):
@@ -629,7 +623,17 @@ class _SentenceReader:
         if after > verb.i + 1:
             return doc[after - 1]
         # "“...,” Tulsa police Chief Chuck Jordan said Monday" parsed with Jordan under "Monday"
-        return before if before is not None and _is_proper(before) and before.i not in self.quotation_of else None
+        return before if before is not None and self._ends_a_persons_name(before) else None
+
+    def _ends_a_persons_name(self, token: Token) -> bool:
+        """True when ``token`` ends a run of proper nouns that reads as a person's name ("Chief Chuck
+        Jordan", "Hillary Clinton"), outside quotation marks: not "Iraq" in "withdrawal from Iraq stating"."""
+        if not _is_proper(token) or token.i in self.quotation_of or token.lower_ in _TIME_WORDS:
+            return False
+        start = token.i
+        while start > 0 and _is_proper(self.doc[start - 1]) and self.doc[start - 1].i not in self.quotation_of:
+            start -= 1
+        return looks_like_person(self.doc[start : token.i + 1].text)
 
     def _before_quotation(self, token: Token, verb: Token) -> bool:
         """True when a long quotation stands between ``token`` and ``verb``."""

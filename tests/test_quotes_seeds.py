@@ -91,3 +91,8 @@ def test_quotes_seed_no_letter_or_place_as_speaker(seed_quotes: list[Quote]) -> 
     assert not any("letter" in (s or "") or s == "Washington" for s in speakers)
     noted = [q for q in seed_quotes if q.cue == "noted"]
     assert noted and all(q.speaker == "Liz Sly" for q in noted)
+
+
+def test_quotes_seed_a_country_before_the_verb_never_speaks(seed_quotes: list[Quote]) -> None:
+    """ "a letter from a top commander in Iraq suggested", "withdrawal from Iraq stating": not Iraq."""
+    assert not [q for q in seed_quotes if q.speaker and "Iraq" in q.speaker]
