@@ -8,7 +8,6 @@ because that is where an outlet's choice of name shows.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Mapping, Sequence
@@ -18,6 +17,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from compare import settings
+from compare.embed import text_key
 from compare.framing.text import StoryText
 from compare.model import Article, Evidence, Story
 from compare.nlp import SPACY_LOCK, spacy_model
@@ -105,8 +105,8 @@ def entities(texts: Sequence[str]) -> list[Entities]:
 
 
 def text_digest(text: str) -> str:
-    """Key of an article text's stored entities: the same text has the same entities in any build."""
-    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+    """Key of an article text's stored entities (the vector cache's text key): same text, same entities."""
+    return text_key(text).hex()
 
 
 def worth_storing(articles: Sequence[Article], stories: Sequence[Story]) -> list[Article]:
@@ -123,10 +123,10 @@ def worth_storing(articles: Sequence[Article], stories: Sequence[Story]) -> list
 
 def stored_entities(articles: Sequence[Article], previous: Mapping[str, Entities]) -> dict[str, Entities]:
     """Entities of ``articles`` by text digest, reusing a previous build's where the text is unchanged."""
-    digests = [text_digest(a.text) for a in articles]
-    missing = [a.text for a, d in zip(articles, digests, strict=True) if d not in previous]
-    fresh = dict(zip((text_digest(t) for t in missing), entities(missing), strict=True))
-    return {d: previous[d] if d in previous else fresh[d] for d in digests}
+    by_digest = {text_digest(a.text): a.text for a in articles}
+    missing = [d for d in by_digest if d not in previous]
+    fresh = dict(zip(missing, entities([by_digest[d] for d in missing]), strict=True))
+    return {d: previous[d] if d in previous else fresh[d] for d in by_digest}
 
 
 def mentions(story: StoryText, stored: Mapping[str, Entities] | None = None) -> list[Mention]:
