@@ -855,6 +855,9 @@ class _SentenceReader:
             start, end = self.start(phrase[0]), self.end(phrase[-1])
             return Mention(" ".join(text[start:end].split()), start, end, "description", head=token.text)
         start, end = self.start(left[0] if left else token), self.end(token)
+        bracket = text.find("(", start, end)  # state Del. Marcia Price (D-Newport News): the name ends before it
+        if bracket > start:
+            end = start + len(text[start:bracket].rstrip())
         role: str | None = None
         if appositive is not None:
             phrase = self._phrase(appositive)
@@ -1130,15 +1133,24 @@ _DASH_BYLINE = re.compile(
     r"[ \t\u00a0]*[―—–]\s*((?:[A-Z][\w’'.-]*[ \t]+(?:(?:de|da|del|van|von|la|le|al)[ \t]+)?){0,4}[A-Z][\w’'-]*)"
     r"(?=[ \t\u00a0.]*(?:\n|$|,))"
 )
+# The closing mark before a line's final byline: ...evil’.” ― Christina Lastra.
+_SIGNED_LINE_END = re.compile(r"[”\"](?=" + _DASH_BYLINE.pattern + r")[^\n]*$", re.M)
 
 
 def _dash_bylines(plan: _Plan) -> list[_Attribution]:
-    """Statements signed by a dash and a name after their closing mark; no parse needed."""
+    """Statements signed by a dash and a name after their closing mark; no parse needed. A quotation
+    that opens its line is signed by the line's closing byline even when marks nested inside it (“...
+    what he calls “hell” than ...”) end the quotation before the line's last closing mark."""
     text = plan.article.text
     found = []
     for index in sorted(plan.statements):
         quotation = plan.quotations[index]
         byline = _DASH_BYLINE.match(text, quotation.end)
+        line_start = text.rfind("\n", 0, quotation.start) + 1
+        if byline is None and not text[line_start : quotation.start].strip():
+            line_end = text.find("\n", quotation.end)
+            signed = _SIGNED_LINE_END.search(text, quotation.end, len(text) if line_end < 0 else line_end)
+            byline = _DASH_BYLINE.match(text, signed.start() + 1) if signed else None
         if byline is None or names_a_place_or_thing(byline.group(1)):
             continue
         speaker = Mention(byline.group(1), byline.start(1), byline.end(1), "name")

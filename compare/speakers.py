@@ -318,9 +318,11 @@ _HONORIFIC_NAME = re.compile(
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 # A sentence that opens with a name and goes on to speak ("Tarar said", "Sandy Phillips, who lost her
 # daughter,"): the person it is about, though the parser never read it. One word needs the speech verb
-# ("However," is no one); two or three words may be followed by a comma (an apposition).
+# ("However," is no one); two or three words may be followed by a comma (an apposition). Name words may
+# be hyphenated ("Jo-Renee Formicola").
+_NAME_WORD = r"[A-Z][a-z’'-]+(?:-[A-Z][a-z’']+)*"
 _SUBJECT_NAME = re.compile(
-    r"\s*((?:[A-Z][a-z’'-]+\s+){1,2}[A-Z][a-z’'-]+(?=,\s)|(?:[A-Z][a-z’'-]+\s+){0,2}[A-Z][a-z’'-]+"
+    rf"\s*((?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD}(?=,\s)|(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}"
     r"(?=\s+(?:said|says|told|wrote|writes|added|adds|argued|argues|noted|notes|explained|insisted|warned)\b))"
 )
 
@@ -360,6 +362,7 @@ class SpeakerResolver:
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
         self.quoted = sorted(quoted)
         self.gender: dict[str, str] = {}  # person key -> "m" / "f", known after finish()
+        self.pronoun_after: dict[int, str] = {}  # mention offset -> gender of the pronoun that follows it
         for person in named:
             self._add(person.start, person.words, SUBJECT if person.subject else OTHER)
         for match in _HONORIFIC_NAME.finditer(text):
@@ -368,34 +371,36 @@ class SpeakerResolver:
             subject = _SUBJECT_NAME.match(text, start)
             if subject and _reads_as_a_person(subject.group(1)):
                 self._add(subject.start(1), subject.group(1), SUBJECT)
-        for run in _CAPITALISED_RUN.finditer(text):
+        for run_start, run in _capitalised_runs(text):
             # "presidential nominee Hillary Clinton was more circumspect": a known first name and a surname
-            offset, words = self._first_name_run(run)
+            offset, words = self._first_name_run(run_start, run)
             if words:
                 self._add(offset, words, SUBJECT if self._opens_sentence(offset) else OTHER)
 
     @staticmethod
-    def _first_name_run(run: re.Match[str]) -> tuple[int, str]:
+    def _first_name_run(run_start: int, run: str) -> tuple[int, str]:
         """(offset, words) of the person's name a capitalised run holds when it opens, after any sentence
         opener or title ("But", "Sen."), with a common first name and a surname: "Hillary Clinton", not
         "Wells Fargo"; (0, "") otherwise."""
-        words = run.group().split()
+        words = run.split()
         skip = 0
         while skip < len(words) and (_bare(words[skip]) in _NOT_PERSON_OPENERS or is_title_word(words[skip])):
             skip += 1
         name = words[skip:]
         if len(name) < 2 or first_name_gender(name[0]) is None or not looks_like_person(" ".join(name)):
             return 0, ""
-        return run.start() + run.group().index(name[0]), " ".join(name)
+        return run_start + run.index(name[0]), " ".join(name)
 
     def _opens_sentence(self, offset: int) -> bool:
-        """True when nothing but a few words, none a preposition, precede a name in its sentence, and the
-        name is no possessive: the cheap reading of "subject of the sentence" for text never parsed."""
+        """True when nothing but a few words precede a name in its sentence, the last of them neither a
+        preposition nor a verb that takes a clause ("McLenney said Clinton doesn't ...": Clinton is not who
+        the sentence is about), and the name is no possessive: the cheap reading of "subject of the
+        sentence" for text never parsed."""
         sentence = self.sentence_starts[bisect.bisect_right(self.sentence_starts, offset) - 1]
         before = self.text[sentence:offset].split()
         after = self.text[offset : offset + 60]
         possessive = re.match(r"[\w.-]+(?:\s+[A-Z][\w.-]+)*[’']s\b", after) is not None
-        governed = bool(before) and before[-1].lower() in _PREPOSITIONS
+        governed = bool(before) and (before[-1].lower() in _PREPOSITIONS or before[-1].lower() in _CLAUSE_VERBS)
         after_clause = bool(before) and (before[-1].endswith(",") or before[-1].lower() in _CONJUNCTIONS)
         return not possessive and not governed and (len(before) <= 3 or after_clause)
 
@@ -441,15 +446,22 @@ class SpeakerResolver:
         surnames = {name_key(name): key for key, name in self.full_name.items()}
         # One pass over every run of capitalised words ("Gen. Mark Milley"): a run ending in a known
         # surname is a mention of that person, starting where the run starts.
-        for run in _CAPITALISED_RUN.finditer(self.text):
-            key = surnames.get(name_key(run.group().split()[-1]))
-            if key is not None and (run.start(), key) not in known and not self._inside_quote(run.start()):
-                tier = SUBJECT if self._opens_sentence(run.start()) else OTHER
-                self.mentions.append((run.start(), key, tier))
+        for run_start, run in _capitalised_runs(self.text):
+            key = surnames.get(name_key(run.split()[-1]))
+            if key is not None and (run_start, key) not in known and not self._inside_quote(run_start):
+                tier = SUBJECT if self._opens_sentence(run_start) else OTHER
+                self.mentions.append((run_start, key, tier))
+                _, written = self._written(run_start, key)
+                if len(written) >= 2 and looks_like_person(" ".join(written)):
+                    # a relative sharing the surname ("Rakeyia Scott"), named once with no speech verb
+                    self.full_names[key][" ".join(written)] += 1
         best: dict[tuple[int, str], int] = {}
         for offset, key, tier in self.mentions:
             best[(offset, key)] = min(tier, best.get((offset, key), OTHER))
         self.mentions = sorted((offset, key, tier) for (offset, key), tier in best.items())
+        for key, names in self.full_names.items():
+            if names:
+                self.full_name[key] = max(names, key=lambda n: (names[n], len(n)))
         self.gender = self._genders()
 
     def _genders(self) -> dict[str, str]:
@@ -477,27 +489,32 @@ class SpeakerResolver:
             pronoun = _GENDERED_PRONOUN.search(self.text, offset, min(following, sentence_end, offset + 200))
             if pronoun and not self._inside_quote(pronoun.start()):
                 votes[key][_GENDERED[pronoun.group().lower()]] += 1
+                self.pronoun_after[offset] = _GENDERED[pronoun.group().lower()]
         return {
             key: max(count, key=count.__getitem__)
             for key, count in votes.items()
             if len(set(count.values())) == len(count)
         }
 
-    def _person(self, key: str, title: str | None = None, gender: str | None = None) -> Speaker:
-        """The person a key stands for; ``gender`` (from "she"/"he") picks between relatives who share the
-        surname ("Bill Clinton", "Hillary Clinton") by their first names."""
+    def _person(self, key: str, title: str | None = None, gender: str | None = None, at: int | None = None) -> Speaker:
+        """The person a key stands for. Between relatives who share the surname ("Bill Clinton", "Hillary
+        Clinton"), the full name written at ``at`` (the mention a pronoun went back to) decides, else
+        ``gender`` (from "she"/"he") by their first names."""
         roles = self.roles.get(key, Counter())
         role = normalise_role(title) or max(roles, key=lambda r: (len(r.split()), roles[r]), default=None) or None
         name = self.full_name.get(key, key)
         names = self.full_names.get(key, Counter())
-        if gender is not None and len(names) > 1:
+        written = " ".join(self._written(at, key)[1]) if at is not None and len(names) > 1 else ""
+        if written in names:
+            name = written
+        elif gender is not None and len(names) > 1:
             fitting = [n for n in names if first_name_gender(n.split()[0]) == gender]
             name = max(fitting, key=lambda n: (names[n], len(n)), default=name)
         return Speaker(name, role, speaker_type(name, role))
 
-    def antecedent(self, before: int, fits: str | None = None, gender: str | None = None) -> str | None:
-        """Key of the person a pronoun (or a description with head word ``fits``) at ``before`` stands for;
-        ``gender`` ("m"/"f", from "he"/"she") rules out people the article shows to be of the other."""
+    def antecedent(self, before: int, fits: str | None = None, gender: str | None = None) -> tuple[int, str] | None:
+        """(offset, key) of the mention a pronoun (or a description with head word ``fits``) at ``before``
+        goes back to; ``gender`` ("m"/"f", from "he"/"she") rules out people shown to be of the other."""
         paragraph = max(0, bisect.bisect_right(self.paragraph_starts, before) - 1)
         own = self.paragraph_starts[paragraph] if self.paragraph_starts else 0
         floor = (
@@ -508,7 +525,7 @@ class SpeakerResolver:
         at = bisect.bisect_left(self.mentions, (before, "", 0))
         window = [m for m in self.mentions[:at] if m[0] >= floor]
         if gender is not None:
-            window = [m for m in window if self.gender.get(m[1], gender) == gender]
+            window = [m for m in window if self._mention_gender(m[0], m[1]) in (gender, None)]
         candidates = [window]
         if fits is not None:
             # "the general": at each distance, a salient person the article calls a general before one
@@ -521,8 +538,39 @@ class SpeakerResolver:
             for people in candidates:
                 for offset, key, tier in reversed(people):
                     if offset >= low and tier in tiers:
-                        return key
+                        return offset, key
         return None
+
+    def _written(self, offset: int, key: str) -> tuple[str | None, list[str]]:
+        """What the mention at ``offset`` writes: the gender of its honorific ("Mrs."), if any, and its name
+        words up to the surname ("Ivanka Trump" in "But Ivanka Trump's"); no words when the surname is not
+        reached within a few words."""
+        honorific, name = None, []
+        for word in self.text[offset : offset + 80].split()[:6]:
+            bare = _bare(word)
+            if not name and bare in _GENDERED and bare not in _PRONOUNS:
+                honorific = _GENDERED[bare]
+            elif not name and (is_title_word(word) or bare in _NOT_PERSON_OPENERS):
+                continue
+            else:
+                name.append(re.sub(r"[’']s$", "", word).strip(",.;:"))
+                if name_key(word) == key:
+                    return honorific, name
+        return honorific, []
+
+    def _mention_gender(self, offset: int, key: str) -> str | None:
+        """The gender of the person named at ``offset``. A bare surname is the person the article's key
+        stands for; a full name can be a relative sharing the surname ("Ivanka Trump" where "Trump" is
+        mostly Donald, "Rakeyia Scott ... her husband"), known by the honorific or first name written there
+        or the pronoun that follows it."""
+        honorific, written = self._written(offset, key)
+        if honorific is not None:
+            return honorific
+        if len(written) >= 2:
+            shown = first_name_gender(written[0]) or self.pronoun_after.get(offset)
+            if shown is not None or len(self.full_names.get(key, ())) > 1:
+                return shown
+        return self.gender.get(key)
 
     def _holds(self, key: str, title: str) -> bool:
         """True when the person's known roles include ``title``."""
@@ -534,8 +582,8 @@ class SpeakerResolver:
             if mention.text.lower() not in _PERSON_PRONOUNS:
                 return None
             gender = _GENDERED.get(mention.text.lower())
-            key = self.antecedent(mention.start, gender=gender)
-            return self._person(key, gender=gender) if key else None
+            found = self.antecedent(mention.start, gender=gender)
+            return self._person(found[1], gender=gender, at=found[0]) if found else None
         if mention.kind == "description":
             return self._described(mention)
         title, name = split_title(mention.text.split())
@@ -559,12 +607,42 @@ class SpeakerResolver:
         if head in ORGANISATION_WORDS or head in _THING_NOUNS or words[0] not in _DEFINITE:
             organisation = looks_like_organisation(mention.text)
             return Speaker(mention.text, None, speaker_type(mention.text, None, organisation=organisation))
-        key = (head in TITLE_WORDS and self.antecedent(mention.start, fits=head)) or self.antecedent(mention.start)
-        return self._person(key) if key else Speaker(mention.text, None, speaker_type(mention.text, mention.text))
+        # "the New York businessman", "the former first lady": a gendered noun rules out the other gender
+        gender = next((_GENDERED[_bare(w)] for w in words if _bare(w) in _GENDERED and _bare(w) not in _PRONOUNS), None)
+        found = self.antecedent(mention.start, fits=head, gender=gender) if head in TITLE_WORDS else None
+        found = found or self.antecedent(mention.start, gender=gender)
+        if found:
+            return self._person(found[1], gender=gender, at=found[0])
+        return Speaker(mention.text, None, speaker_type(mention.text, mention.text))
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
+
+
+def _capitalised_runs(text: str) -> Iterable[tuple[int, str]]:
+    """(offset, words) of each run of capitalised words, cut where a sentence ends inside it ("at Scott.
+    Rakeyia Scott can be heard" is two runs) but not after a title or an initial ("Gen. Mark A. Milley")."""
+    for run in _CAPITALISED_RUN.finditer(text):
+        start = run.start()
+        for word in re.finditer(r"\S+", run.group()):
+            ends = word.end() < len(run.group()) and word.group().endswith(".")
+            abbreviation = is_title_word(word.group()) or len(word.group()) <= 2 or "." in word.group()[:-1]
+            if ends and not abbreviation:
+                yield start, text[start : run.start() + word.end()]
+                start = run.start() + word.end() + 1
+                while text[start] in " \t":
+                    start += 1
+        yield start, text[start : run.end()]
+
+
 _CONJUNCTIONS = lexicon("and but while as so because when although though after before since yet or")
+# Verbs whose object or reported clause a following name belongs to ("told Kelly", "believes McConnell is").
+_CLAUSE_VERBS = lexicon(
+    """
+    said says told tells asked asks added adds argued argues noted notes wrote writes claimed claims insisted
+    warned explained suggested believe believes believed think thinks thought thanked praised criticized urged
+    """
+)
 _PREPOSITIONS = lexicon(
     """
     of to with by for from about against at on in into over under than like as toward towards between among
@@ -573,15 +651,22 @@ _PREPOSITIONS = lexicon(
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z])|\n+")
 # Words that show a person's gender: honorifics, gendered titles and nouns, pronouns.
 _GENDERED = {
-    **dict.fromkeys(lexicon("mr he his him himself sir spokesman congressman chairman businessman king prince"), "m"),
+    **dict.fromkeys(
+        lexicon(
+            "mr he his him himself sir spokesman congressman chairman businessman king prince husband father son "
+            "brother man"
+        ),
+        "m",
+    ),
     **dict.fromkeys(
         lexicon(
             "mrs ms miss she her hers herself dame spokeswoman congresswoman chairwoman businesswoman queen princess "
-            "actress lady"
+            "actress lady wife mother daughter sister woman widow"
         ),
         "f",
     ),
 }
+_PRONOUNS = lexicon("he his him himself she her hers herself")
 _GENDERED_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
 _DEFINITE = frozenset({"the", "this", "that"})
 _ANONYMOUS_HEADS = lexicon("source sources insider insiders aide aides person people official officials")

@@ -367,3 +367,79 @@ def test_quotes_she_picks_the_woman_among_relatives_who_share_a_surname() -> Non
         "“We will win,” she said."
     )
     assert _only(text, "direct").speaker == "Hillary Clinton"
+
+
+def test_quotes_a_byline_signs_its_line_even_after_a_quotation_nested_inside() -> None:
+    """“... what he calls “hell” than ...” ― Name: the nested marks end the first quotation early; the
+    byline at the end of the line still signs the statement the line opens with."""
+    text = (
+        "Readers told us what they thought.\n"
+        "“As a young woman, I’d rather live in what he calls “hell” than live where he is president.” ― Adriana "
+        "Rodarte\n"
+        "“To quote Bob Marley ‘Some people are so poor all they have is money.” That’s all he has.” ―\u00a0Christina "
+        "Lastra.\n"
+    )
+    speakers = {q.speaker for q in _quotes(text, "direct")}
+    assert speakers == {"Adriana Rodarte", "Christina Lastra"}
+
+
+def test_quotes_she_is_the_woman_named_by_her_first_name_among_relatives() -> None:
+    """An article where "Trump" mostly means Donald: "she" after "Ivanka Trump acknowledged" is Ivanka."""
+    text = (
+        "Donald Trump unveiled the plan on Tuesday. Trump said it would help families. Trump repeated it.\n\n"
+        "Carmel Martin, a policy expert, said the plan left many out.\n\n"
+        "In an essay last week, Ivanka Trump acknowledged the battle. “The number of households led by single "
+        "mothers has doubled,” she wrote."
+    )
+    assert _only(text, "direct").speaker == "Ivanka Trump"
+
+
+def test_quotes_a_name_in_the_reported_clause_is_not_who_she_is() -> None:
+    """ "McLenney said Clinton doesn't ...": the one speaking is McLenney, not the subject of what she said."""
+    text = (
+        "Ashley McLenney saw Tim Kaine speak at a rally.\n\n"
+        "McLenney said Clinton does not show consistency in her concern for racial issues.\n\n"
+        "“It is not something that she continuously says,” she said."
+    )
+    assert _only(text, "direct").speaker == "Ashley McLenney"
+
+
+@pytest.mark.parametrize(
+    ("description", "speaker"),
+    [("the New York businessman", "Donald Trump"), ("the former first lady", "Hillary Clinton")],
+)
+def test_quotes_a_gendered_description_skips_people_of_the_other_gender(description: str, speaker: str) -> None:
+    text = (
+        "Donald Trump spoke at the forum. Hillary Clinton answered questions about Syria.\n\n"
+        f"“We need change,” {description} said."
+    )
+    assert _only(text, "direct").speaker == speaker
+
+
+def test_quotes_a_hyphenated_first_name_opens_a_sentence_about_her() -> None:
+    text = (
+        "Jo-Renee Formicola, a political science professor, described the approach.\n\n"
+        "“If he is asked questions he is unable to answer, he would try to deflect them,” she said."
+    )
+    assert _only(text, "direct").speaker == "Jo-Renee Formicola"
+
+
+def test_quotes_a_party_and_district_in_brackets_are_not_part_of_the_name() -> None:
+    text = (
+        "“Let us make this a big year for our potential senator, Bobby Scott!” Scott’s niece, state Del. Marcia "
+        '"Cia" Price (D-Newport News), shouted to the crowd.'
+    )
+    speaker = _only(text, "direct").speaker
+    assert speaker.endswith("Price") and "(" not in speaker and "News" not in speaker
+
+
+def test_quotes_she_is_the_wife_named_once_beside_her_husband() -> None:
+    """Husband and wife share the surname; she is named once, with no speech verb: "she" is still her."""
+    text = (
+        "The shooting occurred as Keith Lamont Scott, a 43-year-old man, was sitting in his parked vehicle. "
+        "It does not answer whether Scott had a gun.\n\n"
+        "The video shows an officer aiming a gun at Scott. Rakeyia Scott can be heard yelling to the officers "
+        "that her husband was unarmed.\n\n"
+        "“Don’t shoot him,” she says."
+    )
+    assert _only(text, "direct").speaker == "Rakeyia Scott"
