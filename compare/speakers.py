@@ -545,7 +545,8 @@ class SpeakerResolver:
         """What the mention at ``offset`` writes: the gender of its honorific ("Mrs."), if any, and its name
         words up to the surname ("Ivanka Trump" in "But Ivanka Trump's"); no words when the surname is not
         reached within a few words."""
-        honorific, name = None, []
+        honorific: str | None = None
+        name: list[str] = []
         for word in self.text[offset : offset + 80].split()[:6]:
             bare = _bare(word)
             if not name and bare in _GENDERED and bare not in _PRONOUNS:
