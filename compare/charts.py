@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
@@ -26,6 +27,10 @@ ITEM_PALETTE: tuple[str, ...] = tuple(qualitative.Set2)
 _FONT = "Inter, 'Segoe UI', Helvetica, Arial, sans-serif"
 _ROW_PX = 28  # height per category row, so long lists stay readable
 _BASE_PX = 140  # room for title, axis and legend
+# plotly_white without its per-trace-type defaults: a figure copies its template, and that long "data"
+# section made the copy most of a chart's build time (a 9-outlet Framing tab: 0.5 s of 0.8 s). The
+# builders set the trace styles they use (colours, colour scales) themselves.
+_TEMPLATE = go.layout.Template(layout=pio.templates["plotly_white"].layout)
 
 
 def _label(text: object, limit: int = 60) -> str:
@@ -44,7 +49,7 @@ def outlet_colors(outlets: Sequence[str]) -> dict[str, str]:
 def _finish(figure: go.Figure, title: str, height: int) -> go.Figure:
     figure.update_layout(
         title={"text": html.escape(title, quote=False), "x": 0.01, "xanchor": "left", "font": {"size": 16}},
-        template="plotly_white",
+        template=_TEMPLATE,
         font={"family": _FONT, "size": 13, "color": "#1f2937"},
         height=height,
         margin={"l": 10, "r": 20, "t": 60, "b": 40},
@@ -101,7 +106,7 @@ def similarity_heatmap(
             texttemplate="%{text}" if len(names) <= 12 else None,
             hovertemplate="%{y}<br>%{x}<br>similarity %{z}<extra></extra>",
             colorbar={"title": {"text": "similarity"}},
-        )
+        ),
     )
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(tickangle=-30)
@@ -126,7 +131,7 @@ def outlet_bars(
             text=ordered[text] if text else ordered[value],
             textposition="auto",
             hovertemplate=f"%{{y}}<br>{html.escape(value_label)}: %{{x}}<extra></extra>",
-        )
+        ),
     )
     figure.update_xaxes(title_text=value_label)
     if signed:
@@ -153,7 +158,7 @@ def count_heatmap(table: pd.DataFrame, title: str, *, value_label: str = "count"
             ygap=2,
             hovertemplate=f"%{{y}}<br>%{{x}}<br>{html.escape(value_label)}: %{{z}}<extra></extra>",
             colorbar={"title": {"text": html.escape(value_label)}},
-        )
+        ),
     )
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(side="top")

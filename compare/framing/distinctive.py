@@ -84,7 +84,7 @@ def _count(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
         for word, capital in _tokens(text):
             if capital is not None:
                 capital_votes[word] += 1 if capital else -1
-            if not word or len(word) < 2 or word in ENGLISH_STOP_WORDS or _CONTRACTION.search(word):
+            if not word or len(word) < 2 or word in ENGLISH_STOP_WORDS or ("'" in word and _CONTRACTION.search(word)):
                 previous = ""
                 continue
             counts[word] += 1
@@ -112,11 +112,16 @@ def corpus_prior(corpus_articles: Sequence[Article]) -> TermPrior:
 
 
 def log_odds_z(
-    counts_i: Counter[str], counts_j: Counter[str], prior: Counter[str], vocabulary: Sequence[str]
+    counts_i: Counter[str],
+    counts_j: Counter[str],
+    prior: Counter[str],
+    vocabulary: Sequence[str],
+    prior_total: int | None = None,
 ) -> np.ndarray:
-    """z-scores of the weighted log-odds ratio of i vs j with an informative Dirichlet prior (Monroe et al., eq. 22)."""
+    """z-scores of the weighted log-odds ratio of i vs j with an informative Dirichlet prior (Monroe et al., eq. 22).
+    ``prior_total`` is the prior's total count, when the caller scores many outlets against one prior."""
     # Totals run over every term, not only the vocabulary scored (names and other terms still take up text).
-    prior_total = sum(prior.values()) or 1
+    prior_total = (sum(prior.values()) if prior_total is None else prior_total) or 1
     scale = settings.DISTINCTIVE_PRIOR_STRENGTH / prior_total
     alpha = scale * (np.array([prior.get(w, 0) for w in vocabulary], dtype=float) + settings.DISTINCTIVE_PRIOR_FLOOR)
     alpha0 = scale * (prior_total + settings.DISTINCTIVE_PRIOR_FLOOR * max(len(prior), len(vocabulary)))
@@ -145,6 +150,7 @@ def distinctive_words(story: StoryText, corpus: TermPrior | Sequence[Article], t
     top = top or settings.DISTINCTIVE_TOP
     term_prior = corpus if isinstance(corpus, TermPrior) else corpus_prior(corpus)
     prior, names = term_prior.counts, term_prior.names
+    prior_total = sum(prior.values())  # once: a 10k corpus's prior holds ~900k terms
     per_outlet = {outlet: _count(a.text for a in story.articles if a.outlet == outlet)[0] for outlet in story.outlets}
     rows = []
     for outlet, counts_i in per_outlet.items():
@@ -157,7 +163,7 @@ def distinctive_words(story: StoryText, corpus: TermPrior | Sequence[Article], t
         vocabulary = [t for t in counts_i if not any(w in names for w in t.split())]
         if not vocabulary:
             continue
-        z = np.round(log_odds_z(counts_i, rest, prior, vocabulary), 6)
+        z = np.round(log_odds_z(counts_i, rest, prior, vocabulary, prior_total), 6)
         order = np.argsort(-z, kind="stable")
         # Terms tied with the last one listed stay in: in small stories many words share a count, and
         # cutting a tie would pick winners by the order words happen to appear in.

@@ -28,10 +28,16 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=50_000)
+def _compound(text: str) -> float:
+    """One sentence's score, kept: wire copy and syndication repeat sentences across a story's outlets
+    and across stories, and VADER is most of the tone panel's time."""
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
 def sentence_scores(texts: list[str]) -> list[float]:
     """VADER compound score in [-1, 1] for each text."""
-    analyzer = _analyzer()
-    return [float(analyzer.polarity_scores(t)["compound"]) for t in texts]
+    return [_compound(t) for t in texts]
 
 
 def tone(story: StoryText) -> pd.DataFrame:
