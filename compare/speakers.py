@@ -371,7 +371,9 @@ class SpeakerResolver:
             subject = _SUBJECT_NAME.match(text, start)
             if subject and _reads_as_a_person(subject.group(1)):
                 self._add(subject.start(1), subject.group(1), SUBJECT)
-        for run_start, run in _capitalised_runs(text):
+        # runs of capitalised words, scanned once: for first-name people here, for known surnames in finish()
+        self.runs = list(_capitalised_runs(text))
+        for run_start, run in self.runs:
             # "presidential nominee Hillary Clinton was more circumspect": a known first name and a surname
             offset, words = self._first_name_run(run_start, run)
             if words:
@@ -446,7 +448,7 @@ class SpeakerResolver:
         surnames = {name_key(name): key for key, name in self.full_name.items()}
         # One pass over every run of capitalised words ("Gen. Mark Milley"): a run ending in a known
         # surname is a mention of that person, starting where the run starts.
-        for run_start, run in _capitalised_runs(self.text):
+        for run_start, run in self.runs:
             key = surnames.get(name_key(run.split()[-1]))
             if key is not None and (run_start, key) not in known and not self._inside_quote(run_start):
                 tier = SUBJECT if self._opens_sentence(run_start) else OTHER
