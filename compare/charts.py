@@ -27,12 +27,18 @@ ITEM_PALETTE: tuple[str, ...] = tuple(qualitative.Set2)
 _FONT = "Inter, 'Segoe UI', Helvetica, Arial, sans-serif"
 _ROW_PX = 28  # height per category row, so long lists stay readable
 _BASE_PX = 140  # room for title, axis and legend
-# plotly_white's layout only: a figure copies and checks its whole template, and the full one (trace
-# defaults, map and 3-D scene styles) was most of a chart's build time. Its axis defaults reach every
-# axis, subplots' too. The builders set trace styles (colours, colour scales) themselves.
+# plotly_white's page and axis styles only: a figure copies and checks its whole template, and the full
+# one (trace defaults, colour scales, map and 3-D styles) was most of a chart's build time. Its axis
+# defaults reach every axis, subplots' too. The builders set every colour themselves.
 _WHITE = pio.templates["plotly_white"].layout.to_plotly_json()
 _TEMPLATE = go.layout.Template(
-    layout={key: value for key, value in _WHITE.items() if key not in ("geo", "polar", "scene", "ternary", "coloraxis")}
+    layout={
+        key: _WHITE[key]
+        for key in (
+            *("autotypenumbers", "font", "hoverlabel", "hovermode", "paper_bgcolor", "plot_bgcolor", "title"),
+            *("xaxis", "yaxis"),
+        )
+    }
 )
 
 
