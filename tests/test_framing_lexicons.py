@@ -6,11 +6,11 @@ from collections import Counter
 
 import pytest
 
-from compare.framing.distinctive import log_odds_z
+from compare.framing.distinctive import _count, _terms, corpus_prior, distinctive_words, log_odds_z
 from compare.framing.lexicons import LOADED_CATEGORIES, inflections
 from compare.framing.loaded import flag_spans, story_spans
 from compare.framing.markers import opinion_markers
-from compare.framing.text import TermIndex, quoted_spans, story_text
+from compare.framing.text import StoryText, TermIndex, quoted_spans, story_text
 from compare.model import Article
 
 
@@ -108,3 +108,55 @@ def test_framing_opinion_markers_in_narration(text: str, marker: str, count: int
 def test_framing_quoted_spans_cover_curly_and_straight_quotes() -> None:
     text = 'He said “no way” and then "never".'
     assert [text[s:e] for s, e in quoted_spans(text)] == ["“no way”", '"never"']
+
+
+def test_framing_distinctive_terms_skip_letters_glued_to_numbers() -> None:
+    """Found on the 10k sample: "th" (from "19th") and "bn" (from "$1.37bn") were listed as distinctive words."""
+    terms = _terms("On the 19th day, $1.37bn went to a 20-year plan for 5G.")
+    assert "th" not in terms and "bn" not in terms and "g" not in terms
+    assert {"day", "year", "year plan"} <= set(terms)  # "20-year" still counts its word
+
+
+_OUTLET_TEXTS = {
+    "Wire": "Officials met on Tuesday. The talks ended without a deal. A 20-year low in crossings was cited.",
+    "Post": "The talks collapsed on Tuesday. A 20-year low? Critics call the crisis a 20-year low point, a sham.",
+    "Ledger": "Talks ended on Tuesday. Negotiators will meet again next week to discuss the deal.",
+}
+
+
+def _outlet_story() -> tuple[StoryText, list[Article]]:
+    articles = [Article(f"a{i}", o, f"{o} report", t, f"a{i}.txt") for i, (o, t) in enumerate(_OUTLET_TEXTS.items())]
+    return story_text(articles), articles
+
+
+def test_framing_distinctive_scores_each_outlet_against_the_rest_of_the_story() -> None:
+    story, articles = _outlet_story()
+    prior = corpus_prior(articles)
+    table = distinctive_words(story, prior, top=50)
+    counts = {o: _count([t])[0] for o, t in _OUTLET_TEXTS.items()}
+    for outlet, rows in table.groupby("outlet"):
+        rest = sum((c for o, c in counts.items() if o != outlet), Counter())
+        expected = log_odds_z(counts[str(outlet)], rest, prior.counts, list(rows["term"]))
+        assert rows["z"].to_numpy() == pytest.approx(expected, abs=1e-3)
+        assert list(rows["rest_count"]) == [rest.get(t, 0) for t in rows["term"]]
+
+
+def test_framing_distinctive_one_outlet_is_set_against_the_corpus_without_it() -> None:
+    _, articles = _outlet_story()
+    prior = corpus_prior(articles)
+    alone = distinctive_words(story_text(articles[1:2]), prior, top=50)
+    own = _count([articles[1].text])[0]
+    expected = log_odds_z(own, prior.counts - own, prior.counts, list(alone["term"]))
+    assert alone["z"].to_numpy() == pytest.approx(expected, abs=1e-3)
+
+
+def test_framing_distinctive_evidence_holds_every_listed_term() -> None:
+    """Evidence sentences are found the way terms are counted: "year low" (from "20-year low") has its sentences."""
+    story, articles = _outlet_story()
+    table = distinctive_words(story, corpus_prior(articles), top=50)
+    assert (table["evidence"].map(len) > 0).all()
+    year_low = table[(table.outlet == "Post") & (table.term == "year low")]
+    assert [e.text for e in year_low.iloc[0]["evidence"]] == [
+        "A 20-year low?",
+        "Critics call the crisis a 20-year low point, a sham.",
+    ]

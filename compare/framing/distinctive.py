@@ -19,11 +19,12 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from compare import settings
-from compare.framing.text import StoryText, term_pattern
+from compare.framing.text import StoryText
 from compare.model import Article, Evidence
 
-# Words, or a punctuation mark that breaks a phrase (no bigram spans a comma or a full stop).
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|[.,;:!?()\"“”—–]|\n")
+# Words, or a punctuation mark that breaks a phrase (no bigram spans a comma or a full stop). Letters
+# glued to a number are not a word ("19th", "$1.37bn", "5G"), or "th" and "bn" would count as words.
+_TOKEN = re.compile(r"(?<![0-9])(?:[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z])|[.,;:!?()\"“”—–]|\n")
 _BREAK_BEFORE_CAPITAL = frozenset('.!?"“\n:—')
 _CORPUS_CACHE: dict[str, TermPrior] = {}
 
@@ -58,39 +59,42 @@ _CONTRACTION = re.compile(r"n't$|'(?:s|re|ve|ll|d|m)$")
 Columns = ["outlet", "term", "z", "count", "rest_count", "significant", "evidence"]
 
 
-def _tokens(text: str) -> Iterable[tuple[str, bool | None]]:
-    """(lower-case word, capitalised mid-sentence?) pairs; None marks a phrase break or a sentence-initial word."""
-    previous = "\n"
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if not token[0].isalpha():
-            previous = token
-            yield "", None
+def _terms(text: str, capital_votes: Counter[str] | None = None) -> list[str]:
+    """The words (stop words out) and two-word phrases (inside a phrase only) of ``text``, in order.
+
+    Each word written mid-sentence also votes in ``capital_votes``: +1 capitalised, −1 not
+    (how the corpus learns which words are names). A possessive counts as the word itself
+    ("letter's" → "letter").
+    """
+    terms: list[str] = []
+    previous_token, previous_word = "\n", ""
+    for token in _TOKEN.findall(text):
+        if not token[0].isalpha():  # punctuation: breaks a phrase, and may start a sentence
+            previous_token, previous_word = token, ""
             continue
-        mid_sentence = previous not in _BREAK_BEFORE_CAPITAL
-        previous = token
+        mid_sentence = previous_token not in _BREAK_BEFORE_CAPITAL
+        previous_token = token
         word = token.lower().replace("’", "'")
-        if word.endswith("'s"):  # the possessive counts as the word itself ("letter's" -> "letter")
+        if word.endswith("'s"):
             word = word[:-2]
-        yield word, (token[0].isupper() if mid_sentence else None)
+        if capital_votes is not None and mid_sentence:
+            capital_votes[word] += 1 if token[0].isupper() else -1
+        if len(word) < 2 or word in ENGLISH_STOP_WORDS or ("'" in word and _CONTRACTION.search(word)):
+            previous_word = ""
+            continue
+        terms.append(word)
+        if previous_word:
+            terms.append(f"{previous_word} {word}")
+        previous_word = word
+    return terms
 
 
 def _count(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
-    """Unigram and bigram counts (stop words out, bigrams only inside a phrase), and capitalisation votes."""
+    """Term counts (see ``_terms``) and capitalisation votes of many texts."""
     counts: Counter[str] = Counter()
     capital_votes: Counter[str] = Counter()
     for text in texts:
-        previous = ""
-        for word, capital in _tokens(text):
-            if capital is not None:
-                capital_votes[word] += 1 if capital else -1
-            if not word or len(word) < 2 or word in ENGLISH_STOP_WORDS or ("'" in word and _CONTRACTION.search(word)):
-                previous = ""
-                continue
-            counts[word] += 1
-            if previous:
-                counts[f"{previous} {word}"] += 1
-            previous = word
+        counts.update(_terms(text, capital_votes))
     return counts, capital_votes
 
 
@@ -120,23 +124,37 @@ def log_odds_z(
 ) -> np.ndarray:
     """z-scores of the weighted log-odds ratio of i vs j with an informative Dirichlet prior (Monroe et al., eq. 22).
     ``prior_total`` is the prior's total count, when the caller scores many outlets against one prior."""
-    # Totals run over every term, not only the vocabulary scored (names and other terms still take up text).
-    prior_total = (sum(prior.values()) if prior_total is None else prior_total) or 1
-    scale = settings.DISTINCTIVE_PRIOR_STRENGTH / prior_total
-    alpha = scale * (np.array([prior.get(w, 0) for w in vocabulary], dtype=float) + settings.DISTINCTIVE_PRIOR_FLOOR)
-    alpha0 = scale * (prior_total + settings.DISTINCTIVE_PRIOR_FLOOR * max(len(prior), len(vocabulary)))
     y_i = np.array([counts_i.get(w, 0) for w in vocabulary], dtype=float)
     y_j = np.array([counts_j.get(w, 0) for w in vocabulary], dtype=float)
-    n_i, n_j = float(sum(counts_i.values())), float(sum(counts_j.values()))
+    prior_total = sum(prior.values()) if prior_total is None else prior_total
+    alpha, alpha0 = _dirichlet(prior, vocabulary, prior_total)
+    return _z(y_i, float(sum(counts_i.values())), y_j, float(sum(counts_j.values())), alpha, alpha0)
+
+
+def _dirichlet(prior: Counter[str], vocabulary: Sequence[str], prior_total: int) -> tuple[np.ndarray, float]:
+    """The informative prior's pseudo-counts for ``vocabulary`` and their total (over every term, not only
+    the vocabulary scored: names and other terms still take up text)."""
+    scale = settings.DISTINCTIVE_PRIOR_STRENGTH / (prior_total or 1)
+    alpha = scale * (np.array([prior.get(w, 0) for w in vocabulary], dtype=float) + settings.DISTINCTIVE_PRIOR_FLOOR)
+    alpha0 = scale * ((prior_total or 1) + settings.DISTINCTIVE_PRIOR_FLOOR * max(len(prior), len(vocabulary)))
+    return alpha, alpha0
+
+
+def _z(y_i: np.ndarray, n_i: float, y_j: np.ndarray, n_j: float, alpha: np.ndarray, alpha0: float) -> np.ndarray:
     delta = np.log((y_i + alpha) / (n_i + alpha0 - y_i - alpha)) - np.log((y_j + alpha) / (n_j + alpha0 - y_j - alpha))
     variance = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
     return delta / np.sqrt(variance)  # type: ignore[no-any-return]
 
 
-def _evidence(story: StoryText, outlet: str, term: str, limit: int) -> tuple[Evidence, ...]:
-    pattern = term_pattern((term,))
-    found = [s.evidence() for s in story.by_outlet(outlet) if pattern.search(s.text.replace("’", "'"))]
-    return tuple(found[:limit])
+def _evidence(story: StoryText, outlet: str) -> dict[str, tuple[Evidence, ...]]:
+    """The outlet's first sentences holding each of its terms (as ``_terms`` reads them), a few per term."""
+    found: dict[str, list[Evidence]] = {}
+    for sentence in story.by_outlet(outlet):
+        for term in dict.fromkeys(_terms(sentence.text)):
+            sentences = found.setdefault(term, [])
+            if len(sentences) < settings.FRAMING_EVIDENCE_PER_ROW:
+                sentences.append(sentence.evidence())
+    return {term: tuple(sentences) for term, sentences in found.items()}
 
 
 def distinctive_words(story: StoryText, corpus: TermPrior | Sequence[Article], top: int | None = None) -> pd.DataFrame:
@@ -152,22 +170,31 @@ def distinctive_words(story: StoryText, corpus: TermPrior | Sequence[Article], t
     prior, names = term_prior.counts, term_prior.names
     prior_total = sum(prior.values())  # once: a 10k corpus's prior holds ~900k terms
     per_outlet = {outlet: _count(a.text for a in story.articles if a.outlet == outlet)[0] for outlet in story.outlets}
+    story_counts: Counter[str] = Counter()
+    for counts in per_outlet.values():
+        story_counts.update(counts)
+    # Every outlet is set against the rest of the story (the story minus the outlet), or, alone, the corpus.
+    rest_counts = prior if len(per_outlet) == 1 else story_counts
+    rest_total = float(sum(rest_counts.values()))
+    unnamed = {t for t in story_counts if not any(w in names for w in t.split())}
     rows = []
     for outlet, counts_i in per_outlet.items():
-        rest: Counter[str] = Counter()
-        for other, counts in per_outlet.items():
-            if other != outlet:
-                rest.update(counts)
-        if not rest:
-            rest = prior - counts_i
-        vocabulary = [t for t in counts_i if not any(w in names for w in t.split())]
+        vocabulary = [t for t in counts_i if t in unnamed]
         if not vocabulary:
             continue
-        z = np.round(log_odds_z(counts_i, rest, prior, vocabulary, prior_total), 6)
+        y_i = np.array([counts_i[t] for t in vocabulary], dtype=float)
+        y_rest = np.array([rest_counts.get(t, 0) for t in vocabulary], dtype=float) - y_i
+        n_i = float(sum(counts_i.values()))
+        # The rest's size: what is left of it once the outlet's own counts are taken out (a corpus
+        # prior counted without this text holds fewer of its words than the text itself).
+        n_rest = rest_total - sum(min(rest_counts.get(t, 0), c) for t, c in counts_i.items())
+        alpha, alpha0 = _dirichlet(prior, vocabulary, prior_total)
+        z = np.round(_z(y_i, n_i, np.maximum(y_rest, 0.0), n_rest, alpha, alpha0), 6)
         order = np.argsort(-z, kind="stable")
         # Terms tied with the last one listed stay in: in small stories many words share a count, and
         # cutting a tie would pick winners by the order words happen to appear in.
         cutoff = max(z[order[min(top, len(order)) - 1]], 1e-9)
+        evidence = _evidence(story, outlet)
         for index in order:
             if z[index] < cutoff:
                 break
@@ -178,9 +205,9 @@ def distinctive_words(story: StoryText, corpus: TermPrior | Sequence[Article], t
                     "term": term,
                     "z": round(float(z[index]), 3),
                     "count": counts_i[term],
-                    "rest_count": rest.get(term, 0),
+                    "rest_count": int(max(y_rest[index], 0)),
                     "significant": bool(z[index] >= settings.DISTINCTIVE_MIN_Z),
-                    "evidence": _evidence(story, outlet, term, settings.FRAMING_EVIDENCE_PER_ROW),
+                    "evidence": evidence.get(term, ()),
                 }
             )
     return pd.DataFrame(rows, columns=Columns)
