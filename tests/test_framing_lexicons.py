@@ -56,6 +56,21 @@ def test_framing_term_index_prefers_the_longest_phrase() -> None:
     assert index.find("A witch hunt, said a witch.") == [(2, 12, "b"), (21, 26, "a")]
 
 
+def test_framing_term_index_phrase_cut_off_by_the_text_end_is_its_first_word() -> None:
+    index = TermIndex([("witch", "a"), ("witch hunt now", "b")])
+    assert index.find("Call it a witch") == [(10, 15, "a")]
+
+
+def test_framing_sentence_at_finds_the_sentence_holding_a_position() -> None:
+    text = "First one here.  Second one there."
+    story = story_text([Article("a1", "AP", "t", text, "a1.txt"), Article("a2", "AP", "t", text, "a2.txt")])
+    second = story.sentence_at("a2", text.index("there"))
+    assert second is not None and (second.article_id, second.text) == ("a2", "Second one there.")
+    assert story.sentence_at("a1", text.index("First")).text == "First one here."  # type: ignore[union-attr]
+    assert story.sentence_at("a1", text.index("  ") + 1) is None  # between sentences
+    assert story.sentence_at("nope", 0) is None
+
+
 def test_framing_story_spans_drop_sentiment_words_every_outlet_uses() -> None:
     texts = {"A": ["Soldiers were killed in the war."], "B": ["The war killed soldiers, a horrific toll."]}
     flat = story_spans(texts)

@@ -78,10 +78,9 @@ def story_spans(texts_by_outlet: dict[str, list[str]]) -> list[list[Span]]:
 
 
 def _sentence_evidence(story: StoryText, article: Article, start: int, end: int) -> Evidence:
-    for sentence in story.sentences:
-        if sentence.article_id == article.id and sentence.start <= start < sentence.end:
-            return sentence.evidence()
-    return Evidence(article.id, article.text[start:end], start, end)
+    """The sentence holding a match, or the match itself outside any sentence."""
+    sentence = story.sentence_at(article.id, start)
+    return sentence.evidence() if sentence else Evidence(article.id, article.text[start:end], start, end)
 
 
 def loaded_language(story: StoryText) -> pd.DataFrame:

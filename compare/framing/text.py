@@ -6,6 +6,7 @@ Aspects and frames both need one vector per sentence; computing them once per st
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections import OrderedDict
@@ -52,6 +53,7 @@ class StoryText:
     articles: tuple[Article, ...]
     sentences: tuple[Sentence, ...]
     _vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _by_article: dict[str, tuple[list[int], list[Sentence]]] | None = field(default=None, repr=False)
 
     @property
     def outlets(self) -> list[str]:
@@ -60,6 +62,20 @@ class StoryText:
 
     def by_outlet(self, outlet: str) -> list[Sentence]:
         return [s for s in self.sentences if s.outlet == outlet]
+
+    def sentence_at(self, article_id: str, position: int) -> Sentence | None:
+        """The sentence of an article that holds a character position (None between sentences)."""
+        index = self._by_article
+        if index is None:  # built once, whole before it is shared: panels on two threads may ask at once
+            index = {}
+            for sentence in self.sentences:
+                starts, sentences = index.setdefault(sentence.article_id, ([], []))
+                starts.append(sentence.start)
+                sentences.append(sentence)
+            self._by_article = index
+        starts, sentences = index.get(article_id, ([], []))
+        at = bisect.bisect_right(starts, position) - 1
+        return sentences[at] if at >= 0 and position < sentences[at].end else None
 
     def vectors(self, embedder: Embedder) -> np.ndarray:
         """One unit vector per sentence (same order as ``sentences``)."""
@@ -116,14 +132,18 @@ class TermIndex:
     """Finds whole-word terms (and phrases) from large lists in one pass over the words.
 
     A dictionary lookup per word is far faster than one regular expression with
-    thousands of alternatives; at each word the longest listed phrase wins.
+    thousands of alternatives; at each word the longest listed phrase wins. Phrases are
+    indexed by their first word, so a word that starts none costs one lookup.
     """
 
     def __init__(self, labelled_terms: Iterable[tuple[str, str]]) -> None:
         self._terms: dict[tuple[str, ...], str] = {}
         for term, label in labelled_terms:
             self._terms.setdefault(tuple(term.lower().replace("’", "'").split()), label)  # first label wins
-        self._longest = max((len(k) for k in self._terms), default=0)
+        lengths: dict[str, set[int]] = {}
+        for words in self._terms:
+            lengths.setdefault(words[0], set()).add(len(words))
+        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, label) of each listed term in ``text``, left to right, without overlaps."""
@@ -132,8 +152,8 @@ class TermIndex:
         found = []
         i = 0
         while i < len(words):
-            for n in range(min(self._longest, len(words) - i), 0, -1):
-                label = self._terms.get(tuple(words[i : i + n]))
+            for n in self._lengths.get(words[i], ()):
+                label = self._terms.get(tuple(words[i : i + n])) if i + n <= len(words) else None
                 if label is not None:
                     found.append((tokens[i].start(), tokens[i + n - 1].end(), label))
                     i += n
