@@ -432,15 +432,15 @@ def quote_table(quotes: Sequence[Quote]) -> pd.DataFrame:
 def speaker_quotes_html(quotes: pd.DataFrame, speaker_id: str, outlets: Sequence[str]) -> str:
     """One speaker's quotes as columns, one per outlet (an empty column says the outlet did not quote them)."""
     own = quotes[quotes["speaker_id"] == speaker_id]
+    items: dict[str, list[str]] = {}
+    for outlet, kind, quote, cue in zip(own["outlet"], own["kind"], own["quote"], own["cue"], strict=True):
+        cited = f" <em>({escape(cue)})</em>" if cue else ""
+        items.setdefault(outlet, []).append(
+            f'<li><span class="px-chip">{escape(kind)}</span>“{escape(quote)}”{cited}</li>'
+        )
     cells = []
     for outlet in outlets:
-        said = own[own["outlet"] == outlet]
-        items = "".join(
-            f'<li><span class="px-chip">{escape(row.kind)}</span>“{escape(row.quote)}”'
-            f"{f' <em>({escape(row.cue)})</em>' if row.cue else ''}</li>"
-            for row in said.itertuples()
-        )
-        body = f"<ul>{items}</ul>" if items else '<p class="px-none">not quoted</p>'
+        body = f"<ul>{''.join(items[outlet])}</ul>" if outlet in items else '<p class="px-none">not quoted</p>'
         cells.append(f'<div class="px-col"><p class="px-outlet">{escape(outlet)}</p>{body}</div>')
     return f'<div class="px-grid">{"".join(cells)}</div>'
 

@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pandas as pd
 
@@ -771,38 +772,22 @@ def speaker_outlet_table(quotes: Sequence[Quote]) -> pd.DataFrame:
     went through ``resolve_speakers`` so that one person is one row across outlets.
     """
     columns = ["speaker_id", "speaker", "role", "speaker_type", "outlet", "quotes", "direct", "indirect", "words"]
-    rows = [
-        {
-            "speaker_id": q.speaker_id,
-            "speaker": q.speaker,
-            "role": q.role or "",
-            "speaker_type": q.speaker_type,
-            "outlet": q.outlet,
-            "direct": int(q.kind == "direct"),
-            "indirect": int(q.kind == "indirect"),
-            "words": len(q.quote.split()),
-        }
-        for q in _statements(quotes)
-    ]
-    if not rows:
-        return pd.DataFrame(columns=columns)
-    frame = pd.DataFrame(rows)
-    table = (
-        frame.groupby(["speaker_id", "outlet"], sort=True)
-        .agg(
-            speaker=("speaker", "first"),
-            role=("role", "first"),
-            speaker_type=("speaker_type", "first"),
-            quotes=("direct", "size"),
-            direct=("direct", "sum"),
-            indirect=("indirect", "sum"),
-            words=("words", "sum"),
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for q in _statements(quotes):
+        row = rows.setdefault(
+            (str(q.speaker_id), q.outlet),
+            {"speaker_id": q.speaker_id, "speaker": None, "role": "", "speaker_type": None, "outlet": q.outlet}
+            | {"quotes": 0, "direct": 0, "indirect": 0, "words": 0},
         )
-        .reset_index()
-    )
-    return table[columns].sort_values(
-        ["quotes", "speaker_id", "outlet"], ascending=[False, True, True], ignore_index=True
-    )
+        # Name, role and type as the outlet first gave them.
+        row["speaker"] = row["speaker"] or q.speaker
+        row["role"] = row["role"] or q.role or ""
+        row["speaker_type"] = row["speaker_type"] or q.speaker_type
+        row["quotes"] += 1
+        row["direct" if q.kind == "direct" else "indirect"] += 1
+        row["words"] += len(q.quote.split())
+    ordered = sorted(rows.values(), key=lambda r: (-r["quotes"], r["speaker_id"], r["outlet"]))
+    return pd.DataFrame(ordered, columns=columns)
 
 
 def single_outlet_speakers(quotes: Sequence[Quote]) -> pd.DataFrame:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compare.model import Quote
-from compare.quotes import match_quotes
+from compare.quotes import _pairs_sharing_two_words, match_quotes
 
 FULL = "We are repositioning forces throughout the region. That letter is inconsistent with where we are right now."
 
@@ -67,3 +67,16 @@ def test_quotes_match_three_outlets_one_group() -> None:
     (match,) = match_quotes(quotes)
     assert match.outlets == ("A", "B", "C")
     assert len(match.versions) == 3
+
+
+def test_quotes_match_scores_only_pairs_sharing_two_words_across_articles() -> None:
+    words = [["we", "are", "ready"], ["we", "are", "done"], ["ready", "we", "are"], ["nothing", "shared", "here"]]
+    pairs = _pairs_sharing_two_words(words, ["a1", "a2", "a1", "a2"])
+    assert pairs == {(0, 1), (1, 2)}  # "we are" across articles; 0 and 2 are one article's, 3 shares nothing
+
+
+def test_quotes_match_word_changes_every_few_words_still_match() -> None:
+    """Versions with several changed words keep some two-word phrase, so the pre-filter lets them through."""
+    changed = FULL.replace("repositioning", "moving").replace("inconsistent", "at odds").replace("right", "just")
+    (match,) = match_quotes([_quote("A", FULL), _quote("B", changed)])
+    assert {c.change for c in match.changes} == {"changed"}
