@@ -53,7 +53,8 @@ def _timed_run(app: AppTest) -> float:
 
 
 def measure(corpus: Path, stories: int, read: float) -> dict[str, list[float]]:
-    """Seconds per rerun: opening, switching stories (first visit and revisit), switching tabs.
+    """Seconds per rerun: opening, switching stories (first visit and revisit), switching tabs, and
+    switching stories while on the Framing tab (the slowest tab, with nothing computed ahead).
 
     Tabs are switched on stories not opened before, after ``read`` seconds on the story's
     first tab (a reader's pause, in which the dashboard computes the other tabs ahead).
@@ -66,6 +67,7 @@ def measure(corpus: Path, stories: int, read: float) -> dict[str, list[float]]:
     # The stories people open first: those covered by the most outlets.
     ranked = [s.story_id for s in sorted(opened.stories, key=lambda s: -len(s.outlets))]
     picked, fresh = ranked[:stories], ranked[stories : stories + max(1, stories // 3)]
+    on_framing = ranked[stories + len(fresh) : 2 * stories + len(fresh)]
     for label in ("story switch (first visit)", "story switch (revisit)"):
         times[label] = []
         for story_id in picked:
@@ -83,6 +85,12 @@ def measure(corpus: Path, stories: int, read: float) -> dict[str, list[float]]:
                 app.session_state["tab"] = tab
                 times[label].append(_timed_run(app))
             report.BACKGROUND.wait_idle(600)
+    # A reader comparing the framing of one story after another: nothing of the next story is ready.
+    label = "story switch on the Framing tab (first visit)"
+    app.session_state["tab"], times[label] = "Framing", []
+    for story_id in on_framing:
+        app.session_state["story"] = story_id
+        times[label].append(_timed_run(app))
     return times
 
 

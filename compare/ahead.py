@@ -73,6 +73,14 @@ class Worker:
                 self._start()
             self._wake.notify()
 
+    def cancel(self) -> None:
+        """Drop the steps not started yet; a running step finishes. For when the foreground needs the
+        processor for something the queued work does not cover (a tab of another story)."""
+        with self._wake:
+            if not self._idle.is_set():
+                self._latest = []  # an empty job: the running one stops after its step, then nothing is left
+                self._wake.notify()
+
     def _start(self) -> None:
         """Start the thread (the caller holds ``_wake``)."""
         self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)

@@ -110,3 +110,26 @@ def test_worker_starts_again_after_its_thread_died() -> None:
     worker.submit([lambda: ran.append("ran")])
     assert worker.wait_idle(5)
     assert ran == ["ran"]
+
+
+def test_worker_cancel_drops_the_steps_not_started() -> None:
+    """The reader opened a tab of another story: the old story's queued tabs give way to it."""
+    worker = Worker("test-worker")
+    running, release = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def first_tab() -> None:
+        ran.append("old 1")
+        running.set()
+        release.wait(5)
+
+    worker.submit([first_tab, lambda: ran.append("old 2")])
+    assert running.wait(5)
+    worker.cancel()
+    release.set()
+    assert worker.wait_idle(5)
+    assert ran == ["old 1"]
+    worker.cancel()  # idle: nothing to drop, and it stays usable
+    worker.submit([lambda: ran.append("new")])
+    assert worker.wait_idle(5)
+    assert ran == ["old 1", "new"]
