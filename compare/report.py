@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from compare import charts, export, highlight
+from compare import charts, export, heap, highlight
 from compare import framing as framing_panels
 from compare.ahead import Once, Worker
 from compare.highlight import Mark, escape
@@ -1145,7 +1145,11 @@ class StoryContent:
             steps.append(("Side by side", partial(self.columns, picks)))
         steps = [(name, step) for name, step in steps if name not in self._failed_ahead]
         if steps:
-            BACKGROUND.submit(partial(self._ahead, name, step) for name, step in steps)
+            # Last, once per corpus: with the model and the corpus's tables loaded, keep them out of the
+            # garbage collector's walks (see compare.heap).
+            BACKGROUND.submit(
+                [*(partial(self._ahead, name, step) for name, step in steps), partial(heap.settle, self.corpus)]
+            )
 
     def _ahead(self, name: str, step: Callable[[], object]) -> None:
         try:

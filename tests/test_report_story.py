@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from compare import report, settings
+from compare import heap, report, settings
 from compare.model import Article, CorpusInfo, IngestRecord, Passage, Quote, Story
 from compare.pipeline import Corpus
 
@@ -165,8 +165,11 @@ def test_report_story_list_with_dated_and_undated_stories(corpus: Corpus) -> Non
     assert set(report.filter_story_list(table.reset_index(), span=span)["story_id"]) == {"s1", "s2"}
 
 
-def test_report_story_content_computes_the_other_tabs_ahead(corpus: Corpus) -> None:
-    """The dashboard hands a story's other tabs to the background worker; a later visit finds them ready."""
+def test_report_story_content_computes_the_other_tabs_ahead(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard hands a story's other tabs to the background worker; a later visit finds them ready.
+    Then, with the corpus's tables loaded, the heap is settled for the corpus."""
+    settled: list[object] = []
+    monkeypatch.setattr(heap, "settle", settled.append)
     content = report.StoryContent(corpus, "s1")
     picks = report.default_side_by_side(corpus.story_articles("s1"))
     assert len(picks) == 3 and picks == [a.id for a in report.main_articles(corpus.story_articles("s1")).values()]
@@ -177,6 +180,7 @@ def test_report_story_content_computes_the_other_tabs_ahead(corpus: Corpus) -> N
     assert all(content.has_panels(name) for name in report.SECTIONS if name != "Side by side")
     assert content.panels("Framing") is framing
     assert content.columns(picks) is content.columns(picks)  # computed ahead, kept
+    assert settled == [corpus]
 
 
 def test_report_a_tab_failing_in_the_background_is_left_to_the_foreground(
