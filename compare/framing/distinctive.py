@@ -146,15 +146,29 @@ def _z(y_i: np.ndarray, n_i: float, y_j: np.ndarray, n_j: float, alpha: np.ndarr
     return delta / np.sqrt(variance)  # type: ignore[no-any-return]
 
 
-def _evidence(story: StoryText, outlet: str) -> dict[str, tuple[Evidence, ...]]:
-    """The outlet's first sentences holding each of its terms (as ``_terms`` reads them), a few per term."""
-    found: dict[str, list[Evidence]] = {}
-    for sentence in story.by_outlet(outlet):
-        for term in dict.fromkeys(_terms(sentence.text)):
-            sentences = found.setdefault(term, [])
-            if len(sentences) < settings.FRAMING_EVIDENCE_PER_ROW:
-                sentences.append(sentence.evidence())
-    return {term: tuple(sentences) for term, sentences in found.items()}
+def _evidence(story: StoryText, outlet: str, terms: Iterable[str]) -> dict[str, tuple[Evidence, ...]]:
+    """The outlet's first sentences holding each term (as ``_terms`` reads them), a few per term.
+
+    Only sentences whose text contains the term's first word are read word by word.
+    """
+    sentences = story.by_outlet(outlet)
+    lowered = [s.text.lower().replace("’", "'") for s in sentences]
+    read: dict[int, set[str]] = {}
+    found: dict[str, tuple[Evidence, ...]] = {}
+    for term in terms:
+        first_word = term.split(" ", 1)[0]
+        holding: list[Evidence] = []
+        for index, text in enumerate(lowered):
+            if first_word not in text:
+                continue
+            if index not in read:
+                read[index] = set(_terms(sentences[index].text))
+            if term in read[index]:
+                holding.append(sentences[index].evidence())
+                if len(holding) == settings.FRAMING_EVIDENCE_PER_ROW:
+                    break
+        found[term] = tuple(holding)
+    return found
 
 
 def distinctive_words(story: StoryText, corpus: TermPrior | Sequence[Article], top: int | None = None) -> pd.DataFrame:
@@ -194,10 +208,9 @@ def distinctive_words(story: StoryText, corpus: TermPrior | Sequence[Article], t
         # Terms tied with the last one listed stay in: in small stories many words share a count, and
         # cutting a tie would pick winners by the order words happen to appear in.
         cutoff = max(z[order[min(top, len(order)) - 1]], 1e-9)
-        evidence = _evidence(story, outlet)
-        for index in order:
-            if z[index] < cutoff:
-                break
+        listed = [int(index) for index in order[: int(np.count_nonzero(z >= cutoff))]]
+        evidence = _evidence(story, outlet, (vocabulary[index] for index in listed))
+        for index in listed:
             term = vocabulary[index]
             rows.append(
                 {

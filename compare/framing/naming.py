@@ -139,9 +139,8 @@ def mentions(story: StoryText, stored: Mapping[str, Entities] | None = None) -> 
     per_article = [stored[d] if d in stored else next(recognised) for d in digests]
     raw = []
     for article, found_entities in zip(story.articles, per_article, strict=True):
-        sentences = [s for s in story.sentences if s.article_id == article.id]
         for entity_start, entity_end, label in found_entities:
-            sentence = next((s for s in sentences if s.start <= entity_start < s.end), None)
+            sentence = story.sentence_at(article.id, entity_start)
             start = _widen(article.text, entity_start, sentence.start if sentence else 0)
             form = _POSSESSIVE.sub("", " ".join(article.text[start:entity_end].split()))
             form = _ARTICLE.sub("", form)  # "the White House" and "White House" are one naming
