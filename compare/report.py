@@ -756,6 +756,9 @@ class FramingTables:
     safe to fill from the dashboard's background worker while the reader asks for one.
     """
 
+    #: Every table, cheapest first.
+    NAMES = ("lede", "naming", "frames", "verbs", "loaded", "markers", "tone", "distinctive", "aspects")
+
     def __init__(self, corpus: Corpus, story_id: str) -> None:
         self.corpus = corpus
         self.story = framing_panels.story_text(corpus.story_articles(story_id))
@@ -1138,9 +1141,11 @@ class StoryContent:
         """Hand the tabs not yet computed to the background worker, slowest first (Framing), each its own
         step; a tab that failed there once is left to the foreground, which shows the error."""
         picks = tuple(default_side_by_side(self.corpus.story_articles(self.story_id)))
-        steps: list[tuple[str, Callable[[], object]]] = [
-            (name, partial(self.panels, name)) for name in _AHEAD_ORDER if name not in self._panels
-        ]
+        steps: list[tuple[str, Callable[[], object]]] = []
+        for name in (n for n in _AHEAD_ORDER if n not in self._panels):
+            if name == "Framing":  # table by table: a reader moving on stops the work within a table's time
+                steps += [(name, partial(getattr, self.framing, table)) for table in FramingTables.NAMES]
+            steps.append((name, partial(self.panels, name)))
         if picks not in self._columns:
             steps.append(("Side by side", partial(self.columns, picks)))
         steps = [(name, step) for name, step in steps if name not in self._failed_ahead]

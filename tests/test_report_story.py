@@ -206,3 +206,9 @@ def test_report_a_tab_failing_in_the_background_is_left_to_the_foreground(
     assert calls.count("Framing") == 1
     with pytest.raises(RuntimeError):
         content.panels("Framing")  # the foreground tries again and sees the error itself
+
+
+def test_report_framing_tables_lists_every_table() -> None:
+    """The background worker computes the Framing tab table by table, from this list: none may be missing."""
+    tables = {name for name, value in vars(report.FramingTables).items() if isinstance(value, property)}
+    assert set(report.FramingTables.NAMES) == tables
