@@ -9,6 +9,7 @@ page only as escaped HTML from compare.highlight / compare.report, or as table c
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -327,15 +328,21 @@ def _sidebar() -> tuple[Path | None, DeltaGenerator]:
     return _chosen_path(st.session_state["corpus_source"]), filters
 
 
-def _filters(corpus: Corpus, box: DeltaGenerator) -> tuple[list[str], Any]:
+@st.cache_data(show_spinner=False, max_entries=8)
+def _facets(_corpus: Corpus, key: tuple[Any, ...]) -> tuple[list[str], tuple[dt.date, dt.date] | None]:
+    """The corpus's outlets and first and last publication day (None without dates), for the filters."""
+    dates = [a.published[:10] for a in _corpus.articles if a.published]
+    return sorted({a.outlet for a in _corpus.articles}), report.date_bounds(dates) if dates else None
+
+
+def _filters(corpus: Corpus, key: tuple[Any, ...], box: DeltaGenerator) -> tuple[list[str], Any]:
     """Outlet and date filters for the story list (dates only when the corpus has them)."""
-    outlets = sorted({a.outlet for a in corpus.articles})
+    outlets, bounds = _facets(corpus, key)
     chosen = box.multiselect("Outlets", outlets, key="outlet_filter", placeholder="All outlets")
-    dates = sorted(a.published[:10] for a in corpus.articles if a.published)
-    if not dates:
+    if bounds is None:
         box.caption("No publication dates in this corpus, so there is no date filter.")
         return chosen, None
-    first, last = report.date_bounds(dates)
+    first, last = bounds
     span = box.date_input("Published between", (first, last), min_value=first, max_value=last, key="date_filter")
     return chosen, span
 
@@ -347,7 +354,7 @@ def _filters(corpus: Corpus, box: DeltaGenerator) -> tuple[list[str], Any]:
 def _story_picker(corpus: Corpus, key: tuple[Any, ...], filters: DeltaGenerator) -> str | None:
     """The story list with search, sort and filters; returns the chosen story's id."""
     table = _story_list(corpus, key)
-    outlets, span = _filters(corpus, filters)
+    outlets, span = _filters(corpus, key, filters)
     st.markdown("#### Stories")
     search, sort = st.columns([3, 1])
     query = search.text_input("Search stories", key="story_search", placeholder="Words in the headline or key terms")
@@ -358,7 +365,7 @@ def _story_picker(corpus: Corpus, key: tuple[Any, ...], filters: DeltaGenerator)
     if shown.empty:
         st.info("No story matches the search and filters. Clear them to see every story.")
         return None
-    ids = list(shown["story_id"])
+    ids = shown["story_id"].tolist()  # not list(): iterating an Arrow column item by item is slow
     if st.session_state.get("story") not in ids:
         st.session_state["story"] = ids[0]
 
@@ -376,7 +383,7 @@ def _story_picker(corpus: Corpus, key: tuple[Any, ...], filters: DeltaGenerator)
         height=min(400, 38 + 35 * len(shown)),
         column_config=STORY_LIST_CONFIG,
     )
-    labels = dict(zip(shown["story_id"], shown["title"], strict=True))
+    labels = dict(zip(ids, shown["title"].tolist(), strict=True))
     pick, csv = st.columns([4, 1])
     pick.selectbox("Story", ids, key="story", format_func=lambda i: labels.get(i, i))
     csv.download_button(
@@ -394,7 +401,7 @@ def _story_picker(corpus: Corpus, key: tuple[Any, ...], filters: DeltaGenerator)
 def _story_header(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
     story = corpus.story(story_id)
     content = _content(corpus, key, story_id)
-    meta = report.story_meta(corpus, story_id)
+    meta = content.meta
     st.html(f'<p class="px-story">{escape(story.title)}</p><p class="px-sub">{escape(meta)}</p>')
     row = st.container(horizontal=True)
     stem = export.file_stem(story.title)
@@ -531,8 +538,15 @@ def _corpus_header(corpus: Corpus) -> None:
     if problems:
         with st.expander(f"{len(problems)} input file(s) merged or not loaded — see why", icon=":material/warning:"):
             _table(st.container(), report.ingest_table(problems), "ingest report", "ingest")
-    with st.expander("Articles by outlet, their clean text, and what cleaning removed", icon=":material/article:"):
-        _articles_browser(corpus)
+    browser = st.expander(
+        "Articles by outlet, their clean text, and what cleaning removed",
+        icon=":material/article:",
+        key="browsing",
+        on_change="rerun",
+    )
+    if browser.open:  # built only when opened: listing 10,000 articles on every rerun slowed every click
+        with browser:
+            _articles_browser(corpus)
 
 
 def _articles_browser(corpus: Corpus) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -173,9 +173,10 @@ def filter_story_list(
     Stories without dates are kept by the date filter: their dates are unknown, not outside it.
     """
     keep = pd.Series(True, index=table.index)
-    haystack = (table["title"] + " " + table["key_terms"] + " " + table["outlet_names"]).str.lower()
-    for word in query.lower().split():
-        keep &= haystack.str.contains(word, regex=False)
+    if query.split():
+        haystack = (table["title"] + " " + table["key_terms"] + " " + table["outlet_names"]).str.lower()
+        for word in query.lower().split():
+            keep &= haystack.str.contains(word, regex=False)
     if outlets:
         chosen = set(outlets)
         keep &= table["outlet_names"].map(lambda names: bool(chosen.intersection(names.split(", "))))
@@ -1123,6 +1124,11 @@ class StoryContent:
         self._panels: Once[str, list[Panel]] = Once()
         self._columns: Once[tuple[str, ...], list[OutletColumn]] = Once()
         self._failed_ahead: set[str] = set()
+
+    @cached_property
+    def meta(self) -> str:
+        """The line under the story's title (see ``story_meta``)."""
+        return story_meta(self.corpus, self.story_id)
 
     def panels(self, name: str) -> list[Panel]:
         """The panels of one tab (see ``section``)."""

@@ -20,6 +20,10 @@ def test_app_corpus_browser_shows_clean_text_report_and_removed_lines() -> None:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     at.run()
     assert not at.exception
+    with pytest.raises(KeyError):
+        at.selectbox(key="browse-article")  # built only when opened: it lists every article of the corpus
+    at.session_state["browsing"] = True
+    at.run()
     picker = at.selectbox(key="browse-article")
     outlets = {option.split(" — ")[0] for option in picker.options}
     assert outlets == {"AskTruth24", "The Duran"}
