@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compare.model import Quote
-from compare.quotes import _pairs_sharing_two_words, match_quotes
+from compare.quotes import _candidate_pairs, match_quotes
 
 FULL = "We are repositioning forces throughout the region. That letter is inconsistent with where we are right now."
 
@@ -69,10 +69,17 @@ def test_quotes_match_three_outlets_one_group() -> None:
     assert len(match.versions) == 3
 
 
-def test_quotes_match_scores_only_pairs_sharing_two_words_across_articles() -> None:
-    words = [["we", "are", "ready"], ["we", "are", "done"], ["ready", "we", "are"], ["nothing", "shared", "here"]]
-    pairs = _pairs_sharing_two_words(words, ["a1", "a2", "a1", "a2"])
-    assert pairs == {(0, 1), (1, 2)}  # "we are" across articles; 0 and 2 are one article's, 3 shares nothing
+def test_quotes_match_scores_only_pairs_sharing_a_phrase_or_a_long_word_across_articles() -> None:
+    words = [
+        ["we", "are", "ready"],
+        ["we", "are", "done"],
+        ["ready", "we", "are"],
+        ["budget", "here"],
+        ["cut", "budget"],
+    ]
+    pairs = _candidate_pairs(words, ["a1", "a2", "a1", "a2", "a1"])
+    # "we are" across articles; 0 and 2 are one article's; 3 and 4 share only "budget" (a long word)
+    assert pairs == {(0, 1), (1, 2), (3, 4)}
 
 
 def test_quotes_match_word_changes_every_few_words_still_match() -> None:
@@ -80,3 +87,14 @@ def test_quotes_match_word_changes_every_few_words_still_match() -> None:
     changed = FULL.replace("repositioning", "moving").replace("inconsistent", "at odds").replace("right", "just")
     (match,) = match_quotes([_quote("A", FULL), _quote("B", changed)])
     assert {c.change for c in match.changes} == {"changed"}
+
+
+def test_quotes_match_every_other_word_respelled_still_matches() -> None:
+    """No two adjacent words survive British/American spelling and a plural: a long shared word still pairs them."""
+    (match,) = match_quotes(
+        [
+            _quote("A", "Nobody organised the evacuation properly"),
+            _quote("B", "nobody organized the evacuations properly"),
+        ]
+    )
+    assert match.outlets == ("A", "B")
