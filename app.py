@@ -516,7 +516,9 @@ def _story_view(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
             outlets = list(corpus.story(story_id).outlets)
             content = _content(corpus, key, story_id)
             if not content.has_panels(name):
-                report.BACKGROUND.cancel()  # work queued for a story left behind would slow this one down
+                # Work queued for a story left behind would slow this one down; compute_ahead below
+                # queues this story's other tabs again.
+                report.BACKGROUND.cancel()
             with st.spinner(f"Working out the {name} tab…") if not content.has_panels(name) else nullcontext():
                 panels = content.panels(name)
             for i, panel in enumerate(panels):

@@ -74,8 +74,9 @@ class Worker:
             self._wake.notify()
 
     def cancel(self) -> None:
-        """Drop the steps not started yet; a running step finishes. For when the foreground needs the
-        processor for something the queued work does not cover (a tab of another story)."""
+        """Drop every step not started yet; a running step finishes. For when the foreground needs the
+        processor for something the queued work does not cover (a tab of another story); whoever
+        cancels submits what is still wanted afterwards."""
         with self._wake:
             if not self._idle.is_set():
                 self._latest = []  # an empty job: the running one stops after its step, then nothing is left

@@ -179,14 +179,19 @@ _PANEL_GAP_X = 0.12  # share of the width between panel columns (room for the ne
 _PANEL_GAP_Y = 0.12  # share of the height between panel rows, at most
 
 
+def _grid_shape(count: int) -> tuple[int, int]:
+    """Rows and columns for ``count`` panels, four to a row."""
+    cols = max(1, min(count, _PANELS_PER_ROW))
+    return max(1, -(-count // cols)), cols
+
+
 def _panel_grid(count: int, titles: Sequence[str]) -> dict[str, Any]:
     """Layout of ``count`` panels, four to a row from the top left, each titled; axes x/y, x2/y2, …
 
     What plotly's make_subplots lays out, without its cost (it applies a full template) and
     without axes for empty cells.
     """
-    cols = max(1, min(count, _PANELS_PER_ROW))
-    rows = max(1, -(-count // cols))
+    rows, cols = _grid_shape(count)
     gap_y = min(0.3 / rows, _PANEL_GAP_Y)
     width = (1 - _PANEL_GAP_X * (cols - 1)) / cols
     height = (1 - gap_y * (rows - 1)) / rows
@@ -236,9 +241,8 @@ def ranked_words(frame: pd.DataFrame, title: str, *, value_label: str = "score",
                 "showlegend": False,
             }
         )
-    rows = max(1, -(-len(outlets) // _PANELS_PER_ROW))
     layout = _panel_grid(len(outlets), [_label(o, 30) for o in outlets])
-    return _figure(traces, layout, title, _BASE_PX + _ROW_PX * tallest * rows)
+    return _figure(traces, layout, title, _BASE_PX + _ROW_PX * tallest * _grid_shape(len(outlets))[0])
 
 
 def stacked_counts(frame: pd.DataFrame, title: str, *, item_label: str, value_label: str = "count") -> go.Figure:

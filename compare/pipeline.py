@@ -116,8 +116,8 @@ class Corpus:
         """The corpus's word counts for distinctive words: stored by the build, counted if missing."""
         from compare.framing.distinctive import TermPrior, corpus_prior
 
-        if self.folder is not None and (self.folder / f"{_TERMS}.parquet").is_file():
-            return TermPrior.from_frame(store.read_table(self.folder, _TERMS))
+        if self.folder is not None and (self.folder / f"{_terms_table()}.parquet").is_file():
+            return TermPrior.from_frame(store.read_table(self.folder, _terms_table()))
         return corpus_prior(self.articles)
 
     @cached_property
@@ -237,8 +237,14 @@ _TABLES: dict[str, tuple[type[Record], str]] = {
 }
 
 
-# The distinctive-words term prior: read only when a story's framing is first shown.
-_TERMS = "terms"
+def _terms_table() -> str:
+    """The distinctive-words term prior's table (read only when a story's framing is first shown), named
+    after the tokenizer that counted it: one an older tokenizer stored is recounted in memory instead."""
+    from compare.framing.distinctive import TERMS_TOKENIZER
+
+    return f"terms-{TERMS_TOKENIZER}"
+
+
 # The named entities the build recognised for the naming panel of long stories, by text digest: read with them.
 _ENTITIES = "entities"
 
@@ -278,8 +284,8 @@ def _save(corpus: Corpus, prior: TermPrior, entities: Mapping[str, Entities], ro
         for name, (_cls, attribute) in _TABLES.items():
             writer.table(name, store.records_frame(getattr(corpus, attribute)))
             files.append(f"{name}.parquet")
-        writer.table(_TERMS, prior.to_frame())
-        files.append(f"{_TERMS}.parquet")
+        writer.table(_terms_table(), prior.to_frame())
+        files.append(f"{_terms_table()}.parquet")
         writer.table(_ENTITIES, _entities_frame(entities))
         files.append(f"{_ENTITIES}.parquet")
         writer.array("vectors", corpus.vectors)

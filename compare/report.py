@@ -757,8 +757,8 @@ class FramingTables:
     safe to fill from the dashboard's background worker while the reader asks for one.
     """
 
-    #: Every table, cheapest first.
-    NAMES = ("lede", "naming", "frames", "verbs", "loaded", "markers", "tone", "distinctive", "aspects")
+    #: Every table, in the order the tab shows them.
+    NAMES = ("lede", "distinctive", "naming", "loaded", "verbs", "tone", "markers", "aspects", "frames")
 
     def __init__(self, corpus: Corpus, story_id: str) -> None:
         self.corpus = corpus
@@ -1163,6 +1163,8 @@ class StoryContent:
             )
 
     def _ahead(self, name: str, step: Callable[[], object]) -> None:
+        if name in self._failed_ahead:  # an earlier step of this tab failed: the foreground shows why
+            return
         try:
             step()
         except Exception:

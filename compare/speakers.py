@@ -779,7 +779,7 @@ def speaker_outlet_table(quotes: Sequence[Quote]) -> pd.DataFrame:
             {"speaker_id": q.speaker_id, "speaker": None, "role": "", "speaker_type": None, "outlet": q.outlet}
             | {"quotes": 0, "direct": 0, "indirect": 0, "words": 0},
         )
-        # Name, role and type as the outlet first gave them.
+        # The first name, role and type the outlet gave them (a role from a later quote when the first had none).
         row["speaker"] = row["speaker"] or q.speaker
         row["role"] = row["role"] or q.role or ""
         row["speaker_type"] = row["speaker_type"] or q.speaker_type

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,10 @@ def shared_data() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _no_background_work(monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_background_work(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The dashboard's computing ahead stays off, so no test's background work runs into the next;
-    the tests of that feature turn it on."""
+    the tests of that feature turn it on. A heap frozen by one (compare.heap) is thawed after it, so
+    garbage cycles from later tests are still collected."""
     monkeypatch.setattr(settings, "COMPUTE_AHEAD", False)
+    yield
+    gc.unfreeze()

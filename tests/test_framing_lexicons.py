@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pytest
 
-from compare.framing.distinctive import _count, _terms, corpus_prior, distinctive_words, log_odds_z
+from compare.framing.distinctive import _count, _terms, corpus_prior, dirichlet_prior, distinctive_words, log_odds_z
 from compare.framing.lexicons import LOADED_CATEGORIES, inflections
 from compare.framing.loaded import flag_spans, story_spans
 from compare.framing.markers import opinion_markers
@@ -85,11 +86,21 @@ def test_framing_lexicon_categories_are_distinct_lists() -> None:
     assert all(entries and len(set(entries)) == len(entries) for entries in LOADED_CATEGORIES.values())
 
 
+def _log_odds(counts_i: Counter[str], counts_j: Counter[str], prior: Counter[str], vocabulary: list[str]) -> np.ndarray:
+    """The statistic for two sets of counts, as the distinctive-words panel computes it."""
+    alpha, alpha0 = dirichlet_prior(prior, vocabulary, sum(prior.values()))
+
+    def counts(c: Counter[str]) -> np.ndarray:
+        return np.array([c.get(w, 0) for w in vocabulary], dtype=float)
+
+    return log_odds_z(counts(counts_i), counts_i.total(), counts(counts_j), counts_j.total(), alpha, alpha0)
+
+
 def test_framing_log_odds_sign_and_symmetry() -> None:
     a, b = Counter({"phony": 6, "letter": 10}), Counter({"letter": 10, "draft": 6})
     prior = a + b
     vocabulary = ["phony", "letter", "draft"]
-    z_ab, z_ba = log_odds_z(a, b, prior, vocabulary), log_odds_z(b, a, prior, vocabulary)
+    z_ab, z_ba = _log_odds(a, b, prior, vocabulary), _log_odds(b, a, prior, vocabulary)
     assert z_ab[0] > 0 > z_ab[2]
     assert abs(z_ab[1]) < 1e-9
     assert z_ab == pytest.approx(-z_ba)
@@ -97,8 +108,8 @@ def test_framing_log_odds_sign_and_symmetry() -> None:
 
 def test_framing_log_odds_grows_with_evidence() -> None:
     prior = Counter({"phony": 10, "letter": 100})
-    few = log_odds_z(Counter({"phony": 2, "letter": 20}), Counter({"letter": 20}), prior, ["phony"])[0]
-    many = log_odds_z(Counter({"phony": 20, "letter": 200}), Counter({"letter": 200}), prior, ["phony"])[0]
+    few = _log_odds(Counter({"phony": 2, "letter": 20}), Counter({"letter": 20}), prior, ["phony"])[0]
+    many = _log_odds(Counter({"phony": 20, "letter": 200}), Counter({"letter": 200}), prior, ["phony"])[0]
     assert many > few > 0
 
 
@@ -127,9 +138,9 @@ def test_framing_quoted_spans_cover_curly_and_straight_quotes() -> None:
 
 def test_framing_distinctive_terms_skip_letters_glued_to_numbers() -> None:
     """Found on the 10k sample: "th" (from "19th") and "bn" (from "$1.37bn") were listed as distinctive words."""
-    terms = _terms("On the 19th day, $1.37bn went to a 20-year plan for 5G.")
-    assert "th" not in terms and "bn" not in terms and "g" not in terms
-    assert {"day", "year", "year plan"} <= set(terms)  # "20-year" still counts its word
+    terms = _terms("On the 19th day, $1.37bn went to a 20-year plan for 5G at 100mph, a 19th-century idea.")
+    assert not {"th", "bn", "g", "ph", "mph", "h-century"} & set(terms)
+    assert {"day", "year", "year plan", "century", "century idea"} <= set(terms)  # "20-year" still counts its word
 
 
 _OUTLET_TEXTS = {
@@ -151,7 +162,7 @@ def test_framing_distinctive_scores_each_outlet_against_the_rest_of_the_story() 
     counts = {o: _count([t])[0] for o, t in _OUTLET_TEXTS.items()}
     for outlet, rows in table.groupby("outlet"):
         rest = sum((c for o, c in counts.items() if o != outlet), Counter())
-        expected = log_odds_z(counts[str(outlet)], rest, prior.counts, list(rows["term"]))
+        expected = _log_odds(counts[str(outlet)], rest, prior.counts, list(rows["term"]))
         assert rows["z"].to_numpy() == pytest.approx(expected, abs=1e-3)
         assert list(rows["rest_count"]) == [rest.get(t, 0) for t in rows["term"]]
 
@@ -161,7 +172,7 @@ def test_framing_distinctive_one_outlet_is_set_against_the_corpus_without_it() -
     prior = corpus_prior(articles)
     alone = distinctive_words(story_text(articles[1:2]), prior, top=50)
     own = _count([articles[1].text])[0]
-    expected = log_odds_z(own, prior.counts - own, prior.counts, list(alone["term"]))
+    expected = _log_odds(own, prior.counts - own, prior.counts, list(alone["term"]))
     assert alone["z"].to_numpy() == pytest.approx(expected, abs=1e-3)
 
 
@@ -175,3 +186,18 @@ def test_framing_distinctive_evidence_holds_every_listed_term() -> None:
         "A 20-year low?",
         "Critics call the crisis a 20-year low point, a sham.",
     ]
+
+
+def test_framing_distinctive_rest_without_countable_words_is_the_corpus() -> None:
+    """Found in review: when the other outlets wrote only stop words, the outlet is set against the corpus
+    without it (as with one outlet), not against an empty rest."""
+    articles = [
+        Article("a1", "Wire", "t", _OUTLET_TEXTS["Wire"], "a1.txt"),
+        Article("a2", "Echo", "t", "It is what it is. And so on.", "a2.txt"),
+    ]
+    prior = corpus_prior([*articles, *_outlet_story()[1]])
+    table = distinctive_words(story_text(articles), prior, top=50)
+    own = _count([articles[0].text])[0]
+    expected = _log_odds(own, prior.counts - own, prior.counts, list(table["term"]))
+    assert set(table["outlet"]) == {"Wire"}
+    assert table["z"].to_numpy() == pytest.approx(expected, abs=1e-3)

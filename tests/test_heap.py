@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterator
-
-import pytest
 
 from compare import heap
 
 
 class _Owner:
     """Stands in for a corpus: any object that can be weakly referenced."""
-
-
-@pytest.fixture(autouse=True)
-def _thawed() -> Iterator[None]:
-    yield
-    gc.unfreeze()  # leave the test process as it was
 
 
 def test_heap_settle_freezes_once_per_owner() -> None:

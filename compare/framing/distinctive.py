@@ -22,9 +22,12 @@ from compare import settings
 from compare.framing.text import StoryText
 from compare.model import Article, Evidence
 
-# Words, or a punctuation mark that breaks a phrase (no bigram spans a comma or a full stop). Letters
-# glued to a number are not a word ("19th", "$1.37bn", "5G"), or "th" and "bn" would count as words.
-_TOKEN = re.compile(r"(?<![0-9])(?:[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z])|[.,;:!?()\"“”—–]|\n")
+# Words, or a punctuation mark that breaks a phrase (no bigram spans a comma or a full stop). A word
+# starts after no letter or digit: letters glued to a number are not one ("19th", "$1.37bn", "100mph"),
+# or "th" and "ph" would count as words; "19th-century" counts "century".
+_TOKEN = re.compile(r"(?<![0-9A-Za-z])(?:[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z])|[.,;:!?()\"“”—–]|\n")
+#: Changes whenever ``_TOKEN`` or ``_terms`` count differently, so stored term priors are not mixed with new counts.
+TERMS_TOKENIZER = "v2"
 _BREAK_BEFORE_CAPITAL = frozenset('.!?"“\n:—')
 _CORPUS_CACHE: dict[str, TermPrior] = {}
 
@@ -115,23 +118,7 @@ def corpus_prior(corpus_articles: Sequence[Article]) -> TermPrior:
     return _CORPUS_CACHE[key]
 
 
-def log_odds_z(
-    counts_i: Counter[str],
-    counts_j: Counter[str],
-    prior: Counter[str],
-    vocabulary: Sequence[str],
-    prior_total: int | None = None,
-) -> np.ndarray:
-    """z-scores of the weighted log-odds ratio of i vs j with an informative Dirichlet prior (Monroe et al., eq. 22).
-    ``prior_total`` is the prior's total count, when the caller scores many outlets against one prior."""
-    y_i = np.array([counts_i.get(w, 0) for w in vocabulary], dtype=float)
-    y_j = np.array([counts_j.get(w, 0) for w in vocabulary], dtype=float)
-    prior_total = sum(prior.values()) if prior_total is None else prior_total
-    alpha, alpha0 = _dirichlet(prior, vocabulary, prior_total)
-    return _z(y_i, float(sum(counts_i.values())), y_j, float(sum(counts_j.values())), alpha, alpha0)
-
-
-def _dirichlet(prior: Counter[str], vocabulary: Sequence[str], prior_total: int) -> tuple[np.ndarray, float]:
+def dirichlet_prior(prior: Counter[str], vocabulary: Sequence[str], prior_total: int) -> tuple[np.ndarray, float]:
     """The informative prior's pseudo-counts for ``vocabulary`` and their total (over every term, not only
     the vocabulary scored: names and other terms still take up text)."""
     scale = settings.DISTINCTIVE_PRIOR_STRENGTH / (prior_total or 1)
@@ -140,7 +127,14 @@ def _dirichlet(prior: Counter[str], vocabulary: Sequence[str], prior_total: int)
     return alpha, alpha0
 
 
-def _z(y_i: np.ndarray, n_i: float, y_j: np.ndarray, n_j: float, alpha: np.ndarray, alpha0: float) -> np.ndarray:
+def log_odds_z(
+    y_i: np.ndarray, n_i: float, y_j: np.ndarray, n_j: float, alpha: np.ndarray, alpha0: float
+) -> np.ndarray:
+    """z-scores of the weighted log-odds ratio of i vs j with an informative Dirichlet prior (Monroe et al., eq. 22).
+
+    ``y_i``, ``y_j``: each term's count in i and in j; ``n_i``, ``n_j``: their total counts;
+    ``alpha``, ``alpha0``: the prior's (``dirichlet_prior``).
+    """
     delta = np.log((y_i + alpha) / (n_i + alpha0 - y_i - alpha)) - np.log((y_j + alpha) / (n_j + alpha0 - y_j - alpha))
     variance = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
     return delta / np.sqrt(variance)  # type: ignore[no-any-return]
@@ -187,23 +181,24 @@ def distinctive_words(story: StoryText, corpus: TermPrior | Sequence[Article], t
     story_counts: Counter[str] = Counter()
     for counts in per_outlet.values():
         story_counts.update(counts)
-    # Every outlet is set against the rest of the story (the story minus the outlet), or, alone, the corpus.
-    rest_counts = prior if len(per_outlet) == 1 else story_counts
-    rest_total = float(sum(rest_counts.values()))
+    story_total = sum(story_counts.values())
     unnamed = {t for t in story_counts if not any(w in names for w in t.split())}
     rows = []
     for outlet, counts_i in per_outlet.items():
         vocabulary = [t for t in counts_i if t in unnamed]
         if not vocabulary:
             continue
+        # Set against the rest of the story (the story minus the outlet); when the rest has no words to
+        # count (one outlet, or the others wrote only stop words), against the corpus without the outlet.
+        n_i = float(sum(counts_i.values()))
+        rest_counts, rest_total = (story_counts, story_total) if story_total > n_i else (prior, prior_total)
         y_i = np.array([counts_i[t] for t in vocabulary], dtype=float)
         y_rest = np.array([rest_counts.get(t, 0) for t in vocabulary], dtype=float) - y_i
-        n_i = float(sum(counts_i.values()))
         # The rest's size: what is left of it once the outlet's own counts are taken out (a corpus
         # prior counted without this text holds fewer of its words than the text itself).
         n_rest = rest_total - sum(min(rest_counts.get(t, 0), c) for t, c in counts_i.items())
-        alpha, alpha0 = _dirichlet(prior, vocabulary, prior_total)
-        z = np.round(_z(y_i, n_i, np.maximum(y_rest, 0.0), n_rest, alpha, alpha0), 6)
+        alpha, alpha0 = dirichlet_prior(prior, vocabulary, prior_total)
+        z = np.round(log_odds_z(y_i, n_i, np.maximum(y_rest, 0.0), n_rest, alpha, alpha0), 6)
         order = np.argsort(-z, kind="stable")
         # Terms tied with the last one listed stay in: in small stories many words share a count, and
         # cutting a tie would pick winners by the order words happen to appear in.

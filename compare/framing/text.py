@@ -53,7 +53,9 @@ class StoryText:
     articles: tuple[Article, ...]
     sentences: tuple[Sentence, ...]
     _vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
-    _by_article: dict[str, tuple[list[int], list[Sentence]]] | None = field(default=None, repr=False)
+    _by_article: dict[str, tuple[list[int], list[Sentence]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def outlets(self) -> list[str]:
@@ -139,7 +141,9 @@ class TermIndex:
     def __init__(self, labelled_terms: Iterable[tuple[str, str]]) -> None:
         self._terms: dict[tuple[str, ...], str] = {}
         for term, label in labelled_terms:
-            self._terms.setdefault(tuple(term.lower().replace("’", "'").split()), label)  # first label wins
+            words = tuple(term.lower().replace("’", "'").split())
+            if words:  # a blank entry matches nothing
+                self._terms.setdefault(words, label)  # first label wins
         lengths: dict[str, set[int]] = {}
         for words in self._terms:
             lengths.setdefault(words[0], set()).add(len(words))
