@@ -71,8 +71,8 @@ def test_worker_runs_the_latest_job_and_drops_older_pending_ones(caplog: pytest.
     assert any("a step failed" in record.getMessage() for record in caplog.records)
 
 
-def test_worker_stops_a_running_job_when_a_newer_one_arrives() -> None:
-    """The reader moved on: the old story's remaining tabs are not computed."""
+def _busy_on_an_old_story() -> tuple[Worker, list[str], threading.Event]:
+    """A worker in the first of an old story's two steps, held there until the returned event is set."""
     worker = Worker("test-worker")
     running, release = threading.Event(), threading.Event()
     ran: list[str] = []
@@ -82,8 +82,14 @@ def test_worker_stops_a_running_job_when_a_newer_one_arrives() -> None:
         running.set()
         release.wait(5)
 
-    worker.submit([first_tab, lambda: ran.append("old 2"), lambda: ran.append("old 3")])
+    worker.submit([first_tab, lambda: ran.append("old 2")])
     assert running.wait(5)
+    return worker, ran, release
+
+
+def test_worker_stops_a_running_job_when_a_newer_one_arrives() -> None:
+    """The reader moved on: the old story's remaining tabs are not computed."""
+    worker, ran, release = _busy_on_an_old_story()
     worker.submit([lambda: ran.append("new 1")])
     release.set()
     assert worker.wait_idle(5)
@@ -114,17 +120,7 @@ def test_worker_starts_again_after_its_thread_died() -> None:
 
 def test_worker_cancel_drops_the_steps_not_started() -> None:
     """The reader opened a tab of another story: the old story's queued tabs give way to it."""
-    worker = Worker("test-worker")
-    running, release = threading.Event(), threading.Event()
-    ran: list[str] = []
-
-    def first_tab() -> None:
-        ran.append("old 1")
-        running.set()
-        release.wait(5)
-
-    worker.submit([first_tab, lambda: ran.append("old 2")])
-    assert running.wait(5)
+    worker, ran, release = _busy_on_an_old_story()
     worker.cancel()
     release.set()
     assert worker.wait_idle(5)
