@@ -1172,7 +1172,7 @@ class StoryContent:
             raise
 
 
-#: Tabs computed ahead of the reader: Framing first, the one that takes seconds on big stories.
+#: Tabs computed ahead of the reader: Framing first, the slowest (about 0.3 s on a 10-outlet story of the 10k sample).
 _AHEAD_ORDER = ("Framing", *(name for name in SECTIONS if name not in ("Framing", "Side by side")))
 #: The dashboard's one background worker (a new story's work replaces an older story's pending work).
 BACKGROUND = Worker("parallax-ahead")
