@@ -1233,8 +1233,8 @@ def _candidate_pairs(words: Sequence[list[str]], article_ids: Sequence[str]) -> 
 
     Two versions of one statement keep a pair of adjacent words, or, when every other word
     changed ("organised the evacuation" / "organized the evacuations"), a long word; all 427
-    matches of 60 big stories of the 10k sample share a phrase. Most pairs of a story's
-    quotes share neither, so five times fewer pairs are scored.
+    matches of 60 big stories of the 10k sample share a phrase. Four in five pairs of a
+    story's quotes share neither, and are not scored.
     """
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
