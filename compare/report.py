@@ -419,6 +419,8 @@ def side_by_side(
 
 #: Rows of the speaker matrix: more would be unreadable (the CSV has every speaker).
 _MATRIX_SPEAKERS = 25
+#: Aspect rows in the emphasis-and-omission chart: a big story has hundreds (the table lists all).
+_MATRIX_ASPECTS = 30
 #: Speakers whose quotes the HTML report sets side by side.
 _REPORT_SPEAKERS = 6
 
@@ -845,6 +847,7 @@ def framing(corpus: Corpus, story_id: str, tables: FramingTables | None = None) 
     markers = markers.set_axis(["outlet", "item", "count"], axis=1)
     tone = t.tone.assign(label=[_signed(m) for m in t.tone["mean"]])
     aspects = t.aspects.assign(aspect_words=t.aspects["label"].map(_aspect_name))
+    aspect_matrix = _share_matrix(aspects, "aspect_words", outlets) if not aspects.empty else pd.DataFrame()
     frames = t.frames.assign(frame_name=t.frames["typology"] + ": " + t.frames["frame"])
     naming = t.naming.assign(form=t.naming["form"] + " ×" + t.naming["count"].astype(str))
     names = naming.groupby(["actor", "outlet"])["form"].agg("; ".join).unstack(fill_value="—").reset_index()
@@ -939,12 +942,17 @@ def framing(corpus: Corpus, story_id: str, tables: FramingTables | None = None) 
             "The story's aspects (groups of sentences about the same thing) and the share of each outlet's "
             "sentences on each. A zero means the outlet left out something the others covered.",
             figure=charts.count_heatmap(
-                _share_matrix(aspects, "aspect_words", outlets), "Emphasis and omission", value_label="% of sentences"
+                aspect_matrix.head(_MATRIX_ASPECTS), "Emphasis and omission", value_label="% of sentences"
             )
             if not aspects.empty
             else None,
             table=_readable(aspects.drop(columns=["aspect_words"])),
-            note="" if not aspects.empty else "The articles are too short to find aspects.",
+            note="The articles are too short to find aspects."
+            if aspects.empty
+            else f"The {_MATRIX_ASPECTS} aspects most outlets covered are charted, of {len(aspect_matrix)}; "
+            "the table lists every one."
+            if len(aspect_matrix) > _MATRIX_ASPECTS
+            else "",
         ),
         Panel(
             "frames",

@@ -212,3 +212,15 @@ def test_report_framing_tables_lists_every_table() -> None:
     """The background worker computes the Framing tab table by table, from this list: none may be missing."""
     tables = {name for name, value in vars(report.FramingTables).items() if isinstance(value, property)}
     assert set(report.FramingTables.NAMES) == tables
+
+
+def test_report_emphasis_chart_keeps_the_most_covered_aspects(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found on the 10k sample: a 16-outlet story's chart had hundreds of aspect rows (a 21,728 px tall PNG)."""
+    full = next(p for p in report.framing(corpus, "s1") if p.key == "aspects")
+    assert full.figure is not None and not full.note
+    rows = list(full.figure.data[0].y)
+    monkeypatch.setattr(report, "_MATRIX_ASPECTS", 1)
+    cut = next(p for p in report.framing(corpus, "s1") if p.key == "aspects")
+    assert cut.figure is not None
+    assert len(rows) > 1 and list(cut.figure.data[0].y) == rows[:1]  # the most widely covered first
+    assert f"of {len(rows)}" in cut.note and cut.table is not None and len(cut.table) == len(full.table)
