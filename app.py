@@ -24,6 +24,7 @@ from compare import export, highlight, pipeline, regroup, report, settings, work
 from compare.errors import ParallaxError
 from compare.highlight import escape, markdown_escape
 from compare.pipeline import Corpus
+from compare.progress import Update
 
 log = logging.getLogger("parallax.app")
 
@@ -88,8 +89,8 @@ def _open(path: Path, sensitivity: float) -> tuple[Corpus, tuple[Any, ...]]:
     if st.session_state.get("_opened") != (str(path), signature) and not pipeline.is_built(path):
         bar = st.progress(0.0, text="Building the corpus: reading articles…")
 
-        def progress(stage: str, done: float) -> None:
-            bar.progress(min(1.0, done), text=f"Building the corpus: {stage}…")
+        def progress(update: Update) -> None:
+            bar.progress(update.share, text=f"Building the corpus: {update.describe()}…")
 
         pipeline.build(path, progress=progress)
         bar.empty()

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from compare.errors import ParallaxError
 from compare.evaluate import TASKS
+from compare.progress import TerminalBars
 
 INGEST_FIELDS = ("id", "outlet", "title", "published", "url", "text", "file")
 STORY_FIELDS = ("story_id", "title", "article_ids", "outlets", "first_published", "last_published")
@@ -36,15 +37,6 @@ def _short(text: str | None, width: int = 90) -> str:
 
 def _plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
-
-
-def _progress_bar(stage: str, done: float) -> None:
-    """A one-line progress bar on stderr, so stdout stays clean for --json."""
-    filled = int(done * 30)
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done:4.0%} {stage:<10}")
-    if done >= 1.0:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
 
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
@@ -75,7 +67,7 @@ def _write_report_summary(report: Sequence[Any], out: TextIO) -> None:
 def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     from compare.pipeline import build
 
-    corpus = build(Path(args.corpus), progress=_progress_bar, fetch_urls=args.fetch)
+    corpus = build(Path(args.corpus), progress=TerminalBars(), fetch_urls=args.fetch)
     counts = [
         _plural(len(corpus.articles), "article"),
         _plural(len(corpus.stories), "story", "stories"),
@@ -90,7 +82,7 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 def _open(corpus: str) -> Any:
     from compare.pipeline import open_corpus
 
-    return open_corpus(Path(corpus), progress=_progress_bar)
+    return open_corpus(Path(corpus), progress=TerminalBars())
 
 
 def cmd_info(args: argparse.Namespace, out: TextIO) -> int:

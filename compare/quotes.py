@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING
 from compare import settings
 from compare.model import Article, Quote, Record
 from compare.nlp import SPACY_LOCK, paragraph_spans, sentence_spans, spacy_model
+from compare.parallel import map_slices
+from compare.progress import Advance, no_advance
 from compare.speakers import (
     Mention,
     Named,
@@ -1089,13 +1091,11 @@ def extract_quotes(article: Article) -> list[Quote]:
     return extract_quotes_many([article])
 
 
-def extract_quotes_many(articles: Sequence[Article]) -> list[Quote]:
+def extract_quotes_many(articles: Sequence[Article], advance: Advance | None = None) -> list[Quote]:
     """Quotes of many articles, parsing their attribution snippets in batched spaCy streams, a slice of
-    articles at a time: parsed sentences are dropped once their article is done, so memory stays flat."""
-    quotes: list[Quote] = []
-    for start in range(0, len(articles), _ARTICLES_PER_SLICE):
-        quotes.extend(_extract_slice(articles[start : start + _ARTICLES_PER_SLICE]))
-    return quotes
+    articles at a time: parsed sentences are dropped once their article is done, so memory stays flat.
+    Slices go to worker processes (one per core) for a large corpus; the quotes are the same."""
+    return map_slices(_extract_slice, articles, slice_size=_ARTICLES_PER_SLICE, advance=advance or no_advance)
 
 
 def _extract_slice(articles: Sequence[Article]) -> list[Quote]:

