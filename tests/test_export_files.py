@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 
@@ -12,6 +11,7 @@ import pytest
 
 from compare import export, settings
 from compare.errors import ParallaxError
+from tests.injection import csv_rows, live_formulas
 
 
 def _figure() -> go.Figure:
@@ -88,26 +88,6 @@ FORMULAS = [
 ]
 
 
-def _csv_rows(data: bytes) -> list[list[str]]:
-    """The cells as a spreadsheet splits them: any bare CR or LF outside quotes ends a row."""
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), strict=True))
-
-
-def _live_formulas(rows: list[list[str]]) -> list[str]:
-    """Cells a spreadsheet would run: text (not a number) starting, after spaces, with a formula character."""
-    starts = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-    live = []
-    for cell in (c for row in rows for c in row):
-        try:
-            float(cell)
-            continue
-        except ValueError:
-            pass
-        if cell.lstrip(" \t\r\n").startswith(starts):
-            live.append(cell)
-    return live
-
-
 @pytest.mark.parametrize("payload", FORMULAS)
 @pytest.mark.parametrize(
     "shape",
@@ -124,13 +104,13 @@ def test_export_csv_defuses_formulas_in_headers_index_and_every_dtype(payload: s
         "mixed": pd.DataFrame({"value": [payload, 3]}),
     }
     frame = frames[shape]
-    rows = _csv_rows(export.table_csv(frame))
-    assert not _live_formulas(rows)
+    rows = csv_rows(export.table_csv(frame))
+    assert not live_formulas(rows)
     assert any(payload in cell for row in rows for cell in row), "the text is kept, only defused"
     bundle = zipfile.ZipFile(io.BytesIO(export.bundle({}, {"Naming": frame})))
-    assert not _live_formulas(_csv_rows(bundle.read("naming.csv")))
+    assert not live_formulas(csv_rows(bundle.read("naming.csv")))
 
 
 def test_export_csv_keeps_negative_numbers_and_range_index() -> None:
-    rows = _csv_rows(export.table_csv(pd.DataFrame({"n": [-3, 4], "x": [-0.5, 1.0]})))
+    rows = csv_rows(export.table_csv(pd.DataFrame({"n": [-3, 4], "x": [-0.5, 1.0]})))
     assert rows == [["n", "x"], ["-3", "-0.5"], ["4", "1.0"]]

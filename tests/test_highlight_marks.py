@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
+from markdown_it import MarkdownIt
 
 from compare.highlight import Mark, article_html, chips_html, escape, legend_html, markdown_escape, marked_html
+from tests.injection import EVERY_PAYLOAD, OUTLETS, markdown_problems
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -86,3 +89,12 @@ def test_highlight_tag_follows_the_end_of_its_mark_once() -> None:
     out = marked_html(text, marks)
     assert out.count('class="px-tag"') == 1
     assert 'gamma</mark><span class="px-tag">↔ &lt;AP&gt;</span>' in out
+
+
+@pytest.mark.parametrize("text", [*EVERY_PAYLOAD, *OUTLETS, "a\n    indented code", "\t\ttabbed", "50% off; 3 < 4"])
+def test_highlight_markdown_escape_renders_every_payload_as_its_own_text(text: str) -> None:
+    """Through a CommonMark renderer and Streamlit's own extension triggers, the escaped text is just text."""
+    out = markdown_escape(text)
+    assert markdown_problems(out) == []
+    shown = html.unescape(re.sub(r"<[^>]+>", "", MarkdownIt("commonmark").render(out)))
+    assert " ".join(shown.split()) == " ".join(text.split())
