@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from compare import settings, store
 from compare.errors import Code
+from compare.ingest.encoding import decode
 from compare.ingest.metadata import CORPUS_TOML, MANIFEST, MANIFEST_COLUMNS
 from compare.model import Article, IngestRecord
 from compare.regroup import REGROUP_FILE, regroup_path
@@ -99,7 +100,8 @@ def _try_lock(handle: BinaryIO) -> bool:
     try:
         if fcntl is not None:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        else:  # Windows: no flock, but msvcrt locks a byte range of the file the same way
+        else:  # Windows: no flock, but msvcrt locks a byte range of the file the same way (its first byte)
+            handle.seek(0)
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
     except (BlockingIOError, PermissionError):
         return False
@@ -110,6 +112,7 @@ def _unlock(handle: BinaryIO) -> None:
     if fcntl is not None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
     else:
+        handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
 
@@ -140,7 +143,10 @@ def _append_manifest(folder: Path, rows: Sequence[dict[str, str]]) -> None:
     old: list[dict[str, str]] = []
     fields = list(_MANIFEST_FIELDS)
     if path.is_file():
-        reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+        text = decode(path.read_bytes())
+        if text is None:  # rewriting it would lose what the user wrote there
+            raise OSError(f"{MANIFEST} is not readable text, so it was left as it is")
+        reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
         old = list(reader)
         fields = list(dict.fromkeys([*(reader.fieldnames or []), *fields]))
     out = io.StringIO()

@@ -196,3 +196,33 @@ fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
 print("locked", flush=True)
 time.sleep(60)
 """
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        "file,outlet\nold.txt,Le Monde é\n".encode("cp1252"),  # written by a spreadsheet program
+        "\ufefffile,outlet,lean\nold.txt,Le Monde é,center\n".encode(),
+        b"file,outlet\nold.txt,Le Monde \xc3\xa9,extra cell\n",  # a row longer than its header
+    ],
+)
+def test_workspace_keeps_the_rows_of_an_existing_manifest(tmp_path: Path, manifest: bytes) -> None:
+    (tmp_path / "manifest.csv").write_bytes(manifest)
+    (tmp_path / "old.txt").write_text(STORY.replace("Tuesday", "Sunday"), encoding="utf-8")
+    (before,) = [a.outlet for a in load_corpus(tmp_path).articles]  # however the corpus reads that manifest
+    records = workspace.add_files(tmp_path, [("flood.txt", STORY.encode())], outlet="Coast Herald")
+    assert [(r.file, r.status) for r in records] == [("flood.txt", "loaded")]
+    outlets = {a.file: a.outlet for a in load_corpus(tmp_path).articles}
+    assert outlets == {"old.txt": before, "flood.txt": "Coast Herald"}
+    assert before.startswith("Le Monde")
+
+
+def test_workspace_unreadable_manifest_is_left_alone_and_reported(tmp_path: Path) -> None:
+    garbage = bytes(range(256)) * 4
+    (tmp_path / "manifest.csv").write_bytes(garbage)
+    records = workspace.add_files(tmp_path, [("flood.txt", STORY.encode())], outlet="Coast Herald")
+    assert {(r.file, r.status, r.code) for r in records} == {
+        ("flood.txt", "loaded", None),
+        ("manifest.csv", "rejected", "P151"),
+    }
+    assert (tmp_path / "manifest.csv").read_bytes() == garbage
