@@ -58,7 +58,10 @@ def signature(corpus: Path) -> str:
         if manual.is_file():
             files.append(manual)
         for path in files:
-            stat = path.stat()
+            try:
+                stat = path.stat()
+            except FileNotFoundError:  # removed since it was listed (another session saving): not an input now
+                continue
             digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:16]
 

@@ -226,3 +226,13 @@ def test_workspace_unreadable_manifest_is_left_alone_and_reported(tmp_path: Path
         ("manifest.csv", "rejected", "P151"),
     }
     assert (tmp_path / "manifest.csv").read_bytes() == garbage
+
+
+def test_workspace_signature_survives_a_file_removed_while_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another session may delete a file between the listing and its stat: the signature skips it."""
+    workspace.add_pasted(tmp_path, STORY, "Metro Times")
+    listed = [*workspace.store.input_files(tmp_path), tmp_path / "gone.txt"]
+    monkeypatch.setattr(workspace.store, "input_files", lambda corpus: list(listed))
+    assert workspace.signature(tmp_path) == workspace.signature(tmp_path)
