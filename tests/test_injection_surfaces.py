@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +27,7 @@ from tests.injection import (
 from tests.test_app_tabs import _app
 
 pytestmark = pytest.mark.timeout(300)
+HOSTILE_NAMES = ["![x](http://evil.example/x.png).txt", ":red[**boom**] $x$ :smile:.json", "<img src=x>.txt"]
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +126,17 @@ def test_injection_app_renders_hostile_text_as_text(hostile: tuple[Corpus, str],
     if tab == "Side by side":
         picker = at.selectbox(key=f"sbs-{story_id}-{OUTLETS[0]}")
         assert markdown_problems(picker.label) == [] and "pixel" in picker.label
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_injection_app_upload_messages_render_file_names_as_text(tmp_path: Path, name: str) -> None:
+    """The report of an upload names each file; a hostile file name stays text there."""
+    at = _app(tmp_path / "nowhere")
+    at.run()
+    at.file_uploader(key="uploads").set_value([(name, bytes(range(256)) * 4, "application/octet-stream")])
+    at.run()
+    at.button(key="add_files").click().run()
+    assert not at.exception
+    shown = [t for t in _markdown_texts(at) if "P101" in t]  # the binary upload's rejection, naming the file
+    assert shown, "the upload's report names the file"
+    assert [(t, markdown_problems(t)) for t in shown if markdown_problems(t)] == []
