@@ -3,7 +3,9 @@
 Layout and widgets only. Opening and building corpora is compare.pipeline's job, every
 panel's content comes from compare.report (the same content as the HTML report), and
 files to download come from compare.export. Article text is untrusted: it reaches the
-page only as escaped HTML from compare.highlight / compare.report, or as table cells.
+page only as escaped HTML from compare.highlight / compare.report, as table cells or plain
+option text (selectbox and multiselect options are not Markdown), or through
+``markdown_escape`` wherever Streamlit reads Markdown (labels, alerts, captions, help).
 """
 
 from __future__ import annotations
@@ -219,10 +221,14 @@ def _chosen_path(choice: str) -> Path | None:
 
 
 def _show_ingest_records(records: list[Any]) -> None:
+    """What happened to each added input: a count of the articles added, a note on each one saved
+    differently from what was sent (renamed), and a warning per input not added."""
     loaded = [r for r in records if r.status == "loaded"]
     problems = [r for r in records if r.status != "loaded"]
     if loaded:
         st.success(f"Added {report.counted(len(loaded), 'article')} to {MY_ARTICLES}.")
+    for record in (r for r in loaded if r.message):
+        st.info(f"{markdown_escape(record.file)}: {markdown_escape(record.message)}", icon=":material/info:")
     for record in problems:
         st.warning(f"{markdown_escape(record.file)}: {markdown_escape(record.message)}", icon=":material/warning:")
     if not loaded and not problems:
@@ -484,7 +490,7 @@ def _side_by_side(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
     for outlet in chosen:
         own = {a.id: f"{outlet}: {a.title}" for a in articles if a.outlet == outlet}
         if len(own) > 1:
-            label = f"{outlet} article"
+            label = f"{markdown_escape(outlet)} article"  # a label is Markdown; the outlet name is not ours
             first = list(own).index(main[outlet].id)  # the fullest, as the report and the card show
             choice = st.selectbox(
                 label, list(own), index=first, format_func=own.__getitem__, key=f"sbs-{story_id}-{outlet}"

@@ -41,6 +41,31 @@ class Code(StrEnum):
         "PARALLAX_CHROMIUM; the camera button in each chart's toolbar saves images without it."
     )
     P151 = "Could not save {file} into {folder}: {reason}. Check that the folder is writable."
+    P152 = (
+        "{file}: the zip holds more than one member with this path; this copy was read as {renamed}. "
+        "Give each file in the zip its own name to choose the names yourself."
+    )
+    P153 = (
+        "{file} has a name the corpus folder keeps for itself ({name}), so it was saved as {saved}. "
+        "Nothing to fix; rename the file before uploading to choose another name."
+    )
+    P154 = (
+        "{file} has an unsafe path inside the zip (absolute, on a drive, or climbing out with '..'), so it was "
+        "not unpacked. Move it to a plain folder inside the zip and upload the zip again."
+    )
+    P155 = (
+        "{file} was not unpacked: the zip unpacks to more than {limit_mb:.0f} MB in all (the "
+        "UPLOAD_ZIP_MAX_BYTES setting). Split the zip into smaller ones and upload each."
+    )
+    P156 = (
+        "{file} holds {count} files; only the first {limit} were read (the UPLOAD_ZIP_MAX_MEMBERS setting). "
+        "Split the zip into smaller ones and upload the rest."
+    )
+    P157 = "{file} cannot be unpacked ({reason}). Re-create the zip without a password and upload it again."
+    P158 = (
+        "Could not save {file} into {folder}: another session kept it busy for {seconds:.0f} s. "
+        "Add the articles again in a moment; nothing was saved from this attempt."
+    )
 
     def format(self, **fields: object) -> str:  # type: ignore[override]
         """The message with its fields filled in, prefixed by the code."""

@@ -33,8 +33,10 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "html": "text/html", "csv": 
 # Default export size when a figure does not set its own (a 16:10 slide at IMAGE_SCALE).
 _DEFAULT_WIDTH = 1000
 _DEFAULT_HEIGHT = 600
-# Spreadsheets run cells starting with these as formulas (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets run cells starting with these as formulas (CSV injection); some fold the full-width
+# forms to ASCII, and some trim leading spaces and line breaks first.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_LEADING_SPACE = " \t\r\n\u00a0\u3000"
 _SHOT_TIMEOUT_S = 60
 
 
@@ -135,18 +137,38 @@ def figure_html(figure: go.Figure, name: str) -> str:
 
 
 def _defuse(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """A text cell a spreadsheet would run as a formula, quoted so it shows as text (other cells unchanged)."""
+    if isinstance(value, str) and value.lstrip(_LEADING_SPACE).startswith(_FORMULA_START):
         return "'" + value
     return value
 
 
+def _defused_labels(index: pd.Index) -> pd.Index:
+    """Column names or row labels defused like cells: outlet names become header cells of pivoted tables."""
+    if isinstance(index, pd.MultiIndex):
+        return index.set_levels([level.map(_defuse) for level in index.levels])
+    return index.map(_defuse)
+
+
 def table_csv(frame: pd.DataFrame) -> bytes:
-    """A table as UTF-8 CSV (with a BOM so spreadsheet programs read accents right)."""
+    """A table as UTF-8 CSV (with a BOM so spreadsheet programs read accents right).
+
+    Every text cell that a spreadsheet would run as a formula is defused: body cells of any
+    dtype (text, categories, mixed), the header cells, and the row labels, which are written
+    as a first column when they are not just row numbers.
+    """
     safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(_defuse)
-    return safe.to_csv(index=False).encode("utf-8-sig")
+    labelled = not isinstance(safe.index, pd.RangeIndex) or any(name is not None for name in safe.index.names)
+    if labelled:
+        safe = safe.reset_index()
+    for position in range(safe.shape[1]):
+        column = safe.iloc[:, position]
+        if not (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column)):
+            safe.isetitem(position, column.astype(object).map(_defuse))
+    safe.columns = _defused_labels(safe.columns)
+    # RFC 4180 line ends: with them, a cell holding a bare CR is quoted too, so no spreadsheet splits
+    # it into a new row that starts with the rest of the cell ("ok\r=HYPERLINK(...)").
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def zip_bytes(files: Mapping[str, bytes | str]) -> bytes:
@@ -160,7 +182,7 @@ def zip_bytes(files: Mapping[str, bytes | str]) -> bytes:
 
 def bundle(figures: Mapping[str, go.Figure], tables: Mapping[str, pd.DataFrame]) -> bytes:
     """Every chart as PNG, SVG and standalone HTML, and every table as CSV, in one zip."""
-    files: dict[str, bytes | str] = dict(figure_images(figures))
+    files: dict[str, bytes | str] = dict(figure_images(figures)) if figures else {}
     files.update({f"{file_stem(name)}.html": figure_html(figure, name) for name, figure in figures.items()})
     files.update({f"{file_stem(name)}.csv": table_csv(frame) for name, frame in tables.items()})
     return zip_bytes(files)

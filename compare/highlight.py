@@ -57,6 +57,8 @@ mark.px-loaded{color:#b91c1c;font-weight:600;text-decoration:underline wavy #ef4
 
 # CommonMark's escapable ASCII punctuation, plus "$" (Streamlit renders LaTeX between dollars).
 _MARKDOWN_META = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>~$:\"'&=^]")
+# Spaces around a line break: the next line's indentation would make it a code block.
+_INDENT = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,17 @@ def _pieces(length: int, marks: Sequence[Mark]) -> list[tuple[int, int, list[Mar
 
 
 def markdown_escape(text: object) -> str:
-    """Untrusted text for places that render Markdown (alerts, captions): every Markdown, HTML and
-    LaTeX metacharacter is backslash-escaped, so a file name like ``![x](http://…)`` stays text
-    and fetches nothing."""
-    return _MARKDOWN_META.sub(r"\\\g<0>", "" if text is None else str(text))
+    """Untrusted text for every place Streamlit renders Markdown (widget labels, help, alerts, captions,
+    st.markdown, tab and expander titles): every Markdown, HTML, LaTeX and Streamlit-directive
+    metacharacter is backslash-escaped, so an outlet name like ``![x](http://…)`` or ``:red[x]``
+    stays text and fetches nothing. Indentation is dropped (four spaces or a tab would start a code
+    block); Streamlit shows runs of spaces as one anyway.
+
+    The one helper for this: app.py uses it for all article-derived text it puts in Markdown.
+    Plain-text places (selectbox and multiselect options, table cells) must not use it.
+    """
+    plain = _INDENT.sub("\n", ("" if text is None else str(text)).replace("\t", " ")).lstrip(" ")
+    return _MARKDOWN_META.sub(r"\\\g<0>", plain)
 
 
 def marked_html(text: str, marks: Sequence[Mark]) -> str:

@@ -74,6 +74,14 @@ COPY_MIN_SHARE = 0.3
 #: Lowest sentence-embedding cosine at which two sentences are "the same claim, reworded".
 REWORDED_MIN_COSINE = 0.75
 
+# --- uploads and the workspace -------------------------------------------------
+#: Most bytes one zip upload may unpack to in all; members past it are refused (P155), so a zip bomb stops here.
+UPLOAD_ZIP_MAX_BYTES = 64 * 1024 * 1024
+#: Most members read from one zip upload (P156 names the rest).
+UPLOAD_ZIP_MAX_MEMBERS = 5000
+#: Seconds a save into the workspace waits for another session's save to finish before giving up (P158).
+WORKSPACE_LOCK_TIMEOUT_S = 30.0
+
 # --- cache ---------------------------------------------------------------------
 #: Name of the cache folder created inside each corpus folder.
 CACHE_DIRNAME = ".parallax"

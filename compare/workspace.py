@@ -9,23 +9,38 @@ input is checked by compare.ingest first, so a file that cannot be read is repor
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
-import zipfile
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
-from compare import store
+from compare import settings, store
 from compare.errors import Code
-from compare.ingest.metadata import MANIFEST, MANIFEST_COLUMNS
+from compare.ingest.encoding import decode
+from compare.ingest.metadata import CORPUS_TOML, MANIFEST, MANIFEST_COLUMNS
 from compare.model import Article, IngestRecord
-from compare.regroup import regroup_path
+from compare.regroup import REGROUP_FILE, regroup_path
+
+try:  # POSIX
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+    import msvcrt
 
 #: Where pasted and fetched articles go (JSON Lines, one article per line).
 PASTED_FILE = "pasted.jsonl"
 FETCHED_FILE = "fetched.jsonl"
+#: Names the corpus folder reads as its own files, never as an uploaded article: uploads are renamed.
+RESERVED_NAMES = (MANIFEST, CORPUS_TOML, REGROUP_FILE, PASTED_FILE, FETCHED_FILE)
+#: The lock file every save into the folder holds (hidden, so no corpus reads it as an input).
+LOCK_FILE = ".workspace.lock"
+_LOCK_POLL_S = 0.02
 _MANIFEST_FIELDS = MANIFEST_COLUMNS
 
 
@@ -43,7 +58,10 @@ def signature(corpus: Path) -> str:
         if manual.is_file():
             files.append(manual)
         for path in files:
-            stat = path.stat()
+            try:
+                stat = path.stat()
+            except FileNotFoundError:  # removed since it was listed (another session saving): not an input now
+                continue
             digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:16]
 
@@ -59,7 +77,10 @@ def _safe_name(name: str) -> str:
 
 
 def _free_name(folder: Path, name: str) -> str:
-    """``name``, or ``name-2``, ``name-3`` … when a different file of that name is already saved."""
+    """``name``, or ``name-2``, ``name-3`` … when a different file of that name is already saved.
+
+    Only call it holding the folder's lock, or two sessions pick the same free name.
+    """
     stem, suffix = Path(name).stem, Path(name).suffix
     candidate, n = name, 1
     while (folder / candidate).exists():
@@ -68,25 +89,82 @@ def _free_name(folder: Path, name: str) -> str:
     return candidate
 
 
+def _unreserved(name: str) -> str:
+    """``name``, or ``<stem>-upload<suffix>`` when the corpus folder reads a file of that name as its own
+    (an uploaded ``manifest.csv`` would otherwise become the folder's manifest and its articles vanish)."""
+    if name.casefold() not in {n.casefold() for n in RESERVED_NAMES}:
+        return name
+    path = Path(name)
+    return f"{path.stem}-upload{path.suffix}"
+
+
+def _try_lock(handle: BinaryIO) -> bool:
+    """Take the exclusive lock on an open lock file without waiting; False when another process holds it."""
+    try:
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        else:  # Windows: no flock, but msvcrt locks a byte range of the file the same way (its first byte)
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    except (BlockingIOError, PermissionError):
+        return False
+    return True
+
+
+def _unlock(handle: BinaryIO) -> None:
+    if fcntl is not None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    else:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock: every read-modify-write of its files (the JSON Lines files, the manifest,
+    picking a free file name) runs inside one, so sessions saving at once never overwrite each other.
+
+    The lock is an OS file lock, released by the OS when a process dies, so a crash never leaves the
+    folder locked. Raises TimeoutError after ``settings.WORKSPACE_LOCK_TIMEOUT_S``.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + settings.WORKSPACE_LOCK_TIMEOUT_S
+    with open(folder / LOCK_FILE, "a+b") as handle:
+        while not _try_lock(handle):
+            if time.monotonic() > deadline:
+                raise TimeoutError(settings.WORKSPACE_LOCK_TIMEOUT_S)
+            time.sleep(_LOCK_POLL_S)
+        try:
+            yield
+        finally:
+            _unlock(handle)
+
+
 def _append_manifest(folder: Path, rows: Sequence[dict[str, str]]) -> None:
-    """Add rows to manifest.csv, keeping the columns (and rows) already there."""
+    """Add rows to manifest.csv, keeping the columns (and rows) already there (call it holding the lock)."""
     path = folder / MANIFEST
     old: list[dict[str, str]] = []
     fields = list(_MANIFEST_FIELDS)
     if path.is_file():
-        reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+        text = decode(path.read_bytes())
+        if text is None:  # rewriting it would lose what the user wrote there
+            raise OSError(f"{MANIFEST} is not readable text, so it was left as it is")
+        reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
         old = list(reader)
         fields = list(dict.fromkeys([*(reader.fieldnames or []), *fields]))
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=fields, restval="", lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=fields, restval="", extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     writer.writerows([*old, *rows])
     store.atomic_write_bytes(path, out.getvalue().encode("utf-8"))
 
 
 def _append_jsonl(folder: Path, name: str, articles: Sequence[Article]) -> None:
+    """Add articles to a JSON Lines file of the folder (call it holding the lock)."""
     path = folder / name
     old = path.read_bytes() if path.is_file() else b""
+    if old and not old.endswith(b"\n"):  # a file edited by hand: its last line stays a line of its own
+        old += b"\n"
     lines = [
         json.dumps(
             {k: getattr(a, k) for k in ("title", "text", "outlet", "url", "published", "author")}, ensure_ascii=False
@@ -96,23 +174,50 @@ def _append_jsonl(folder: Path, name: str, articles: Sequence[Article]) -> None:
     store.atomic_write_bytes(path, old + ("\n".join(lines) + "\n").encode("utf-8"))
 
 
-def _saving(folder: Path, file: str, action: Callable[[], None]) -> list[IngestRecord]:
-    """Run a write into ``folder``; a failure becomes a rejected record (P151) instead of an exception."""
+def _saving(folder: Path, files: Sequence[str], action: Callable[[], None]) -> list[IngestRecord]:
+    """Run a write into ``folder`` holding its lock; when the folder cannot be locked or written, each of
+    ``files`` gets a rejected record (P151, or P158 when another session kept it busy), not an exception."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        action()
+        with _locked(folder):
+            action()
+    except TimeoutError:
+        return [_rejected(f, Code.P158, folder=folder, seconds=settings.WORKSPACE_LOCK_TIMEOUT_S) for f in files]
     except OSError as exc:
-        return [_rejected(file, Code.P151, folder=folder, reason=exc.strerror or str(exc))]
+        return [_rejected(f, Code.P151, folder=folder, reason=exc.strerror or str(exc)) for f in files]
     return []
 
 
-def _loaded_members(name: str, data: bytes, loaded: set[str]) -> dict[str, bytes]:
-    """The bytes of each input ingest loaded: the upload itself, or the zip members it read."""
-    if not name.lower().endswith(".zip"):
-        return {name: data} if name in loaded else {}
-    prefix = f"{name}/"
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {f: archive.read(f.removeprefix(prefix)) for f in sorted(loaded) if f.startswith(prefix)}
+def _noted(record: IngestRecord, code: Code, **fields: object) -> IngestRecord:
+    """A loaded record that also says something the user should know (e.g. the name it was saved as)."""
+    note = code.format(file=record.file, **fields)
+    message = f"{record.message} {note}".strip() if record.message else note
+    return dataclasses.replace(record, code=record.code or code.name, message=message)
+
+
+def _save_members(
+    folder: Path, members: Sequence[tuple[str, bytes, dict[str, str]]]
+) -> tuple[dict[str, str], list[IngestRecord]]:
+    """Write each (input, bytes, declared facts) under a free, unreserved name, and add the facts to the
+    manifest; returns input -> saved name and the failures. Call it holding the folder's lock."""
+    saved: dict[str, str] = {}
+    problems: list[IngestRecord] = []
+    manifest: list[dict[str, str]] = []
+    for member, content, facts in members:
+        target = _free_name(folder, _unreserved(_safe_name(member)))
+        try:
+            store.atomic_write_bytes(folder / target, content)
+        except OSError as exc:
+            problems.append(_rejected(member, Code.P151, folder=folder, reason=exc.strerror or str(exc)))
+            continue
+        saved[member] = target
+        if facts:  # what the upload declared about the file survives rebuilds
+            manifest.append({"file": target, **facts})
+    if manifest:
+        try:
+            _append_manifest(folder, manifest)
+        except OSError as exc:
+            problems.append(_rejected(MANIFEST, Code.P151, folder=folder, reason=exc.strerror or str(exc)))
+    return saved, problems
 
 
 def add_files(folder: Path, files: Sequence[tuple[str, bytes]], outlet: str | None = None) -> list[IngestRecord]:
@@ -120,29 +225,52 @@ def add_files(folder: Path, files: Sequence[tuple[str, bytes]], outlet: str | No
 
     ``outlet`` names the outlet of files that do not say it themselves; it, and what a
     manifest.csv inside a zip declares about each file, is written to the folder's
-    manifest.csv so a rebuild keeps it.
+    manifest.csv so a rebuild keeps it. The bytes saved are the bytes ingest checked (each
+    zip member as read through its own entry), and everything is read before the folder is
+    locked, so a slow upload does not hold other sessions up.
     """
     from compare.ingest import load_bytes
 
     records: list[IngestRecord] = []
-    manifest: list[dict[str, str]] = []
+    members: list[tuple[str, bytes, dict[str, str]]] = []
     for upload, data in files:
-        name = _safe_name(upload)
-        result = load_bytes(name, data, outlet=outlet)
+        result = load_bytes(_safe_name(upload), data, outlet=outlet)
         records.extend(result.report)
-        loaded = {r.file for r in result.report if r.status == "loaded"}
-        for member, content in _loaded_members(name, data, loaded).items():
-            target = _free_name(folder, _safe_name(member))
-            problems = _saving(folder, member, partial(store.atomic_write_bytes, folder / target, content))
-            records.extend(problems)
+        for member in dict.fromkeys(r.file for r in result.report if r.status == "loaded"):
             facts = {k: v for k, v in result.declared.get(member, {}).items() if k != "file"}
             if outlet:
                 facts.setdefault("outlet", outlet)
-            if facts and not problems:  # what the upload declared about the file survives rebuilds
-                manifest.append({"file": target, **facts})
-    if manifest:
-        records.extend(_saving(folder, MANIFEST, partial(_append_manifest, folder, manifest)))
-    return records
+            members.append((member, result.contents[member], facts))
+    saved: dict[str, str] = {}
+    problems: list[IngestRecord] = []
+
+    def save() -> None:
+        done, failed = _save_members(folder, members)
+        saved.update(done)
+        problems.extend(failed)
+
+    if members:
+        problems.extend(_saving(folder, [m for m, _, _ in members], save))
+    return _after_saving(records, saved, problems)
+
+
+def _after_saving(
+    records: list[IngestRecord], saved: dict[str, str], problems: list[IngestRecord]
+) -> list[IngestRecord]:
+    """The report after saving: an input that was not saved is no longer "loaded" (its rejection says
+    why), and a reserved name's rename is said on the input's first record."""
+    out: list[IngestRecord] = []
+    said: set[str] = set()
+    for record in records:
+        if record.status == "loaded":
+            if record.file not in saved:
+                continue
+            name = _safe_name(record.file)
+            if record.file not in said and _unreserved(name) != name:
+                record = _noted(record, Code.P153, name=name, saved=saved[record.file])
+            said.add(record.file)
+        out.append(record)
+    return [*out, *problems]
 
 
 def add_pasted(
@@ -152,10 +280,7 @@ def add_pasted(
     from compare.ingest import load_pasted
 
     result = load_pasted(text, outlet, title=title, url=url)
-    records = list(result.report)
-    if result.articles:
-        records.extend(_saving(folder, PASTED_FILE, partial(_append_jsonl, folder, PASTED_FILE, result.articles)))
-    return records
+    return _keep_jsonl(folder, PASTED_FILE, result.report, result.articles)
 
 
 def add_urls(folder: Path, urls: Sequence[str]) -> list[IngestRecord]:
@@ -163,7 +288,15 @@ def add_urls(folder: Path, urls: Sequence[str]) -> list[IngestRecord]:
     from compare.ingest import load_urls
 
     result = load_urls(list(urls))
-    records = list(result.report)
-    if result.articles:
-        records.extend(_saving(folder, FETCHED_FILE, partial(_append_jsonl, folder, FETCHED_FILE, result.articles)))
-    return records
+    return _keep_jsonl(folder, FETCHED_FILE, result.report, result.articles)
+
+
+def _keep_jsonl(
+    folder: Path, name: str, report: Sequence[IngestRecord], articles: Sequence[Article]
+) -> list[IngestRecord]:
+    """Append the articles to the folder's ``name`` under its lock; when that fails, no record says
+    "loaded" (the rejection says why), so a session never reports an article it did not keep."""
+    if not articles:
+        return list(report)
+    problems = _saving(folder, [name], partial(_append_jsonl, folder, name, articles))
+    return [*(r for r in report if not problems or r.status != "loaded"), *problems]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -92,3 +93,15 @@ def test_app_regroup_move_out_and_undo(tmp_path: Path) -> None:
     at.button(key="undo").click().run()
     _assert_clean(at)
     assert len(at.selectbox(key="story").options) == 1
+
+
+def test_app_upload_with_a_reserved_name_says_it_was_renamed(tmp_path: Path) -> None:
+    at = _app(tmp_path / "nowhere")
+    at.run()
+    article = {"title": "Harbor Point floods", "text": FLOOD["metro.txt"][3], "outlet": "Metro Times"}
+    at.file_uploader(key="uploads").set_value([("regroup.json", json.dumps([article]).encode(), "application/json")])
+    at.run()
+    at.button(key="add_files").click().run()
+    assert not at.exception
+    messages = _messages(at)
+    assert "Added 1 article" in messages and "P153" in messages and "regroup-upload.json" in messages

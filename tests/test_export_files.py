@@ -11,6 +11,7 @@ import pytest
 
 from compare import export, settings
 from compare.errors import ParallaxError
+from tests.injection import csv_rows, live_formulas
 
 
 def _figure() -> go.Figure:
@@ -79,3 +80,37 @@ def test_export_page_png_photographs_the_page_at_scale() -> None:
     assert data.startswith(b"\x89PNG")
     width, height = struct.unpack(">II", data[16:24])  # the PNG header's IHDR size
     assert (width, height) == (400 * settings.IMAGE_SCALE, 300 * settings.IMAGE_SCALE)
+
+
+FORMULAS = [
+    *("=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1", " =1", "\n=1", "＝1+1"),
+    *("ok\r=1+1", "ok\n@SUM(A1)"),  # a line break that a spreadsheet would read as a new row
+]
+
+
+@pytest.mark.parametrize("payload", FORMULAS)
+@pytest.mark.parametrize(
+    "shape",
+    ["header", "index", "named_index", "multiindex_header", "categorical", "mixed"],
+)
+def test_export_csv_defuses_formulas_in_headers_index_and_every_dtype(payload: str, shape: str) -> None:
+    """Outlet names become header cells (pivoted tables): they are defused like body cells, everywhere."""
+    frames = {
+        "header": pd.DataFrame({payload: [1.5], "AP": [2.0]}),
+        "index": pd.DataFrame({"share": [1.0]}, index=[payload]),
+        "named_index": pd.DataFrame({"share": [1.0]}, index=pd.Index([payload], name="outlet")),
+        "multiindex_header": pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([(payload, "a"), ("AP", "b")])),
+        "categorical": pd.DataFrame({"outlet": pd.Categorical([payload, "AP"]), "n": [1, -3]}),
+        "mixed": pd.DataFrame({"value": [payload, 3]}),
+    }
+    frame = frames[shape]
+    rows = csv_rows(export.table_csv(frame))
+    assert not live_formulas(rows)
+    assert any(payload in cell for row in rows for cell in row), "the text is kept, only defused"
+    bundle = zipfile.ZipFile(io.BytesIO(export.bundle({}, {"Naming": frame})))
+    assert not live_formulas(csv_rows(bundle.read("naming.csv")))
+
+
+def test_export_csv_keeps_negative_numbers_and_range_index() -> None:
+    rows = csv_rows(export.table_csv(pd.DataFrame({"n": [-3, 4], "x": [-0.5, 1.0]})))
+    assert rows == [["n", "x"], ["-3", "-0.5"], ["4", "1.0"]]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from compare.highlight import Mark, article_html, chips_html, escape, legend_html, markdown_escape, marked_html
+from tests.injection import EVERY_PAYLOAD, OUTLETS, markdown_problems
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -86,3 +91,27 @@ def test_highlight_tag_follows_the_end_of_its_mark_once() -> None:
     out = marked_html(text, marks)
     assert out.count('class="px-tag"') == 1
     assert 'gamma</mark><span class="px-tag">↔ &lt;AP&gt;</span>' in out
+
+
+@pytest.mark.parametrize("text", [*EVERY_PAYLOAD, *OUTLETS, "a\n    indented code", "\t\ttabbed", "50% off; 3 < 4"])
+def test_highlight_markdown_escape_renders_every_payload_as_its_own_text(text: str) -> None:
+    """Through a CommonMark renderer and Streamlit's own extension triggers, the escaped text is just text."""
+    out = markdown_escape(text)
+    assert markdown_problems(out) == []
+    shown = html.unescape(re.sub(r"<[^>]+>", "", MarkdownIt("commonmark").render(out)))
+    assert " ".join(shown.split()) == " ".join(text.split())
+
+
+# Tokens that Markdown, HTML, KaTeX or Streamlit give a meaning to, and words around them.
+_TOKENS = [*"ab :[]()!*_~`$#<>&\\|=+-.'\"\n\t/1", "    ", "http://", "www.", "red", "smile", "material/", "&lt;"]
+_MARKDOWNISH = st.lists(st.sampled_from(_TOKENS), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKDOWNISH)
+def test_highlight_markdown_escape_leaves_any_text_literal(text: str) -> None:
+    """Any mix of Markdown, HTML and Streamlit metacharacters renders as the text itself, nothing more."""
+    out = markdown_escape(text)
+    assert markdown_problems(out) == []
+    shown = html.unescape(re.sub(r"<[^>]+>", "", MarkdownIt("commonmark").render(out)))
+    assert " ".join(shown.split()) == " ".join(text.split())

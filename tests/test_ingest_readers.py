@@ -129,7 +129,7 @@ def test_ingest_zip_upload_and_paste() -> None:
         archive.writestr("image.png", b"\x89PNG\x00\x00")
     result = load_bytes("upload.zip", buffer.getvalue(), outlet="Example Times")
     assert [a.outlet for a in result.articles] == ["Example Times"]
-    assert {r.code for r in result.report if r.status == "rejected"} == {"P100", "P104"}
+    assert {r.code for r in result.report if r.status == "rejected"} == {"P154", "P104"}  # P154: the unsafe path
     pasted = load_pasted("Budget passes\n\n" + BODY, outlet="Daily Paste")
     assert pasted.articles[0].outlet == "Daily Paste"
 

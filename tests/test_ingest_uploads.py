@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -40,11 +41,99 @@ def test_ingest_zip_member_over_limit_rejected_even_when_its_header_lies(monkeyp
 
 def test_ingest_zip_total_unpacked_size_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(settings, "MAX_FILE_BYTES", 2_000)
+    monkeypatch.setattr(settings, "UPLOAD_ZIP_MAX_BYTES", 10_000)
     members = {f"{n:02d}.txt": (PAGE.replace("Tuesday", f"day {n}") + " x" * 300).encode() for n in range(30)}
     result = load_bytes("many.zip", _zip(members))
     refused = [r for r in result.report if r.status == "rejected"]
     assert result.articles and refused  # the first files load, the rest are refused, nothing raises
-    assert all(r.code == "P100" and "upload limit" in r.message for r in refused)
+    assert all(r.code == "P155" and "UPLOAD_ZIP_MAX_BYTES" in r.message for r in refused)
+    assert len(result.articles) + len(refused) == 30
+
+
+def _same_name_zip(members: list[tuple[str, bytes]]) -> bytes:
+    """A zip whose members may share a name (zipfile warns, but writes them, as other tools do)."""
+    buffer = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        warnings.simplefilter("ignore")
+        for name, content in members:
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+BINARY = bytes(range(256)) * 8
+BIG = b"a" * 30_000
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        # a good file, then a binary one of the same name: the binary one is checked (P101), not hidden
+        ([("a.txt", PAGE.encode()), ("a.txt", BINARY)], {("u.zip/a.txt", "loaded"), ("u.zip/a (2).txt", "P101")}),
+        ([("a.txt", BINARY), ("a.txt", PAGE.encode())], {("u.zip/a.txt", "P101"), ("u.zip/a (2).txt", "loaded")}),
+        ([("a.txt", PAGE.encode()), ("a.txt", BIG)], {("u.zip/a.txt", "loaded"), ("u.zip/a (2).txt", "P105")}),
+        (
+            [("d/a.txt", PAGE.encode()), ("d/a.txt", PAGE.replace("Tuesday", "Friday").encode())],
+            {("u.zip/d/a.txt", "loaded"), ("u.zip/d/a (2).txt", "loaded")},
+        ),
+    ],
+)
+def test_ingest_zip_members_with_one_name_are_each_checked(
+    monkeypatch: pytest.MonkeyPatch, members: list[tuple[str, bytes]], expected: set[tuple[str, str]]
+) -> None:
+    monkeypatch.setattr(settings, "MAX_FILE_BYTES", 20_000)
+    result = load_bytes("u.zip", _same_name_zip(members))
+    assert {(r.file, r.code if r.status == "rejected" else r.status) for r in result.report} == expected
+    for record in result.report:
+        if record.status == "loaded":  # the bytes kept are the bytes of the member that was checked
+            index = 0 if "(2)" not in record.file else 1
+            assert result.contents[record.file] == members[index][1]
+    renamed = [r for r in result.report if "(2)" in r.file]
+    assert all("P152" in r.message for r in renamed), "the rename is said"
+
+
+@pytest.mark.parametrize("member", ["..\\..\\x.txt", "../x.txt", "/etc/x.txt", "C:\\x.txt", "C:x.txt", "a/../../x.txt"])
+def test_ingest_zip_unsafe_member_path_is_reported(member: str) -> None:
+    result = load_bytes("u.zip", _same_name_zip([(member, PAGE.encode()), ("ok.txt", PAGE.encode())]))
+    assert [a.file for a in result.articles] == ["u.zip/ok.txt"]
+    assert [(r.file, r.code) for r in result.report if r.status == "rejected"] == [(f"u.zip/{member}", "P154")]
+
+
+def test_ingest_zip_members_past_the_budget_are_refused_before_unpacking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """15 big members: the ones past the whole-zip budget are refused from their sizes, never unpacked."""
+    monkeypatch.setattr(settings, "MAX_FILE_BYTES", 40_000)
+    monkeypatch.setattr(settings, "UPLOAD_ZIP_MAX_BYTES", 100_000)
+    members = {f"{n:02d}.txt": (PAGE.replace("Tuesday", f"day {n}") + " x" * 15_000).encode() for n in range(15)}
+    data = _zip(members)
+    opened: list[str] = []
+    real_open = zipfile.ZipFile.open
+
+    def spy(self: zipfile.ZipFile, name: object, *args: object, **kwargs: object) -> object:
+        opened.append(getattr(name, "filename", name))
+        return real_open(self, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", spy)
+    result = load_bytes("big.zip", data)
+    refused = {r.code for r in result.report if r.status == "rejected"}
+    assert len(result.articles) == 3 and refused == {"P155"}
+    assert len(opened) == 3, "members over the budget are not unpacked at all"
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [(b"PK\x03\x04 not really a zip", "P157"), (b"", "P157")],
+)
+def test_ingest_unreadable_zip_has_its_own_code(data: bytes, code: str) -> None:
+    result = load_bytes("broken.zip", data)
+    assert result.articles == [] and [r.code for r in result.report] == [code]
+    assert "permissions" not in result.report[0].message
+
+
+def test_ingest_zip_with_too_many_members_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "UPLOAD_ZIP_MAX_MEMBERS", 2)
+    members = {f"{n}.txt": PAGE.replace("Tuesday", f"day {n}").encode() for n in range(4)}
+    result = load_bytes("many.zip", _zip(members))
+    assert len(result.articles) == 2
+    assert [(r.file, r.code) for r in result.report if r.status == "rejected"] == [("many.zip", "P156")]
 
 
 def test_ingest_zip_of_a_corpus_folder_applies_its_manifest_and_corpus_toml() -> None:
@@ -75,11 +164,6 @@ def test_ingest_zip_with_a_broken_manifest_still_loads_its_articles() -> None:
     result = load_bytes("corpus.zip", upload)
     assert len(result.articles) == 1
     assert {(r.file, r.code) for r in result.report if r.status == "rejected"} == {("corpus.zip/manifest.csv", "P111")}
-
-
-def test_ingest_damaged_zip_is_a_record() -> None:
-    result = load_bytes("broken.zip", b"PK\x03\x04 not really a zip")
-    assert result.articles == [] and [r.code for r in result.report] == ["P100"]
 
 
 def test_ingest_single_file_keeps_its_manifest_outlet() -> None:

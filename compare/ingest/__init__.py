@@ -9,9 +9,11 @@ stops the rest from loading.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
+import re
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable
@@ -33,10 +35,6 @@ from compare.model import Article, CorpusInfo, IngestRecord
 __all__ = ["IngestResult", "load_bytes", "load_corpus", "load_pasted", "load_urls"]
 
 SUPPORTED = {".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv", ".urls"}
-#: Zip uploads: most members read, and most bytes unpacked in all, as a multiple of the
-#: per-file limit (a zip bomb stops here).
-_ZIP_MAX_MEMBERS = 5000
-_ZIP_MAX_TOTAL_FILES = 10
 
 
 @dataclass
@@ -47,6 +45,7 @@ class IngestResult:
     report: list[IngestRecord] = field(default_factory=list)
     info: CorpusInfo = field(default_factory=lambda: CorpusInfo(name="corpus"))
     declared: dict[str, dict[str, str]] = field(default_factory=dict)  # uploaded file -> its manifest row
+    contents: dict[str, bytes] = field(default_factory=dict)  # uploaded file or zip member -> the bytes read
 
 
 def article_id(outlet: str, text: str) -> str:
@@ -276,8 +275,9 @@ def load_bytes(name: str, data: bytes, *, outlet: str | None = None) -> IngestRe
     drafts: list[Draft] = []
     meta = Metadata(info=CorpusInfo(name=PurePosixPath(name).stem))
     members: list[tuple[str, bytes]] = [(name, data)]
+    notes: dict[str, IngestRecord] = {}
     if name.lower().endswith(".zip"):
-        members, problems = _unzip(name, data)
+        members, problems, notes = _unzip(name, data)
         report.extend(problems)
         members = _read_zip_metadata(name, members, meta)
         report.extend(meta.problems)
@@ -293,7 +293,23 @@ def load_bytes(name: str, data: bytes, *, outlet: str | None = None) -> IngestRe
                 item.outlet = outlet or item.outlet
                 drafts.append(_apply_manifest(item, row))
     articles, merged = finalise(drafts, meta)
-    return IngestResult(articles, _sorted_report(report + merged), meta.info, declared)
+    report = _with_notes(report + merged, notes)
+    return IngestResult(articles, _sorted_report(report), meta.info, declared, dict(members))
+
+
+def _with_notes(report: list[IngestRecord], notes: dict[str, IngestRecord]) -> list[IngestRecord]:
+    """The report with each note (a renamed member) on its file's first loaded record, or added
+    beside its rejection, so the rename is said once."""
+    out = []
+    for record in report:
+        note = notes.pop(record.file, None)
+        if note is None:
+            out.append(record)
+        elif record.status == "loaded":
+            out.append(dataclasses.replace(record, code=note.code, message=note.message))
+        else:
+            out.append(dataclasses.replace(record, message=f"{record.message} ({note.message})"))
+    return out
 
 
 def _read_zip_metadata(name: str, members: list[tuple[str, bytes]], meta: Metadata) -> list[tuple[str, bytes]]:
@@ -309,42 +325,78 @@ def _read_zip_metadata(name: str, members: list[tuple[str, bytes]], meta: Metada
     return rest
 
 
-def _unzip(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[IngestRecord]]:
-    """Members of a zip upload, refusing absolute or parent paths and oversized members."""
+def _member_path(filename: str) -> str | None:
+    """A zip member's path with "/" separators, or None when it is unsafe: absolute, on a drive
+    ("C:"), or climbing out with "..". Backslashes count as separators, as Windows tools write them."""
+    path = filename.replace("\\", "/")
+    inner = PurePosixPath(path)
+    if inner.is_absolute() or re.match(r"[A-Za-z]:", path) or ".." in inner.parts:
+        return None
+    return inner.as_posix()
+
+
+def _unique(label: str, seen: set[str]) -> str:
+    """``label``, or ``stem (2).suffix``, ``stem (3).suffix`` … when a member already used it."""
+    candidate, n = label, 1
+    path = PurePosixPath(label)
+    while candidate in seen:
+        n += 1
+        candidate = str(path.with_name(f"{path.stem} ({n}){path.suffix}"))
+    seen.add(candidate)
+    return candidate
+
+
+def _unzip(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[IngestRecord], dict[str, IngestRecord]]:
+    """Members of a zip upload, each read through its own ``ZipInfo`` (never by name: two members
+    may share one), and the problems and notes on them.
+
+    Unsafe paths are refused; sizes are checked against the per-file and whole-zip limits
+    from the declared sizes before anything is unpacked, and again while reading (a header
+    may lie). Returns (label, bytes) pairs, rejections, and a note per renamed duplicate.
+    """
     members: list[tuple[str, bytes]] = []
     problems: list[IngestRecord] = []
+    notes: dict[str, IngestRecord] = {}
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        return [], [_reject(name, Code.P100, reason=f"not a readable zip ({exc})")]
-    budget = _ZIP_MAX_TOTAL_FILES * settings.MAX_FILE_BYTES
-    infos = archive.infolist()
-    if len(infos) > _ZIP_MAX_MEMBERS:
-        problems.append(_reject(name, Code.P100, reason=f"only the first {_ZIP_MAX_MEMBERS} files of the zip are read"))
-    for info in infos[:_ZIP_MAX_MEMBERS]:
-        inner = PurePosixPath(info.filename)
-        label = f"{name}/{info.filename}"
-        if inner.is_absolute() or ".." in inner.parts:
-            problems.append(_reject(label, Code.P100, reason="unsafe path inside the zip"))
-        elif info.is_dir() or any(part.startswith(".") or part == "__MACOSX" for part in inner.parts):
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        return [], [_reject(name, Code.P157, reason=f"not a readable zip: {exc}")], notes
+    budget = settings.UPLOAD_ZIP_MAX_BYTES
+    limit_mb = budget / 2**20
+    if len(infos) > settings.UPLOAD_ZIP_MAX_MEMBERS:
+        problems.append(_reject(name, Code.P156, count=len(infos), limit=settings.UPLOAD_ZIP_MAX_MEMBERS))
+    seen: set[str] = set()
+    for info in infos[: settings.UPLOAD_ZIP_MAX_MEMBERS]:
+        path = _member_path(info.filename)
+        raw_label = f"{name}/{info.filename}"
+        if path is None:
+            problems.append(_reject(raw_label, Code.P154))
             continue
-        elif info.file_size > settings.MAX_FILE_BYTES:
+        if info.is_dir() or path.endswith("/") or any(p.startswith(".") or p == "__MACOSX" for p in path.split("/")):
+            continue  # folders, and the hidden files archivers add (.DS_Store, __MACOSX)
+        label = _unique(f"{name}/{path}", seen)
+        if label != f"{name}/{path}":
+            notes[label] = IngestRecord(
+                label, "loaded", code=Code.P152.name, message=Code.P152.format(file=f"{name}/{path}", renamed=label)
+            )
+        if info.file_size > settings.MAX_FILE_BYTES:
             problems.append(_too_big(label, info.file_size))
+            continue
+        if info.file_size > budget:
+            problems.append(_reject(label, Code.P155, limit_mb=limit_mb))
+            continue
+        content = _read_member(archive, info, min(settings.MAX_FILE_BYTES, budget), label)
+        if isinstance(content, IngestRecord):
+            problems.append(content)
+        elif content is None:  # the header lied about the size: the capped read ran past the limit
+            over_file = budget >= settings.MAX_FILE_BYTES
+            size = max(info.file_size, settings.MAX_FILE_BYTES + 1)
+            problems.append(_too_big(label, size) if over_file else _reject(label, Code.P155, limit_mb=limit_mb))
         else:
-            limit = min(settings.MAX_FILE_BYTES, budget)
-            content = _read_member(archive, info, limit, label)
-            if isinstance(content, IngestRecord):
-                problems.append(content)
-            elif content is None:
-                reason = "the zip unpacks to more than the upload limit"
-                too_big = limit == settings.MAX_FILE_BYTES
-                problems.append(
-                    _too_big(label, info.file_size) if too_big else _reject(label, Code.P100, reason=reason)
-                )
-            else:
-                budget -= len(content)
-                members.append((label, content))
-    return members, problems
+            budget -= len(content)
+            members.append((label, content))
+    return members, problems, notes
 
 
 def _read_member(
@@ -355,8 +407,8 @@ def _read_member(
     try:
         with archive.open(info) as handle:
             content = handle.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
-        return _reject(label, Code.P100, reason=f"cannot unpack it ({exc})")
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError, ValueError) as exc:
+        return _reject(label, Code.P157, reason=str(exc) or type(exc).__name__)
     return content if len(content) <= limit else None
 
 

@@ -45,8 +45,13 @@ def _free_port() -> int:
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`streamlit run app.py` on a free port; the user's own-articles folder points into a temp folder."""
     home = tmp_path_factory.mktemp("streamlit")
+    yield from serve(home, home / "my-articles")
+
+
+def serve(home: Path, workspace: Path) -> Iterator[str]:
+    """Run `streamlit run app.py` with ``workspace`` as the user's own-articles folder; yields its address."""
     port = _free_port()
-    env = {**os.environ, "PARALLAX_WORKSPACE": str(home / "my-articles")}
+    env = {**os.environ, "PARALLAX_WORKSPACE": str(workspace)}
     log = (home / "streamlit.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
