@@ -83,7 +83,7 @@ def test_pipeline_opened_corpus_frames_a_story_from_what_the_build_stored(
 
 
 def test_pipeline_damaged_cache_is_rebuilt(built: Path) -> None:
-    folder = store.current_build(store.cache_dir(built), store.fingerprint(built))
+    folder = store.current_build(store.cache_dir(built), pipeline.build_key(built))
     assert folder is not None
     (folder / "articles.parquet").write_bytes(b"not parquet")
     corpus = pipeline.open_corpus(built)
@@ -198,3 +198,14 @@ def test_pipeline_rebuild_recognises_names_of_changed_articles_only(
     pipeline.build(folder)
     assert len(recognised) == 1 and "Are they ungrateful, Milley asked?" in recognised[0]
     assert len(pipeline.open_corpus(folder).stored_entities) == 2
+
+
+def test_pipeline_build_key_changes_with_the_embedding_stage(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change in what the embedding stage computes must not serve an old build as current."""
+    from compare import embed
+
+    before = pipeline.build_key(built)
+    assert pipeline.is_built(built)
+    monkeypatch.setattr(embed, "CHUNKING_VERSION", embed.CHUNKING_VERSION + 1)
+    assert pipeline.build_key(built) != before
+    assert not pipeline.is_built(built)
