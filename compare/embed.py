@@ -296,14 +296,8 @@ def chunk_article(title: str, text: str, max_words: int) -> tuple[list[str], np.
     """
     sentences = _sentence_units(text, max_words)
     head_budget = min(max_words, settings.EMBED_LEDE_WORDS + len(title.split()))
-    head = [title] if title.strip() else []
-    size = len(title.split())
-    for sentence in sentences:
-        words = len(sentence.split())
-        if head and size + words > head_budget:
-            break
-        head.append(sentence)
-        size += words
+    title_words = len(title.split())
+    head = ([title] if title_words else []) + _opening(sentences, head_budget, title_words)
     opening = " ".join(_opening(sentences, min(max_words, settings.EMBED_BODY_WORDS)))
     if not head and not opening:  # nothing at all to read: one empty unit keeps rows aligned with articles
         return [""], np.ones(1)
@@ -313,13 +307,14 @@ def chunk_article(title: str, text: str, max_words: int) -> tuple[list[str], np.
     return [" ".join(head), opening], np.array([weight, 1.0 - weight])
 
 
-def _opening(sentences: Sequence[str], budget: int) -> list[str]:
-    """The first sentences up to ``budget`` words (at least one)."""
+def _opening(sentences: Sequence[str], budget: int, used: int = 0) -> list[str]:
+    """The first sentences that fit ``budget`` words beside ``used`` words already taken (a headline); at least
+    one sentence when nothing is taken yet, so a long first sentence is never left out."""
     opening: list[str] = []
-    size = 0
+    size = used
     for sentence in sentences:
         words = len(sentence.split())
-        if opening and size + words > budget:
+        if (opening or used) and size + words > budget:
             break
         opening.append(sentence)
         size += words
