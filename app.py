@@ -28,6 +28,8 @@ from compare.highlight import escape, markdown_escape
 from compare.pipeline import Corpus
 from compare.progress import Update
 
+_ICON = Path(__file__).resolve().parent / "assets" / "parallax-icon.png"
+
 log = logging.getLogger("parallax.app")
 
 MY_ARTICLES = "My articles"
@@ -584,7 +586,8 @@ def _articles_browser(corpus: Corpus) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Parallax", page_icon=":material/compare:", layout="wide")
+    # a local file: a Material icon as the page icon is fetched from an outside font server by the browser
+    st.set_page_config(page_title="Parallax", page_icon=str(_ICON), layout="wide")
     st.html(f"<style>{highlight.STYLE}{APP_STYLE}</style>")
     st.session_state.setdefault("sensitivity", settings.GROUPING_SENSITIVITY)
     path, filters = _sidebar()
