@@ -9,21 +9,20 @@ cached tables, because they are cheap and depend on manual regrouping.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
-import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from compare import store
+from compare.carryover import DIGESTS_TABLE, PreviousBuild, build_meta, digests_frame, reuse_per_article
 from compare.errors import Code, ParallaxError
 from compare.model import (
     Article,
@@ -37,6 +36,7 @@ from compare.model import (
     Story,
 )
 from compare.progress import Advance, Progress, Update, no_progress
+from compare.stage_code import stage_versions
 
 if TYPE_CHECKING:
     from compare.embed import Embedder
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-R = TypeVar("R", bound=Record)
 
 #: The build's stages, the unit each counts, and the share of build time each roughly takes (for the
 #: overall bar; each stage's own bar counts its items).
@@ -200,6 +199,7 @@ def build(path: Path, *, progress: Progress = no_progress, fetch_urls: bool = Fa
     root = store.cache_dir(path)
     key = build_key(path)
     stages = _Stages(progress)
+    previous = PreviousBuild.of(root)
 
     stages.start("ingest")
     ingested = load_corpus(path, fetch_urls=fetch_urls)
@@ -216,9 +216,11 @@ def build(path: Path, *, progress: Progress = no_progress, fetch_urls: bool = Fa
         compared = compared_articles(articles, _stories_as_shown(path, stories, articles))
         vectors_store.sentences(compared, stages.start("sentences", len(compared)))
         vectors_store.save()
-    quotes = extract_quotes_many(articles, stages.start("quotes", len(articles)))
+    quotes = reuse_per_article(
+        articles, previous.quotes(), extract_quotes_many, lambda q: q.article_id, stages.start("quotes", len(articles))
+    )
     long_stories = worth_storing(articles, stories)
-    entities = stored_entities(long_stories, _previous_entities(root), stages.start("names", len(long_stories)))
+    entities = stored_entities(long_stories, _previous_entities(previous), stages.start("names", len(long_stories)))
     stages.start("passages", len(articles))
     passages = find_passages(articles)
     internal = find_internal_reuse(articles)
@@ -250,7 +252,7 @@ def build_key(path: Path) -> str:
     stages whose output the code defines, so a change in what a stage computes is never served stale."""
     from compare.embed import CHUNKING_VERSION
 
-    return store.fingerprint(path, {"stages": {"embed": CHUNKING_VERSION}})
+    return store.fingerprint(path, {"stages": stage_versions(), "chunking": CHUNKING_VERSION})
 
 
 def open_corpus(path: Path, *, progress: Progress = no_progress, rebuild: bool = False) -> Corpus:
@@ -321,10 +323,11 @@ def _read_entities(folder: Path) -> dict[str, Entities]:
     }
 
 
-def _previous_entities(root: Path) -> dict[str, Entities]:
-    """The entities the last published build stored, to reuse for unchanged texts (none when unreadable)."""
-    folder = store.published_build(root)
-    if folder is None or not (folder / f"{_ENTITIES}.parquet").is_file():
+def _previous_entities(previous: PreviousBuild) -> dict[str, Entities]:
+    """The entities the last published build stored, to reuse for unchanged texts (none when unreadable,
+    or when the code that recognised them has changed since)."""
+    folder = previous.folder
+    if folder is None or not previous.reusable("names") or not (folder / f"{_ENTITIES}.parquet").is_file():
         return {}
     try:
         return _read_entities(folder)
@@ -345,9 +348,11 @@ def _save(corpus: Corpus, prior: TermPrior, entities: Mapping[str, Entities], ro
         files.append(f"{_terms_table()}.parquet")
         writer.table(_ENTITIES, _entities_frame(entities))
         files.append(f"{_ENTITIES}.parquet")
+        writer.table(DIGESTS_TABLE, digests_frame(corpus.articles))
+        files.append(f"{DIGESTS_TABLE}.parquet")
         writer.array("vectors", corpus.vectors)
         files.append("vectors.npy")
-        return writer.publish({"files": files, "info": corpus.info.to_dict()})
+        return writer.publish({"files": files, "info": corpus.info.to_dict(), **build_meta()})
     except BaseException:
         writer.discard()
         raise
@@ -356,7 +361,7 @@ def _save(corpus: Corpus, prior: TermPrior, entities: Mapping[str, Entities], ro
 def _load(path: Path, folder: Path) -> Corpus:
     meta = json.loads((folder / "meta.json").read_text())
     info = meta["info"]
-    tables = {name: _records(cls, store.read_table(folder, name)) for name, (cls, _a) in _TABLES.items()}
+    tables = {name: store.frame_records(cls, store.read_table(folder, name)) for name, (cls, _a) in _TABLES.items()}
     vectors = store.read_array(folder, "vectors")
     if len(tables["articles"]) != len(vectors) and len(tables["articles"]) > 0:
         raise ValueError("vectors and articles differ in length")
@@ -372,59 +377,6 @@ def _load(path: Path, folder: Path) -> Corpus:
         vectors=vectors,
         folder=folder,
     )
-
-
-def _records(cls: type[R], frame: pd.DataFrame) -> list[R]:
-    """Rebuild dataclass records from a cached table (JSON text back to tuples and dicts).
-
-    Column by column, each with a decoder worked out once from the field's type: a 10,000-article
-    corpus has millions of cells, and opening it is the first thing a user waits for.
-    """
-    hints = typing.get_type_hints(cls)
-    names = [f.name for f in dataclasses.fields(cls) if f.name in frame.columns]  # type: ignore[arg-type]
-    columns = [list(map(_decoder(hints[name]), frame[name].tolist())) for name in names]
-    return [cls(**dict(zip(names, values, strict=True))) for values in zip(*columns, strict=True)]
-
-
-def _decoder(hint: Any) -> Callable[[Any], Any]:
-    """The function that turns a cached cell back into a field of type ``hint`` (missing cells become None)."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        convert = _decoder(inner[0]) if len(inner) == 1 else _native
-    elif origin is tuple:
-        convert = _tuple
-    elif origin is dict:
-        convert = _dict
-    elif hint is int:
-        convert = _int
-    else:
-        convert = _native
-
-    def decode(value: Any) -> Any:
-        if value is None or (isinstance(value, float) and np.isnan(value)):
-            return None
-        return convert(value)
-
-    return decode
-
-
-def _native(value: Any) -> Any:
-    return value.item() if isinstance(value, np.generic) else value
-
-
-def _int(value: Any) -> Any:
-    return int(value) if isinstance(value, (float, np.floating)) else _native(value)
-
-
-def _tuple(value: Any) -> tuple[Any, ...]:
-    items = json.loads(value) if isinstance(value, str) else value
-    return tuple(tuple(i) if isinstance(i, list) else i for i in items)
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    items = json.loads(value) if isinstance(value, str) else value
-    return {k: tuple(v) if isinstance(v, list) else v for k, v in items.items()}
 
 
 def story_table(corpus: Corpus, stories: Sequence[Story] | None = None) -> pd.DataFrame:

@@ -31,7 +31,7 @@ EMBED_ONNX = os.environ.get("PARALLAX_ONNX", "1") != "0"
 EMBED_THREADS = 0
 #: Words of the lede embedded with the headline as an article's first chunk.
 EMBED_LEDE_WORDS = 60
-#: Words of the text's opening embedded as one passage beside headline and lede for grouping (at most the model's limit).
+#: Words of the text's opening embedded as one passage beside headline and lede for grouping (capped by the model).
 EMBED_BODY_WORDS = 150
 #: Weight of the headline-and-lede unit in the article vector; the opening passage has the rest.
 EMBED_HEAD_WEIGHT = 0.5

@@ -1,0 +1,134 @@
+"""What a rebuild takes over from the build before it, so adding ten articles to ten thousand costs ten.
+
+Quotes are extracted article by article and named entities recognised text by text, so an
+article whose every field is unchanged gets the same ones again. A rebuild takes them from
+the published build (current or stale) when the code of their stage is unchanged
+(``compare.stage_code``) and computes only the rest; the result is what a build from
+nothing gives. A previous build that is missing, older or unreadable only means computing
+everything, with a log line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import pandas as pd
+
+from compare import store
+from compare.model import Article, Quote
+from compare.progress import Advance, no_advance
+from compare.stage_code import stage_versions
+
+log = logging.getLogger(__name__)
+
+#: The build table that names each article's digest (``article_digest``), for the next rebuild.
+DIGESTS_TABLE = "article_digests"
+#: The meta.json entry holding the stage code digests a build was made with.
+STAGES_META = "stage_code"
+#: The meta.json entry holding a digest of the settings a build was made with (``store.settings_snapshot``).
+SETTINGS_META = "settings_digest"
+
+T = TypeVar("T")
+
+
+def settings_digest() -> str:
+    """A digest of the settings that change what a build computes."""
+    return hashlib.sha256(json.dumps(store.settings_snapshot(), sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def build_meta() -> dict[str, object]:
+    """What a build records in its meta.json so the next rebuild can tell what it may reuse."""
+    return {STAGES_META: stage_versions(), SETTINGS_META: settings_digest()}
+
+
+def article_digest(article: Article) -> str:
+    """A digest of every field of an article: equal digests mean the same quotes."""
+    text = json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False, default=list)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def digests_frame(articles: Sequence[Article]) -> pd.DataFrame:
+    """The table a build stores so that the next one can tell which articles are unchanged."""
+    return pd.DataFrame(
+        {"article_id": [a.id for a in articles], "digest": [article_digest(a) for a in articles]},
+        columns=["article_id", "digest"],
+    )
+
+
+@dataclass
+class PreviousBuild:
+    """The published build a rebuild may take results from (``folder`` None when there is none)."""
+
+    folder: Path | None
+    stages: dict[str, str] = field(default_factory=dict)
+    settings: str | None = None
+
+    @classmethod
+    def of(cls, root: Path) -> PreviousBuild:
+        folder = store.published_build(root)
+        if folder is None:
+            return cls(None)
+        try:
+            meta = json.loads((folder / "meta.json").read_text())
+            meta = meta if isinstance(meta, dict) else {}
+            stages = meta.get(STAGES_META, {})
+            return cls(folder, stages if isinstance(stages, dict) else {}, meta.get(SETTINGS_META))
+        except (OSError, ValueError) as exc:
+            log.warning("not reusing the build at %s: its meta.json is unreadable (%s)", folder, exc)
+            return cls(None)
+
+    def reusable(self, stage: str) -> bool:
+        """True when this build's ``stage`` ran the code, libraries and settings that run now."""
+        return (
+            self.folder is not None
+            and self.stages.get(stage) == stage_versions()[stage]
+            and self.settings == settings_digest()
+        )
+
+    def quotes(self) -> dict[str, list[Quote]]:
+        """The stored quotes of each stored article, by article digest (empty when not reusable)."""
+        if not self.reusable("quotes"):
+            return {}
+        assert self.folder is not None
+        try:
+            digests = store.read_table(self.folder, DIGESTS_TABLE)
+            quotes = store.frame_records(Quote, store.read_table(self.folder, "quotes"))
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # pyarrow raises several kinds when damaged
+            log.warning("not reusing the quotes of %s (%s)", self.folder, exc)
+            return {}
+        by_article: dict[str, list[Quote]] = {}
+        for quote in quotes:
+            by_article.setdefault(quote.article_id, []).append(quote)
+        return {
+            digest: by_article.get(article_id, [])
+            for article_id, digest in zip(digests["article_id"], digests["digest"], strict=True)
+        }
+
+
+def reuse_per_article(
+    articles: Sequence[Article],
+    stored: Mapping[str, list[T]],
+    compute: Callable[[Sequence[Article], Advance], list[T]],
+    owner: Callable[[T], str],
+    advance: Advance = no_advance,
+) -> list[T]:
+    """``compute(articles)`` (results in article order, ``owner`` naming each one's article id), with the
+    articles whose digest ``stored`` holds taken from it instead of computed."""
+    digests = [article_digest(a) for a in articles]
+    fresh_articles = [a for a, d in zip(articles, digests, strict=True) if d not in stored]
+    if len(fresh_articles) < len(articles):
+        log.info("reusing %d articles' results, computing %d", len(articles) - len(fresh_articles), len(fresh_articles))
+    fresh: dict[str, list[T]] = {}
+    for item in compute(fresh_articles, advance):
+        fresh.setdefault(owner(item), []).append(item)
+    results: list[T] = []
+    for article, digest in zip(articles, digests, strict=True):
+        results.extend(stored[digest] if digest in stored else fresh.get(article.id, []))
+    advance(len(articles), len(articles))
+    return results

