@@ -153,3 +153,24 @@ def test_ingest_urls_offline_gives_coded_record() -> None:
     assert result.articles == []
     assert result.report[0].code == "P109"
     assert "no-such-host.invalid" in result.report[0].message
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_ingest_csv_rfc4180_quotes_delimiters_and_newlines(tmp_path: Path, delimiter: str) -> None:
+    """Doubled quotes, delimiters and newlines inside quoted fields stay inside the field (issue 21, item 3)."""
+    rows = [
+        ("title", "text", "outlet"),
+        ("Quoted", 'He said ""yes"" then left, quickly; later.', "A"),
+        ("Two lines", "First line of the body, with a comma.\nSecond line; with a semicolon.", "B"),
+        ("Plain", "A plain body without any quoting at all", "C"),
+    ]
+    lines = [delimiter.join(f'"{cell}"' if i else cell for i, cell in enumerate(row)) for row in rows]
+    (tmp_path / "export.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = load_corpus(tmp_path)
+    assert [r.status for r in result.report] == ["loaded"] * 3, result.report
+    texts = {a.outlet: a.text for a in result.articles}
+    assert texts == {
+        "A": 'He said "yes" then left, quickly; later.',
+        "B": "First line of the body, with a comma.\n\nSecond line; with a semicolon.",
+        "C": "A plain body without any quoting at all",
+    }
