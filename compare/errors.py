@@ -27,6 +27,10 @@ class Code(StrEnum):
     P111 = "{file}: manifest.csv problem: {reason}. Fix the manifest; files were loaded without its metadata."
     P112 = "{file}: corpus.toml problem: {reason}. Fix it; the corpus loaded without outlet metadata."
     P113 = "{file} lists {count} addresses that were not fetched. Fetch them on request (--fetch, or the app's button)."
+    P114 = (
+        "{file}: the JSON at line {line} is nested too deeply to read (over {limit} levels). "
+        "Flatten or remove that record; the other records loaded."
+    )
     P120 = "Corpus folder {path} does not exist. Check the path."
     P121 = "Corpus {path} has no articles. Add .txt, .html, .json, .jsonl or .csv files."
     P130 = (

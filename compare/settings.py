@@ -13,6 +13,9 @@ from pathlib import Path
 # --- ingestion -----------------------------------------------------------------
 #: Files larger than this are rejected (P105) instead of loaded.
 MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Deepest nesting of lists/objects read in one JSON record; deeper ones are rejected (P114) before Python's
+#: recursive parser would overflow its stack and stop the whole corpus.
+JSON_MAX_DEPTH = 200
 #: Seconds to wait for one fetched page (URLs are fetched only on request).
 URL_FETCH_TIMEOUT_S = 15.0
 #: Largest page downloaded when fetching a URL.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from compare import settings
-from compare.ingest import load_corpus
+from compare.ingest import load_bytes, load_corpus
 
 GOOD = (
     "Budget passes after long debate\n\n"
@@ -118,3 +118,33 @@ def test_ingest_unreadable_directory_reported(tmp_path: Path, monkeypatch: pytes
 def test_ingest_missing_path_is_a_record_not_an_exception(tmp_path: Path) -> None:
     result = load_corpus(tmp_path / "nope")
     assert result.articles == [] and result.report[0].code == "P100"
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def test_ingest_deeply_nested_json_is_a_bad_record_not_a_crash(tmp_path: Path) -> None:
+    """One value nested past Python's stack costs only its record (issue 21, item 4)."""
+    good = [json.dumps({"text": f"Article {n} body with enough words to be a paragraph.", "outlet": n}) for n in "AB"]
+    shallow_but_deep = json.dumps({"text": "Deep extra field.", "x": json.loads("[" * 300 + "]" * 300)})
+    (tmp_path / "feed.jsonl").write_text("\n".join([good[0], DEEP, good[1], shallow_but_deep]))
+    (tmp_path / "deep.json").write_text(DEEP)
+    (tmp_path / "list.json").write_text(f"[{good[0].replace('A', 'C')}, {shallow_but_deep}]")
+    result = load_corpus(tmp_path)
+    assert sorted(a.outlet for a in result.articles) == ["A", "B", "C"]
+    rejected = {(r.file, r.line, r.code) for r in result.report if r.status == "rejected"}
+    assert rejected == {
+        ("feed.jsonl", 2, "P114"),
+        ("feed.jsonl", 4, "P114"),
+        ("deep.json", 1, "P114"),
+        ("list.json", 2, "P114"),
+    }
+    message = next(r.message for r in result.report if r.file == "deep.json")
+    assert "deep.json" in message and "Flatten or remove" in message
+
+
+def test_ingest_deeply_nested_json_upload_keeps_the_rest() -> None:
+    good = json.dumps({"text": "An uploaded article body with enough words in it.", "outlet": "A"})
+    result = load_bytes("feed.jsonl", f"{DEEP}\n{good}".encode())
+    assert [a.outlet for a in result.articles] == ["A"]
+    assert [(r.line, r.code) for r in result.report if r.status == "rejected"] == [(1, "P114")]
