@@ -47,7 +47,8 @@ REPEAT_MIN_PAGES_PROSE = 3
 #: Pages checked per repeated line for that test (enough to find two different articles, and cheap).
 REPEAT_SAMPLE_PAGES = 6
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# Letters of any script: "[A-Za-z]" read "città" as "citt" and Cyrillic or Greek prose as no words at all.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
@@ -411,11 +412,12 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     """
     lines = _unwrapped_lines(raw)
     removed: list[str] = []
-    start = 0 if title is not None else _headline_index(lines)
+    known = bool(title)  # an empty title is no title: the text's own headline is looked for
+    start = 0 if known else _headline_index(lines)
     title = title or ""
     if start is None:
         start = 0  # no headline in the text: every line is a body candidate
-    elif not title:
+    elif not known:
         removed.extend(lines[:start])
         # A sentence-like first line that does not look like a headline opens the body (pasted text).
         if not (is_prose(lines[start]) and _headline_score(lines[start]) <= 0):

@@ -190,3 +190,23 @@ def test_clean_author_from_byline_above_the_body(byline: str, author: str | None
 
 def test_clean_author_never_taken_from_the_body() -> None:
     assert clean_text(f"Council approves new budget\n\n{BODY}The plan was drafted by Jones.").author is None
+
+
+@pytest.mark.parametrize(("raw", "title"), [("", ""), ("", None), (" \n\n ", ""), ("One line only", "")])
+def test_clean_empty_input_never_raises(raw: str, title: str | None) -> None:
+    """``clean_text("", title="")`` raised IndexError (issue 21, item 14)."""
+    cleaned = clean_text(raw, title=title)
+    assert cleaned.text in ("", "One line only") or cleaned.title == "One line only"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Городской совет утвердил новый бюджет во вторник после долгих споров о ремонте дорог и школ.",
+        "Το δημοτικό συμβούλιο ενέκρινε τον νέο προϋπολογισμό την Τρίτη μετά από μακρά συζήτηση για τους δρόμους.",
+        "Il consiglio comunale ha approvato il bilancio: la città è pronta, dicono, e la società è d'accordo.",
+    ],
+)
+def test_clean_prose_in_any_script_is_body(body: str) -> None:
+    """Words were ``[A-Za-z]`` only, so Cyrillic or Greek prose had no words and the body was dropped."""
+    assert clean_text(f"Headline of the day\n\n{body}").text == body
