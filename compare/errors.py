@@ -31,6 +31,10 @@ class Code(StrEnum):
         "{file}: the JSON at line {line} is nested too deeply to read (over {limit} levels). "
         "Flatten or remove that record; the other records loaded."
     )
+    P115 = (
+        "{file} is not UTF-8 and its encoding was guessed as {encoding}. If its accented letters look wrong, "
+        "save it as UTF-8 and add it again."
+    )
     P120 = "Corpus folder {path} does not exist. Check the path."
     P121 = "Corpus {path} has no articles. Add .txt, .html, .json, .jsonl or .csv files."
     P130 = (

@@ -13,6 +13,11 @@ from pathlib import Path
 # --- ingestion -----------------------------------------------------------------
 #: Files larger than this are rejected (P105) instead of loaded.
 MAX_FILE_BYTES = 20 * 1024 * 1024
+#: A file is binary (P101) when control bytes (NUL included) are more than this share of its first 8 KB.
+TEXT_MAX_CONTROL_SHARE = 0.05
+#: A non-UTF-8 file is read as cp1252 without a warning when at most this share of its accented words
+#: look like another code page's letters (see ``encoding.plausible_western``).
+ENCODING_MAX_ODD_WORD_SHARE = 0.1
 #: Deepest nesting of lists/objects read in one JSON record; deeper ones are rejected (P114) before Python's
 #: recursive parser would overflow its stack and stop the whole corpus.
 JSON_MAX_DEPTH = 200

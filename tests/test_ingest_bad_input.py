@@ -148,3 +148,13 @@ def test_ingest_deeply_nested_json_upload_keeps_the_rest() -> None:
     result = load_bytes("feed.jsonl", f"{DEEP}\n{good}".encode())
     assert [a.outlet for a in result.articles] == ["A"]
     assert [(r.line, r.code) for r in result.report if r.status == "rejected"] == [(1, "P114")]
+
+
+def test_ingest_few_nul_bytes_do_not_make_text_binary(tmp_path: Path) -> None:
+    """Two stray NULs in 8 KB rejected a good article as binary (issue 21, item 14)."""
+    body = GOOD + "\n\n" + "The council will meet again next week to discuss the schools. " * 100
+    data = body.encode()
+    (tmp_path / "nul.txt").write_bytes(data[:3000] + b"\x00" + data[3000:5000] + b"\x00" + data[5000:])
+    result = load_corpus(tmp_path)
+    assert [r.status for r in result.report] == ["loaded"]
+    assert "\x00" not in result.articles[0].text

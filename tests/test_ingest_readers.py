@@ -174,3 +174,28 @@ def test_ingest_csv_rfc4180_quotes_delimiters_and_newlines(tmp_path: Path, delim
         "B": "First line of the body, with a comma.\n\nSecond line; with a semicolon.",
         "C": "A plain body without any quoting at all",
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Notizie di oggi\n\nLa città è pronta per la festa, dicono i residenti del centro storico.",
+        "Noticias de hoy\n\nEl señor Muñoz dijo que sí a la propuesta del ayuntamiento.",
+    ],
+)
+def test_ingest_latin1_text_read_as_latin1_without_warning(tmp_path: Path, body: str) -> None:
+    """Short Latin-1 texts were read as cp1250 ("cittą", "seńor") (issue 21, item 7)."""
+    (tmp_path / "a.txt").write_bytes(body.encode("latin-1"))
+    result = load_corpus(tmp_path)
+    assert result.articles[0].text == body.split("\n\n")[1]
+    assert [(r.status, r.code) for r in result.report] == [("loaded", None)]
+
+
+def test_ingest_guessed_encoding_is_a_coded_warning(tmp_path: Path) -> None:
+    body = "Новости дня\n\nГородской совет утвердил новый бюджет во вторник после долгих споров."
+    (tmp_path / "a.txt").write_bytes(body.encode("cp1251"))
+    result = load_corpus(tmp_path)
+    assert result.articles[0].text == body.split("\n\n")[1]
+    [record] = result.report
+    assert (record.status, record.code) == ("loaded", "P115")
+    assert "a.txt" in record.message and "save it as UTF-8" in record.message

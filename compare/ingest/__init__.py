@@ -26,7 +26,7 @@ from compare.clean import repeated_lines
 from compare.errors import Code
 from compare.ingest import records, urls
 from compare.ingest.draft import Draft, iso_date
-from compare.ingest.encoding import decode, undecodable_code
+from compare.ingest.encoding import decode, decode_checked, undecodable_code
 from compare.ingest.html import read_html
 from compare.ingest.metadata import CORPUS_TOML, MANIFEST, METADATA_FILES, Metadata, add_metadata_file, read_metadata
 from compare.ingest.text import read_text
@@ -77,9 +77,22 @@ def _drafts_from_bytes(
         return [_reject(name, Code.P104, suffix=suffix or "(none)")]
     if len(data) > settings.MAX_FILE_BYTES:
         return [_reject(name, Code.P105, size_mb=len(data) / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)]
-    text = decode(data)
-    if text is None:
+    decoded = decode_checked(data)
+    if decoded is None:
         return [_reject(name, undecodable_code(data))]
+    drafts = _read_decoded(name, suffix, decoded.text, fetch_urls=fetch_urls, boilerplate=boilerplate, title=title)
+    if decoded.guess:
+        notice = (Code.P115.name, Code.P115.format(file=name, encoding=decoded.guess))
+        for draft in drafts:
+            if isinstance(draft, Draft):
+                draft.notice = draft.notice or notice
+    return drafts
+
+
+def _read_decoded(
+    name: str, suffix: str, text: str, *, fetch_urls: bool, boilerplate: frozenset[str], title: str | None
+) -> list[Draft | IngestRecord]:
+    """Read one file's text with the reader for its type (``suffix``)."""
     if suffix in {".txt", ".text"}:
         return [read_text(name, text, boilerplate=boilerplate, title=title)]
     if suffix in {".html", ".htm"}:
@@ -205,12 +218,10 @@ def finalise(
     report: list[IngestRecord] = []
     for draft in drafts:
         where = f"{draft.file}:{draft.line}" if draft.line else draft.file
+        notice_code, notice = draft.notice or (None, "")
         if not draft.text.strip():
-            report.append(
-                IngestRecord(
-                    draft.file, "rejected", code=Code.P102.name, message=Code.P102.format(file=where), line=draft.line
-                )
-            )
+            message = Code.P102.format(file=where) + (f" ({notice})" if notice else "")
+            report.append(IngestRecord(draft.file, "rejected", code=Code.P102.name, message=message, line=draft.line))
             continue
         outlet = _resolve_outlet(draft, meta)
         new_id = article_id(outlet, draft.text)
@@ -238,7 +249,9 @@ def finalise(
         )
         if url_key:
             by_url[url_key] = new_id
-        report.append(IngestRecord(draft.file, "loaded", article_id=new_id, line=draft.line))
+        report.append(
+            IngestRecord(draft.file, "loaded", article_id=new_id, code=notice_code, message=notice, line=draft.line)
+        )
     return sorted(articles.values(), key=lambda a: a.id), report
 
 

@@ -22,6 +22,8 @@ class Draft:
     declared_source: str | None = None
     removed: tuple[str, ...] = ()
     line: int | None = None
+    #: A warning about how the article was read (code, message), e.g. a guessed encoding (P115).
+    notice: tuple[str, str] | None = None
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
