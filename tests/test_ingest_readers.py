@@ -199,3 +199,14 @@ def test_ingest_guessed_encoding_is_a_coded_warning(tmp_path: Path) -> None:
     [record] = result.report
     assert (record.status, record.code) == ("loaded", "P115")
     assert "a.txt" in record.message and "save it as UTF-8" in record.message
+
+
+@pytest.mark.parametrize("depth", [10, 300, 1500])
+def test_ingest_html_deeply_nested_article_keeps_its_body(tmp_path: Path, depth: int) -> None:
+    """libxml2 stops at 255 levels without huge_tree, so the body was lost as P102 (issue 21, item 8)."""
+    article = "<article><h1>Budget passes</h1>" + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n")) + "</article>"
+    page = f"<html><head><title>Budget passes</title></head><body>{'<div>' * depth}{article}{'</div>' * depth}"
+    (tmp_path / "deep.html").write_text(page + "</body></html>")
+    result = load_corpus(tmp_path)
+    assert [r.status for r in result.report] == ["loaded"], result.report
+    assert result.articles[0].text == BODY

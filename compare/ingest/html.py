@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import lxml.html
 import trafilatura
+from lxml.etree import ParserError
 
 from compare.clean import declared_source
 from compare.ingest.draft import Draft, iso_date
@@ -11,10 +13,35 @@ from compare.ingest.draft import Draft, iso_date
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
+#: trafilatura's own parser options plus ``huge_tree``: without it libxml2 stops at 255 levels of nesting and
+#: silently drops everything deeper, so an article inside 300 nested <div>s came out empty (P102). Files
+#: are size-capped (MAX_FILE_BYTES) before they get here, which bounds what the lifted limit can cost.
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+)
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement | None:
+    """The page's tree, however deeply nested; None when there is nothing to parse."""
+    try:
+        return lxml.html.fromstring(html, parser=_PARSER)
+    except ValueError:  # a str with an encoding declaration: lxml wants bytes then
+        pass
+    except ParserError:
+        return None
+    try:
+        return lxml.html.fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    except (ValueError, ParserError):
+        return None
+
+
 def read_html(file: str, html: str, *, url: str | None = None) -> Draft:
     """A draft from an HTML page; scripts, navigation and comments never reach the text."""
+    tree = parse_html(html)
+    if tree is None:
+        return Draft(file=file, text="")
     document = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
         include_comments=False,
         with_metadata=True,
