@@ -107,11 +107,9 @@ def plausible_western(text: str) -> bool:
         total += 1
         letters = [c for c in word if c.isalpha()]
         foreign = sum(1 for c in letters if c >= "\x80")
-        if not all(_WESTERN_LETTER.match(c) for c in letters) or any(
-            c >= "\x80" and not c.isalpha() for c in word.strip("€%°")
-        ):
-            odd += 1
-        elif len(letters) >= 4 and foreign * 2 > len(letters):
+        symbols = any(c >= "\x80" and not c.isalpha() for c in word.strip("€%°"))  # "za¿ó³æ"
+        mostly_accented = len(letters) >= 4 and foreign * 2 > len(letters)  # "Ïðèâåò"
+        if symbols or mostly_accented or not all(_WESTERN_LETTER.match(c) for c in letters):
             odd += 1
     return total == 0 or odd <= settings.ENCODING_MAX_ODD_WORD_SHARE * total
 
