@@ -35,6 +35,10 @@ class Code(StrEnum):
         "{file} is not UTF-8 and its encoding was guessed as {encoding}. If its accented letters look wrong, "
         "save it as UTF-8 and add it again."
     )
+    P116 = (
+        "{file}: {url} is not an HTML page ({reason}). Save the article's text as .txt or .html and add that "
+        "file instead."
+    )
     P120 = "Corpus folder {path} does not exist. Check the path."
     P121 = "Corpus {path} has no articles. Add .txt, .html, .json, .jsonl or .csv files."
     P130 = (

@@ -21,7 +21,7 @@ ENCODING_MAX_ODD_WORD_SHARE = 0.1
 #: Deepest nesting of lists/objects read in one JSON record; deeper ones are rejected (P114) before Python's
 #: recursive parser would overflow its stack and stop the whole corpus.
 JSON_MAX_DEPTH = 200
-#: Seconds to wait for one fetched page (URLs are fetched only on request).
+#: Seconds one fetched page may take in all, from connecting to the last byte (URLs are fetched only on request).
 URL_FETCH_TIMEOUT_S = 15.0
 #: Largest page downloaded when fetching a URL.
 URL_FETCH_MAX_BYTES = 5 * 1024 * 1024
