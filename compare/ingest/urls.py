@@ -12,6 +12,7 @@ Offline, each URL becomes a coded report record.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import json
@@ -183,10 +184,8 @@ class _Deadline:
 
 
 def _shut(sock: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):  # already closed
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass  # already closed
 
 
 _LOCAL = threading.local()  # the running download's _Deadline (downloads may run in several threads)
