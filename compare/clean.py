@@ -385,19 +385,22 @@ def _unwrapped_lines(raw: str) -> list[str]:
     A line that stops mid-sentence and is followed, in the same paragraph, by a line
     starting in lower case continues on it (text copied from e-mails, PDFs, terminals).
     """
-    lines: list[str] = []
+    # Pieces are joined once at the end: growing the joined line piece by piece (and searching it
+    # again each time) made a long hard-wrapped paragraph quadratic (a 19 MB upload took minutes).
+    lines: list[list[str]] = []
     after_blank = True
     for line in raw.splitlines():
         line = line.strip()
         if not line:
             after_blank = True
             continue
-        if lines and not after_blank and line[0].islower() and not _SENTENCE_END.search(lines[-1]):
-            lines[-1] = f"{lines[-1]} {line}"
+        # the joined line ends with its last piece, so the end-of-sentence test needs only that piece
+        if lines and not after_blank and line[0].islower() and not _SENTENCE_END.search(lines[-1][-1]):
+            lines[-1].append(line)
         else:
-            lines.append(line)
+            lines.append([line])
         after_blank = False
-    return lines
+    return [" ".join(pieces) for pieces in lines]
 
 
 def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: str | None = None) -> CleanedText:
