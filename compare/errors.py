@@ -39,6 +39,10 @@ class Code(StrEnum):
         "{file}: {url} is not an HTML page ({reason}). Save the article's text as .txt or .html and add that "
         "file instead."
     )
+    P117 = (
+        "{file} is {size_mb:.1f} MB, too long for one article (at most {limit_mb:.1f} MB for {suffix} files, the "
+        "ARTICLE_MAX_BYTES setting). Split it into one file per article, or save many articles as .jsonl or .csv."
+    )
     P120 = "Corpus folder {path} does not exist. Check the path."
     P121 = "Corpus {path} has no articles. Add .txt, .html, .json, .jsonl or .csv files."
     P130 = (

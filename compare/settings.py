@@ -21,6 +21,15 @@ ENCODING_MAX_ODD_WORD_SHARE = 0.1
 #: Deepest nesting of lists/objects read in one JSON record; deeper ones are rejected (P114) before Python's
 #: recursive parser would overflow its stack and stop the whole corpus.
 JSON_MAX_DEPTH = 200
+#: Largest single-article file by type (bytes): a .txt or .html file holds one article, and news articles are
+#: kilobytes, so a bigger one is a dump that would hold a session for a minute in the cleaner (P117).
+#: JSON/JSONL/CSV files hold many articles and have only MAX_FILE_BYTES.
+ARTICLE_MAX_BYTES = {
+    ".txt": 2 * 1024 * 1024,
+    ".text": 2 * 1024 * 1024,
+    ".html": 5 * 1024 * 1024,
+    ".htm": 5 * 1024 * 1024,
+}
 #: Seconds one fetched page may take in all, from connecting to the last byte (URLs are fetched only on request).
 URL_FETCH_TIMEOUT_S = 15.0
 #: Largest page downloaded when fetching a URL.

@@ -54,16 +54,23 @@ def test_ingest_utf16_file_loads(tmp_path: Path, encoding: str) -> None:
     assert [a.title for a in articles] == ["Budget passes after long debate"]
 
 
-def test_ingest_oversized_file_rejected_without_reading(tmp_path: Path) -> None:
-    big = tmp_path / "big.txt"
+@pytest.mark.parametrize(("name", "code"), [("big.jsonl", "P105"), ("big.txt", "P117")])
+def test_ingest_oversized_file_rejected_without_reading(tmp_path: Path, name: str, code: str) -> None:
+    """Past MAX_FILE_BYTES any file is refused (P105); a one-article file already past ARTICLE_MAX_BYTES (P117)."""
+    big = tmp_path / name
     with big.open("wb") as handle:
         handle.seek(25 * 1024 * 1024)
         handle.write(b"x")
     (tmp_path / "good.txt").write_text(GOOD)
     result = load_corpus(tmp_path)
     rejected = [r for r in result.report if r.status == "rejected"]
-    assert [(r.file, r.code) for r in rejected] == [("big.txt", "P105")]
-    assert f"{settings.MAX_FILE_BYTES / 2**20:.0f} MB" in rejected[0].message
+    assert [(r.file, r.code) for r in rejected] == [(name, code)]
+    limit = (
+        f"{settings.MAX_FILE_BYTES / 2**20:.0f}"
+        if code == "P105"
+        else f"{settings.ARTICLE_MAX_BYTES['.txt'] / 2**20:.1f}"
+    )
+    assert f"{limit} MB" in rejected[0].message
 
 
 def test_ingest_malformed_jsonl_line_loses_only_that_line(tmp_path: Path) -> None:

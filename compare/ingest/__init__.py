@@ -58,11 +58,28 @@ def _reject(file: str, code: Code, **fields: object) -> IngestRecord:
     return IngestRecord(file, "rejected", code=code.name, message=code.format(file=file, **fields))
 
 
+def size_problem(name: str, size: int) -> IngestRecord | None:
+    """The rejection of a file of ``size`` bytes when it is over its limit: P117 past the one-article
+    limit of its type, P105 past the limit for any file. Checked before the file is read."""
+    suffix = PurePosixPath(name).suffix.lower()
+    article_limit = settings.ARTICLE_MAX_BYTES.get(suffix)
+    if article_limit is not None and size > article_limit:
+        return _reject(name, Code.P117, size_mb=size / 2**20, limit_mb=article_limit / 2**20, suffix=suffix)
+    if size > settings.MAX_FILE_BYTES:
+        return _too_big(name, size)
+    return None
+
+
+def _size_limit(name: str) -> int:
+    """Most bytes worth reading of a file called ``name``."""
+    return min(settings.MAX_FILE_BYTES, settings.ARTICLE_MAX_BYTES.get(PurePosixPath(name).suffix.lower(), 1 << 62))
+
+
 def _read_bytes(path: Path, name: str) -> bytes | IngestRecord:
     try:
-        size = path.stat().st_size
-        if size > settings.MAX_FILE_BYTES:
-            return _reject(name, Code.P105, size_mb=size / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)
+        problem = size_problem(name, path.stat().st_size)
+        if problem:
+            return problem
         return path.read_bytes()
     except OSError as exc:
         return _reject(name, Code.P100, reason=exc.strerror or str(exc))
@@ -75,8 +92,9 @@ def _drafts_from_bytes(
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in SUPPORTED:
         return [_reject(name, Code.P104, suffix=suffix or "(none)")]
-    if len(data) > settings.MAX_FILE_BYTES:
-        return [_reject(name, Code.P105, size_mb=len(data) / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)]
+    problem = size_problem(name, len(data))
+    if problem:
+        return [problem]
     decoded = decode_checked(data)
     if decoded is None:
         return [_reject(name, undecodable_code(data))]
@@ -393,19 +411,21 @@ def _unzip(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[Ingest
             notes[label] = IngestRecord(
                 label, "loaded", code=Code.P152.name, message=Code.P152.format(file=f"{name}/{path}", renamed=label)
             )
-        if info.file_size > settings.MAX_FILE_BYTES:
-            problems.append(_too_big(label, info.file_size))
+        problem = size_problem(label, info.file_size)
+        if problem:
+            problems.append(problem)
             continue
         if info.file_size > budget:
             problems.append(_reject(label, Code.P155, limit_mb=limit_mb))
             continue
-        content = _read_member(archive, info, min(settings.MAX_FILE_BYTES, budget), label)
+        file_limit = _size_limit(label)
+        content = _read_member(archive, info, min(file_limit, budget), label)
         if isinstance(content, IngestRecord):
             problems.append(content)
         elif content is None:  # the header lied about the size: the capped read ran past the limit
-            over_file = budget >= settings.MAX_FILE_BYTES
-            size = max(info.file_size, settings.MAX_FILE_BYTES + 1)
-            problems.append(_too_big(label, size) if over_file else _reject(label, Code.P155, limit_mb=limit_mb))
+            over_file = budget >= file_limit
+            problem = size_problem(label, max(info.file_size, file_limit + 1))
+            problems.append(problem if over_file and problem else _reject(label, Code.P155, limit_mb=limit_mb))
         else:
             budget -= len(content)
             members.append((label, content))
@@ -431,10 +451,13 @@ def _too_big(file: str, size: int) -> IngestRecord:
 
 def load_pasted(text: str, outlet: str, title: str | None = None, url: str | None = None) -> IngestResult:
     """An article pasted into the app: cleaned like a scraped page, the outlet as given."""
+    meta = Metadata(info=CorpusInfo(name="pasted"))
+    problem = size_problem("pasted text.txt", len(text.encode("utf-8", "surrogatepass")))
+    if problem:
+        return IngestResult(report=[dataclasses.replace(problem, file="pasted text")], info=meta.info)
     draft = read_text("pasted text", text, title=title or None)
     draft.outlet = outlet.strip() or None
     draft.url = url or None
-    meta = Metadata(info=CorpusInfo(name="pasted"))
     articles, report = finalise([draft], meta)
     return IngestResult(articles, report, meta.info)
 
