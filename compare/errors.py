@@ -43,6 +43,11 @@ class Code(StrEnum):
         "{file} is {size_mb:.1f} MB, too long for one article (at most {limit_mb:.1f} MB for {suffix} files, the "
         "ARTICLE_MAX_BYTES setting). Split it into one file per article, or save many articles as .jsonl or .csv."
     )
+    P118 = (
+        "{file} links to {target}, outside the corpus folder, so it was not read. "
+        "Copy what it points to into the folder instead."
+    )
+    P119 = "{file} is not a regular file (it is {kind}), so it was not read. Remove it from the corpus folder."
     P120 = "Corpus folder {path} does not exist. Check the path."
     P121 = "Corpus {path} has no articles. Add .txt, .html, .json, .jsonl or .csv files."
     P130 = (

@@ -165,3 +165,27 @@ def test_ingest_few_nul_bytes_do_not_make_text_binary(tmp_path: Path) -> None:
     result = load_corpus(tmp_path)
     assert [r.status for r in result.report] == ["loaded"]
     assert "\x00" not in result.articles[0].text
+
+
+def test_ingest_fifo_in_corpus_is_skipped_with_a_record(tmp_path: Path) -> None:
+    """Reading a named pipe waited forever, so ingest hung (issue 21, item 14)."""
+    (tmp_path / "good.txt").write_text(GOOD)
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert _rejections(tmp_path) == {"pipe.txt": "P119"}
+
+
+def test_ingest_link_out_of_the_corpus_is_refused(tmp_path: Path) -> None:
+    """A link to a file outside the corpus folder was read as an article (issue 21, item 14)."""
+    corpus, elsewhere = tmp_path / "corpus", tmp_path / "elsewhere"
+    corpus.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "secret.txt").write_text(GOOD.replace("budget", "secret plan"))
+    (corpus / "good.txt").write_text(GOOD)
+    (corpus / "inner.txt").symlink_to(corpus / "good.txt")  # inside the folder: read (and merged as a copy)
+    (corpus / "secret.txt").symlink_to(elsewhere / "secret.txt")
+    (corpus / "outlet").symlink_to(elsewhere, target_is_directory=True)
+    result = load_corpus(corpus)
+    rejected = {r.file: r.code for r in result.report if r.status == "rejected"}
+    assert rejected == {"secret.txt": "P118", "outlet": "P118"}
+    assert all("secret plan" not in a.text for a in result.articles)
+    assert [r.status for r in result.report if r.file == "inner.txt"] == ["merged"]

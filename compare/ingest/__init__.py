@@ -14,6 +14,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable
@@ -135,14 +136,55 @@ def _walk(folder: Path, report: list[IngestRecord]) -> list[Path]:
         name = os.path.relpath(error.filename or str(folder), folder)
         report.append(_reject(name, Code.P100, reason=error.strerror or str(error)))
 
+    inside = folder.resolve()
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in dirs:  # os.walk does not follow folder links; one leading out is said, not skipped silently
+            problem = _outside_link(Path(root) / name, folder, inside)
+            if problem:
+                report.append(problem)
         for name in sorted(files):
             path = Path(root) / name
             if name.startswith(".") or (path.parent == folder and name in {MANIFEST, CORPUS_TOML, "regroup.json"}):
                 continue
-            found.append(path)
+            problem = _outside_link(path, folder, inside) or _not_regular(path, folder)
+            if problem:
+                report.append(problem)
+            else:
+                found.append(path)
     return found
+
+
+#: File kinds that are not article files, by the ``stat`` test that spots them (reading a FIFO waits forever).
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _not_regular(path: Path, folder: Path) -> IngestRecord | None:
+    """A rejection (P119) when ``path`` is a pipe, socket or device; checked without opening it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # reading it reports why (P100)
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((kind for test, kind in _SPECIAL_FILES if test(mode)), "not a regular file")
+    return _reject(_relative(path, folder), Code.P119, kind=kind)
+
+
+def _outside_link(path: Path, folder: Path, inside: Path) -> IngestRecord | None:
+    """A rejection (P118) when ``path`` is a link whose target lies outside the corpus folder: a corpus
+    (or a zip's unpacked folder) must not pull in files from elsewhere on the machine."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if target.is_relative_to(inside):
+        return None
+    return _reject(_relative(path, folder), Code.P118, target=target)
 
 
 def load_corpus(path: Path, *, fetch_urls: bool = False) -> IngestResult:
