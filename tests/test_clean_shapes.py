@@ -215,7 +215,23 @@ def test_clean_prose_in_any_script_is_body(body: str) -> None:
 def _long_page(size: int, *, wrapped: bool) -> str:
     """A generated page of about ``size`` characters: paragraphs, or one hard-wrapped paragraph (single
     newlines, lower-case line starts, no sentence end: each line continues the one before)."""
-    words = "the council approved new budget after long debate about road repairs schools mayor said vote".split()
+    words = [
+        "the",
+        "council",
+        "approved",
+        "new",
+        "budget",
+        "after",
+        "long",
+        "debate",
+        "about",
+        "road",
+        "repairs",
+        "schools",
+        "mayor",
+        "said",
+        "vote",
+    ]
     lines, total, n = ["Budget passes after a long debate"], 0, 0
     while total < size:
         line = " ".join(words[(n * 7 + i) % len(words)] for i in range(12)) + ("" if wrapped else ".")
