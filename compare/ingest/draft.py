@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
 
@@ -43,6 +43,14 @@ def iso_date(value: object) -> str | None:
             parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             match = _ISO_DATE.match(text)
-            return match.group() if match else None
+            return _real_date(match.group()) if match else None
     has_time = bool(parsed.hour or parsed.minute or parsed.second) or "T" in text or ":" in text
     return parsed.isoformat() if has_time else parsed.date().isoformat()
+
+
+def _real_date(text: str) -> str | None:
+    """``text`` (YYYY-MM-DD) when it is a day of the calendar: "2021-13-45" is no date, not a date to keep."""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
