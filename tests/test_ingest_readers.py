@@ -201,7 +201,7 @@ def test_ingest_guessed_encoding_is_a_coded_warning(tmp_path: Path) -> None:
     assert "a.txt" in record.message and "save it as UTF-8" in record.message
 
 
-@pytest.mark.parametrize("depth", [10, 300, 1500])
+@pytest.mark.parametrize("depth", [10, 300, 1500, 5000])
 def test_ingest_html_deeply_nested_article_keeps_its_body(tmp_path: Path, depth: int) -> None:
     """libxml2 stops at 255 levels without huge_tree, so the body was lost as P102 (issue 21, item 8)."""
     article = "<article><h1>Budget passes</h1>" + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n")) + "</article>"

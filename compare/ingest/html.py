@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
@@ -21,8 +23,20 @@ _PARSER = lxml.html.HTMLParser(
 )
 
 
+#: Tags that only wrap other markup; past libxml2's hard limit even with huge_tree (2048 levels) they are
+#: dropped and the page parsed again, so the text they wrap is kept (its paragraphs and headings stay).
+_WRAPPERS = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td)\b[^>]*>", re.IGNORECASE)
+
+
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """The page's tree, however deeply nested; None when there is nothing to parse."""
+    tree = _parse(html)
+    if any("Excessive depth" in error.message for error in _PARSER.error_log):
+        tree = _parse(_WRAPPERS.sub("", html))
+    return tree
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
     try:
         return lxml.html.fromstring(html, parser=_PARSER)
     except ValueError:  # a str with an encoding declaration: lxml wants bytes then
