@@ -92,7 +92,7 @@ def test_fuzz_csv_keeps_every_well_formed_row(rows: list[tuple[str, str]], delim
 
 
 @given(st.text(max_size=300))
-@example("text,outlet\n\"unclosed")
+@example('text,outlet\n"unclosed')
 @example("\x00,\x00\n\x00")
 def test_fuzz_csv_never_raises(text: str) -> None:
     _results_are_coded(list(records.read_csv("feed.csv", text)))
@@ -222,9 +222,9 @@ def test_fuzz_refusal_never_raises(no_dns: None, url: str) -> None:
     assert reason is None or isinstance(reason, str)
 
 
-PRIVATE_V4 = st.sampled_from(["10.0.0.0/8", "127.0.0.0/8", "192.168.0.0/16", "172.16.0.0/12", "169.254.0.0/16"]).flatmap(
-    lambda network: st.ip_addresses(network=network)
-)
+PRIVATE_V4 = st.sampled_from(
+    ["10.0.0.0/8", "127.0.0.0/8", "192.168.0.0/16", "172.16.0.0/12", "169.254.0.0/16"]
+).flatmap(lambda network: st.ip_addresses(network=network))
 
 
 def _embed(v4: ipaddress.IPv4Address, form: str) -> ipaddress.IPv6Address:
@@ -236,7 +236,9 @@ def _embed(v4: ipaddress.IPv4Address, form: str) -> ipaddress.IPv6Address:
     if form == "nat64":
         return ipaddress.IPv6Address(0x64FF9B << 96 | number)
     # Teredo carries the client address inverted in the last 32 bits
-    return ipaddress.IPv6Address(0x20010000 << 96 | int(ipaddress.IPv4Address("65.54.227.120")) << 64 | number ^ 0xFFFFFFFF)
+    return ipaddress.IPv6Address(
+        0x20010000 << 96 | int(ipaddress.IPv4Address("65.54.227.120")) << 64 | number ^ 0xFFFFFFFF
+    )
 
 
 @given(v4=PRIVATE_V4, form=st.sampled_from(["plain", "mapped", "6to4", "nat64", "teredo"]))
