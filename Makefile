@@ -7,7 +7,7 @@ DEV := $(VENV)/.dev-installed
 CORPUS ?= corpora/iraq-letter
 PORT ?= 8501
 
-.PHONY: demo test build lint bench clean
+.PHONY: demo test fuzz build lint bench clean
 
 $(RUNTIME): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ demo: $(RUNTIME)
 ## test: install (with test tools) and run every test
 test: $(DEV)
 	$(PY) -m pytest
+
+## fuzz: the property-based tests of every reader of untrusted input, with many more examples than `make test`
+fuzz: $(DEV)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz_properties.py -p no:cacheprovider
 
 build: $(RUNTIME)
 	$(PY) -m compare build $(CORPUS)

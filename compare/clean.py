@@ -47,7 +47,8 @@ REPEAT_MIN_PAGES_PROSE = 3
 #: Pages checked per repeated line for that test (enough to find two different articles, and cheap).
 REPEAT_SAMPLE_PAGES = 6
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# Letters of any script: "[A-Za-z]" read "città" as "citt" and Cyrillic or Greek prose as no words at all.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
@@ -384,19 +385,22 @@ def _unwrapped_lines(raw: str) -> list[str]:
     A line that stops mid-sentence and is followed, in the same paragraph, by a line
     starting in lower case continues on it (text copied from e-mails, PDFs, terminals).
     """
-    lines: list[str] = []
+    # Pieces are joined once at the end: growing the joined line piece by piece (and searching it
+    # again each time) made a long hard-wrapped paragraph quadratic (a 19 MB upload took minutes).
+    lines: list[list[str]] = []
     after_blank = True
     for line in raw.splitlines():
         line = line.strip()
         if not line:
             after_blank = True
             continue
-        if lines and not after_blank and line[0].islower() and not _SENTENCE_END.search(lines[-1]):
-            lines[-1] = f"{lines[-1]} {line}"
+        # the joined line ends with its last piece, so the end-of-sentence test needs only that piece
+        if lines and not after_blank and line[0].islower() and not _SENTENCE_END.search(lines[-1][-1]):
+            lines[-1].append(line)
         else:
-            lines.append(line)
+            lines.append([line])
         after_blank = False
-    return lines
+    return [" ".join(pieces) for pieces in lines]
 
 
 def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: str | None = None) -> CleanedText:
@@ -411,11 +415,12 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     """
     lines = _unwrapped_lines(raw)
     removed: list[str] = []
-    start = 0 if title is not None else _headline_index(lines)
+    known = bool(title)  # an empty title is no title: the text's own headline is looked for
+    start = 0 if known else _headline_index(lines)
     title = title or ""
     if start is None:
         start = 0  # no headline in the text: every line is a body candidate
-    elif not title:
+    elif not known:
         removed.extend(lines[:start])
         # A sentence-like first line that does not look like a headline opens the body (pasted text).
         if not (is_prose(lines[start]) and _headline_score(lines[start]) <= 0):

@@ -60,7 +60,7 @@ def _write_report_summary(report: Sequence[Any], out: TextIO) -> None:
         counts[record.status] = counts.get(record.status, 0) + 1
     out.write("ingest report: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + "\n")
     for record in report:
-        if record.status != "loaded":
+        if record.status != "loaded" or record.message:  # loaded with a warning (a guessed encoding, a rename)
             out.write(f"  {record.status:<8} {record.file}: {record.message}\n")
 
 

@@ -27,6 +27,27 @@ class Code(StrEnum):
     P111 = "{file}: manifest.csv problem: {reason}. Fix the manifest; files were loaded without its metadata."
     P112 = "{file}: corpus.toml problem: {reason}. Fix it; the corpus loaded without outlet metadata."
     P113 = "{file} lists {count} addresses that were not fetched. Fetch them on request (--fetch, or the app's button)."
+    P114 = (
+        "{file}: the JSON at line {line} is nested too deeply to read (over {limit} levels). "
+        "Flatten or remove that record; the other records loaded."
+    )
+    P115 = (
+        "{file} is not UTF-8 and its encoding was guessed as {encoding}. If its accented letters look wrong, "
+        "save it as UTF-8 and add it again."
+    )
+    P116 = (
+        "{file}: {url} is not an HTML page ({reason}). Save the article's text as .txt or .html and add that "
+        "file instead."
+    )
+    P117 = (
+        "{file} is {size_mb:.1f} MB, too long for one article (at most {limit_mb:.1f} MB for {suffix} files, the "
+        "ARTICLE_MAX_BYTES setting). Split it into one file per article, or save many articles as .jsonl or .csv."
+    )
+    P118 = (
+        "{file} links to {target}, outside the corpus folder, so it was not read. "
+        "Copy what it points to into the folder instead."
+    )
+    P119 = "{file} is not a regular file (it is {kind}), so it was not read. Remove it from the corpus folder."
     P120 = "Corpus folder {path} does not exist. Check the path."
     P121 = "Corpus {path} has no articles. Add .txt, .html, .json, .jsonl or .csv files."
     P130 = (

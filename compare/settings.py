@@ -13,7 +13,24 @@ from pathlib import Path
 # --- ingestion -----------------------------------------------------------------
 #: Files larger than this are rejected (P105) instead of loaded.
 MAX_FILE_BYTES = 20 * 1024 * 1024
-#: Seconds to wait for one fetched page (URLs are fetched only on request).
+#: A file is binary (P101) when control bytes (NUL included) are more than this share of its first 8 KB.
+TEXT_MAX_CONTROL_SHARE = 0.05
+#: A non-UTF-8 file is read as cp1252 without a warning when at most this share of its accented words
+#: look like another code page's letters (see ``encoding.plausible_western``).
+ENCODING_MAX_ODD_WORD_SHARE = 0.1
+#: Deepest nesting of lists/objects read in one JSON record; deeper ones are rejected (P114) before Python's
+#: recursive parser would overflow its stack and stop the whole corpus.
+JSON_MAX_DEPTH = 200
+#: Largest single-article file by type (bytes): a .txt or .html file holds one article, and news articles are
+#: kilobytes, so a bigger one is a dump that would hold a session for a minute in the cleaner (P117).
+#: JSON/JSONL/CSV files hold many articles and have only MAX_FILE_BYTES.
+ARTICLE_MAX_BYTES = {
+    ".txt": 2 * 1024 * 1024,
+    ".text": 2 * 1024 * 1024,
+    ".html": 5 * 1024 * 1024,
+    ".htm": 5 * 1024 * 1024,
+}
+#: Seconds one fetched page may take in all, from connecting to the last byte (URLs are fetched only on request).
 URL_FETCH_TIMEOUT_S = 15.0
 #: Largest page downloaded when fetching a URL.
 URL_FETCH_MAX_BYTES = 5 * 1024 * 1024

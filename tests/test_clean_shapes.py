@@ -190,3 +190,68 @@ def test_clean_author_from_byline_above_the_body(byline: str, author: str | None
 
 def test_clean_author_never_taken_from_the_body() -> None:
     assert clean_text(f"Council approves new budget\n\n{BODY}The plan was drafted by Jones.").author is None
+
+
+@pytest.mark.parametrize(("raw", "title"), [("", ""), ("", None), (" \n\n ", ""), ("One line only", "")])
+def test_clean_empty_input_never_raises(raw: str, title: str | None) -> None:
+    """``clean_text("", title="")`` raised IndexError (issue 21, item 14)."""
+    cleaned = clean_text(raw, title=title)
+    assert cleaned.text in ("", "One line only") or cleaned.title == "One line only"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Городской совет утвердил новый бюджет во вторник после долгих споров о ремонте дорог и школ.",
+        "Το δημοτικό συμβούλιο ενέκρινε τον νέο προϋπολογισμό την Τρίτη μετά από μακρά συζήτηση για τους δρόμους.",
+        "Il consiglio comunale ha approvato il bilancio: la città è pronta, dicono, e la società è d'accordo.",
+    ],
+)
+def test_clean_prose_in_any_script_is_body(body: str) -> None:
+    """Words were ``[A-Za-z]`` only, so Cyrillic or Greek prose had no words and the body was dropped."""
+    assert clean_text(f"Headline of the day\n\n{body}").text == body
+
+
+def _long_page(size: int, *, wrapped: bool) -> str:
+    """A generated page of about ``size`` characters: paragraphs, or one hard-wrapped paragraph (single
+    newlines, lower-case line starts, no sentence end: each line continues the one before)."""
+    words = [
+        "the",
+        "council",
+        "approved",
+        "new",
+        "budget",
+        "after",
+        "long",
+        "debate",
+        "about",
+        "road",
+        "repairs",
+        "schools",
+        "mayor",
+        "said",
+        "vote",
+    ]
+    lines, total, n = ["Budget passes after a long debate"], 0, 0
+    while total < size:
+        line = " ".join(words[(n * 7 + i) % len(words)] for i in range(12)) + ("" if wrapped else ".")
+        lines.append(line)
+        total, n = total + len(line) + 1, n + 1
+    return lines[0] + "\n\n" + ("\n" if wrapped else "\n\n").join(lines[1:])
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_clean_time_is_linear_in_text_length(wrapped: bool) -> None:
+    """Joining hard-wrapped lines grew one string piece by piece and searched it again each time, so a
+    long wrapped paragraph cleaned in quadratic time (issue 21, item 13). 4x the text must take about 4x
+    the time: the bound (10x) is loose for noisy machines and well below the 16x of quadratic time."""
+    import time
+
+    def seconds(size: int) -> float:
+        page = _long_page(size, wrapped=wrapped)
+        started = time.perf_counter()
+        clean_text(page)
+        return time.perf_counter() - started
+
+    small, large = seconds(2**20), seconds(4 * 2**20)
+    assert large < 10 * small + 1.0, (small, large)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from compare import settings
-from compare.ingest import load_corpus
+from compare.ingest import load_bytes, load_corpus
 
 GOOD = (
     "Budget passes after long debate\n\n"
@@ -54,16 +54,23 @@ def test_ingest_utf16_file_loads(tmp_path: Path, encoding: str) -> None:
     assert [a.title for a in articles] == ["Budget passes after long debate"]
 
 
-def test_ingest_oversized_file_rejected_without_reading(tmp_path: Path) -> None:
-    big = tmp_path / "big.txt"
+@pytest.mark.parametrize(("name", "code"), [("big.jsonl", "P105"), ("big.txt", "P117")])
+def test_ingest_oversized_file_rejected_without_reading(tmp_path: Path, name: str, code: str) -> None:
+    """Past MAX_FILE_BYTES any file is refused (P105); a one-article file already past ARTICLE_MAX_BYTES (P117)."""
+    big = tmp_path / name
     with big.open("wb") as handle:
         handle.seek(25 * 1024 * 1024)
         handle.write(b"x")
     (tmp_path / "good.txt").write_text(GOOD)
     result = load_corpus(tmp_path)
     rejected = [r for r in result.report if r.status == "rejected"]
-    assert [(r.file, r.code) for r in rejected] == [("big.txt", "P105")]
-    assert f"{settings.MAX_FILE_BYTES / 2**20:.0f} MB" in rejected[0].message
+    assert [(r.file, r.code) for r in rejected] == [(name, code)]
+    limit = (
+        f"{settings.MAX_FILE_BYTES / 2**20:.0f}"
+        if code == "P105"
+        else f"{settings.ARTICLE_MAX_BYTES['.txt'] / 2**20:.1f}"
+    )
+    assert f"{limit} MB" in rejected[0].message
 
 
 def test_ingest_malformed_jsonl_line_loses_only_that_line(tmp_path: Path) -> None:
@@ -118,3 +125,67 @@ def test_ingest_unreadable_directory_reported(tmp_path: Path, monkeypatch: pytes
 def test_ingest_missing_path_is_a_record_not_an_exception(tmp_path: Path) -> None:
     result = load_corpus(tmp_path / "nope")
     assert result.articles == [] and result.report[0].code == "P100"
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def test_ingest_deeply_nested_json_is_a_bad_record_not_a_crash(tmp_path: Path) -> None:
+    """One value nested past Python's stack costs only its record (issue 21, item 4)."""
+    good = [json.dumps({"text": f"Article {n} body with enough words to be a paragraph.", "outlet": n}) for n in "AB"]
+    shallow_but_deep = json.dumps({"text": "Deep extra field.", "x": json.loads("[" * 300 + "]" * 300)})
+    (tmp_path / "feed.jsonl").write_text("\n".join([good[0], DEEP, good[1], shallow_but_deep]))
+    (tmp_path / "deep.json").write_text(DEEP)
+    (tmp_path / "list.json").write_text(f"[{good[0].replace('A', 'C')}, {shallow_but_deep}]")
+    result = load_corpus(tmp_path)
+    assert sorted(a.outlet for a in result.articles) == ["A", "B", "C"]
+    rejected = {(r.file, r.line, r.code) for r in result.report if r.status == "rejected"}
+    assert rejected == {
+        ("feed.jsonl", 2, "P114"),
+        ("feed.jsonl", 4, "P114"),
+        ("deep.json", 1, "P114"),
+        ("list.json", 2, "P114"),
+    }
+    message = next(r.message for r in result.report if r.file == "deep.json")
+    assert "deep.json" in message and "Flatten or remove" in message
+
+
+def test_ingest_deeply_nested_json_upload_keeps_the_rest() -> None:
+    good = json.dumps({"text": "An uploaded article body with enough words in it.", "outlet": "A"})
+    result = load_bytes("feed.jsonl", f"{DEEP}\n{good}".encode())
+    assert [a.outlet for a in result.articles] == ["A"]
+    assert [(r.line, r.code) for r in result.report if r.status == "rejected"] == [(1, "P114")]
+
+
+def test_ingest_few_nul_bytes_do_not_make_text_binary(tmp_path: Path) -> None:
+    """Two stray NULs in 8 KB rejected a good article as binary (issue 21, item 14)."""
+    body = GOOD + "\n\n" + "The council will meet again next week to discuss the schools. " * 100
+    data = body.encode()
+    (tmp_path / "nul.txt").write_bytes(data[:3000] + b"\x00" + data[3000:5000] + b"\x00" + data[5000:])
+    result = load_corpus(tmp_path)
+    assert [r.status for r in result.report] == ["loaded"]
+    assert "\x00" not in result.articles[0].text
+
+
+def test_ingest_fifo_in_corpus_is_skipped_with_a_record(tmp_path: Path) -> None:
+    """Reading a named pipe waited forever, so ingest hung (issue 21, item 14)."""
+    (tmp_path / "good.txt").write_text(GOOD)
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert _rejections(tmp_path) == {"pipe.txt": "P119"}
+
+
+def test_ingest_link_out_of_the_corpus_is_refused(tmp_path: Path) -> None:
+    """A link to a file outside the corpus folder was read as an article (issue 21, item 14)."""
+    corpus, elsewhere = tmp_path / "corpus", tmp_path / "elsewhere"
+    corpus.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "secret.txt").write_text(GOOD.replace("budget", "secret plan"))
+    (corpus / "good.txt").write_text(GOOD)
+    (corpus / "inner.txt").symlink_to(corpus / "good.txt")  # inside the folder: read (and merged as a copy)
+    (corpus / "secret.txt").symlink_to(elsewhere / "secret.txt")
+    (corpus / "outlet").symlink_to(elsewhere, target_is_directory=True)
+    result = load_corpus(corpus)
+    rejected = {r.file: r.code for r in result.report if r.status == "rejected"}
+    assert rejected == {"secret.txt": "P118", "outlet": "P118"}
+    assert all("secret plan" not in a.text for a in result.articles)
+    assert [r.status for r in result.report if r.file == "inner.txt"] == ["merged"]

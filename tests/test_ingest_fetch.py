@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -23,6 +26,16 @@ PAGE = (
 ).encode()
 
 
+#: Answers that are not web pages, by Content-Type or by their bytes whatever the type says.
+NOT_PAGES = {
+    "/report.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "application/pdf"),
+    "/feed.json": (json.dumps({"text": "not a page"}).encode(), "application/json"),
+    "/lying.json": (json.dumps([{"text": "not a page"}]).encode(), "text/html"),
+    "/page.gz": (gzip.compress(PAGE), "text/html"),
+    "/blob": (bytes(range(256)) * 8, "application/octet-stream"),
+}
+
+
 class _Site(BaseHTTPRequestHandler):
     """A tiny news site: an article, a redirect into the local network, an oversized page."""
 
@@ -35,6 +48,24 @@ class _Site(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", f"http://127.0.0.1:{self.server.server_port}/story")
             self.end_headers()
+        elif self.path.startswith("/drip"):  # headers at once, then the body a byte at a time (or headers too)
+            self.send_response(200)
+            if self.path == "/drip-headers":
+                for byte in b"X-Slow: " + b"y" * 40:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for byte in PAGE:
+                try:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.1)
+        elif self.path in NOT_PAGES:
+            self._send(200, *NOT_PAGES[self.path])
         elif self.path == "/huge":
             self._send(200, b"<p>" + b"x" * (settings.URL_FETCH_MAX_BYTES + 10) + b"</p>", "text/html")
         else:
@@ -129,3 +160,53 @@ def test_ingest_fetch_offline_is_a_record(monkeypatch: pytest.MonkeyPatch) -> No
     result = load_urls(["https://example.com/news/1"])
     assert [r.code for r in result.report] == ["P109"]
     assert "example.com" in result.report[0].message
+
+
+@pytest.mark.parametrize("path", ["/drip", "/drip-headers"])
+def test_ingest_fetch_total_deadline_per_url(
+    site: int, public_news_host: str, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    """The timeout was per socket read, so a server dripping a byte at a time held a fetch for minutes
+    (issue 21, item 12); now the whole download has one deadline."""
+    monkeypatch.setattr(settings, "URL_FETCH_TIMEOUT_S", 1.0)
+    started = time.monotonic()
+    result = load_urls([f"http://{public_news_host}:{site}{path}"])
+    assert time.monotonic() - started < 3.0
+    assert result.articles == []
+    assert [r.code for r in result.report] == ["P109"]
+    assert "within 1 s" in result.report[0].message
+
+
+@pytest.mark.parametrize("path", sorted(NOT_PAGES))
+def test_ingest_fetch_not_html_has_its_own_code(site: int, public_news_host: str, path: str) -> None:
+    """A PDF, JSON, gzip or binary answer was "empty after cleaning" (P102); it is "not HTML" (P116)."""
+    result = load_urls([f"http://{public_news_host}:{site}{path}"])
+    assert result.articles == []
+    assert [r.code for r in result.report] == ["P116"], result.report
+    assert "not an HTML page" in result.report[0].message
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[",
+        "http://[::1",
+        "http://example.com:99999/",
+        "http://[2002:7f00:1::]/",  # 6to4 carrying 127.0.0.1
+        "http://[2002:c0a8:101::1]/",  # 6to4 carrying 192.168.1.1
+        "http://[64:ff9b::7f00:1]/",  # NAT64 carrying 127.0.0.1
+        "http://[64:ff9b::a00:1]/",  # NAT64 carrying 10.0.0.1
+        "http://[::ffff:127.0.0.1]/",  # IPv4-mapped
+        "http://[2001:0:4136:e378:8000:63bf:80ff:fefe]/",  # Teredo
+    ],
+)
+def test_ingest_fetch_refusal_never_raises_and_refuses_embedded_private_ipv4(url: str) -> None:
+    reason = fetching.refusal(url)
+    assert reason, url
+    assert [r.code for r in load_urls([url]).report] == ["P110"]
+
+
+def test_ingest_fetch_6to4_with_public_ipv4_is_not_refused_for_its_embedding() -> None:
+    ip = fetching.ipaddress.ip_address("2002:808:808::1")  # 6to4 carrying 8.8.8.8
+    assert fetching.embedded_ipv4(ip) == [fetching.ipaddress.IPv4Address("8.8.8.8")]
+    assert fetching.is_public(ip)

@@ -153,3 +153,60 @@ def test_ingest_urls_offline_gives_coded_record() -> None:
     assert result.articles == []
     assert result.report[0].code == "P109"
     assert "no-such-host.invalid" in result.report[0].message
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_ingest_csv_rfc4180_quotes_delimiters_and_newlines(tmp_path: Path, delimiter: str) -> None:
+    """Doubled quotes, delimiters and newlines inside quoted fields stay inside the field (issue 21, item 3)."""
+    rows = [
+        ("title", "text", "outlet"),
+        ("Quoted", 'He said ""yes"" then left, quickly; later.', "A"),
+        ("Two lines", "First line of the body, with a comma.\nSecond line; with a semicolon.", "B"),
+        ("Plain", "A plain body without any quoting at all", "C"),
+    ]
+    lines = [delimiter.join(f'"{cell}"' if i else cell for i, cell in enumerate(row)) for row in rows]
+    (tmp_path / "export.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = load_corpus(tmp_path)
+    assert [r.status for r in result.report] == ["loaded"] * 3, result.report
+    texts = {a.outlet: a.text for a in result.articles}
+    assert texts == {
+        "A": 'He said "yes" then left, quickly; later.',
+        "B": "First line of the body, with a comma.\n\nSecond line; with a semicolon.",
+        "C": "A plain body without any quoting at all",
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Notizie di oggi\n\nLa città è pronta per la festa, dicono i residenti del centro storico.",
+        "Noticias de hoy\n\nEl señor Muñoz dijo que sí a la propuesta del ayuntamiento.",
+    ],
+)
+def test_ingest_latin1_text_read_as_latin1_without_warning(tmp_path: Path, body: str) -> None:
+    """Short Latin-1 texts were read as cp1250 ("cittą", "seńor") (issue 21, item 7)."""
+    (tmp_path / "a.txt").write_bytes(body.encode("latin-1"))
+    result = load_corpus(tmp_path)
+    assert result.articles[0].text == body.split("\n\n")[1]
+    assert [(r.status, r.code) for r in result.report] == [("loaded", None)]
+
+
+def test_ingest_guessed_encoding_is_a_coded_warning(tmp_path: Path) -> None:
+    body = "Новости дня\n\nГородской совет утвердил новый бюджет во вторник после долгих споров."
+    (tmp_path / "a.txt").write_bytes(body.encode("cp1251"))
+    result = load_corpus(tmp_path)
+    assert result.articles[0].text == body.split("\n\n")[1]
+    [record] = result.report
+    assert (record.status, record.code) == ("loaded", "P115")
+    assert "a.txt" in record.message and "save it as UTF-8" in record.message
+
+
+@pytest.mark.parametrize("depth", [10, 300, 1500, 5000])
+def test_ingest_html_deeply_nested_article_keeps_its_body(tmp_path: Path, depth: int) -> None:
+    """libxml2 stops at 255 levels without huge_tree, so the body was lost as P102 (issue 21, item 8)."""
+    article = "<article><h1>Budget passes</h1>" + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n")) + "</article>"
+    page = f"<html><head><title>Budget passes</title></head><body>{'<div>' * depth}{article}{'</div>' * depth}"
+    (tmp_path / "deep.html").write_text(page + "</body></html>")
+    result = load_corpus(tmp_path)
+    assert [r.status for r in result.report] == ["loaded"], result.report
+    assert result.articles[0].text == BODY

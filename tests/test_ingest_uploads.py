@@ -186,3 +186,40 @@ def test_ingest_html_date_never_guessed_from_prose(tmp_path: Path) -> None:
     html += "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     assert load_corpus(tmp_path).articles[0].published is None
+
+
+def _long_text(size: int) -> bytes:
+    line = b"The council met again on Tuesday and argued about the budget for roads and schools.\n\n"
+    return b"Budget news\n\n" + line * (size // len(line) + 1)
+
+
+def test_ingest_text_over_the_article_cap_rejected_before_cleaning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 19 MB text file held a session for 28 s in the cleaner (issue 21, item 13): a one-article file over
+    ARTICLE_MAX_BYTES is refused with its own code (P117), by its size, before anything reads or cleans it."""
+    cleaned: list[str] = []
+    monkeypatch.setattr("compare.ingest.text.clean_text", lambda text, **_: cleaned.append(text))
+    limit = settings.ARTICLE_MAX_BYTES[".txt"]
+    (tmp_path / "dump.txt").write_bytes(_long_text(limit + 1))
+    folder = load_corpus(tmp_path).report
+    upload = load_bytes("dump.txt", _long_text(limit + 1)).report
+    pasted = load_pasted(_long_text(limit + 1).decode(), outlet="A").report
+    assert cleaned == []
+    for report, name in ((folder, "dump.txt"), (upload, "dump.txt"), (pasted, "pasted text")):
+        assert [(r.file, r.status, r.code) for r in report] == [(name, "rejected", "P117")]
+        assert "ARTICLE_MAX_BYTES" in report[0].message and "Split it" in report[0].message
+        assert "permissions" not in report[0].message
+
+
+def test_ingest_zip_members_over_the_article_cap_are_not_unpacked() -> None:
+    limit = settings.ARTICLE_MAX_BYTES[".txt"]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for n in range(3):
+            archive.writestr(f"big{n}.txt", _long_text(limit + 10))
+        archive.writestr("small.txt", _long_text(2000))
+    result = load_bytes("upload.zip", buffer.getvalue())
+    assert [a.file for a in result.articles] == ["upload.zip/small.txt"]
+    assert sorted(r.code for r in result.report if r.status == "rejected") == ["P117"] * 3
+    assert set(result.contents) == {"upload.zip/small.txt"}

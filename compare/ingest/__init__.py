@@ -14,6 +14,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable
@@ -26,7 +27,7 @@ from compare.clean import repeated_lines
 from compare.errors import Code
 from compare.ingest import records, urls
 from compare.ingest.draft import Draft, iso_date
-from compare.ingest.encoding import decode, undecodable_code
+from compare.ingest.encoding import decode, decode_checked, undecodable_code
 from compare.ingest.html import read_html
 from compare.ingest.metadata import CORPUS_TOML, MANIFEST, METADATA_FILES, Metadata, add_metadata_file, read_metadata
 from compare.ingest.text import read_text
@@ -58,11 +59,28 @@ def _reject(file: str, code: Code, **fields: object) -> IngestRecord:
     return IngestRecord(file, "rejected", code=code.name, message=code.format(file=file, **fields))
 
 
+def size_problem(name: str, size: int) -> IngestRecord | None:
+    """The rejection of a file of ``size`` bytes when it is over its limit: P117 past the one-article
+    limit of its type, P105 past the limit for any file. Checked before the file is read."""
+    suffix = PurePosixPath(name).suffix.lower()
+    article_limit = settings.ARTICLE_MAX_BYTES.get(suffix)
+    if article_limit is not None and size > article_limit:
+        return _reject(name, Code.P117, size_mb=size / 2**20, limit_mb=article_limit / 2**20, suffix=suffix)
+    if size > settings.MAX_FILE_BYTES:
+        return _too_big(name, size)
+    return None
+
+
+def _size_limit(name: str) -> int:
+    """Most bytes worth reading of a file called ``name``."""
+    return min(settings.MAX_FILE_BYTES, settings.ARTICLE_MAX_BYTES.get(PurePosixPath(name).suffix.lower(), 1 << 62))
+
+
 def _read_bytes(path: Path, name: str) -> bytes | IngestRecord:
     try:
-        size = path.stat().st_size
-        if size > settings.MAX_FILE_BYTES:
-            return _reject(name, Code.P105, size_mb=size / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)
+        problem = size_problem(name, path.stat().st_size)
+        if problem:
+            return problem
         return path.read_bytes()
     except OSError as exc:
         return _reject(name, Code.P100, reason=exc.strerror or str(exc))
@@ -75,11 +93,25 @@ def _drafts_from_bytes(
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in SUPPORTED:
         return [_reject(name, Code.P104, suffix=suffix or "(none)")]
-    if len(data) > settings.MAX_FILE_BYTES:
-        return [_reject(name, Code.P105, size_mb=len(data) / 2**20, limit_mb=settings.MAX_FILE_BYTES / 2**20)]
-    text = decode(data)
-    if text is None:
+    problem = size_problem(name, len(data))
+    if problem:
+        return [problem]
+    decoded = decode_checked(data)
+    if decoded is None:
         return [_reject(name, undecodable_code(data))]
+    drafts = _read_decoded(name, suffix, decoded.text, fetch_urls=fetch_urls, boilerplate=boilerplate, title=title)
+    if decoded.guess:
+        notice = (Code.P115.name, Code.P115.format(file=name, encoding=decoded.guess))
+        for draft in drafts:
+            if isinstance(draft, Draft):
+                draft.notice = draft.notice or notice
+    return drafts
+
+
+def _read_decoded(
+    name: str, suffix: str, text: str, *, fetch_urls: bool, boilerplate: frozenset[str], title: str | None
+) -> list[Draft | IngestRecord]:
+    """Read one file's text with the reader for its type (``suffix``)."""
     if suffix in {".txt", ".text"}:
         return [read_text(name, text, boilerplate=boilerplate, title=title)]
     if suffix in {".html", ".htm"}:
@@ -104,14 +136,55 @@ def _walk(folder: Path, report: list[IngestRecord]) -> list[Path]:
         name = os.path.relpath(error.filename or str(folder), folder)
         report.append(_reject(name, Code.P100, reason=error.strerror or str(error)))
 
+    inside = folder.resolve()
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in dirs:  # os.walk does not follow folder links; one leading out is said, not skipped silently
+            problem = _outside_link(Path(root) / name, folder, inside)
+            if problem:
+                report.append(problem)
         for name in sorted(files):
             path = Path(root) / name
             if name.startswith(".") or (path.parent == folder and name in {MANIFEST, CORPUS_TOML, "regroup.json"}):
                 continue
-            found.append(path)
+            problem = _outside_link(path, folder, inside) or _not_regular(path, folder)
+            if problem:
+                report.append(problem)
+            else:
+                found.append(path)
     return found
+
+
+#: File kinds that are not article files, by the ``stat`` test that spots them (reading a FIFO waits forever).
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _not_regular(path: Path, folder: Path) -> IngestRecord | None:
+    """A rejection (P119) when ``path`` is a pipe, socket or device; checked without opening it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # reading it reports why (P100)
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((kind for test, kind in _SPECIAL_FILES if test(mode)), "not a regular file")
+    return _reject(_relative(path, folder), Code.P119, kind=kind)
+
+
+def _outside_link(path: Path, folder: Path, inside: Path) -> IngestRecord | None:
+    """A rejection (P118) when ``path`` is a link whose target lies outside the corpus folder: a corpus
+    (or a zip's unpacked folder) must not pull in files from elsewhere on the machine."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if target.is_relative_to(inside):
+        return None
+    return _reject(_relative(path, folder), Code.P118, target=target)
 
 
 def load_corpus(path: Path, *, fetch_urls: bool = False) -> IngestResult:
@@ -205,12 +278,10 @@ def finalise(
     report: list[IngestRecord] = []
     for draft in drafts:
         where = f"{draft.file}:{draft.line}" if draft.line else draft.file
+        notice_code, notice = draft.notice or (None, "")
         if not draft.text.strip():
-            report.append(
-                IngestRecord(
-                    draft.file, "rejected", code=Code.P102.name, message=Code.P102.format(file=where), line=draft.line
-                )
-            )
+            message = Code.P102.format(file=where) + (f" ({notice})" if notice else "")
+            report.append(IngestRecord(draft.file, "rejected", code=Code.P102.name, message=message, line=draft.line))
             continue
         outlet = _resolve_outlet(draft, meta)
         new_id = article_id(outlet, draft.text)
@@ -238,7 +309,9 @@ def finalise(
         )
         if url_key:
             by_url[url_key] = new_id
-        report.append(IngestRecord(draft.file, "loaded", article_id=new_id, line=draft.line))
+        report.append(
+            IngestRecord(draft.file, "loaded", article_id=new_id, code=notice_code, message=notice, line=draft.line)
+        )
     return sorted(articles.values(), key=lambda a: a.id), report
 
 
@@ -380,19 +453,21 @@ def _unzip(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], list[Ingest
             notes[label] = IngestRecord(
                 label, "loaded", code=Code.P152.name, message=Code.P152.format(file=f"{name}/{path}", renamed=label)
             )
-        if info.file_size > settings.MAX_FILE_BYTES:
-            problems.append(_too_big(label, info.file_size))
+        problem = size_problem(label, info.file_size)
+        if problem:
+            problems.append(problem)
             continue
         if info.file_size > budget:
             problems.append(_reject(label, Code.P155, limit_mb=limit_mb))
             continue
-        content = _read_member(archive, info, min(settings.MAX_FILE_BYTES, budget), label)
+        file_limit = _size_limit(label)
+        content = _read_member(archive, info, min(file_limit, budget), label)
         if isinstance(content, IngestRecord):
             problems.append(content)
         elif content is None:  # the header lied about the size: the capped read ran past the limit
-            over_file = budget >= settings.MAX_FILE_BYTES
-            size = max(info.file_size, settings.MAX_FILE_BYTES + 1)
-            problems.append(_too_big(label, size) if over_file else _reject(label, Code.P155, limit_mb=limit_mb))
+            over_file = budget >= file_limit
+            problem = size_problem(label, max(info.file_size, file_limit + 1))
+            problems.append(problem if over_file and problem else _reject(label, Code.P155, limit_mb=limit_mb))
         else:
             budget -= len(content)
             members.append((label, content))
@@ -418,10 +493,13 @@ def _too_big(file: str, size: int) -> IngestRecord:
 
 def load_pasted(text: str, outlet: str, title: str | None = None, url: str | None = None) -> IngestResult:
     """An article pasted into the app: cleaned like a scraped page, the outlet as given."""
+    meta = Metadata(info=CorpusInfo(name="pasted"))
+    problem = size_problem("pasted text.txt", len(text.encode("utf-8", "surrogatepass")))
+    if problem:
+        return IngestResult(report=[dataclasses.replace(problem, file="pasted text")], info=meta.info)
     draft = read_text("pasted text", text, title=title or None)
     draft.outlet = outlet.strip() or None
     draft.url = url or None
-    meta = Metadata(info=CorpusInfo(name="pasted"))
     articles, report = finalise([draft], meta)
     return IngestResult(articles, report, meta.info)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
 
@@ -22,6 +22,8 @@ class Draft:
     declared_source: str | None = None
     removed: tuple[str, ...] = ()
     line: int | None = None
+    #: A warning about how the article was read (code, message), e.g. a guessed encoding (P115).
+    notice: tuple[str, str] | None = None
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -41,6 +43,14 @@ def iso_date(value: object) -> str | None:
             parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             match = _ISO_DATE.match(text)
-            return match.group() if match else None
+            return _real_date(match.group()) if match else None
     has_time = bool(parsed.hour or parsed.minute or parsed.second) or "T" in text or ":" in text
     return parsed.isoformat() if has_time else parsed.date().isoformat()
+
+
+def _real_date(text: str) -> str | None:
+    """``text`` (YYYY-MM-DD) when it is a day of the calendar: "2021-13-45" is no date, not a date to keep."""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None

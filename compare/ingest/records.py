@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from compare import settings
 from compare.clean import declared_source
 from compare.errors import Code
 from compare.ingest.draft import Draft, iso_date
@@ -75,13 +76,45 @@ def draft_from_record(file: str, record: dict[str, Any], line: int) -> Result:
     )
 
 
+def json_depth(value: Any) -> int:
+    """How deeply lists and objects nest in a parsed JSON value, counted without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, depth + 1)
+            stack.extend((child, depth + 1) for child in item)
+    return deepest
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``, with values nested past Python's stack (RecursionError, which would stop the
+    whole corpus) or past ``settings.JSON_MAX_DEPTH`` (later stages recurse too) raised as too deep."""
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise _TooDeep from None
+    if json_depth(value) > settings.JSON_MAX_DEPTH:
+        raise _TooDeep
+    return value
+
+
+class _TooDeep(ValueError):
+    """A JSON value nested deeper than the reader accepts (P114)."""
+
+
 def read_jsonl(file: str, text: str) -> Iterator[Result]:
     """One article per line; a malformed line costs only that line."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = _loads(line)
+        except _TooDeep:
+            yield _too_deep(file, number)
+            continue
         except json.JSONDecodeError as exc:
             yield _malformed(file, number, exc.msg)
             continue
@@ -95,6 +128,10 @@ def read_json(file: str, text: str) -> Iterator[Result]:
     """A JSON object, a list of objects, or an object wrapping a list ("articles", "data", "items")."""
     try:
         data = json.loads(text)
+    except RecursionError:
+        # Nested past Python's stack: JSON Lines saved as .json lose only the deep line, a document all of it.
+        yield from read_jsonl(file, text) if _first_line_is_json(text) else [_too_deep(file, 1)]
+        return
     except json.JSONDecodeError as exc:
         if "\n{" in text.strip() or text.strip().startswith("{"):
             yield from read_jsonl(file, text)  # JSON Lines saved as .json
@@ -110,25 +147,60 @@ def read_json(file: str, text: str) -> Iterator[Result]:
         yield _malformed(file, 1, "expected an object or a list of objects")
         return
     for number, record in enumerate(data, start=1):
-        if isinstance(record, dict):
-            yield draft_from_record(file, record, number)
-        else:
+        if not isinstance(record, dict):
             yield _malformed(file, number, "expected an object")
+        elif json_depth(record) > settings.JSON_MAX_DEPTH:
+            yield _too_deep(file, number)
+        else:
+            yield draft_from_record(file, record, number)
+
+
+def _first_line_is_json(text: str) -> bool:
+    """Whether the first non-blank line is a JSON value on its own (the file is JSON Lines)."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        json.loads(first)
+    except RecursionError:
+        return True
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+#: Column separators a CSV header may use; the one it holds most often wins (comma on a tie or none).
+CSV_DELIMITERS = (",", ";", "\t")
+
+
+def csv_delimiter(text: str) -> str:
+    """The delimiter of a CSV file, judged by its header line alone.
+
+    ``csv.Sniffer`` also guesses quoting, and on ordinary exports it guesses
+    ``doublequote=False``, which splits ``"He said ""yes"" then, left"`` at the comma
+    inside the quotes. A header is column names, so counting separators there is enough.
+    """
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in CSV_DELIMITERS}
+    best = max(CSV_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def read_csv(file: str, text: str) -> Iterator[Result]:
-    """One article per row; the header names the columns (any of the aliases)."""
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+    """One article per row (RFC 4180: quoted fields may hold delimiters, ``""`` and newlines);
+    the header names the columns (any of the aliases)."""
     csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=csv.excel, delimiter=csv_delimiter(text))
+    start = 2  # the line a row starts on (row 1 is the header); a quoted field may span lines
     try:
-        for number, row in enumerate(reader, start=2):  # row 1 is the header
-            yield draft_from_record(file, {k: v for k, v in row.items() if k is not None}, number)
+        for row in reader:
+            yield draft_from_record(file, {k: v for k, v in row.items() if k is not None}, start)
+            start = reader.line_num + 1
     except csv.Error as exc:
-        yield _malformed(file, reader.line_num, str(exc))
+        yield _malformed(file, start, str(exc))
+
+
+def _too_deep(file: str, line: int) -> IngestRecord:
+    message = Code.P114.format(file=file, line=line, limit=settings.JSON_MAX_DEPTH)
+    return IngestRecord(file, "rejected", code=Code.P114.name, message=message, line=line)
 
 
 def _malformed(file: str, line: int, reason: str) -> IngestRecord:
