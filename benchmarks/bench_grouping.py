@@ -184,35 +184,43 @@ def build_job(job: str) -> dict[str, Any]:
 
     folder, rebuild = job.rsplit("|", 1)
 
-    laps: dict[str, tuple[float, float]] = {}
-    current = ["start"]
-    watch = Stopwatch()
+    peaks: dict[str, float] = {}  # this process's peak memory (MB) when each stage of the first build ended
 
-    def progress(update: Update) -> None:
-        if update.stage != current[0]:
-            laps[current[0]] = watch.lap()
-            current[0] = update.stage
+    def timed_build() -> tuple[Any, dict[str, tuple[float, float]], tuple[float, float]]:
+        """One build, its (wall, CPU) per stage and in total."""
+        laps: dict[str, tuple[float, float]] = {}
+        current = ["start"]
+        watch = Stopwatch()
 
-    total = Stopwatch()
-    corpus = pipeline.build(Path(folder), progress=progress)
-    build = total.lap()
+        def progress(update: Update) -> None:
+            if update.stage != current[0]:
+                laps[current[0]] = watch.lap()
+                peaks.setdefault(current[0], _peak_rss_mb())
+                current[0] = update.stage
+
+        total = Stopwatch()
+        corpus = pipeline.build(Path(folder), progress=progress)
+        peaks.setdefault(current[0], _peak_rss_mb())
+        return corpus, {k: v for k, v in laps.items() if k not in ("start", "done")}, total.lap()
+
+    corpus, laps, build = timed_build()
     peak = _peak_rss_mb()
     sentences = len(pipeline.compared_articles(corpus.articles, corpus.stories))
-    again = None
+    again, again_laps = None, {}
     if rebuild == "yes":
         added = Path(folder).parent / "added.jsonl"
         if added.is_file():
             (Path(folder) / "added.jsonl").write_bytes(added.read_bytes())
-        total.lap()
-        pipeline.build(Path(folder))
-        again = total.lap()
+        _, again_laps, again = timed_build()
     return {
         "articles": len(corpus.articles),
         "stories": len(corpus.stories),
         "compared": sentences,
-        "stages": {k: v for k, v in laps.items() if k not in ("start", "done")},
+        "stages": laps,
         "build": build,
         "rebuild": again,
+        "rebuild_stages": again_laps,
+        "stage_peaks_mb": {k: v for k, v in peaks.items() if k != "start"},
         "peak_mb": peak,
         "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
@@ -284,6 +292,11 @@ def run_build(limit: int | None, share: float, rebuild: bool) -> None:
         encode, build = baseline["encode"][k] * scale, ours["build"][k]
         again = f"{ours['rebuild'][k]:.0f}" if ours["rebuild"] else "not run"
         print(f"| {clock} | {encode:.0f} | {cells} | {build:.0f} | {build / encode:.2f} | {again} |")
+    if ours["rebuild_stages"]:
+        laps = ", ".join(f"{stage} {clock[0]:.1f}" for stage, clock in ours["rebuild_stages"].items())
+        print(f"rebuild after adding 10, wall s: {laps}")
+    rises = ", ".join(f"{stage} {mb / 1024:.2f}" for stage, mb in ours["stage_peaks_mb"].items())
+    print(f"peak memory so far at the end of each stage, GB: {rises}")
     print(
         f"\npeak memory: build {ours['peak_mb'] / 1024:.2f} GB "
         f"(largest worker {ours['workers_peak_mb'] / 1024:.2f} GB), "
