@@ -66,12 +66,15 @@ def input_files(corpus: Path) -> list[Path]:
     if corpus.is_file():
         return [corpus]
     files = []
-    for path in corpus.rglob("*"):
-        relative = path.relative_to(corpus)
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # the cache folder, editor swap files, .git
-        if path.is_file() and path.name != "regroup.json":  # manual regrouping is applied at open time
-            files.append(path)
+    # os.walk, pruned, never lists a hidden folder (the cache, which other builds are changing, .git), and
+    # skips a folder that vanishes before it is listed instead of failing the walk.
+    for folder, subfolders, names in os.walk(corpus):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            path = Path(folder, name)
+            # hidden files are editor swap files and locks; manual regrouping is applied at open time
+            if not name.startswith(".") and name != "regroup.json" and path.is_file():
+                files.append(path)
     return sorted(files)
 
 
