@@ -7,8 +7,11 @@ a complete build and no process may have crashed.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,3 +44,69 @@ def test_store_input_files_never_lists_the_cache_folder_while_it_changes(
     (corpus / "gone").mkdir()  # a folder that vanishes between being listed and being walked
     monkeypatch.setattr(os, "scandir", vanishing)
     assert store.input_files(corpus) == [corpus / "a.txt", corpus / "sub" / "b.txt"]
+
+
+# --- publishing: many processes publish builds into one cache at the same moment -------------------
+
+PUBLISHERS = 4
+ROUNDS = 6
+
+
+def _publish_rounds(root: str, keys: list[str], barrier: Any, errors: Any) -> None:
+    """Publish a small build under each of ``keys`` (one per round, all workers in step); report any error."""
+    import numpy as np
+    import pandas as pd
+
+    try:
+        for key in keys:
+            writer = store.BuildWriter(Path(root), key)
+            writer.table("articles", pd.DataFrame({"id": [key] * 50}))
+            writer.array("vectors", np.ones((50, 8), dtype=np.float32))
+            barrier.wait(timeout=20)
+            writer.publish({"files": ["articles.parquet", "vectors.npy"]})
+            barrier.wait(timeout=20)  # every worker has published this round before the next starts
+        errors.put(None)
+    except BaseException as exc:  # any crash is the failure this test looks for
+        errors.put(f"{type(exc).__name__}: {exc}")
+        raise
+
+
+def _run_publishers(root: Path, keys_of: Callable[[int], list[str]]) -> None:
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(PUBLISHERS)
+    errors = context.Queue()
+    workers = [
+        context.Process(target=_publish_rounds, args=(str(root), keys_of(w), barrier, errors))
+        for w in range(PUBLISHERS)
+    ]
+    for process in workers:
+        process.start()
+    reported = [errors.get(timeout=60) for _ in workers]
+    for process in workers:
+        process.join(timeout=30)
+    assert [r for r in reported if r] == [], "a publishing process crashed"
+    assert [p.exitcode for p in workers] == [0] * PUBLISHERS
+
+
+@pytest.mark.timeout(90)
+def test_store_races_same_key_publishes_keep_one_complete_build(tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    _run_publishers(root, lambda worker: [f"same{n}" for n in range(ROUNDS)])
+    folder = store.current_build(root, f"same{ROUNDS - 1}")
+    assert folder is not None, "the last round's build is published and complete"
+    assert store.read_table(folder, "articles")["id"].tolist() == [f"same{ROUNDS - 1}"] * 50
+    assert sorted(p.name for p in root.iterdir() if not p.name.startswith(".")) == [
+        f"build-same{ROUNDS - 1}",
+        store.POINTER,
+    ], "older builds are removed, nothing else is left behind"
+
+
+@pytest.mark.timeout(90)
+def test_store_races_different_key_publishes_leave_the_pointed_build(tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    _run_publishers(root, lambda worker: [f"w{worker}r{n}" for n in range(ROUNDS)])
+    pointed = store.published_build(root)
+    assert pointed is not None, "the pointer names a build that exists"
+    key = pointed.name.removeprefix("build-")
+    assert key in {f"w{w}r{ROUNDS - 1}" for w in range(PUBLISHERS)}, "the last round's publish wins"
+    assert store.current_build(root, key) == pointed, "and it is complete"
