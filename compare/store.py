@@ -302,12 +302,19 @@ class BuildWriter:
 
 
 def _json_object(path: Path) -> dict[str, Any] | None:
-    """The JSON object a small cache file holds, or None when it is missing, unreadable or not an object."""
+    """The JSON object a small cache file holds, or None when it is missing, unreadable or not an object
+    (a warning names a damaged one: it is rebuilt)."""
     try:
         value = json.loads(path.read_text())
-    except (OSError, ValueError):
+    except FileNotFoundError:
         return None
-    return value if isinstance(value, dict) else None
+    except (OSError, ValueError) as exc:
+        log.warning("cache file %s is unreadable (%s); rebuilding", path, exc)
+        return None
+    if not isinstance(value, dict):
+        log.warning("cache file %s holds a JSON %s, not an object; rebuilding", path, type(value).__name__)
+        return None
+    return value
 
 
 def _pointed_key(root: Path) -> str | None:
@@ -316,21 +323,33 @@ def _pointed_key(root: Path) -> str | None:
     return key if isinstance(key, str) and key else None
 
 
+def build_problem(folder: Path, key: str) -> str | None:
+    """What keeps ``folder`` from being a complete build of ``key`` (None when it is one)."""
+    meta = _json_object(folder / "meta.json")
+    if meta is None:
+        return f"{folder / 'meta.json'} is missing or damaged"
+    expected = meta.get("files", [])
+    if meta.get("key") != key or not isinstance(expected, list) or not all(isinstance(n, str) for n in expected):
+        return f"{folder / 'meta.json'} does not describe build {key}"
+    missing = [name for name in expected if not (folder / name).is_file()]
+    return f"{folder} lacks {', '.join(missing)}" if missing else None
+
+
 def complete_build(folder: Path, key: str) -> bool:
     """True when ``folder`` holds a build of ``key`` with every file its meta.json lists."""
-    meta = _json_object(folder / "meta.json")
-    if meta is None or meta.get("key") != key:
-        return False
-    expected = meta.get("files", [])
-    return isinstance(expected, list) and all(isinstance(n, str) and (folder / n).is_file() for n in expected)
+    return build_problem(folder, key) is None
 
 
 def current_build(root: Path, key: str) -> Path | None:
-    """The published build folder for ``key``, or None when absent, stale or damaged."""
+    """The published build folder for ``key``, or None when absent, stale or damaged (a warning says why)."""
     if _pointed_key(root) != key:
         return None
     folder = root / f"build-{key}"
-    return folder if complete_build(folder, key) else None
+    problem = build_problem(folder, key)
+    if problem is not None:
+        log.warning("the published build is damaged (%s); rebuilding", problem)
+        return None
+    return folder
 
 
 def published_build(root: Path) -> Path | None:
@@ -340,10 +359,24 @@ def published_build(root: Path) -> Path | None:
     return folder if folder is not None and folder.is_dir() else None
 
 
+class DamagedCache(ValueError):
+    """A cache file that cannot be read back (truncated, emptied, overwritten): rebuild or recompute it."""
+
+
 def read_table(folder: Path, name: str) -> pd.DataFrame:
-    """A cached table; raises OSError/ValueError-like errors from pyarrow when damaged."""
-    return pd.read_parquet(folder / f"{name}.parquet")
+    """A cached table; raises DamagedCache (naming the file) when it cannot be read."""
+    return _read(folder / f"{name}.parquet", pd.read_parquet)
 
 
 def read_array(folder: Path, name: str) -> np.ndarray:
-    return np.load(folder / f"{name}.npy", allow_pickle=False)
+    """A cached array; raises DamagedCache (naming the file) when it cannot be read."""
+    return _read(folder / f"{name}.npy", lambda path: np.load(path, allow_pickle=False))
+
+
+def _read(path: Path, reader: Callable[[Path], Any]) -> Any:
+    """``reader(path)``, with whatever a damaged file makes the reader raise as one DamagedCache: pyarrow and
+    numpy raise many types (ArrowInvalid, OSError, ValueError, EOFError for an emptied .npy ...)."""
+    try:
+        return reader(path)
+    except Exception as exc:
+        raise DamagedCache(f"{path} is unreadable ({type(exc).__name__}: {exc})") from exc
