@@ -110,3 +110,86 @@ def test_store_races_different_key_publishes_leave_the_pointed_build(tmp_path: P
     key = pointed.name.removeprefix("build-")
     assert key in {f"w{w}r{ROUNDS - 1}" for w in range(PUBLISHERS)}, "the last round's publish wins"
     assert store.current_build(root, key) == pointed, "and it is complete"
+
+
+# --- whole builds: several processes build and open one small corpus at once -------------------------
+
+ARTICLE = (
+    "{title}\n\nFloodwaters rose overnight in Harbor Point after the river burst its banks, forcing the evacuation "
+    "of about four hundred homes, Mayor Ellen Ruiz said on Tuesday. {extra}\n"
+)
+
+
+BUILD_ROUNDS = 5
+
+
+def _small_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for n, outlet in enumerate(("Gazette", "Herald", "Courier")):
+        (folder / f"{outlet.lower()}.txt").write_text(ARTICLE.format(title=f"Harbor Point floods {n}", extra=outlet))
+    (folder / "manifest.csv").write_text("file,outlet\ngazette.txt,Gazette\nherald.txt,Herald\ncourier.txt,Courier\n")
+    return folder
+
+
+def _fake_model() -> None:
+    """The hashed bag-of-words test model instead of the real one (each process loads its own)."""
+    from compare import embed
+    from tests.test_embed_cache import CountingEmbedder
+
+    model = CountingEmbedder()
+    embed.default_embedder = lambda: model  # type: ignore[assignment]
+
+
+def _build_or_open(corpus: str, role: str, barrier: Any, errors: Any) -> None:
+    """Build the corpus (``build``), build it under another setting (``other``: another key), or open it
+    and read what the dashboard reads, over and over, while the others build (``open``)."""
+    from compare import pipeline, workspace
+
+    try:
+        _fake_model()
+        if role == "other":
+            settings.MIN_PASSAGE_WORDS += 1
+        barrier.wait(timeout=60)
+        for _ in range(BUILD_ROUNDS):
+            if role == "open":
+                workspace.signature(Path(corpus))
+                pipeline.is_built(Path(corpus))
+                opened = pipeline.open_corpus(Path(corpus))
+                opened.term_prior, opened.stored_entities  # noqa: B018 - the Framing tab's lazy reads
+            else:
+                pipeline.build(Path(corpus))
+        errors.put(None)
+    except BaseException as exc:  # any crash is the failure this test looks for
+        errors.put(f"{role}: {type(exc).__name__}: {exc}")
+        raise
+
+
+@pytest.mark.timeout(180)
+def test_store_races_builds_and_opens_at_once_leave_a_complete_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare import embed, pipeline
+    from tests.test_embed_cache import CountingEmbedder
+
+    corpus = _small_corpus(tmp_path / "corpus")
+    roles = ["build", "build", "other", "open"]
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(len(roles))
+    errors = context.Queue()
+    workers = [context.Process(target=_build_or_open, args=(str(corpus), r, barrier, errors)) for r in roles]
+    for process in workers:
+        process.start()
+    reported = [errors.get(timeout=150) for _ in workers]
+    for process in workers:
+        process.join(timeout=30)
+    assert [r for r in reported if r] == [], "no process crashed"
+    assert [p.exitcode for p in workers] == [0] * len(roles)
+
+    model = CountingEmbedder()
+    monkeypatch.setattr(embed, "default_embedder", lambda: model)
+    opened = pipeline.open_corpus(corpus)  # rebuilt here if the other-settings build was published last
+    assert pipeline.is_built(corpus)
+    assert len(opened.articles) == 3 and opened.stories
+    root = store.cache_dir(corpus)
+    assert [p.name for p in root.glob("build-*")] == [f"build-{pipeline.build_key(corpus)}"]
+    assert not list(root.glob(".staging-*")), "no staging folder is left behind"
