@@ -278,6 +278,7 @@ class BuildWriter:
                 else:
                     if final.exists():  # a damaged build of this key: replaced
                         shutil.rmtree(final)
+                    self._release()  # closed first: Windows renames no folder with a file open in it
                     (self.staging / _STAGING_LOCK).unlink()
                     os.rename(self.staging, final)
                 atomic_write_bytes(self.root / POINTER, json.dumps({"key": self.key}).encode())
