@@ -390,10 +390,11 @@ class VectorStore:
             return empty
         try:
             rows = np.load(self.path, mmap_mode="r", allow_pickle=False)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, EOFError) as exc:  # an emptied .npy raises EOFError
             log.warning("vector cache %s is unreadable (%s); re-embedding", self.path, exc)
             return empty
         if rows.dtype != _row_dtype(self.dim) or rows.ndim != 1:
+            log.warning("vector cache %s holds other rows (%s); re-embedding", self.path, rows.dtype)
             return empty
         return rows
 

@@ -87,6 +87,10 @@ class Code(StrEnum):
         "Could not save {file} into {folder}: another session kept it busy for {seconds:.0f} s. "
         "Add the articles again in a moment; nothing was saved from this attempt."
     )
+    P160 = (
+        "The cache folder {folder} is busy: another build kept it locked for {seconds:.0f} s, so this build was "
+        "not saved. Build again in a moment; if it persists, check for a stuck `python -m compare build`."
+    )
 
     def format(self, **fields: object) -> str:  # type: ignore[override]
         """The message with its fields filled in, prefixed by the code."""

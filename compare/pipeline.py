@@ -148,16 +148,26 @@ class Corpus:
         """The corpus's word counts for distinctive words: stored by the build, counted if missing."""
         from compare.framing.distinctive import TermPrior, corpus_prior
 
-        if self.folder is not None and (self.folder / f"{_terms_table()}.parquet").is_file():
-            return TermPrior.from_frame(store.read_table(self.folder, _terms_table()))
-        return corpus_prior(self.articles)
+        frame = self._stored_table(_terms_table())
+        return TermPrior.from_frame(frame) if frame is not None else corpus_prior(self.articles)
 
     @cached_property
     def stored_entities(self) -> dict[str, Entities]:
-        """Named entities the build recognised for long stories' naming panels, by text digest."""
-        if self.folder is not None and (self.folder / f"{_ENTITIES}.parquet").is_file():
-            return _read_entities(self.folder)
-        return {}
+        """Named entities the build recognised for long stories' naming panels, by text digest (none stored or
+        readable: the naming panel recognises them itself)."""
+        frame = self._stored_table(_ENTITIES)
+        return _entities_from_frame(frame) if frame is not None else {}
+
+    def _stored_table(self, name: str) -> pd.DataFrame | None:
+        """A table the build stored for reading after open, or None when absent or damaged (then the caller
+        recomputes it: it is read lazily, so damage found here cannot send the open back to a rebuild)."""
+        if self.folder is None or not (self.folder / f"{name}.parquet").is_file():
+            return None
+        try:
+            return store.read_table(self.folder, name)
+        except store.DamagedCache as exc:
+            log.warning("%s; recomputing it", exc)
+            return None
 
     def story_framing(self, story_id: str) -> list[Indicator]:
         """Framing indicators for each outlet of a story (computed once per story)."""
@@ -316,7 +326,10 @@ def _entities_frame(entities: Mapping[str, Entities]) -> pd.DataFrame:
 
 
 def _read_entities(folder: Path) -> dict[str, Entities]:
-    frame = store.read_table(folder, _ENTITIES)
+    return _entities_from_frame(store.read_table(folder, _ENTITIES))
+
+
+def _entities_from_frame(frame: pd.DataFrame) -> dict[str, Entities]:
     return {
         digest: tuple((start, end, label) for start, end, label in json.loads(found))
         for digest, found in zip(frame["digest"], frame["entities"], strict=True)

@@ -106,6 +106,10 @@ CACHE_DIRNAME = ".parallax"
 CORPORA_DIR = Path(__file__).resolve().parent.parent / "corpora"
 #: Where per-user caches go when a corpus folder is read-only.
 USER_CACHE_DIR = Path(os.environ.get("PARALLAX_CACHE", Path.home() / ".cache" / "parallax"))
+#: Seconds a build waits for another build publishing into the same cache folder before giving up (P160).
+CACHE_LOCK_TIMEOUT_S = 60.0
+#: Seconds after which a cache's temporary files and unlocked staging folders are a killed build's and removed.
+CACHE_SWEEP_AGE_S = 3600.0
 
 # --- quotes --------------------------------------------------------------------
 #: Quoted spans of this many words or fewer, used as labels, are scare quotes.

@@ -13,20 +13,32 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
+import time
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import IO, Any, BinaryIO, TypeVar
 
 import numpy as np
 import pandas as pd
 
 from compare import settings
+from compare.errors import Code, ParallaxError
 from compare.model import Record
+
+try:  # POSIX
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+    import msvcrt
+
+log = logging.getLogger(__name__)
 
 R = TypeVar("R", bound=Record)
 
@@ -36,6 +48,10 @@ SCHEMA_VERSION = 2
 #: model and article units, grouping, passages and quote extraction. Display settings are left out.
 _BUILD_SETTINGS = (
     "MAX_FILE_BYTES",
+    "ARTICLE_MAX_BYTES",
+    "JSON_MAX_DEPTH",
+    "TEXT_MAX_CONTROL_SHARE",
+    "ENCODING_",
     "MODEL",
     "MIN_PRECISION_COSINE",
     "EMBED_LEDE_WORDS",
@@ -53,7 +69,13 @@ _BUILD_SETTINGS = (
     "NAMING_STORE_",
 )
 POINTER = "current.json"
+#: The lock every publish into a cache folder holds (hidden: no corpus reads it as an input).
+PUBLISH_LOCK = ".publish.lock"
+#: The lock a build holds on its own staging folder while it lives, so a sweep never takes it for a dead one.
+_STAGING_LOCK = ".lock"
+_STAGING_PREFIX = ".staging-"
 _HASH_CHUNK = 1 << 20
+_LOCK_POLL_S = 0.02
 
 
 def cache_dir(corpus: Path) -> Path:
@@ -72,12 +94,15 @@ def input_files(corpus: Path) -> list[Path]:
     if corpus.is_file():
         return [corpus]
     files = []
-    for path in corpus.rglob("*"):
-        relative = path.relative_to(corpus)
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # the cache folder, editor swap files, .git
-        if path.is_file() and path.name != "regroup.json":  # manual regrouping is applied at open time
-            files.append(path)
+    # os.walk, pruned, never lists a hidden folder (the cache, which other builds are changing, .git), and
+    # skips a folder that vanishes before it is listed instead of failing the walk.
+    for folder, subfolders, names in os.walk(corpus):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            path = Path(folder, name)
+            # hidden files are editor swap files and locks; manual regrouping is applied at open time
+            if not name.startswith(".") and name != "regroup.json" and path.is_file():
+                files.append(path)
     return sorted(files)
 
 
@@ -131,6 +156,87 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (see ``atomic_write``)."""
     atomic_write(path, lambda out: out.write(data))
+
+
+def try_lock(handle: IO[bytes]) -> bool:
+    """Take the exclusive lock on an open lock file without waiting; False when another process holds it."""
+    try:
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        else:  # Windows: no flock, but msvcrt locks a byte range of the file the same way (its first byte)
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    except (BlockingIOError, PermissionError):
+        return False
+    return True
+
+
+def unlock(handle: IO[bytes]) -> None:
+    if fcntl is not None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    else:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+
+@contextmanager
+def file_lock(path: Path, timeout: float) -> Iterator[None]:
+    """Hold the exclusive lock on ``path`` (created if missing), waiting up to ``timeout`` seconds.
+
+    An OS file lock, released by the OS when its process dies, so a crash never leaves it held.
+    Raises TimeoutError when another process keeps it longer.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + timeout
+    with open(path, "a+b") as handle:
+        while not try_lock(handle):
+            if time.monotonic() > deadline:
+                raise TimeoutError(timeout)
+            time.sleep(_LOCK_POLL_S)
+        try:
+            yield
+        finally:
+            unlock(handle)
+
+
+def sweep(root: Path) -> None:
+    """Remove what builds killed mid-write left in the cache folder ``root``: staging folders no live build
+    holds and temporary files (``atomic_write``'s), both older than ``settings.CACHE_SWEEP_AGE_S``.
+
+    os.walk, because other builds create and delete files here meanwhile: what vanishes is skipped.
+    """
+    cutoff = time.time() - settings.CACHE_SWEEP_AGE_S
+    for folder, subfolders, names in os.walk(root):
+        for name in [n for n in subfolders if n.startswith(_STAGING_PREFIX)]:
+            subfolders.remove(name)  # a staging folder is removed whole or left whole
+            staging = Path(folder, name)
+            if _older(staging, cutoff) and not _staging_is_live(staging):
+                log.warning("removing %s, left by a build that stopped mid-way", staging)
+                shutil.rmtree(staging, ignore_errors=True)
+        for name in names:
+            temp = Path(folder, name)
+            if name.endswith(".tmp") and _older(temp, cutoff):
+                log.warning("removing %s, left by a write that stopped mid-way", temp)
+                temp.unlink(missing_ok=True)
+
+
+def _older(path: Path, cutoff: float) -> bool:
+    try:
+        return path.lstat().st_mtime < cutoff
+    except OSError:  # vanished meanwhile (another sweep, or the write finished)
+        return False
+
+
+def _staging_is_live(folder: Path) -> bool:
+    """True while the build that made ``folder`` still runs (it holds the folder's lock)."""
+    try:
+        with open(folder / _STAGING_LOCK, "rb") as handle:
+            if not try_lock(handle):
+                return True
+            unlock(handle)
+    except FileNotFoundError:  # killed before it took its lock
+        return False
+    return False
 
 
 def records_frame(records: Iterable[Any]) -> pd.DataFrame:
@@ -196,13 +302,21 @@ def _dict(value: Any) -> dict[str, Any]:
 
 
 class BuildWriter:
-    """Collects a build's tables in a private folder and publishes them all at once."""
+    """Collects a build's tables in a private folder and publishes them all at once.
+
+    The staging folder is locked for as long as the writer lives (so a sweep by another build
+    leaves it alone), and publishing holds the cache folder's lock (``PUBLISH_LOCK``), so builds
+    publishing at the same moment, of the same key or of different ones, never undo each other.
+    """
 
     def __init__(self, root: Path, key: str) -> None:
         self.root = root
         self.key = key
         root.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(dir=root, prefix=".staging-"))
+        sweep(root)
+        self.staging = Path(tempfile.mkdtemp(dir=root, prefix=_STAGING_PREFIX))
+        self._lock: IO[bytes] | None = open(self.staging / _STAGING_LOCK, "a+b")  # noqa: SIM115 - held until done
+        try_lock(self._lock)  # a fresh private file: always granted
 
     def table(self, name: str, frame: pd.DataFrame) -> None:
         frame.to_parquet(self.staging / f"{name}.parquet", index=False)
@@ -211,54 +325,122 @@ class BuildWriter:
         np.save(self.staging / f"{name}.npy", values, allow_pickle=False)
 
     def publish(self, meta: dict[str, Any]) -> Path:
-        """Move the staged build into place and point the cache at it; returns its folder."""
+        """Move the staged build into place and point the cache at it; returns its folder.
+
+        When another process has just published a complete build of the same key, that one is kept
+        and this one discarded (they hold the same results). Only builds the pointer no longer names
+        are removed, all under the lock, so no build another process is publishing is ever deleted.
+        """
         final = self.root / f"build-{self.key}"
         (self.staging / "meta.json").write_text(json.dumps({**meta, "key": self.key}, indent=1))
-        if final.exists():
-            shutil.rmtree(final)
-        os.rename(self.staging, final)
-        atomic_write_bytes(self.root / POINTER, json.dumps({"key": self.key}).encode())
-        for old in self.root.glob("build-*"):
-            if old != final:
-                shutil.rmtree(old, ignore_errors=True)
+        try:
+            with file_lock(self.root / PUBLISH_LOCK, settings.CACHE_LOCK_TIMEOUT_S):
+                sweep(self.root)
+                if complete_build(final, self.key):
+                    self.discard()
+                else:
+                    if final.exists():  # a damaged build of this key: replaced
+                        shutil.rmtree(final)
+                    self._release()  # closed first: Windows renames no folder with a file open in it
+                    (self.staging / _STAGING_LOCK).unlink()
+                    os.rename(self.staging, final)
+                atomic_write_bytes(self.root / POINTER, json.dumps({"key": self.key}).encode())
+                for old in self.root.glob("build-*"):
+                    if old != final:
+                        shutil.rmtree(old, ignore_errors=True)
+        except TimeoutError:
+            self.discard()
+            raise ParallaxError(Code.P160, folder=self.root, seconds=settings.CACHE_LOCK_TIMEOUT_S) from None
+        finally:
+            self._release()
         return final
 
     def discard(self) -> None:
+        self._release()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.close()  # closing the file releases its lock
+            self._lock = None
+
+
+def _json_object(path: Path) -> dict[str, Any] | None:
+    """The JSON object a small cache file holds, or None when it is missing, unreadable or not an object
+    (a warning names a damaged one: it is rebuilt)."""
+    try:
+        value = json.loads(path.read_text())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        log.warning("cache file %s is unreadable (%s); rebuilding", path, exc)
+        return None
+    if not isinstance(value, dict):
+        log.warning("cache file %s holds a JSON %s, not an object; rebuilding", path, type(value).__name__)
+        return None
+    return value
+
+
+def _pointed_key(root: Path) -> str | None:
+    """The key the cache's pointer names, or None when the pointer is missing or damaged."""
+    key = (_json_object(root / POINTER) or {}).get("key")
+    return key if isinstance(key, str) and key else None
+
+
+def build_problem(folder: Path, key: str) -> str | None:
+    """What keeps ``folder`` from being a complete build of ``key`` (None when it is one)."""
+    meta = _json_object(folder / "meta.json")
+    if meta is None:
+        return f"{folder / 'meta.json'} is missing or damaged"
+    expected = meta.get("files", [])
+    if meta.get("key") != key or not isinstance(expected, list) or not all(isinstance(n, str) for n in expected):
+        return f"{folder / 'meta.json'} does not describe build {key}"
+    missing = [name for name in expected if not (folder / name).is_file()]
+    return f"{folder} lacks {', '.join(missing)}" if missing else None
+
+
+def complete_build(folder: Path, key: str) -> bool:
+    """True when ``folder`` holds a build of ``key`` with every file its meta.json lists."""
+    return build_problem(folder, key) is None
 
 
 def current_build(root: Path, key: str) -> Path | None:
-    """The published build folder for ``key``, or None when absent, stale or damaged."""
-    try:
-        pointer = json.loads((root / POINTER).read_text())
-    except (OSError, ValueError):
-        return None
-    if pointer.get("key") != key:
+    """The published build folder for ``key``, or None when absent, stale or damaged (a warning says why)."""
+    if _pointed_key(root) != key:
         return None
     folder = root / f"build-{key}"
-    try:
-        meta = json.loads((folder / "meta.json").read_text())
-    except (OSError, ValueError):
-        return None
-    expected = meta.get("files", [])
-    if meta.get("key") != key or not all((folder / name).is_file() for name in expected):
+    problem = build_problem(folder, key)
+    if problem is not None:
+        log.warning("the published build is damaged (%s); rebuilding", problem)
         return None
     return folder
 
 
 def published_build(root: Path) -> Path | None:
     """The build folder the cache points at, current or stale: a rebuild reuses what it can from it."""
-    try:
-        folder = root / f"build-{json.loads((root / POINTER).read_text())['key']}"
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return folder if folder.is_dir() else None
+    key = _pointed_key(root)
+    folder = root / f"build-{key}" if key else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
+class DamagedCache(ValueError):
+    """A cache file that cannot be read back (truncated, emptied, overwritten): rebuild or recompute it."""
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame:
-    """A cached table; raises OSError/ValueError-like errors from pyarrow when damaged."""
-    return pd.read_parquet(folder / f"{name}.parquet")
+    """A cached table; raises DamagedCache (naming the file) when it cannot be read."""
+    return _read(folder / f"{name}.parquet", pd.read_parquet)
 
 
 def read_array(folder: Path, name: str) -> np.ndarray:
-    return np.load(folder / f"{name}.npy", allow_pickle=False)
+    """A cached array; raises DamagedCache (naming the file) when it cannot be read."""
+    return _read(folder / f"{name}.npy", lambda path: np.load(path, allow_pickle=False))
+
+
+def _read(path: Path, reader: Callable[[Path], Any]) -> Any:
+    """``reader(path)``, with whatever a damaged file makes the reader raise as one DamagedCache: pyarrow and
+    numpy raise many types (ArrowInvalid, OSError, ValueError, EOFError for an emptied .npy ...)."""
+    try:
+        return reader(path)
+    except Exception as exc:
+        raise DamagedCache(f"{path} is unreadable ({type(exc).__name__}: {exc})") from exc

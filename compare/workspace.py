@@ -13,12 +13,10 @@ import dataclasses
 import hashlib
 import io
 import json
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
 
 from compare import settings, store
 from compare.errors import Code
@@ -27,12 +25,6 @@ from compare.ingest.metadata import CORPUS_TOML, MANIFEST, MANIFEST_COLUMNS
 from compare.model import Article, IngestRecord
 from compare.regroup import REGROUP_FILE, regroup_path
 
-try:  # POSIX
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
-    import msvcrt
-
 #: Where pasted and fetched articles go (JSON Lines, one article per line).
 PASTED_FILE = "pasted.jsonl"
 FETCHED_FILE = "fetched.jsonl"
@@ -40,7 +32,6 @@ FETCHED_FILE = "fetched.jsonl"
 RESERVED_NAMES = (MANIFEST, CORPUS_TOML, REGROUP_FILE, PASTED_FILE, FETCHED_FILE)
 #: The lock file every save into the folder holds (hidden, so no corpus reads it as an input).
 LOCK_FILE = ".workspace.lock"
-_LOCK_POLL_S = 0.02
 _MANIFEST_FIELDS = MANIFEST_COLUMNS
 
 
@@ -98,27 +89,6 @@ def _unreserved(name: str) -> str:
     return f"{path.stem}-upload{path.suffix}"
 
 
-def _try_lock(handle: BinaryIO) -> bool:
-    """Take the exclusive lock on an open lock file without waiting; False when another process holds it."""
-    try:
-        if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        else:  # Windows: no flock, but msvcrt locks a byte range of the file the same way (its first byte)
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-    except (BlockingIOError, PermissionError):
-        return False
-    return True
-
-
-def _unlock(handle: BinaryIO) -> None:
-    if fcntl is not None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-    else:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-
-
 @contextmanager
 def _locked(folder: Path) -> Iterator[None]:
     """Hold the folder's lock: every read-modify-write of its files (the JSON Lines files, the manifest,
@@ -127,17 +97,8 @@ def _locked(folder: Path) -> Iterator[None]:
     The lock is an OS file lock, released by the OS when a process dies, so a crash never leaves the
     folder locked. Raises TimeoutError after ``settings.WORKSPACE_LOCK_TIMEOUT_S``.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + settings.WORKSPACE_LOCK_TIMEOUT_S
-    with open(folder / LOCK_FILE, "a+b") as handle:
-        while not _try_lock(handle):
-            if time.monotonic() > deadline:
-                raise TimeoutError(settings.WORKSPACE_LOCK_TIMEOUT_S)
-            time.sleep(_LOCK_POLL_S)
-        try:
-            yield
-        finally:
-            _unlock(handle)
+    with store.file_lock(folder / LOCK_FILE, settings.WORKSPACE_LOCK_TIMEOUT_S):
+        yield
 
 
 def _append_manifest(folder: Path, rows: Sequence[dict[str, str]]) -> None:

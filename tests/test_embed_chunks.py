@@ -1,4 +1,4 @@
-"""Grouping units are headline+lede and the opening; framing units are every sentence; both respect the model's length."""
+"""Grouping units are headline+lede and the opening; framing units are every sentence; both fit the model."""
 
 from __future__ import annotations
 

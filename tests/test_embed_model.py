@@ -1,4 +1,4 @@
-"""The packaged model loads offline, runs on the fastest engine that keeps its vectors, and that choice is remembered."""
+"""The packaged model loads offline, runs on the fastest engine that keeps its vectors; the choice is remembered."""
 
 from __future__ import annotations
 

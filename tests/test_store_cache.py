@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -109,3 +110,28 @@ def test_store_read_only_corpus_uses_user_cache(tmp_path: Path, monkeypatch: pyt
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == corpus.resolve() else real_access(p, mode))
     assert store.cache_dir(corpus).is_relative_to(tmp_path / "user-cache")
+
+
+def test_store_sweep_removes_what_a_killed_build_left_and_keeps_live_work(tmp_path: Path) -> None:
+    """kill -9 mid-build leaves a staging folder and temporary files; the next build removes the old ones,
+    but never a live build's staging folder (it holds its lock) nor a temporary file still being written."""
+    root = tmp_path / "cache"
+    (root / "vectors").mkdir(parents=True)
+    dead = root / ".staging-dead"
+    dead.mkdir()
+    (dead / "articles.parquet").write_bytes(b"half")
+    old_temps = [root / ".current.json.x.tmp", root / "vectors" / ".units-a.npy.y.tmp"]
+    for temp in old_temps:
+        temp.write_bytes(b"torn")
+    live = store.BuildWriter(root, "live")  # a build still running in this (or another) process
+    fresh_temp = root / "vectors" / ".units-b.npy.z.tmp"
+    fresh_temp.write_bytes(b"being written")
+    hour_ago = time.time() - settings.CACHE_SWEEP_AGE_S - 60
+    for path in [dead, *old_temps, live.staging]:
+        os.utime(path, (hour_ago, hour_ago))
+
+    _publish(root, "k1")
+    assert not dead.exists() and not any(t.exists() for t in old_temps)
+    assert live.staging.is_dir() and fresh_temp.exists()
+    live.discard()
+    assert not live.staging.exists()
