@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import typing
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -168,7 +169,7 @@ def _export(model: SentenceTransformer) -> bytes:
 
     import torch
 
-    transformer = model[0].auto_model
+    transformer: Any = model[0].auto_model  # a Hugging Face model: its attributes are not typed
     previous = transformer.config._attn_implementation
     features = model.preprocess(["A short probe.", "A somewhat longer probe sentence for the export trace."])
     names = [k for k, v in features.items() if isinstance(v, torch.Tensor)]
@@ -180,7 +181,7 @@ def _export(model: SentenceTransformer) -> bytes:
             torch.onnx.export(
                 _traceable(model, names),
                 tuple(features[n] for n in names),
-                buffer,
+                typing.cast(Any, buffer),  # torch accepts a file object; its stubs say path
                 input_names=names,
                 output_names=["sentence_embedding"],
                 dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, "sentence_embedding": {0: "batch"}},
@@ -194,7 +195,8 @@ def _export(model: SentenceTransformer) -> bytes:
 
 def _fuse(graph: bytes, model: SentenceTransformer) -> bytes:
     """Fuse attention, GELU and layer norms where the model family is known; the plain graph otherwise."""
-    config = model[0].auto_model.config
+    transformer: Any = model[0].auto_model
+    config = transformer.config
     family = _FUSABLE.get(getattr(config, "model_type", ""))
     if family is None:
         return graph
