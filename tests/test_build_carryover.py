@@ -3,6 +3,7 @@ libraries and settings that made them are unchanged, and gives what a build from
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -91,7 +92,7 @@ def test_carryover_changed_quote_setting_extracts_everything(tmp_path: Path, mon
 
 @pytest.mark.parametrize("damage", ["article_digests", "quotes", "meta"])
 def test_carryover_damaged_previous_build_is_recomputed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, damage: str
 ) -> None:
     folder = _corpus(tmp_path)
     first = pipeline.build(folder)
@@ -100,8 +101,10 @@ def test_carryover_damaged_previous_build_is_recomputed(
     target.write_bytes(target.read_bytes()[: len(target.read_bytes()) // 2])
     (folder / "zz_added.txt").write_text(_ADDED)
     seen = _spy(monkeypatch)
+    caplog.set_level(logging.WARNING)
     corpus = pipeline.build(folder)
     assert sorted(seen) == sorted(a.id for a in corpus.articles)
+    assert any(target.name in r.getMessage() for r in caplog.records), "a warning names the damaged file"
 
 
 def test_carryover_reuse_keeps_article_order() -> None:

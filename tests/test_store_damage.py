@@ -142,3 +142,32 @@ def test_store_damage_is_detected_and_recovered(
     assert _framing(opened) == framing
     assert pipeline.is_built(corpus), "after recovery the corpus is built again"
     assert _stories(pipeline.open_corpus(corpus)) == stories
+
+
+#: The files the dashboard reads when it opens a corpus and its Framing tab, damaged for the app test.
+APP_CASES = ("build/stories.parquet", f"build/terms-{TERMS_TOKENIZER}.parquet", "build/entities.parquet", store.POINTER)
+
+
+@pytest.mark.parametrize("relative", APP_CASES)
+def test_store_damage_dashboard_opens_and_frames_the_story(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative: str
+) -> None:
+    """The real dashboard (Streamlit's AppTest) on a corpus with one damaged file: no exception, no error,
+    and the Framing tab of the two-outlet story shows its panels."""
+    from streamlit.testing.v1 import AppTest
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(built, corpus)
+    _damage(corpus, relative, "garbage")
+    monkeypatch.setattr(settings, "WORKSPACE_DIR", tmp_path / "my-articles")
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at.session_state["corpus_source"] = "Another folder…"
+    at.session_state["folder"] = str(corpus)
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in [*at.exception, *at.error]]
+    at.session_state["story"] = _compared(pipeline.open_corpus(corpus))
+    at.session_state["tab"] = "Framing"
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in [*at.exception, *at.error]]
+    shown = "\n".join([h.value for h in at.subheader] + [str(h.proto.body) for h in at.get("html")])
+    assert "Headline and lede" in shown and "How each outlet names the actors" in shown
