@@ -47,9 +47,7 @@ def test_workspace_races_lose_no_article_and_keep_one_manifest_row_per_file(tmp_
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(WORKERS)
     results = context.Queue()
-    workers = [
-        context.Process(target=_worker, args=(str(tmp_path), w, barrier, results)) for w in range(WORKERS)
-    ]
+    workers = [context.Process(target=_worker, args=(str(tmp_path), w, barrier, results)) for w in range(WORKERS)]
     for process in workers:
         process.start()
     reported = [marker for _ in workers for marker in results.get(timeout=90)]
@@ -71,3 +69,51 @@ def test_workspace_races_lose_no_article_and_keep_one_manifest_row_per_file(tmp_
     assert sorted(named) == files, "one manifest row per saved file, none twice"
     outlets = {row["file"]: row["outlet"] for row in rows}
     assert {a.file: a.outlet for a in corpus.articles if a.file in outlets} == outlets
+
+
+def _builder(folder: str, barrier: Any, done: Any, errors: Any) -> None:
+    """Build the workspace corpus again and again while the adders add to it, until they are done."""
+    from compare import pipeline
+    from tests.test_store_races import _fake_model
+
+    try:
+        _fake_model()
+        barrier.wait()
+        while not done.is_set():
+            if any(Path(folder).iterdir()):
+                pipeline.build(Path(folder))
+        errors.put(None)
+    except BaseException as exc:  # any crash is the failure this test looks for
+        errors.put(f"{type(exc).__name__}: {exc}")
+        raise
+
+
+@pytest.mark.timeout(180)
+def test_workspace_races_adding_while_building_loses_nothing_and_the_build_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare import embed, pipeline
+    from tests.test_embed_cache import CountingEmbedder
+
+    adders = 2
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(adders + 1)
+    results, errors, done = context.Queue(), context.Queue(), context.Event()
+    workers = [context.Process(target=_worker, args=(str(tmp_path), w, barrier, results)) for w in range(adders)]
+    builder = context.Process(target=_builder, args=(str(tmp_path), barrier, done, errors))
+    for process in [*workers, builder]:
+        process.start()
+    reported = [marker for _ in workers for marker in results.get(timeout=120)]
+    done.set()
+    assert errors.get(timeout=60) is None, "the build running beside the additions did not crash"
+    for process in [*workers, builder]:
+        process.join(timeout=30)
+        assert process.exitcode == 0
+    assert len(reported) == adders * ROUNDS * 2
+
+    model = CountingEmbedder()
+    monkeypatch.setattr(embed, "default_embedder", lambda: model)
+    corpus = pipeline.open_corpus(tmp_path)
+    assert pipeline.is_built(tmp_path)
+    found = {a.text.rsplit("Marker ", 1)[1].rstrip(".") for a in corpus.articles}
+    assert set(reported) <= found, f"lost: {sorted(set(reported) - found)}"
