@@ -63,14 +63,19 @@ class TorchEncoder:
         self.runtime = f"{'cuda' if device.startswith('cuda') else 'torch'}-{dtype}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        vectors = self.model.encode(
-            list(texts),
-            batch_size=settings.EMBED_BATCH_SIZE,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-            device=self.device,
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        out = np.zeros((len(texts), 0), dtype=np.float32)
+        for rows in length_batches(texts):
+            vectors = self.model.encode(
+                [texts[i] for i in rows],
+                batch_size=len(rows),
+                convert_to_numpy=True,
+                show_progress_bar=False,
+                device=self.device,
+            )
+            if out.shape[1] == 0:
+                out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+            out[rows] = vectors
+        return out
 
 
 class OnnxEncoder:
@@ -87,16 +92,15 @@ class OnnxEncoder:
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.intra_op_num_threads = settings.EMBED_THREADS or os.cpu_count() or 1
         options.log_severity_level = 3  # warnings about unused initialisers are noise to a user
+        # no memory arena: it would keep the largest batch's activations (hundreds of MB) for the whole build
+        options.enable_cpu_mem_arena = False
         self.session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.inputs = [i.name for i in self.session.get_inputs()]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         dim = self.session.get_outputs()[0].shape[-1]
         out = np.zeros((len(texts), dim if isinstance(dim, int) else 0), dtype=np.float32)
-        # longest first, as sentence-transformers does: batches of like lengths waste little on padding
-        order = np.argsort([-len(t) for t in texts], kind="stable")
-        for start in range(0, len(texts), settings.EMBED_BATCH_SIZE):
-            rows = order[start : start + settings.EMBED_BATCH_SIZE]
+        for rows in length_batches(texts):
             features = self.model.preprocess([texts[i] for i in rows])
             feed = {name: features[name].numpy().astype(np.int64) for name in self.inputs}
             vectors = self.session.run(None, feed)[0]
@@ -104,6 +108,21 @@ class OnnxEncoder:
                 out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
             out[rows] = vectors
         return out
+
+
+def length_batches(texts: Sequence[str]) -> list[np.ndarray]:
+    """Row numbers of ``texts`` in batches of like lengths, longest first (little is wasted on padding), each
+    at most ``EMBED_BATCH_SIZE`` texts and ``EMBED_BATCH_CHARS`` characters of padded width: a batch of long
+    passages is smaller, so the attention's memory stays about the same whatever the texts' length."""
+    order = np.argsort([-len(t) for t in texts], kind="stable")
+    batches: list[np.ndarray] = []
+    start = 0
+    while start < len(order):
+        widest = max(1, len(texts[order[start]]))  # the first text of a batch is its longest
+        size = max(1, min(settings.EMBED_BATCH_SIZE, settings.EMBED_BATCH_CHARS // widest))
+        batches.append(order[start : start + size])
+        start += size
+    return batches
 
 
 def onnx_supported(model: SentenceTransformer) -> bool:

@@ -40,6 +40,8 @@ URL_FETCH_MAX_BYTES = 5 * 1024 * 1024
 MODEL = os.environ.get("PARALLAX_MODEL") or None
 #: Texts per model call when embedding.
 EMBED_BATCH_SIZE = 64
+#: Most characters (texts x the longest one) in one ONNX batch: long passages go in smaller batches, bounding memory.
+EMBED_BATCH_CHARS = 16_000
 #: Lowest cosine to PyTorch float32 vectors at which a faster engine or precision is accepted.
 MIN_PRECISION_COSINE = 0.995
 #: Try ONNX Runtime (a graph exported once from the model's own weights) before PyTorch; PARALLAX_ONNX=0 turns it off.

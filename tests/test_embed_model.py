@@ -139,3 +139,20 @@ def test_embed_static_embedding_model_loads_and_embeds(tmp_path: Path, monkeypat
     assert vectors.shape == (2, 16)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
     assert model.runtime in {"torch-float32", "torch-bfloat16"}  # never exported to ONNX
+
+
+def test_embed_batches_bound_padded_width_and_cover_every_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long passages go in smaller batches (memory), like lengths together (padding), every text once."""
+    from compare.encoders import length_batches
+
+    monkeypatch.setattr(settings, "EMBED_BATCH_SIZE", 8)
+    monkeypatch.setattr(settings, "EMBED_BATCH_CHARS", 1_000)
+    texts = ["x" * n for n in (900, 10, 400, 20, 300, 5, 250, 30, 12, 11, 14, 16, 15, 13)]
+    batches = length_batches(texts)
+    rows = [int(i) for batch in batches for i in batch]
+    assert sorted(rows) == list(range(len(texts)))
+    for batch in batches:
+        widest = max(len(texts[i]) for i in batch)
+        assert len(batch) <= 8 and (len(batch) == 1 or len(batch) * widest <= 1_000)
+    assert [len(b) for b in batches][:3] == [1, 2, 4]  # 900 alone; 400 with 300; 250 with the next three
+    assert length_batches([]) == []
