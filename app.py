@@ -27,6 +27,7 @@ from compare.errors import ParallaxError
 from compare.highlight import escape, markdown_escape
 from compare.pipeline import Corpus
 from compare.progress import Update
+from compare.text_format import counted
 
 _ICON = Path(__file__).resolve().parent / "assets" / "parallax-icon.png"
 
@@ -246,7 +247,7 @@ def _show_ingest_records(records: list[Any]) -> None:
     loaded = [r for r in records if r.status == "loaded"]
     problems = [r for r in records if r.status != "loaded"]
     if loaded:
-        st.success(f"Added {report.counted(len(loaded), 'article')} to {MY_ARTICLES}.")
+        st.success(f"Added {counted(len(loaded), 'article')} to {MY_ARTICLES}.")
     for record in (r for r in loaded if r.message):
         st.info(f"{markdown_escape(record.file)}: {markdown_escape(record.message)}", icon=":material/info:")
     for record in problems:
@@ -548,8 +549,8 @@ def _corpus_header(corpus: Corpus) -> None:
     outlets = len({a.outlet for a in corpus.articles})
     st.html(
         f'<p class="px-title">{escape(info.name)}</p>'
-        f'<p class="px-sub">{report.counted(len(corpus.articles), "article")} · {report.counted(outlets, "outlet")} · '
-        f"{report.counted(len(corpus.stories), 'story', 'stories')}"
+        f'<p class="px-sub">{counted(len(corpus.articles), "article")} · {counted(outlets, "outlet")} · '
+        f"{counted(len(corpus.stories), 'story', 'stories')}"
         f"{' · ' + escape(info.description) if info.description else ''}</p>"
     )
     problems = [r for r in corpus.report if r.status != "loaded"]

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from compare.errors import ParallaxError
 from compare.evaluate import TASKS
 from compare.progress import TerminalBars
+from compare.text_format import counted, short
 
 INGEST_FIELDS = ("id", "outlet", "title", "published", "url", "text", "file")
 STORY_FIELDS = ("story_id", "title", "article_ids", "outlets", "first_published", "last_published")
@@ -30,15 +31,6 @@ def _emit_json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
         out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
 
-def _short(text: str | None, width: int = 90) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _plural(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"
-
-
 def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     from compare.ingest import load_corpus
 
@@ -49,7 +41,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 0
     for article in result.articles:
-        out.write(f"{article.id}  {article.outlet:<20}  {article.published or '-':<10}  {_short(article.title, 60)}\n")
+        out.write(f"{article.id}  {article.outlet:<20}  {article.published or '-':<10}  {short(article.title, 60)}\n")
     _write_report_summary(result.report, out)
     return 0
 
@@ -69,10 +61,10 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 
     corpus = build(Path(args.corpus), progress=TerminalBars(), fetch_urls=args.fetch)
     counts = [
-        _plural(len(corpus.articles), "article"),
-        _plural(len(corpus.stories), "story", "stories"),
-        _plural(len(corpus.quotes), "quote"),
-        _plural(len(corpus.passages), "shared passage"),
+        counted(len(corpus.articles), "article", grouped=False),
+        counted(len(corpus.stories), "story", "stories", grouped=False),
+        counted(len(corpus.quotes), "quote", grouped=False),
+        counted(len(corpus.passages), "shared passage", grouped=False),
     ]
     out.write(f"built {corpus.info.name}: {', '.join(counts)}\n")
     _write_report_summary(corpus.report, out)
@@ -107,7 +99,7 @@ def cmd_stories(args: argparse.Namespace, out: TextIO) -> int:
         dates = f"{story.first_published or '?'} – {story.last_published or '?'}"
         out.write(
             f"{story.story_id}  {len(story.article_ids):>3} articles  {len(story.outlets):>2} outlets  "
-            f"{dates:<23}  {_short(story.title, 60)}\n"
+            f"{dates:<23}  {short(story.title, 60)}\n"
         )
     return 0
 
@@ -133,7 +125,7 @@ def cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
     for quote in quotes:
         who = quote.speaker or "unattributed"
         role = f" ({quote.role})" if quote.role else ""
-        out.write(f"{quote.outlet:<16} {quote.kind:<9} {who}{role}: “{_short(quote.quote, 80)}”\n")
+        out.write(f"{quote.outlet:<16} {quote.kind:<9} {who}{role}: “{short(quote.quote, 80)}”\n")
     return 0
 
 
@@ -152,7 +144,7 @@ def cmd_passages(args: argparse.Namespace, out: TextIO) -> int:
         quoted = " (inside a quote)" if passage.in_quote else ""
         out.write(
             f"{passage.passage_id}  {passage.words:>4} words  {', '.join(passage.outlets)}{quoted}\n"
-            f"    {_short(passage.text)}\n"
+            f"    {short(passage.text, 90)}\n"
         )
     return 0
 
@@ -164,7 +156,7 @@ def cmd_framing(args: argparse.Namespace, out: TextIO) -> int:
         _emit_json(({**{k: i.to_dict()[k] for k in FRAMING_FIELDS}, "detail": i.detail} for i in indicators), out)
         return 0
     for indicator in indicators:
-        proof = f"  — “{_short(indicator.evidence[0].text, 70)}”" if indicator.evidence else ""
+        proof = f"  — “{short(indicator.evidence[0].text, 70)}”" if indicator.evidence else ""
         detail = f" [{indicator.detail}]" if indicator.detail else ""
         out.write(f"{indicator.outlet:<16} {indicator.indicator:<20} {indicator.value}{detail}{proof}\n")
     return 0
