@@ -27,6 +27,7 @@ from compare.errors import ParallaxError
 from compare.highlight import escape, markdown_escape
 from compare.pipeline import Corpus
 from compare.progress import Update
+from compare.text_format import counted
 
 _ICON = Path(__file__).resolve().parent / "assets" / "parallax-icon.png"
 
@@ -123,6 +124,32 @@ def _guard(what: str, draw: Callable[..., None], *args: Any) -> None:
         )
 
 
+def _download(
+    place: Any,
+    label: str,
+    data: Callable[[], bytes | str],
+    file_name: str,
+    key: str,
+    icon: str,
+    *,
+    help: str | None = None,
+    disabled: bool = False,
+) -> None:
+    """One download button: the file is made only when clicked (``data`` is called then), its type follows its
+    name's extension, and clicking it does not re-run the page."""
+    place.download_button(
+        label,
+        data,
+        file_name,
+        export.MIME[file_name.rsplit(".", 1)[1]],
+        key=key,
+        help=help,
+        icon=icon,
+        on_click="ignore",
+        disabled=disabled,
+    )
+
+
 def _download_row(name: str, figure: Any, key: str) -> None:
     """Server-side PNG, SVG and standalone HTML of one chart (rendered only when clicked)."""
     chromium = settings.CHROMIUM_PATH.is_file()
@@ -131,26 +158,24 @@ def _download_row(name: str, figure: Any, key: str) -> None:
     row = st.container(horizontal=True)
     icons = {"png": ":material/image:", "svg": ":material/draw:"}
     for fmt in export.IMAGE_FORMATS:
-        row.download_button(
+        _download(
+            row,
             fmt.upper(),
             partial(export.figure_image, figure, fmt),
             f"{stem}.{fmt}",
-            export.MIME[fmt],
-            key=f"{key}-{fmt}",
-            disabled=not chromium,
+            f"{key}-{fmt}",
+            icons[fmt],
             help=reason,
-            icon=icons[fmt],
-            on_click="ignore",
+            disabled=not chromium,
         )
-    row.download_button(
+    _download(
+        row,
         "HTML",
         lambda: export.figure_html(figure, name),
         f"{stem}.html",
-        export.MIME["html"],
-        key=f"{key}-html",
+        f"{key}-html",
+        ":material/code:",
         help="The interactive chart in one offline file",
-        icon=":material/code:",
-        on_click="ignore",
     )
 
 
@@ -193,14 +218,8 @@ def _show_panel(panel: report.Panel, key: str, outlets: list[str]) -> None:
 def _table(place: Any, table: Any, name: str, key: str) -> None:
     """A table with its CSV download (made only when clicked)."""
     place.dataframe(table, hide_index=True, key=f"{key}-table")
-    place.download_button(
-        "CSV",
-        lambda: export.table_csv(table),
-        f"{export.file_stem(name)}.csv",
-        export.MIME["csv"],
-        key=f"{key}-csv",
-        icon=":material/table:",
-        on_click="ignore",
+    _download(
+        place, "CSV", lambda: export.table_csv(table), f"{export.file_stem(name)}.csv", f"{key}-csv", ":material/table:"
     )
 
 
@@ -228,7 +247,7 @@ def _show_ingest_records(records: list[Any]) -> None:
     loaded = [r for r in records if r.status == "loaded"]
     problems = [r for r in records if r.status != "loaded"]
     if loaded:
-        st.success(f"Added {report.counted(len(loaded), 'article')} to {MY_ARTICLES}.")
+        st.success(f"Added {counted(len(loaded), 'article')} to {MY_ARTICLES}.")
     for record in (r for r in loaded if r.message):
         st.info(f"{markdown_escape(record.file)}: {markdown_escape(record.message)}", icon=":material/info:")
     for record in problems:
@@ -395,15 +414,7 @@ def _story_picker(corpus: Corpus, key: tuple[Any, ...], filters: DeltaGenerator)
     labels = dict(zip(ids, shown["title"].tolist(), strict=True))
     pick, csv = st.columns([4, 1])
     pick.selectbox("Story", ids, key="story", format_func=lambda i: labels.get(i, i))
-    csv.download_button(
-        "Story list CSV",
-        lambda: export.table_csv(shown),
-        "stories.csv",
-        export.MIME["csv"],
-        key="stories-csv",
-        icon=":material/table:",
-        on_click="ignore",
-    )
+    _download(csv, "Story list CSV", lambda: export.table_csv(shown), "stories.csv", "stories-csv", ":material/table:")
     return str(st.session_state["story"])
 
 
@@ -414,36 +425,33 @@ def _story_header(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
     st.html(f'<p class="px-story">{escape(story.title)}</p><p class="px-sub">{escape(meta)}</p>')
     row = st.container(horizontal=True)
     stem = export.file_stem(story.title)
-    row.download_button(
+    _download(
+        row,
         "Story report (HTML)",
         lambda: report.report_html(corpus, story_id, content),
         f"{stem}.html",
-        export.MIME["html"],
-        key="report-html",
-        icon=":material/description:",
-        on_click="ignore",
+        "report-html",
+        ":material/description:",
         help="Every tab of this story in one offline HTML file.",
     )
     chromium = settings.CHROMIUM_PATH.is_file()
-    row.download_button(
+    _download(
+        row,
         "Comparison card (PNG)",
         lambda: report.comparison_card_png(corpus, story_id, content),
         f"{stem}-card.png",
-        export.MIME["png"],
-        key="card-png",
-        icon=":material/print:",
-        on_click="ignore",
+        "card-png",
+        ":material/print:",
         disabled=not chromium,
         help="One printable page for class: headlines, quoted officials, three framing highlights per outlet.",
     )
-    row.download_button(
+    _download(
+        row,
         "All charts and tables (zip)",
         lambda: report.story_bundle(corpus, story_id, content),
         f"{stem}.zip",
-        export.MIME["zip"],
-        key="bundle-zip",
-        icon=":material/folder_zip:",
-        on_click="ignore",
+        "bundle-zip",
+        ":material/folder_zip:",
         disabled=not chromium,
         help="Every chart as PNG, SVG and HTML, and every table as CSV.",
     )
@@ -541,8 +549,8 @@ def _corpus_header(corpus: Corpus) -> None:
     outlets = len({a.outlet for a in corpus.articles})
     st.html(
         f'<p class="px-title">{escape(info.name)}</p>'
-        f'<p class="px-sub">{report.counted(len(corpus.articles), "article")} · {report.counted(outlets, "outlet")} · '
-        f"{report.counted(len(corpus.stories), 'story', 'stories')}"
+        f'<p class="px-sub">{counted(len(corpus.articles), "article")} · {counted(outlets, "outlet")} · '
+        f"{counted(len(corpus.stories), 'story', 'stories')}"
         f"{' · ' + escape(info.description) if info.description else ''}</p>"
     )
     problems = [r for r in corpus.report if r.status != "loaded"]

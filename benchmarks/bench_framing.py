@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from compare import store  # noqa: E402
+from compare.caches import clear_caches  # noqa: E402
 from compare.embed import CachedEmbedder, Embedder, VectorStore, article_vectors, default_embedder  # noqa: E402
 from compare.evaluate import SHARED_DATA, read_jsonl  # noqa: E402
 from compare.framing import (  # noqa: E402
@@ -44,10 +45,9 @@ from compare.framing import (  # noqa: E402
     story_text,
     tone,
 )
-from compare.framing.distinctive import _CORPUS_CACHE, TermPrior, corpus_prior  # noqa: E402
-from compare.framing.frames import _frame_matrix, frame_descriptions  # noqa: E402
-from compare.framing.naming import _ENTITY_CACHE  # noqa: E402
-from compare.framing.text import _VECTOR_CACHE, embed_cached  # noqa: E402
+from compare.framing.distinctive import TermPrior, corpus_prior  # noqa: E402
+from compare.framing.frames import frame_descriptions  # noqa: E402
+from compare.framing.text import embed_cached  # noqa: E402
 from compare.model import Article  # noqa: E402
 
 ABP = SHARED_DATA / "abp" / "sample10k.jsonl.gz"
@@ -97,13 +97,6 @@ def run_all(
     return {name: timed(panel) for name, panel in panels.items()}
 
 
-def _forget_everything() -> None:
-    """Empty the in-memory caches, as in a freshly started dashboard."""
-    for cache in (_VECTOR_CACHE, _ENTITY_CACHE, _CORPUS_CACHE):
-        cache.clear()
-    _frame_matrix.cache_clear()
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--outlets", type=int, default=20)
@@ -125,13 +118,13 @@ def main(argv: list[str] | None = None) -> None:
         # What build stores for these articles:
         article_vectors(story_articles, embedder, cache_dir=built_at, keep=frame_descriptions())
         corpus_prior(corpus).to_frame().to_parquet(built_at / "terms.parquet", index=False)
-        _forget_everything()
+        clear_caches()  # as in a freshly started dashboard (model still loaded)
         from_disk = CachedEmbedder(embedder, VectorStore(built_at, embedder))
         stored_prior = lambda: TermPrior.from_frame(store.read_table(built_at, "terms"))  # noqa: E731
         built = run_all(story_articles, stored_prior, from_disk)
         known = stored_prior()
         warm = run_all(story_articles, lambda: known, from_disk)
-    _forget_everything()
+    clear_caches()  # as in a freshly started dashboard (model still loaded)
     embed_wall, embed_cpu = timed(lambda: embed_cached(embedder, sentences))
 
     runs = {"cold": cold, "corpus built": built, "warm": warm}

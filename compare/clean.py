@@ -24,28 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-#: A prose line has at least this many words (or ends like a sentence with at least MIN_SENTENCE_WORDS).
-PROSE_WORDS = 12
-MIN_SENTENCE_WORDS = 4
-#: A run of this many short lines separates two blocks of prose (fewer stay inside one block).
-SEPARATOR_RUN = 3
-#: A later block joins the body when this share of its content words occurs in the body.
-CONTINUATION_OVERLAP = 0.25
-#: The main block is the first one with at least this share of the longest block's words.
-MAIN_BLOCK_SHARE = 0.5
-#: ... or when it shares at least this many topic words with the body, or has this many words of prose.
-CONTINUATION_MIN_SHARED = 10
-LONG_BLOCK_WORDS = 40
-#: A list is kept when a sentence of at least this many words introduces it with a colon.
-LIST_INTRO_MIN_WORDS = 6
-#: Lines repeated across an outlet's articles are its boilerplate when shorter than this.
-REPEATED_LINE_MAX_WORDS = 60
-#: Two pages sharing more than this share of their lines are versions of one article, not two articles.
-SAME_PAGE_OVERLAP = 0.5
-#: Sentences (prose lines) are site boilerplate only when this many different pages repeat them.
-REPEAT_MIN_PAGES_PROSE = 3
-#: Pages checked per repeated line for that test (enough to find two different articles, and cheap).
-REPEAT_SAMPLE_PAGES = 6
+from compare import settings
 
 # Letters of any script: "[A-Za-z]" read "città" as "citt" and Cyrillic or Greek prose as no words at all.
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")
@@ -77,8 +56,6 @@ _SECTION_HEADER = re.compile(
     r"|in case you missed it|popular (?:now|posts|stories)|explore more on these topics)\W*$",
     re.IGNORECASE,
 )
-#: Longest line that can be a section header.
-SECTION_HEADER_MAX_WORDS = 6
 # Notes about the article itself, sentences or not.
 _META_NOTE = re.compile(
     r"^\W*(?:this (?:article|story) is (?:more|over) than"
@@ -89,8 +66,6 @@ _META_NOTE = re.compile(
 _COMMENT_CUE = re.compile(
     r"\b(?:comments?|commenting|repl(?:y|ies)|notify|voted|feedbacks?|disqus|moderated)\b", re.IGNORECASE
 )
-#: Longest line (in words) that a comment cue turns into a comment-widget line.
-COMMENT_WIDGET_MAX_WORDS = 8
 _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
     r"|\bPhoto by\b|\bPhotograph by\b",
@@ -120,13 +95,6 @@ _IMPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _READER = re.compile(r"\b(?:you|your|our|us)\b", re.IGNORECASE)
-#: Longest line (in words) that can still be a caption or a call to action rather than article prose
-#: (checking only lines this short also keeps the vocabulary patterns off long paragraphs, which is faster).
-FURNITURE_MAX_WORDS = 40
-#: Longest line that can still be a filing label or a note about the article ("Appeared in the print edition").
-META_MAX_WORDS = 20
-#: Longest line that can still be a legal notice or disclaimer.
-LEGAL_MAX_WORDS = 80
 _DATE_INSIDE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I
 )
@@ -145,8 +113,6 @@ _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(
     rf"(?:^\W*|\s)(?:By|BY|by)\s+(?P<name>{_NAME}(?:\s+(?:{_NAME}|and|&|de|van|von|al-\w+))*?)\s*(?:[,|]|$)"
 )
-#: Longest line that can be a byline.
-BYLINE_MAX_WORDS = 12
 _REPORTING_BY = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b.*$", re.I)
 
 
@@ -177,9 +143,9 @@ def is_prose(line: str) -> bool:
         return False
     sentence = bool(_SENTENCE_END.search(line.strip()))
     # Capitalised words make a short line a teaser or a menu, but a long sentence full of names is prose.
-    if _title_case(words) and not (sentence and len(words) >= PROSE_WORDS):
+    if _title_case(words) and not (sentence and len(words) >= settings.CLEAN_PROSE_WORDS):
         return False
-    return len(words) >= PROSE_WORDS or (len(words) >= MIN_SENTENCE_WORDS and sentence)
+    return len(words) >= settings.CLEAN_PROSE_WORDS or (len(words) >= settings.CLEAN_MIN_SENTENCE_WORDS and sentence)
 
 
 def is_call_to_action(line: str) -> bool:
@@ -190,7 +156,7 @@ def is_call_to_action(line: str) -> bool:
     a short label without a full stop.
     """
     words = _words(line)
-    if len(words) > FURNITURE_MAX_WORDS or not _ACTION_CUE.search(line):
+    if len(words) > settings.CLEAN_FURNITURE_MAX_WORDS or not _ACTION_CUE.search(line):
         return False
     if _IMPERATIVE.match(line) or _READER.search(line):
         return True
@@ -202,9 +168,14 @@ def _is_comment_widget(line: str) -> bool:
     and not a sentence ("The mayor declined to comment." is reporting, not a widget)."""
     stripped = line.rstrip()
     is_sentence = (stripped.endswith((".", "!", "?", '"', "”", "’")) and not stripped.endswith("..")) or (
-        stripped.endswith(":") and len(_words(line)) >= MIN_SENTENCE_WORDS  # "Sanders made the following comment:"
+        stripped.endswith(":")
+        and len(_words(line)) >= settings.CLEAN_MIN_SENTENCE_WORDS  # "Sanders made the following comment:"
     )
-    return not is_sentence and len(_words(line)) <= COMMENT_WIDGET_MAX_WORDS and bool(_COMMENT_CUE.search(line))
+    return (
+        not is_sentence
+        and len(_words(line)) <= settings.CLEAN_COMMENT_WIDGET_MAX_WORDS
+        and bool(_COMMENT_CUE.search(line))
+    )
 
 
 def _is_meta(line: str) -> bool:
@@ -212,14 +183,14 @@ def _is_meta(line: str) -> bool:
 
     Labels are short and are not sentences, unlike "Filed under the Act, the complaint says ...".
     """
-    if len(_words(line)) > META_MAX_WORDS:
+    if len(_words(line)) > settings.CLEAN_META_MAX_WORDS:
         return False
     return bool(_META_NOTE.search(line)) or (bool(_META_LABEL.search(line)) and not line.rstrip().endswith("."))
 
 
 def _is_furniture(line: str) -> bool:
     """A caption, "Read more", form field, call to action or menu: never body, wherever it stands."""
-    return len(_words(line)) <= FURNITURE_MAX_WORDS and bool(
+    return len(_words(line)) <= settings.CLEAN_FURNITURE_MAX_WORDS and bool(
         _CAPTION.search(line)
         or _READ_MORE.search(line)
         or _FORM_FIELD.match(line)
@@ -230,12 +201,12 @@ def _is_furniture(line: str) -> bool:
 
 def _is_section_header(line: str) -> bool:
     """ "Related stories", "Most popular", "More from Reuters": the start of a list of other articles."""
-    return len(_words(line)) <= SECTION_HEADER_MAX_WORDS and bool(_SECTION_HEADER.match(line))
+    return len(_words(line)) <= settings.CLEAN_SECTION_HEADER_MAX_WORDS and bool(_SECTION_HEADER.match(line))
 
 
 def _is_legal(line: str) -> bool:
     """A copyright line, disclaimer or legal notice."""
-    return len(_words(line)) <= LEGAL_MAX_WORDS and bool(_LEGAL.search(line))
+    return len(_words(line)) <= settings.CLEAN_LEGAL_MAX_WORDS and bool(_LEGAL.search(line))
 
 
 def _title_case(words: Sequence[str]) -> bool:
@@ -283,7 +254,8 @@ def _headline_index(lines: Sequence[str]) -> int | None:
     nothing qualifies the best-scoring line is taken.
     """
     first_paragraph = next(
-        (i for i, line in enumerate(lines) if len(_words(line)) >= PROSE_WORDS and is_prose(line)), len(lines)
+        (i for i, line in enumerate(lines) if len(_words(line)) >= settings.CLEAN_PROSE_WORDS and is_prose(line)),
+        len(lines),
     )
     candidates = range(min(max(first_paragraph, 1), len(lines)))
     scores = [_headline_score(lines[i]) for i in candidates]
@@ -307,10 +279,6 @@ _FUNCTION_WORDS = frozenset({
 # fmt: on
 
 
-#: Topic words are compared by their first letters only: a crude stemmer ("vaccinated" ~ "vaccination").
-STEM_LETTERS = 6
-
-
 def _content_words(lines: Iterable[str]) -> set[str]:
     """Topic words of some lines: lowercased, function words ignored, cut to a common stem."""
     words = set()
@@ -318,7 +286,7 @@ def _content_words(lines: Iterable[str]) -> set[str]:
         for word in _words(line):
             word = word.lower().removesuffix("'s").removesuffix("’s")
             if len(word) > 3 and word not in _FUNCTION_WORDS:
-                words.add(word[:STEM_LETTERS])
+                words.add(word[: settings.CLEAN_STEM_LETTERS])
     return words
 
 
@@ -341,7 +309,7 @@ def repeated_lines(texts: Iterable[str]) -> frozenset[str]:
     holders: defaultdict[str, list[int]] = defaultdict(list)
     for index, page in enumerate(pages):
         for line in page:
-            if len(line.split()) <= REPEATED_LINE_MAX_WORDS:
+            if len(line.split()) <= settings.CLEAN_REPEATED_LINE_MAX_WORDS:
                 holders[line].append(index)
     overlap_cache: dict[tuple[int, int], float] = {}
 
@@ -351,9 +319,11 @@ def repeated_lines(texts: Iterable[str]) -> frozenset[str]:
         return overlap_cache[a, b]
 
     def is_boilerplate(line: str, found: list[int]) -> bool:
-        needed = REPEAT_MIN_PAGES_PROSE if line in sentences else 2
-        sample = found[:REPEAT_SAMPLE_PAGES]
-        return len(found) >= needed and any(overlap(a, b) < SAME_PAGE_OVERLAP for a, b in combinations(sample, 2))
+        needed = settings.CLEAN_REPEAT_MIN_PAGES_PROSE if line in sentences else 2
+        sample = found[: settings.CLEAN_REPEAT_SAMPLE_PAGES]
+        return len(found) >= needed and any(
+            overlap(a, b) < settings.CLEAN_SAME_PAGE_OVERLAP for a, b in combinations(sample, 2)
+        )
 
     return frozenset(line for line, found in holders.items() if is_boilerplate(line, found))
 
@@ -362,7 +332,7 @@ def byline_author(lines: Iterable[str]) -> str | None:
     """The author named by the first byline: "By Jane Porter" or "Posted on 3 May 2022 by Jane Porter"."""
     for line in lines:
         sentence = line.rstrip().endswith((".", "!", "?")) and not re.match(r"\W*by\s", line, re.IGNORECASE)
-        if len(_words(line)) <= BYLINE_MAX_WORDS and not sentence:
+        if len(_words(line)) <= settings.CLEAN_BYLINE_MAX_WORDS and not sentence:
             match = _BYLINE.search(line)
             if match:
                 return match.group("name")
@@ -505,7 +475,7 @@ def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]
     for index, line in enumerate(lines):
         if not (keep[index] and kinds[index] == "prose" and line.endswith(":")):
             continue
-        if len(_words(line)) < LIST_INTRO_MIN_WORDS:
+        if len(_words(line)) < settings.CLEAN_LIST_INTRO_MIN_WORDS:
             continue
         following = index + 1
         while following < len(lines) and kinds[following] == "short":
@@ -542,7 +512,7 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
                     run += 1
                 # a subheading, "Advertisement" or a caption does not end a block; but prose that
                 # talks to the reader right after a call to action is that appeal going on
-                bridged = run - end < SEPARATOR_RUN and run < len(kinds) and kinds[run] == "prose"
+                bridged = run - end < settings.CLEAN_SEPARATOR_RUN and run < len(kinds) and kinds[run] == "prose"
                 appeal = "furniture" in kinds[end:run] and run < len(lines) and bool(_READER.search(lines[run]))
                 if bridged and not appeal:
                     end = run
@@ -576,17 +546,20 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
 
     candidates = [b for b in range(len(blocks)) if not blocks[b].in_tail] or list(range(len(blocks)))
     sizes = {b: sum(len(_words(line)) for line in prose(blocks[b])) for b in candidates}
-    main = next(b for b in candidates if sizes[b] >= MAIN_BLOCK_SHARE * max(sizes.values()))
+    main = next(b for b in candidates if sizes[b] >= settings.CLEAN_MAIN_BLOCK_SHARE * max(sizes.values()))
     chosen = {main}
     vocabulary = _content_words(prose(blocks[main]))
 
     def joins(block: _Block) -> bool:
-        if block.neutral and sum(len(_words(line)) for line in prose(block)) >= LONG_BLOCK_WORDS:
+        if block.neutral and sum(len(_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS:
             return True  # after an ad slot or a subheading, several sentences of prose are more article
         words = _content_words(prose(block))
         shared = len(words & vocabulary)
         # a share for short blocks; a count for long ones, whose many words dilute any share
-        return bool(words) and (shared / len(words) >= CONTINUATION_OVERLAP or shared >= CONTINUATION_MIN_SHARED)
+        return bool(words) and (
+            shared / len(words) >= settings.CLEAN_CONTINUATION_OVERLAP
+            or shared >= settings.CLEAN_CONTINUATION_MIN_SHARED
+        )
 
     # After the body: extend until the first hard break (comments, widgets, disclaimers) or off-topic block.
     for b in range(main + 1, len(blocks)):

@@ -10,13 +10,17 @@ import argparse
 import importlib
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from compare.errors import ParallaxError
 from compare.evaluate import TASKS
 from compare.progress import TerminalBars
+from compare.text_format import counted, short
+
+if TYPE_CHECKING:
+    from compare.model import Indicator, Passage, Quote, Story
 
 INGEST_FIELDS = ("id", "outlet", "title", "published", "url", "text", "file")
 STORY_FIELDS = ("story_id", "title", "article_ids", "outlets", "first_published", "last_published")
@@ -24,33 +28,39 @@ QUOTE_FIELDS = ("article_id", "outlet", "quote", "speaker", "role", "speaker_typ
 PASSAGE_FIELDS = ("passage_id", "article_ids", "outlets", "text", "words", "spans", "in_quote")
 FRAMING_FIELDS = ("outlet", "indicator", "value", "evidence")
 
+T = TypeVar("T")
+
 
 def _emit_json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
     for row in rows:
         out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
 
-def _short(text: str | None, width: int = 90) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _plural(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+def _emit(
+    items: Iterable[T], out: TextIO, as_json: bool, record: Callable[[T], dict[str, Any]], line: Callable[[T], str]
+) -> None:
+    """Each item as one JSON line (``--json``, the stable contract) or as its line of text: the choice every
+    listing subcommand makes, in one place."""
+    if as_json:
+        _emit_json((record(item) for item in items), out)
+    else:
+        for item in items:
+            out.write(line(item) + "\n")
 
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     from compare.ingest import load_corpus
 
     result = load_corpus(Path(args.path), fetch_urls=args.fetch)
-    if args.json:
-        _emit_json(
-            ({k: a.to_dict()[k] for k in (*INGEST_FIELDS, "author", "declared_source")} for a in result.articles), out
-        )
-        return 0
-    for article in result.articles:
-        out.write(f"{article.id}  {article.outlet:<20}  {article.published or '-':<10}  {_short(article.title, 60)}\n")
-    _write_report_summary(result.report, out)
+    _emit(
+        result.articles,
+        out,
+        args.json,
+        lambda a: {k: a.to_dict()[k] for k in (*INGEST_FIELDS, "author", "declared_source")},
+        lambda a: f"{a.id}  {a.outlet:<20}  {a.published or '-':<10}  {short(a.title, 60)}",
+    )
+    if not args.json:
+        _write_report_summary(result.report, out)
     return 0
 
 
@@ -69,10 +79,10 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 
     corpus = build(Path(args.corpus), progress=TerminalBars(), fetch_urls=args.fetch)
     counts = [
-        _plural(len(corpus.articles), "article"),
-        _plural(len(corpus.stories), "story", "stories"),
-        _plural(len(corpus.quotes), "quote"),
-        _plural(len(corpus.passages), "shared passage"),
+        counted(len(corpus.articles), "article", grouped=False),
+        counted(len(corpus.stories), "story", "stories", grouped=False),
+        counted(len(corpus.quotes), "quote", grouped=False),
+        counted(len(corpus.passages), "shared passage", grouped=False),
     ]
     out.write(f"built {corpus.info.name}: {', '.join(counts)}\n")
     _write_report_summary(corpus.report, out)
@@ -98,17 +108,21 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_stories(args: argparse.Namespace, out: TextIO) -> int:
     corpus = _open(args.corpus)
-    if args.json:
-        _emit_json(
-            ({**{k: s.to_dict()[k] for k in STORY_FIELDS}, "key_terms": list(s.key_terms)} for s in corpus.stories), out
-        )
-        return 0
-    for story in corpus.stories:
+
+    def line(story: Story) -> str:
         dates = f"{story.first_published or '?'} – {story.last_published or '?'}"
-        out.write(
+        return (
             f"{story.story_id}  {len(story.article_ids):>3} articles  {len(story.outlets):>2} outlets  "
-            f"{dates:<23}  {_short(story.title, 60)}\n"
+            f"{dates:<23}  {short(story.title, 60)}"
         )
+
+    _emit(
+        corpus.stories,
+        out,
+        args.json,
+        lambda s: {**{k: s.to_dict()[k] for k in STORY_FIELDS}, "key_terms": list(s.key_terms)},
+        line,
+    )
     return 0
 
 
@@ -124,49 +138,55 @@ def cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
         from compare.quotes import extract_quotes_many
 
         quotes = resolve_speakers(extract_quotes_many(load_corpus(path).articles))
-    if args.json:
-        _emit_json(
-            ({**{k: q.to_dict()[k] for k in QUOTE_FIELDS}, "kind": q.kind, "speaker_id": q.speaker_id} for q in quotes),
-            out,
-        )
-        return 0
-    for quote in quotes:
+
+    def line(quote: Quote) -> str:
         who = quote.speaker or "unattributed"
         role = f" ({quote.role})" if quote.role else ""
-        out.write(f"{quote.outlet:<16} {quote.kind:<9} {who}{role}: “{_short(quote.quote, 80)}”\n")
+        return f"{quote.outlet:<16} {quote.kind:<9} {who}{role}: “{short(quote.quote, 80)}”"
+
+    _emit(
+        quotes,
+        out,
+        args.json,
+        lambda q: {**{k: q.to_dict()[k] for k in QUOTE_FIELDS}, "kind": q.kind, "speaker_id": q.speaker_id},
+        line,
+    )
     return 0
 
 
 def cmd_passages(args: argparse.Namespace, out: TextIO) -> int:
     corpus = _open(args.corpus)
-    if args.json:
-        _emit_json(
-            (
-                {**{k: p.to_dict()[k] for k in PASSAGE_FIELDS}, "verbatim": p.verbatim, "source": p.source}
-                for p in corpus.passages
-            ),
-            out,
-        )
-        return 0
-    for passage in corpus.passages:
+
+    def line(passage: Passage) -> str:
         quoted = " (inside a quote)" if passage.in_quote else ""
-        out.write(
+        return (
             f"{passage.passage_id}  {passage.words:>4} words  {', '.join(passage.outlets)}{quoted}\n"
-            f"    {_short(passage.text)}\n"
+            f"    {short(passage.text, 90)}"
         )
+
+    _emit(
+        corpus.passages,
+        out,
+        args.json,
+        lambda p: {**{k: p.to_dict()[k] for k in PASSAGE_FIELDS}, "verbatim": p.verbatim, "source": p.source},
+        line,
+    )
     return 0
 
 
 def cmd_framing(args: argparse.Namespace, out: TextIO) -> int:
     corpus = _open(args.corpus)
     indicators = corpus.story_framing(args.story)
-    if args.json:
-        _emit_json(({**{k: i.to_dict()[k] for k in FRAMING_FIELDS}, "detail": i.detail} for i in indicators), out)
-        return 0
-    for indicator in indicators:
-        proof = f"  — “{_short(indicator.evidence[0].text, 70)}”" if indicator.evidence else ""
+
+    def line(indicator: Indicator) -> str:
+        proof = f"  — “{short(indicator.evidence[0].text, 70)}”" if indicator.evidence else ""
         detail = f" [{indicator.detail}]" if indicator.detail else ""
-        out.write(f"{indicator.outlet:<16} {indicator.indicator:<20} {indicator.value}{detail}{proof}\n")
+        return f"{indicator.outlet:<16} {indicator.indicator:<20} {indicator.value}{detail}{proof}"
+
+    def record(indicator: Indicator) -> dict[str, Any]:
+        return {**{k: indicator.to_dict()[k] for k in FRAMING_FIELDS}, "detail": indicator.detail}
+
+    _emit(indicators, out, args.json, record, line)
     return 0
 
 
@@ -182,10 +202,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     module = importlib.import_module(f"compare.evaluate.{args.task}")
     result = module.evaluate(Path(args.dataset) if args.dataset else None)
-    if args.json:
-        _emit_json([result], out)
-    else:
-        out.write(module.render(result) + "\n")
+    _emit([result], out, args.json, lambda r: r, module.render)
     return 0
 
 

@@ -28,6 +28,7 @@ from compare.model import Article, Evidence, IngestRecord, Passage, Quote
 from compare.passages import StoryReuse, story_reuse
 from compare.pipeline import Corpus, story_table
 from compare.store import atomic_write_bytes
+from compare.text_format import counted, short
 
 if TYPE_CHECKING:
     from compare.quotes import QuoteMatch, WordChange
@@ -81,11 +82,6 @@ class OutletColumn:
 
 def _words(text: str) -> int:
     return len(text.split())
-
-
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """ "1 story", "3 stories": a count with its noun in the right number."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def day(published: str | None) -> str:
@@ -608,11 +604,6 @@ def _source_outlet(passage: Passage, corpus: Corpus) -> str:
     return article.outlet if article is not None else passage.source
 
 
-def _short(text: str, limit: int = 220) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _reuse_edges(corpus: Corpus, passages: Sequence[Passage]) -> pd.DataFrame:
     """Source outlet -> copier outlet, with the words they share, for passages whose source is an article."""
     rows = []
@@ -639,7 +630,7 @@ def shared_passages(corpus: Corpus, story_id: str) -> list[Panel]:
     passage_table = pd.DataFrame(
         [
             {
-                "passage": _short(p.text),
+                "passage": short(p.text, 220),
                 "words": p.words,
                 "outlets": ", ".join(dict.fromkeys(p.outlets)),
                 "inside_a_quote": p.in_quote,
@@ -808,7 +799,7 @@ class FramingTables:
 
 def _example(evidence: Sequence[Evidence]) -> str:
     """The first evidence sentence of a row, for tables people read."""
-    return _short(evidence[0].text, 200) if len(evidence) else ""
+    return short(evidence[0].text, 200) if len(evidence) else ""
 
 
 def _readable(frame: pd.DataFrame, drop: Sequence[str] = ()) -> pd.DataFrame:

@@ -35,6 +35,47 @@ URL_FETCH_TIMEOUT_S = 15.0
 #: Largest page downloaded when fetching a URL.
 URL_FETCH_MAX_BYTES = 5 * 1024 * 1024
 
+# --- cleaning (boilerplate removal, compare/clean.py) ----------------------------
+#: A line is prose when it has at least this many words (title-case lines need a sentence ending too).
+CLEAN_PROSE_WORDS = 12
+#: A shorter line is still prose when it ends like a sentence and has at least this many words.
+CLEAN_MIN_SENTENCE_WORDS = 4
+#: A run of this many short lines separates two blocks of prose (fewer stay inside one block).
+CLEAN_SEPARATOR_RUN = 3
+#: A later block joins the body when this share of its content words occurs in the body.
+CLEAN_CONTINUATION_OVERLAP = 0.25
+#: The main block is the first one with at least this share of the longest block's words.
+CLEAN_MAIN_BLOCK_SHARE = 0.5
+#: A later block also joins the body when it shares this many topic words with it (long blocks dilute shares).
+CLEAN_CONTINUATION_MIN_SHARED = 10
+#: A later block with only labels or ad slots before it joins the body when it has at least this many words of prose.
+CLEAN_LONG_BLOCK_WORDS = 40
+#: A list is kept when a sentence of at least this many words introduces it with a colon.
+CLEAN_LIST_INTRO_MIN_WORDS = 6
+#: Lines repeated across an outlet's articles are its boilerplate when shorter than this.
+CLEAN_REPEATED_LINE_MAX_WORDS = 60
+#: Two pages sharing more than this share of their lines are versions of one article, not two articles.
+CLEAN_SAME_PAGE_OVERLAP = 0.5
+#: Sentences (prose lines) are site boilerplate only when this many different pages repeat them.
+CLEAN_REPEAT_MIN_PAGES_PROSE = 3
+#: Pages checked per repeated line for that test (enough to find two different articles, and cheap).
+CLEAN_REPEAT_SAMPLE_PAGES = 6
+#: Longest line (in words) that can be a section header ("Related stories").
+CLEAN_SECTION_HEADER_MAX_WORDS = 6
+#: Longest line (in words) that a comment cue turns into a comment-widget line.
+CLEAN_COMMENT_WIDGET_MAX_WORDS = 8
+#: Longest line (in words) that can still be a caption or a call to action rather than article prose
+#: (checking only lines this short also keeps the vocabulary patterns off long paragraphs, which is faster).
+CLEAN_FURNITURE_MAX_WORDS = 40
+#: Longest line that can still be a filing label or a note about the article ("Appeared in the print edition").
+CLEAN_META_MAX_WORDS = 20
+#: Longest line that can still be a legal notice or disclaimer.
+CLEAN_LEGAL_MAX_WORDS = 80
+#: Longest line that can be a byline.
+CLEAN_BYLINE_MAX_WORDS = 12
+#: Topic words are compared by their first letters only: a crude stemmer ("vaccinated" ~ "vaccination").
+CLEAN_STEM_LETTERS = 6
+
 # --- embeddings ----------------------------------------------------------------
 #: A sentence-transformers model name or path; None means the offline packaged MiniLM.
 MODEL = os.environ.get("PARALLAX_MODEL") or None

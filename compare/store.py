@@ -44,14 +44,15 @@ R = TypeVar("R", bound=Record)
 
 #: Bump when the layout or meaning of cached tables changes; old caches are rebuilt.
 SCHEMA_VERSION = 2
-#: Settings (names, or name prefixes ending in "_") that change what a build computes: ingest limits, the
-#: model and article units, grouping, passages and quote extraction. Display settings are left out.
+#: Settings (names, or name prefixes ending in "_") that change what a build computes: ingest limits, boilerplate
+#: removal, the model and article units, grouping, passages and quote extraction. Display settings are left out.
 _BUILD_SETTINGS = (
     "MAX_FILE_BYTES",
     "ARTICLE_MAX_BYTES",
     "JSON_MAX_DEPTH",
     "TEXT_MAX_CONTROL_SHARE",
     "ENCODING_",
+    "CLEAN_",
     "MODEL",
     "MIN_PRECISION_COSINE",
     "EMBED_LEDE_WORDS",

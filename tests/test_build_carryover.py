@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from compare import carryover, pipeline, quotes, settings, stage_code, store
+from compare.caches import clear_caches
 from compare.model import Article
 from tests.conftest import BUNDLED, SEED_ASKTRUTH
 
@@ -132,12 +133,12 @@ def test_stage_code_digest_changes_with_the_source(tmp_path: Path, monkeypatch: 
     edited = tmp_path / "speakers.py"
     edited.write_bytes(real["compare.speakers"].read_bytes() + b"\n# an edited rule\n")
     before = stage_code.code_digest("compare.quotes")
-    stage_code.code_digest.cache_clear()
+    clear_caches()
     try:
         monkeypatch.setattr(stage_code, "_closure", lambda _module: {**real, "compare.speakers": edited})
         assert stage_code.code_digest("compare.quotes") != before
     finally:
-        stage_code.code_digest.cache_clear()
+        clear_caches()
 
 
 def test_stage_code_change_makes_the_build_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from compare import pipeline, store
+from compare.caches import clear_caches
 from compare.cli import INGEST_FIELDS, PASSAGE_FIELDS, QUOTE_FIELDS, STORY_FIELDS, main
 from tests.conftest import BUNDLED
 
@@ -174,7 +175,7 @@ def test_pipeline_long_stories_get_their_names_recognised_by_the_build(
     story = story_text(corpus.story_articles(corpus.stories[0].story_id))
     live = naming_panel.naming(story)
     monkeypatch.setattr(naming_panel, "spacy_model", lambda: pytest.fail("spaCy ran for names the build stored"))
-    naming_panel._ENTITY_CACHE.clear()
+    clear_caches()
     stored = naming_panel.naming(story, corpus.stored_entities)
     assert not live.empty
     assert stored.to_dict("records") == live.to_dict("records")
