@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -52,12 +53,36 @@ PUBLISHERS = 4
 ROUNDS = 6
 
 
+@contextmanager
+def reporting_crashes(errors: Any, label: str = "") -> Iterator[None]:
+    """Put None on ``errors`` when the block ends, or the crash that ended it (any crash is the failure
+    these tests look for), so the test process hears from every worker."""
+    try:
+        yield
+        errors.put(None)
+    except BaseException as exc:
+        errors.put(f"{label}{type(exc).__name__}: {exc}")
+        raise
+
+
+def run_all(workers: list[Any], errors: Any, timeout: float) -> list[str]:
+    """Start ``workers``, collect one report each, join them; returns the crashes reported (none is success)
+    and checks every worker exited cleanly."""
+    for process in workers:
+        process.start()
+    reported = [errors.get(timeout=timeout) for _ in workers]
+    for process in workers:
+        process.join(timeout=30)
+    assert [p.exitcode for p in workers] == [0] * len(workers), [r for r in reported if r]
+    return [r for r in reported if r]
+
+
 def _publish_rounds(root: str, keys: list[str], barrier: Any, errors: Any) -> None:
     """Publish a small build under each of ``keys`` (one per round, all workers in step); report any error."""
     import numpy as np
     import pandas as pd
 
-    try:
+    with reporting_crashes(errors):
         for key in keys:
             writer = store.BuildWriter(Path(root), key)
             writer.table("articles", pd.DataFrame({"id": [key] * 50}))
@@ -65,10 +90,6 @@ def _publish_rounds(root: str, keys: list[str], barrier: Any, errors: Any) -> No
             barrier.wait(timeout=20)
             writer.publish({"files": ["articles.parquet", "vectors.npy"]})
             barrier.wait(timeout=20)  # every worker has published this round before the next starts
-        errors.put(None)
-    except BaseException as exc:  # any crash is the failure this test looks for
-        errors.put(f"{type(exc).__name__}: {exc}")
-        raise
 
 
 def _run_publishers(root: Path, keys_of: Callable[[int], list[str]]) -> None:
@@ -79,13 +100,7 @@ def _run_publishers(root: Path, keys_of: Callable[[int], list[str]]) -> None:
         context.Process(target=_publish_rounds, args=(str(root), keys_of(w), barrier, errors))
         for w in range(PUBLISHERS)
     ]
-    for process in workers:
-        process.start()
-    reported = [errors.get(timeout=60) for _ in workers]
-    for process in workers:
-        process.join(timeout=30)
-    assert [r for r in reported if r] == [], "a publishing process crashed"
-    assert [p.exitcode for p in workers] == [0] * PUBLISHERS
+    assert run_all(workers, errors, timeout=60) == [], "a publishing process crashed"
 
 
 @pytest.mark.timeout(90)
@@ -145,7 +160,7 @@ def _build_or_open(corpus: str, role: str, barrier: Any, errors: Any) -> None:
     and read what the dashboard reads, over and over, while the others build (``open``)."""
     from compare import pipeline, workspace
 
-    try:
+    with reporting_crashes(errors, f"{role}: "):
         _fake_model()
         if role == "other":
             settings.MIN_PASSAGE_WORDS += 1
@@ -158,10 +173,6 @@ def _build_or_open(corpus: str, role: str, barrier: Any, errors: Any) -> None:
                 opened.term_prior, opened.stored_entities  # noqa: B018 - the Framing tab's lazy reads
             else:
                 pipeline.build(Path(corpus))
-        errors.put(None)
-    except BaseException as exc:  # any crash is the failure this test looks for
-        errors.put(f"{role}: {type(exc).__name__}: {exc}")
-        raise
 
 
 @pytest.mark.timeout(180)
@@ -177,13 +188,7 @@ def test_store_races_builds_and_opens_at_once_leave_a_complete_build(
     barrier = context.Barrier(len(roles))
     errors = context.Queue()
     workers = [context.Process(target=_build_or_open, args=(str(corpus), r, barrier, errors)) for r in roles]
-    for process in workers:
-        process.start()
-    reported = [errors.get(timeout=150) for _ in workers]
-    for process in workers:
-        process.join(timeout=30)
-    assert [r for r in reported if r] == [], "no process crashed"
-    assert [p.exitcode for p in workers] == [0] * len(roles)
+    assert run_all(workers, errors, timeout=150) == [], "no process crashed"
 
     model = CountingEmbedder()
     monkeypatch.setattr(embed, "default_embedder", lambda: model)

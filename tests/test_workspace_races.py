@@ -74,18 +74,14 @@ def test_workspace_races_lose_no_article_and_keep_one_manifest_row_per_file(tmp_
 def _builder(folder: str, barrier: Any, done: Any, errors: Any) -> None:
     """Build the workspace corpus again and again while the adders add to it, until they are done."""
     from compare import pipeline
-    from tests.test_store_races import _fake_model
+    from tests.test_store_races import _fake_model, reporting_crashes
 
-    try:
+    with reporting_crashes(errors):
         _fake_model()
         barrier.wait()
         while not done.is_set():
             if any(Path(folder).iterdir()):
                 pipeline.build(Path(folder))
-        errors.put(None)
-    except BaseException as exc:  # any crash is the failure this test looks for
-        errors.put(f"{type(exc).__name__}: {exc}")
-        raise
 
 
 @pytest.mark.timeout(180)
