@@ -17,7 +17,7 @@ from typing import Any
 
 #: Memos of computed values, by module: emptied by every ``clear_caches()``.
 MEMOS: dict[str, tuple[str, ...]] = {
-    "compare.stage_code": ("_closure", "library_versions", "code_digest"),
+    "compare.stage_code": ("_closure", "_providers", "library_versions", "code_digest"),
     "compare.passages": ("_shared_text",),
     "compare.framing.text": ("_VECTOR_CACHE", "term_pattern"),
     "compare.framing.naming": ("_ENTITY_CACHE",),

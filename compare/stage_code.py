@@ -31,16 +31,21 @@ STAGE_MODULES = {
     "terms": "compare.framing.distinctive",
 }
 _PACKAGE = "compare"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+#: Modules that load a package by a name held in a constant, not by import (spaCy loads its model so).
+_LOADED_BY_NAME = {"compare.nlp": "SPACY_PACKAGE"}
 
 
 def _source_file(module: str) -> Path | None:
-    """The ``.py`` file of a ``compare`` module, or None for a name that is not one (an imported attribute)."""
-    try:
-        spec = importlib.util.find_spec(module)
-    except (ImportError, ValueError):
-        return None
-    origin = spec.origin if spec else None
-    return Path(origin) if origin and origin.endswith(".py") else None
+    """The ``.py`` file of a ``compare`` module, or None for a name that is not one (an imported attribute).
+
+    Found by path, not ``importlib.util.find_spec``: that imports the parents, and ``compare.nlp.X``
+    would load spaCy just to be told X is no module."""
+    base = _PACKAGE_DIR.parent.joinpath(*module.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def _imported(module: str, path: Path) -> set[str]:
@@ -87,18 +92,32 @@ def module_closure(module: str) -> tuple[Path, ...]:
 
 
 @cache
+def _providers() -> dict[str, list[str]]:
+    """Top-level import names to the distributions that install them (scanning them all costs ~0.3 s)."""
+    return dict(importlib.metadata.packages_distributions())
+
+
+def _constant(path: Path, name: str) -> str:
+    """The string a module assigns to ``name``, read from its source: importing it would load what it names."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            value = ast.literal_eval(node.value)
+            if isinstance(value, str):
+                return value
+    raise LookupError(f"{path} assigns no string to {name}")
+
+
+@cache
 def library_versions(module: str) -> tuple[tuple[str, str], ...]:
     """(distribution, version) of every third-party library the modules of ``module_closure`` import,
-    and of the spaCy model when ``compare.nlp`` is among them (spaCy loads it by name, not by import)."""
+    and of the packages loaded by name (``_LOADED_BY_NAME``: spaCy's model)."""
     names: set[str] = set()
     for dotted, path in _closure(module).items():
         imported = _imported(dotted, path)
         names.update(name.split(".")[0] for name in imported - _ours(imported))
-        if dotted == "compare.nlp":
-            from compare.nlp import SPACY_PACKAGE
-
-            names.add(SPACY_PACKAGE)
-    providers = importlib.metadata.packages_distributions()
+        if dotted in _LOADED_BY_NAME:
+            names.add(_constant(path, _LOADED_BY_NAME[dotted]))
+    providers = _providers()
     versions = set()
     for name in names:
         for distribution in providers.get(name, ()):
