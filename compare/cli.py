@@ -77,7 +77,7 @@ def _write_report_summary(report: Sequence[Any], out: TextIO) -> None:
 def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     from compare.pipeline import build
 
-    corpus = build(Path(args.corpus), progress=TerminalBars(), fetch_urls=args.fetch)
+    corpus = build(Path(args.corpus), progress=TerminalBars(), fetch_urls=args.fetch, scheduler=args.scheduler)
     counts = [
         counted(len(corpus.articles), "article", grouped=False),
         counted(len(corpus.stories), "story", "stories", grouped=False),
@@ -228,6 +228,12 @@ def parser() -> argparse.ArgumentParser:
     )
     command.add_argument("corpus")
     command.add_argument("--fetch", action="store_true", help="fetch the addresses listed in *.urls files")
+    command.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on Dask: local:N starts N worker processes here; tcp://host:8786 uses a running scheduler "
+        "(default: PARALLAX_SCHEDULER, else in this process)",
+    )
     command = add("info", cmd_info, "the corpus's ingest report: every file loaded, merged or rejected")
     command.add_argument("corpus")
     command = add("stories", cmd_stories, "the stories (groups of articles on one event)")

@@ -19,7 +19,7 @@ import re
 import threading
 import time
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,10 +83,11 @@ class SentenceTransformerEmbedder(Embedder):
     """A sentence-transformers model loaded from local files only (never downloaded at run time), run on the
     fastest engine that gives its float32 vectors back (``choose_runtime``)."""
 
-    def __init__(self, model: str | None = None) -> None:
-        source = model or settings.MODEL or _packaged_model_path()
+    def __init__(self, model: str | None = None, runtime: str | None = None) -> None:
+        self.requested = model or settings.MODEL
+        source = self.requested or _packaged_model_path()
         self.model = _load(source)
-        self.runtime = choose_runtime(self.model, source)
+        self.runtime = runtime or choose_runtime(self.model, source)
         self.encoder = make_encoder(self.model, source, self.runtime)
         self.dim = int(self.model.get_embedding_dimension() or len(self.embed(["dimension probe"])[0]))
         self.max_words = _max_words(self.model.max_seq_length)
@@ -97,6 +98,10 @@ class SentenceTransformerEmbedder(Embedder):
         if not texts:
             return np.zeros((0, getattr(self, "dim", 0)), dtype=np.float32)
         return _normalised(self.encoder.encode(texts))
+
+    def worker_spec(self) -> tuple[str | None, str]:
+        """What a cluster worker needs to load this same model on this same engine."""
+        return self.requested, self.runtime
 
 
 def _normalised(vectors: np.ndarray) -> np.ndarray:
@@ -136,6 +141,36 @@ def _load(source: str) -> SentenceTransformer:
 def default_embedder() -> Embedder:
     """The configured model, loaded once per process."""
     return SentenceTransformerEmbedder()
+
+
+@lru_cache(maxsize=2)
+def _worker_embedder(model: str | None, runtime: str) -> Embedder:
+    """The client's model on the client's engine, loaded once per cluster worker process."""
+    return SentenceTransformerEmbedder(model, runtime=runtime)
+
+
+def _embed_on_worker(spec: tuple[str | None, str], texts: Sequence[str]) -> list[np.ndarray]:
+    return [_worker_embedder(*spec).embed(texts).astype(STORED_DTYPE)]
+
+
+def embed_in_slices(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """``embedder`` over ``texts`` in slices of ``settings.EMBED_SLICE_TEXTS``, in stored precision.
+
+    The slices are the model calls wherever they run, so a build on a Dask cluster (whose
+    workers each load the model once) gets the very vectors an in-process build gets. An
+    embedder a worker cannot rebuild (no ``worker_spec``) always runs here.
+    """
+    from compare import cluster
+    from compare.parallel import slices
+
+    parts = list(slices(texts, settings.EMBED_SLICE_TEXTS))
+    session = cluster.active()
+    spec = getattr(embedder, "worker_spec", None)
+    if session is not None and spec is not None and parts:
+        blocks = session.map_slices(partial(_embed_on_worker, spec()), parts)
+    else:
+        blocks = [embedder.embed(part).astype(STORED_DTYPE) for part in parts]
+    return np.concatenate(blocks) if blocks else np.zeros((0, embedder.dim), dtype=STORED_DTYPE)
 
 
 # --- runtime -----------------------------------------------------------------------
@@ -352,7 +387,7 @@ def embed_articles(articles: Sequence[Article], embedder: Embedder) -> np.ndarra
     if not articles:
         return np.zeros((0, embedder.dim), dtype=np.float32)
     texts, owners, weights = _article_units(articles, embedder.max_words)
-    vectors = embedder.embed(texts).astype(STORED_DTYPE)  # as stored, so cached and fresh builds agree
+    vectors = embed_in_slices(embedder, texts)  # as stored, so cached and fresh builds agree
     return combine_chunks(vectors, owners, weights, len(articles))
 
 
@@ -419,7 +454,7 @@ class VectorStore:
         out, found = self.lookup(keys)
         missing = {keys[i]: texts[i] for i in np.flatnonzero(~found).tolist()}
         if missing:
-            fresh = embedder.embed(list(missing.values())).astype(STORED_DTYPE)
+            fresh = embed_in_slices(embedder, list(missing.values()))
             self._blocks.append(fresh)
             self._added.update((key, (len(self._blocks) - 1, row)) for row, key in enumerate(missing))
             for i in np.flatnonzero(~found):

@@ -91,6 +91,18 @@ class Code(StrEnum):
         "The cache folder {folder} is busy: another build kept it locked for {seconds:.0f} s, so this build was "
         "not saved. Build again in a moment; if it persists, check for a stuck `python -m compare build`."
     )
+    P161 = (
+        "{address!r} is not a scheduler address. Give `local:N` (N worker processes on this machine) or a running "
+        "Dask scheduler such as `tcp://host:8786`, with --scheduler or PARALLAX_SCHEDULER."
+    )
+    P162 = (
+        "Could not reach the Dask scheduler at {address} ({reason}). Start it (`dask scheduler`) and its workers "
+        "(`dask worker {address}`), check the address and port, or build without --scheduler."
+    )
+    P163 = (
+        "Building on a Dask cluster needs the `dask[distributed]` package ({reason}). Install it with "
+        "`pip install -r requirements.txt`, or build without --scheduler."
+    )
 
     def format(self, **fields: object) -> str:  # type: ignore[override]
         """The message with its fields filled in, prefixed by the code."""
@@ -104,3 +116,11 @@ class ParallaxError(Exception):
         self.code = code
         self.fields = fields
         super().__init__(code.format(**fields))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Rebuilt from its code and fields, so an error raised on a Dask worker reaches the user unchanged."""
+        return (_rebuild_error, (self.code, self.fields))
+
+
+def _rebuild_error(code: Code, fields: dict[str, object]) -> ParallaxError:
+    return ParallaxError(code, **fields)

@@ -4,7 +4,8 @@ The CPU stages (quotes, names) treat each article on its own, so the corpus is c
 slices, each slice goes to a worker process, and the slices' results are put back in the
 corpus's order: the same list a single process would give. Workers are started with
 ``forkserver`` (never ``fork``: the parent holds the model's threads) and load spaCy once
-each; that start-up costs seconds, so small corpora stay in-process.
+each; that start-up costs seconds, so small corpora stay in-process. While a build runs on a
+Dask cluster (``compare.cluster``), the same slices go to its workers instead.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
-from compare import settings
+from compare import cluster, settings
 from compare.progress import Advance, no_advance
 
 log = logging.getLogger(__name__)
@@ -50,9 +51,13 @@ def map_slices(
     ``work`` must be a module-level function (workers import it by name) whose result for
     a slice depends only on that slice. In worker processes when there are at least
     ``settings.PARALLEL_MIN_ITEMS`` items and more than one worker; in this process otherwise.
+    On the cluster's workers when the build runs on one (every size: its workers are already up).
     """
-    workers = worker_count() if workers is None else workers
     parts = list(slices(items, slice_size))
+    session = cluster.active()
+    if session is not None and parts:
+        return session.map_slices(work, parts, advance=advance, total=len(items))
+    workers = worker_count() if workers is None else workers
     results: list[R] = []
     done = 0
     if workers <= 1 or len(items) < settings.PARALLEL_MIN_ITEMS or len(parts) < 2:

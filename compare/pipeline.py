@@ -188,8 +188,23 @@ class Corpus:
         return apply_overrides(stories, self.articles, self.path)
 
 
-def build(path: Path, *, progress: Progress = no_progress, fetch_urls: bool = False) -> Corpus:
+def build(
+    path: Path, *, progress: Progress = no_progress, fetch_urls: bool = False, scheduler: str | None = None
+) -> Corpus:
     """Ingest and analyse a corpus folder (or one file), store it in the cache, return it.
+
+    ``scheduler`` (or ``settings.SCHEDULER``) runs the per-file and per-article work on a Dask
+    cluster: ``local:N`` or a scheduler address; the results are the same as in-process.
+    """
+    from compare import cluster
+
+    where = cluster.configured(scheduler)  # a bad address is said before any work starts
+    with cluster.connected(where):
+        return _build(path, progress, fetch_urls)
+
+
+def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
+    """The build's stages in order.
 
     Articles are embedded in two passes: what grouping needs, then, once stories are known, the
     sentences of the articles of multi-outlet stories (what their framing panels compare).

@@ -101,6 +101,15 @@ EMBED_HEAD_WEIGHT = 0.5
 BUILD_WORKERS = int(os.environ.get("PARALLAX_WORKERS") or 0)
 #: Fewer items than this are worked in-process: starting workers (each loads spaCy) costs seconds.
 PARALLEL_MIN_ITEMS = 400
+#: Where a build runs: None in this process; ``local:N`` (a LocalCluster of N worker processes) or a Dask
+#: scheduler address (``tcp://host:8786``). PARALLAX_SCHEDULER sets it; ``build --scheduler`` overrides it.
+SCHEDULER = os.environ.get("PARALLAX_SCHEDULER") or None
+#: Seconds to wait for a Dask scheduler to answer before the build stops with P162.
+SCHEDULER_TIMEOUT_SECONDS = 20
+#: Texts per embedding call, in-process and on workers alike: the same batches give the same vectors.
+EMBED_SLICE_TEXTS = 1024
+#: Files read per task on a cluster (each task returns its files' drafts and report lines).
+INGEST_SLICE_FILES = 64
 
 # --- grouping ------------------------------------------------------------------
 #: Sensitivity of story grouping in [0, 1]; higher splits stories more finely.

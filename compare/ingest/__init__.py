@@ -17,7 +17,7 @@ import re
 import stat
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
@@ -32,6 +32,7 @@ from compare.ingest.html import read_html
 from compare.ingest.metadata import CORPUS_TOML, MANIFEST, METADATA_FILES, Metadata, add_metadata_file, read_metadata
 from compare.ingest.text import read_text
 from compare.model import Article, CorpusInfo, IngestRecord
+from compare.parallel import map_slices
 
 __all__ = ["IngestResult", "load_bytes", "load_corpus", "load_pasted", "load_urls"]
 
@@ -206,29 +207,22 @@ def load_corpus(path: Path, *, fetch_urls: bool = False) -> IngestResult:
     else:
         return IngestResult(report=[_reject(str(path), Code.P100, reason="no such file or folder")])
 
-    # Plain-text pages are cleaned with their outlet's repeated lines, so read them all first.
-    raw: dict[Path, bytes] = {}
+    # Plain-text pages are cleaned with their outlet's repeated lines, so those are known first.
+    boilerplate = _outlet_boilerplate(files, folder, meta)
+    jobs = []
     for file in files:
-        data = _read_bytes(file, _relative(file, folder))
-        if isinstance(data, IngestRecord):
-            report.append(data)
-        else:
-            raw[file] = data
-    boilerplate = _outlet_boilerplate(raw, folder, meta)
-
-    drafts: list[Draft] = []
-    for file, data in raw.items():
         name = _relative(file, folder)
         row = meta.files.get(name, {})
         outlet = row.get("outlet") or _folder_outlet(file, folder)
-        for item in _drafts_from_bytes(
-            name, data, fetch_urls=fetch_urls, boilerplate=boilerplate.get(outlet, frozenset()), title=row.get("title")
-        ):
+        jobs.append(_FileJob(file, name, outlet, row.get("title"), boilerplate.get(outlet, frozenset()), fetch_urls))
+    drafts: list[Draft] = []
+    for job, items in zip(jobs, _read_all(jobs), strict=True):
+        for item in items:
             if isinstance(item, IngestRecord):
                 report.append(item)
             else:
-                item.outlet = item.outlet or outlet
-                drafts.append(_apply_manifest(item, row))
+                item.outlet = item.outlet or job.outlet
+                drafts.append(_apply_manifest(item, meta.files.get(job.name, {})))
     articles, merged = finalise(drafts, meta, folder)
     report.extend(merged)
     return IngestResult(articles=articles, report=_sorted_report(report), info=meta.info)
@@ -243,19 +237,54 @@ def _folder_outlet(file: Path, folder: Path) -> str | None:
     return file.parent.name if file.parent != folder and file.is_relative_to(folder) else None
 
 
-def _outlet_boilerplate(raw: dict[Path, bytes], folder: Path, meta: Metadata) -> dict[str | None, frozenset[str]]:
+def _outlet_boilerplate(files: list[Path], folder: Path, meta: Metadata) -> dict[str | None, frozenset[str]]:
     """Each known outlet's repeated lines across its plain-text pages (its site boilerplate).
 
     Pages whose outlet is not known yet are left out: lines shared by several outlets'
-    pages are syndicated copy, not any one site's furniture.
+    pages are syndicated copy, not any one site's furniture. A page that cannot be read
+    is left out here; reading it again for its articles reports why.
     """
     texts: dict[str | None, list[str]] = defaultdict(list)
-    for file, data in raw.items():
+    for file in files:
         if file.suffix.lower() in {".txt", ".text"}:
             outlet = meta.files.get(_relative(file, folder), {}).get("outlet") or _folder_outlet(file, folder)
-            if outlet:
+            data = _read_bytes(file, _relative(file, folder)) if outlet else None
+            if isinstance(data, bytes):
                 texts[outlet].append(decode(data) or "")
     return {outlet: repeated_lines(pages) for outlet, pages in texts.items() if len(pages) > 1}
+
+
+@dataclass(frozen=True)
+class _FileJob:
+    """One corpus file to read, with what its reader needs from the folder's metadata."""
+
+    path: Path
+    name: str
+    outlet: str | None
+    title: str | None
+    boilerplate: frozenset[str]
+    fetch_urls: bool
+
+
+def _read_jobs(jobs: Sequence[_FileJob]) -> list[list[Draft | IngestRecord]]:
+    """Each file's drafts, or the record of why it was not read (a worker task: depends only on ``jobs``)."""
+    found: list[list[Draft | IngestRecord]] = []
+    for job in jobs:
+        data = _read_bytes(job.path, job.name)
+        if isinstance(data, IngestRecord):
+            found.append([data])
+        else:
+            found.append(
+                _drafts_from_bytes(
+                    job.name, data, fetch_urls=job.fetch_urls, boilerplate=job.boilerplate, title=job.title
+                )
+            )
+    return found
+
+
+def _read_all(jobs: Sequence[_FileJob]) -> list[list[Draft | IngestRecord]]:
+    """Every file read in this process, or on the cluster's workers while a build runs on one."""
+    return map_slices(_read_jobs, jobs, slice_size=settings.INGEST_SLICE_FILES, workers=1)
 
 
 def _apply_manifest(draft: Draft, row: dict[str, str]) -> Draft:

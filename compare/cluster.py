@@ -1,0 +1,158 @@
+"""Run a build's per-file and per-article work on a Dask cluster, with results identical to one process.
+
+``build --scheduler local:N`` starts a ``LocalCluster`` of N worker processes for the build and
+closes it after; ``--scheduler tcp://host:8786`` uses a cluster the user runs. While a session
+is open, ``parallel.map_slices`` sends its slices here instead of to a local process pool: the
+slices are the same, and results come back in the corpus's order, so stories, quotes and
+passages do not depend on where they were computed. Dask is imported only when a session
+opens: the in-process build never loads it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from compare import settings
+from compare.errors import Code, ParallaxError
+from compare.progress import Advance, no_advance
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_LOCAL = re.compile(r"local:(\d{1,3})")
+_REMOTE = re.compile(r"(tcp|tls|ws|wss|inproc)://[^\s/]+(:\d+)?/?")
+
+
+@dataclass(frozen=True)
+class Scheduler:
+    """Where a build runs: ``local_workers`` processes on this machine, or a running scheduler's ``address``."""
+
+    address: str | None = None
+    local_workers: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> Scheduler:
+        """``local:N`` or a scheduler URL; anything else is P161 (said before any work starts)."""
+        value = text.strip()
+        local = _LOCAL.fullmatch(value)
+        if local and int(local.group(1)) >= 1:
+            return cls(local_workers=int(local.group(1)))
+        if _REMOTE.fullmatch(value):
+            return cls(address=value.rstrip("/"))
+        raise ParallaxError(Code.P161, address=text)
+
+    def __str__(self) -> str:
+        return self.address or f"local:{self.local_workers}"
+
+
+def configured(explicit: str | None = None) -> Scheduler | None:
+    """The scheduler asked for by ``--scheduler`` or else ``PARALLAX_SCHEDULER``; None means in-process."""
+    wanted = explicit if explicit is not None else settings.SCHEDULER
+    return Scheduler.parse(wanted) if wanted and wanted.strip() else None
+
+
+class Session:
+    """An open connection to a cluster; stages reach it through ``active()`` while it is open."""
+
+    def __init__(self, client: Client, scheduler: Scheduler) -> None:
+        self.client = client
+        self.scheduler = scheduler
+
+    def worker_count(self) -> int:
+        """Workers the scheduler knows now (at least one: tasks wait for a worker to join)."""
+        return max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})))
+
+    def map_slices(
+        self,
+        work: Callable[[Sequence[T]], list[R]],
+        parts: Sequence[Sequence[T]],
+        *,
+        advance: Advance = no_advance,
+        total: int | None = None,
+    ) -> list[R]:
+        """``work`` over each slice on the workers, results concatenated in the slices' order.
+
+        A worker's exception (a coded ``ParallaxError`` included) is raised here unchanged,
+        after the other slices are cancelled.
+        """
+        total = sum(len(p) for p in parts) if total is None else total
+        futures = self.client.map(work, list(parts), pure=False)
+        found: list[R] = []
+        done = 0
+        try:
+            # in the slices' order: each result is collected once its slice (and those before it) are done
+            for part, future in zip(parts, futures, strict=True):
+                found.extend(future.result())
+                done += len(part)
+                advance(done, total)
+        finally:
+            self.client.cancel([f for f in futures if not f.done()])
+        return found
+
+
+_ACTIVE: list[Session] = []
+
+
+def active() -> Session | None:
+    """The cluster session the current build runs on, if any."""
+    return _ACTIVE[-1] if _ACTIVE else None
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise ParallaxError(Code.P163, reason=str(exc)) from exc
+    return distributed
+
+
+@contextmanager
+def connected(scheduler: Scheduler | None) -> Iterator[Session | None]:
+    """A session on ``scheduler`` for the length of the block (None: nothing to open, work stays in-process).
+
+    ``local:N`` starts N single-threaded worker processes (each stage's model is loaded once
+    per worker) and stops them after; a remote scheduler is only connected to and left running.
+    """
+    if scheduler is None:
+        yield None
+        return
+    distributed = _import_distributed()
+    cluster = None
+    try:
+        if scheduler.local_workers:
+            cluster = distributed.LocalCluster(
+                n_workers=scheduler.local_workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            client = distributed.Client(cluster, set_as_default=False)
+        else:
+            client = distributed.Client(
+                scheduler.address, timeout=settings.SCHEDULER_TIMEOUT_SECONDS, set_as_default=False
+            )
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise ParallaxError(Code.P162, address=str(scheduler), reason=f"{type(exc).__name__}: {exc}") from exc
+    session = Session(client, scheduler)
+    _ACTIVE.append(session)
+    log.info("building on %s (%d workers)", scheduler, session.worker_count())
+    try:
+        yield session
+    finally:
+        _ACTIVE.remove(session)
+        client.close()
+        if cluster is not None:
+            cluster.close()
