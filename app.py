@@ -1,9 +1,10 @@
 """Parallax dashboard: `streamlit run app.py`.
 
 Layout and widgets only. Opening and building corpora is compare.pipeline's job, every
-panel's content comes from compare.report (the same content as the HTML report), and
-files to download come from compare.export. Article text is untrusted: it reaches the
-page only as escaped HTML from compare.highlight / compare.report, as table cells or plain
+tab's content comes from compare.story (the same content as the HTML report; the page
+loops over its ``TABS``), and files to download come from compare.export and
+compare.render. Article text is untrusted: it reaches the page only as escaped HTML
+from compare.highlight / compare.story, as table cells or plain
 option text (selectbox and multiselect options are not Markdown), or through
 ``markdown_escape`` wherever Streamlit reads Markdown (labels, alerts, captions, help).
 """
@@ -22,11 +23,17 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from compare import export, highlight, pipeline, regroup, report, settings, workspace
+from compare import export, highlight, pipeline, regroup, settings, story, workspace
 from compare.errors import ParallaxError
 from compare.highlight import escape, markdown_escape
 from compare.pipeline import Corpus
 from compare.progress import Update
+from compare.render import bundle, card, report
+from compare.story import Layout, Panel, Tab, Widget, listing
+from compare.story.common import main_articles, outlets_of
+from compare.story.content import StoryContent
+from compare.story.quoted_officials import speaker_quotes_html
+from compare.story.side_by_side import EXPLAIN_SIDE_BY_SIDE, SIDE_BY_SIDE_OUTLETS, column_html
 from compare.text_format import counted
 
 _ICON = Path(__file__).resolve().parent / "assets" / "parallax-icon.png"
@@ -78,14 +85,14 @@ def _regrouped(path: str, signature: str, sensitivity: float) -> Corpus:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _content(_corpus: Corpus, key: tuple[Any, ...], story_id: str) -> report.StoryContent:
+def _content(_corpus: Corpus, key: tuple[Any, ...], story_id: str) -> StoryContent:
     """One story's tabs, computed on first visit and kept: revisits and exports reuse them."""
-    return report.StoryContent(_corpus, story_id)
+    return StoryContent(_corpus, story_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _story_list(_corpus: Corpus, key: tuple[Any, ...]) -> Any:
-    return report.story_list(_corpus)
+    return listing.story_list(_corpus)
 
 
 def _open(path: Path, sensitivity: float) -> tuple[Corpus, tuple[Any, ...]]:
@@ -179,17 +186,21 @@ def _download_row(name: str, figure: Any, key: str) -> None:
     )
 
 
-def _speaker_picker(panel: report.Panel, key: str, outlets: list[str]) -> None:
+def _speaker_picker(panel: Panel, key: str, outlets: list[str]) -> None:
     """Choose a speaker; their quotes appear in one column per outlet."""
     quotes = panel.table
     assert quotes is not None
     names = quotes.drop_duplicates("speaker_id").set_index("speaker_id")["speaker"].to_dict()
     ranked = list(quotes["speaker_id"].value_counts().index)
     chosen = st.selectbox("Speaker", ranked, format_func=lambda s: names.get(s, s), key=f"{key}-speaker")
-    st.html(report.speaker_quotes_html(quotes, chosen, outlets))
+    st.html(speaker_quotes_html(quotes, chosen, outlets))
 
 
-def _show_panel(panel: report.Panel, key: str, outlets: list[str]) -> None:
+#: The controls panels ask for (``Panel.widget``), each drawn with the panel, its key and the story's outlets.
+_WIDGETS: dict[Widget, Callable[[Panel, str, list[str]], None]] = {Widget.SPEAKER_PICKER: _speaker_picker}
+
+
+def _show_panel(panel: Panel, key: str, outlets: list[str]) -> None:
     """One panel: title, teacher explanation beside it, chart/table/HTML and their downloads."""
     teacher = st.session_state.get("teacher", False)
     body, aside = st.columns([3, 1], gap="medium") if teacher else (st.container(), None)
@@ -204,8 +215,8 @@ def _show_panel(panel: report.Panel, key: str, outlets: list[str]) -> None:
             fmt = st.session_state.get("toolbar_format", "png")
             st.plotly_chart(panel.figure, config=export.toolbar_config(panel.title, fmt), key=f"{key}-chart")
             _download_row(panel.title, panel.figure, key)
-        if panel.key == "speaker_quotes" and panel.table is not None:
-            _speaker_picker(panel, key, outlets)
+        if panel.widget is not None:
+            _WIDGETS[panel.widget](panel, key, outlets)
         elif panel.html:
             st.html(panel.html)
         if panel.table is not None and not panel.table.empty:
@@ -360,7 +371,7 @@ def _sidebar() -> tuple[Path | None, DeltaGenerator]:
 def _facets(_corpus: Corpus, key: tuple[Any, ...]) -> tuple[list[str], tuple[dt.date, dt.date] | None]:
     """The corpus's outlets and first and last publication day (None without dates), for the filters."""
     dates = [a.published[:10] for a in _corpus.articles if a.published]
-    return sorted({a.outlet for a in _corpus.articles}), report.date_bounds(dates) if dates else None
+    return sorted({a.outlet for a in _corpus.articles}), listing.date_bounds(dates) if dates else None
 
 
 def _filters(corpus: Corpus, key: tuple[Any, ...], box: DeltaGenerator) -> tuple[list[str], Any]:
@@ -387,7 +398,7 @@ def _story_picker(corpus: Corpus, key: tuple[Any, ...], filters: DeltaGenerator)
     search, sort = st.columns([3, 1])
     query = search.text_input("Search stories", key="story_search", placeholder="Words in the headline or key terms")
     order = sort.selectbox("Sort by", list(SORTS), key="story_sort")
-    shown = report.filter_story_list(table, query=query, outlets=outlets, span=span)
+    shown = listing.filter_story_list(table, query=query, outlets=outlets, span=span)
     columns, ascending = SORTS[order]
     shown = shown.sort_values(columns, ascending=ascending, na_position="last").reset_index(drop=True)
     if shown.empty:
@@ -403,7 +414,7 @@ def _story_picker(corpus: Corpus, key: tuple[Any, ...], filters: DeltaGenerator)
             st.session_state["story"] = ids[rows[0]]
 
     st.dataframe(
-        shown[report.STORY_LIST_COLUMNS],
+        shown[listing.STORY_LIST_COLUMNS],
         hide_index=True,
         on_select=picked_row,
         selection_mode="single-row",
@@ -418,48 +429,73 @@ def _story_picker(corpus: Corpus, key: tuple[Any, ...], filters: DeltaGenerator)
     return str(st.session_state["story"])
 
 
-def _story_header(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
-    story = corpus.story(story_id)
-    content = _content(corpus, key, story_id)
-    meta = content.meta
-    st.html(f'<p class="px-story">{escape(story.title)}</p><p class="px-sub">{escape(meta)}</p>')
-    row = st.container(horizontal=True)
-    stem = export.file_stem(story.title)
-    _download(
-        row,
+@dataclasses.dataclass(frozen=True)
+class _StoryFile:
+    """One of the story's own files, offered beside its title."""
+
+    label: str
+    make: Callable[[Corpus, str, StoryContent], bytes | str]  # from the corpus, the story id and its content
+    ending: str  # of the file name, after the story's title
+    key: str
+    icon: str
+    photographed: bool  # made by Chromium: disabled without it
+    help: str
+
+
+_STORY_FILES = (
+    _StoryFile(
         "Story report (HTML)",
-        lambda: report.report_html(corpus, story_id, content),
-        f"{stem}.html",
+        report.report_html,
+        ".html",
         "report-html",
         ":material/description:",
-        help="Every tab of this story in one offline HTML file.",
-    )
-    chromium = settings.CHROMIUM_PATH.is_file()
-    _download(
-        row,
+        False,
+        "Every tab of this story in one offline HTML file.",
+    ),
+    _StoryFile(
         "Comparison card (PNG)",
-        lambda: report.comparison_card_png(corpus, story_id, content),
-        f"{stem}-card.png",
+        card.comparison_card_png,
+        "-card.png",
         "card-png",
         ":material/print:",
-        disabled=not chromium,
-        help="One printable page for class: headlines, quoted officials, three framing highlights per outlet.",
-    )
-    _download(
-        row,
+        True,
+        "One printable page for class: headlines, quoted officials, three framing highlights per outlet.",
+    ),
+    _StoryFile(
         "All charts and tables (zip)",
-        lambda: report.story_bundle(corpus, story_id, content),
-        f"{stem}.zip",
+        bundle.story_bundle,
+        ".zip",
         "bundle-zip",
         ":material/folder_zip:",
-        disabled=not chromium,
-        help="Every chart as PNG, SVG and HTML, and every table as CSV.",
-    )
+        True,
+        "Every chart as PNG, SVG and HTML, and every table as CSV.",
+    ),
+)
+
+
+def _story_header(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
+    title = corpus.story(story_id).title
+    content = _content(corpus, key, story_id)
+    st.html(f'<p class="px-story">{escape(title)}</p><p class="px-sub">{escape(content.meta)}</p>')
+    row = st.container(horizontal=True)
+    stem = export.file_stem(title)
+    chromium = settings.CHROMIUM_PATH.is_file()
+    for file in _STORY_FILES:
+        _download(
+            row,
+            file.label,
+            partial(file.make, corpus, story_id, content),
+            f"{stem}{file.ending}",
+            file.key,
+            file.icon,
+            disabled=file.photographed and not chromium,
+            help=file.help,
+        )
 
 
 def _regroup(corpus: Corpus, story_id: str) -> None:
     """Merge this story with another, move an article out, or undo; saved in the corpus folder."""
-    story = corpus.story(story_id)
+    current = corpus.story(story_id)
     articles = corpus.story_articles(story_id)
     move, merge = st.columns(2)
     titles = {a.id: f"{a.outlet}: {a.title}" for a in articles}
@@ -470,7 +506,7 @@ def _regroup(corpus: Corpus, story_id: str) -> None:
     others = {s.story_id: s.title for s in corpus.stories if s.story_id != story_id}
     target = merge.selectbox("Other story", list(others), format_func=others.__getitem__, key=f"merge-{story_id}")
     if merge.button("Merge it into this story", key="merge", disabled=target is None):
-        regroup.merge_stories(corpus.path, story.article_ids[0], corpus.story(str(target)).article_ids[0])
+        regroup.merge_stories(corpus.path, current.article_ids[0], corpus.story(str(target)).article_ids[0])
         st.rerun()
     if st.button("Undo the last change", key="undo", icon=":material/undo:"):
         if not regroup.undo(corpus.path):
@@ -479,12 +515,17 @@ def _regroup(corpus: Corpus, story_id: str) -> None:
             st.rerun()
 
 
-def _side_by_side(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
+def _columns_tab(corpus: Corpus, key: tuple[Any, ...], story_id: str, tab: Tab) -> None:
+    """A tab laid out in columns: the reader picks outlets (and, where an outlet has several, articles)."""
+    _guard(tab.name, _side_by_side, corpus, key, story_id, tab)
+
+
+def _side_by_side(corpus: Corpus, key: tuple[Any, ...], story_id: str, tab: Tab) -> None:
     articles = corpus.story_articles(story_id)
-    outlets = report.outlets_of(articles)
+    outlets = outlets_of(articles)
     if len(outlets) < 2:
         st.info("Only one outlet covered this story, so there is nothing to set beside it. Its article is below.")
-    most = report.SIDE_BY_SIDE_OUTLETS
+    most = SIDE_BY_SIDE_OUTLETS
     chosen = st.multiselect(
         f"Outlets side by side (2 to {most})",
         outlets,
@@ -495,7 +536,7 @@ def _side_by_side(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
     if not chosen:
         st.info("Pick at least one outlet.")
         return
-    main = report.main_articles(articles)
+    main = main_articles(articles)
     picks: list[str] = []
     for outlet in chosen:
         own = {a.id: f"{outlet}: {a.title}" for a in articles if a.outlet == outlet}
@@ -509,11 +550,32 @@ def _side_by_side(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
         else:
             picks.append(main[outlet].id)
     if st.session_state.get("teacher"):
-        st.info(report.EXPLAIN_SIDE_BY_SIDE, icon=":material/school:")
+        st.info(EXPLAIN_SIDE_BY_SIDE, icon=":material/school:")
     st.html(highlight.legend_html())
-    columns = _content(corpus, key, story_id).columns(picks)
+    columns = _content(corpus, key, story_id).columns(tab, picks)
     for column, slot in zip(columns, st.columns(len(picks)), strict=True):
-        slot.html(report.column_html(column))
+        slot.html(column_html(column))
+
+
+def _panels_tab(corpus: Corpus, key: tuple[Any, ...], story_id: str, tab: Tab) -> None:
+    """A tab laid out as panels, computed now unless the background worker computed it already."""
+    outlets = list(corpus.story(story_id).outlets)
+    content = _content(corpus, key, story_id)
+    if not content.ready(tab):
+        # Work queued for a story left behind would slow this one down; compute_ahead (after the
+        # tabs) queues this story's other tabs again.
+        content.cancel_ahead()
+    with st.spinner(f"Working out the {tab.name} tab…") if not content.ready(tab) else nullcontext():
+        panels = content.panels(tab)
+    for i, panel in enumerate(panels):
+        _guard(panel.title, _show_panel, panel, f"{story_id}-{tab.name}-{i}", outlets)
+
+
+#: How the page draws a tab of each layout.
+_LAYOUTS: dict[Layout, Callable[[Corpus, tuple[Any, ...], str, Tab], None]] = {
+    Layout.PANELS: _panels_tab,
+    Layout.COLUMNS: _columns_tab,
+}
 
 
 def _story_view(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
@@ -522,24 +584,12 @@ def _story_view(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
     if fixing.open:  # built only when opened: a big corpus has thousands of stories to merge with
         with fixing:
             _guard("Regrouping", _regroup, corpus, story_id)
-    tabs = st.tabs(list(report.SECTIONS), key="tab", on_change="rerun")
-    for name, tab in zip(report.SECTIONS, tabs, strict=True):
-        if not tab.open:
+    tabs = story.TABS
+    for tab, place in zip(tabs, st.tabs([t.name for t in tabs], key="tab", on_change="rerun"), strict=True):
+        if not place.open:
             continue  # only the open tab is computed: switching stays fast on big corpora
-        with tab:
-            if name == "Side by side":
-                _guard(name, _side_by_side, corpus, key, story_id)
-                continue
-            outlets = list(corpus.story(story_id).outlets)
-            content = _content(corpus, key, story_id)
-            if not content.has_panels(name):
-                # Work queued for a story left behind would slow this one down; compute_ahead below
-                # queues this story's other tabs again.
-                report.BACKGROUND.cancel()
-            with st.spinner(f"Working out the {name} tab…") if not content.has_panels(name) else nullcontext():
-                panels = content.panels(name)
-            for i, panel in enumerate(panels):
-                _guard(panel.title, _show_panel, panel, f"{story_id}-{name}-{i}", outlets)
+        with place:
+            _LAYOUTS[tab.layout](corpus, key, story_id, tab)
     if settings.COMPUTE_AHEAD:
         _content(corpus, key, story_id).compute_ahead()  # the other tabs, while this one is read
 
@@ -556,7 +606,7 @@ def _corpus_header(corpus: Corpus) -> None:
     problems = [r for r in corpus.report if r.status != "loaded"]
     if problems:
         with st.expander(f"{len(problems)} input file(s) merged or not loaded — see why", icon=":material/warning:"):
-            _table(st.container(), report.ingest_table(problems), "ingest report", "ingest")
+            _table(st.container(), listing.ingest_table(problems), "ingest report", "ingest")
     browser = st.expander(
         "Articles by outlet, their clean text, and what cleaning removed",
         icon=":material/article:",
@@ -570,7 +620,7 @@ def _corpus_header(corpus: Corpus) -> None:
 
 def _articles_browser(corpus: Corpus) -> None:
     """Every article by outlet with its clean text and the boilerplate lines removed from it (for audit)."""
-    _table(st.container(), report.ingest_table(corpus.report), "ingest report (all files)", "ingest-all")
+    _table(st.container(), listing.ingest_table(corpus.report), "ingest report (all files)", "ingest-all")
     articles = sorted(corpus.articles, key=lambda a: (a.outlet.lower(), a.title.lower()))
     chosen = st.selectbox(
         "Article",

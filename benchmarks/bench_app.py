@@ -26,8 +26,9 @@ sys.path.insert(0, str(REPO))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from benchmarks.bench_grouping import write_corpus_files  # noqa: E402
-from compare import pipeline, report  # noqa: E402
+from compare import pipeline, story  # noqa: E402
 from compare.evaluate import SHARED_DATA  # noqa: E402
+from compare.story.content import StoryContent  # noqa: E402
 
 
 def prepare(data: Path, corpus: Path) -> Path:
@@ -73,18 +74,18 @@ def measure(corpus: Path, stories: int, read: float) -> dict[str, list[float]]:
         for story_id in picked:
             app.session_state["story"] = story_id
             times[label].append(_timed_run(app))
-    report.BACKGROUND.wait_idle(600)
+    StoryContent.wait_ahead(600)
     for label in ("tab switch (first visit)", "tab switch (revisit)"):
         times[label] = []
         for story_id in fresh:
-            app.session_state["tab"] = report.SECTIONS[0]
+            app.session_state["tab"] = story.TABS[0].name
             app.session_state["story"] = story_id
             app.run()
             time.sleep(read if label.endswith("(first visit)") else 0)
-            for tab in (*report.SECTIONS[1:], report.SECTIONS[0]):
-                app.session_state["tab"] = tab
+            for tab in (*story.TABS[1:], story.TABS[0]):
+                app.session_state["tab"] = tab.name
                 times[label].append(_timed_run(app))
-            report.BACKGROUND.wait_idle(600)
+            StoryContent.wait_ahead(600)
     # A reader comparing the framing of one story after another: nothing of the next story is ready.
     label = "story switch on the Framing tab (first visit)"
     app.session_state["tab"], times[label] = "Framing", []

@@ -191,7 +191,7 @@ def cmd_framing(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
-    from compare.report import write_report
+    from compare.render.report import write_report
 
     corpus = _open(args.corpus)
     target = write_report(corpus, args.story, Path(args.out))

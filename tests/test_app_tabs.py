@@ -4,13 +4,15 @@ four-outlet corpus with two stories, wire copy and quotes that the test writes i
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from compare import report, settings
+from compare import settings, story
+from compare.story.content import StoryContent
 from tests.conftest import BUNDLED, REPO
 
 APP = str(REPO / "app.py")
@@ -140,7 +142,7 @@ def test_app_bundled_corpus_opens_on_its_story_with_every_tab() -> None:
     _assert_clean(at)
     assert at.session_state["corpus_source"] == BUNDLED.name
     assert at.selectbox(key="story").options, "the bundled corpus opens with its story chosen"
-    seen = {name: _open_tab(at, name) for name in report.SECTIONS}
+    seen = {tab.name: _open_tab(at, tab.name) for tab in story.TABS}
     assert "No publication dates are known" in seen["Overview"]  # the seeds have no dates: said, not drawn
     assert "The Duran" in seen["Side by side"] and "AskTruth24" in seen["Side by side"]
     assert "Milley" in seen["Quoted officials"]
@@ -155,7 +157,7 @@ def test_app_multi_outlet_corpus_every_tab(multi_outlet: Path) -> None:
     stories = at.selectbox(key="story")
     assert len(stories.options) == 2
     assert "River floods Harbor Point" in stories.value or "Harbor Point" in str(stories.format_func(stories.value))
-    seen = {name: _open_tab(at, name) for name in report.SECTIONS}
+    seen = {tab.name: _open_tab(at, tab.name) for tab in story.TABS}
     assert "4 outlets, 2 independent reports, 2 shared passages" in seen["Shared passages"]
     assert "px-passage" in seen["Side by side"] and "shared with" in seen["Side by side"]
     assert "Jane Alvarez" in seen["Quoted officials"]
@@ -193,13 +195,12 @@ def test_app_computes_the_other_tabs_ahead(tmp_path: Path, monkeypatch: pytest.M
     at = _app(_write_corpus(tmp_path / "flood-only", FLOOD))
     at.run()
     _assert_clean(at)
-    assert report.BACKGROUND.wait_idle(120)
+    assert StoryContent.wait_ahead(120)
 
     def computed_again(*args: object, **kwargs: object) -> None:
         raise AssertionError("a tab computed ahead was computed again")
 
-    monkeypatch.setattr(report, "section", computed_again)
-    monkeypatch.setattr(report, "side_by_side", computed_again)
-    seen = {name: _open_tab(at, name) for name in report.SECTIONS}  # each asserts no error on the page
+    monkeypatch.setattr(story, "TABS", tuple(dataclasses.replace(tab, build=computed_again) for tab in story.TABS))
+    seen = {tab.name: _open_tab(at, tab.name) for tab in story.TABS}  # each asserts no error on the page
     assert "Distinctive words" in seen["Framing"] and "Jane Alvarez" in seen["Quoted officials"]
     assert "px-passage" in seen["Side by side"]

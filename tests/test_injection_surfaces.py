@@ -13,8 +13,11 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from compare import export, pipeline, report
+from compare import export, pipeline, story
 from compare.pipeline import Corpus
+from compare.render import card, report
+from compare.story import Layout, listing
+from compare.story.content import StoryContent
 from tests.injection import (
     OUTLETS,
     csv_rows,
@@ -40,23 +43,23 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, str]:
 
 
 @pytest.fixture(scope="module")
-def content(hostile: tuple[Corpus, str]) -> report.StoryContent:
+def content(hostile: tuple[Corpus, str]) -> StoryContent:
     corpus, story_id = hostile
-    return report.StoryContent(corpus, story_id)
+    return StoryContent(corpus, story_id)
 
 
-def _tables(corpus: Corpus, content: report.StoryContent) -> dict[str, Any]:
+def _tables(corpus: Corpus, content: StoryContent) -> dict[str, Any]:
     """Every table the dashboard offers as CSV (and the zip bundles): the story list, the ingest report,
     and each panel's table."""
-    tables = {"stories": report.story_list(corpus), "ingest report": report.ingest_table(corpus.report)}
-    for name in report.SECTIONS:
-        if name != "Side by side":
-            tables.update({p.title: p.table for p in content.panels(name) if p.table is not None})
+    tables = {"stories": listing.story_list(corpus), "ingest report": listing.ingest_table(corpus.report)}
+    for tab in story.TABS:
+        if tab.layout is Layout.PANELS:
+            tables.update({p.title: p.table for p in content.panels(tab) if p.table is not None})
     return tables
 
 
 def test_injection_report_html_runs_nothing_and_fetches_nothing(
-    hostile: tuple[Corpus, str], content: report.StoryContent
+    hostile: tuple[Corpus, str], content: StoryContent
 ) -> None:
     corpus, story_id = hostile
     page = report.report_html(corpus, story_id, content)
@@ -65,16 +68,16 @@ def test_injection_report_html_runs_nothing_and_fetches_nothing(
 
 
 def test_injection_printable_card_runs_nothing_and_fetches_nothing(
-    hostile: tuple[Corpus, str], content: report.StoryContent
+    hostile: tuple[Corpus, str], content: StoryContent
 ) -> None:
     corpus, story_id = hostile
-    page = report.card_html(corpus, story_id, content)
+    page = card.card_html(corpus, story_id, content)
     assert html_problems(page, own_scripts=False) == []
     assert "evil.example" in page, "the hostile outlet names are on the card, as text"
 
 
 def test_injection_every_csv_and_the_zip_have_no_live_formula(
-    hostile: tuple[Corpus, str], content: report.StoryContent
+    hostile: tuple[Corpus, str], content: StoryContent
 ) -> None:
     corpus, _ = hostile
     tables = _tables(corpus, content)
@@ -110,7 +113,7 @@ def _markdown_texts(at: AppTest) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("tab", list(report.SECTIONS))
+@pytest.mark.parametrize("tab", [tab.name for tab in story.TABS])
 def test_injection_app_renders_hostile_text_as_text(hostile: tuple[Corpus, str], tab: str) -> None:
     """Every label, alert, caption and help text built from the hostile corpus renders literally."""
     corpus, story_id = hostile

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from compare import report, settings
+from compare import settings, story
 from tests.conftest import REPO
 
 pytestmark = [
@@ -117,7 +117,7 @@ def test_browser_story_tabs_downloads_and_screenshots(app_url: str, tmp_path: Pa
         expect(page.locator(".px-story")).to_have_text(title)  # the story view opened on it
 
         shots = []
-        for name in report.SECTIONS:
+        for name in (tab.name for tab in story.TABS):
             page.get_by_role("tab", name=name).click()
             _settle(page)
             assert page.get_by_test_id("stException").count() == 0, f"{name}: an exception is shown"

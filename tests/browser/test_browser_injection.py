@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Route, sync_playwright
 
-from compare import pipeline, report, settings
+from compare import pipeline, settings, story
 from tests.browser.test_browser_app import CHROMIUM_ARGS, READY_S, WIDTH, _settle, serve
 from tests.injection import OUTLETS, write_corpus
 
@@ -53,7 +53,7 @@ def test_browser_injection_corpus_runs_nothing_and_fetches_nothing(hostile_url: 
         page.get_by_role("option", name="My articles").click()
         _settle(page)
         page.get_by_text("Stories", exact=True).first.wait_for(timeout=READY_S * 1000)
-        for name in report.SECTIONS:
+        for name in (tab.name for tab in story.TABS):
             page.get_by_role("tab", name=name).click()
             _settle(page)
             assert page.get_by_test_id("stException").count() == 0, f"{name}: an exception is shown"

@@ -1,0 +1,88 @@
+"""The corpus as the dashboard lists it: every story with its size, dates and independent reports, the
+filters over that list, and the ingest report as a table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pandas as pd
+
+from compare.model import IngestRecord, Passage
+from compare.passages import story_reuse
+from compare.pipeline import Corpus, story_table
+from compare.story.common import when
+
+#: Story list columns shown to people (the CSV export has every column).
+STORY_LIST_COLUMNS = ["title", "outlets", "articles", "independent_reports", "first", "last"]
+
+
+def story_list(corpus: Corpus) -> pd.DataFrame:
+    """Every story with its outlets, size, dates and independent reports (outlets not explained by copy)."""
+    table = story_table(corpus)
+    if table.empty:
+        extra = ["story_id", "outlet_names", "key_terms", "first_published", "last_published"]
+        return pd.DataFrame(columns=[*STORY_LIST_COLUMNS, *extra])
+    table["first"] = table["first_published"].map(when)
+    table["last"] = table["last_published"].map(when)
+    # Corpus.story_passages scans every passage for one story; for thousands of stories, index them
+    # once by article instead. A one-outlet story is one report by definition: no analysis needed.
+    by_article: dict[str, list[Passage]] = {}
+    for passage in corpus.passages:
+        for article_id in passage.article_ids:
+            by_article.setdefault(article_id, []).append(passage)
+    reports = []
+    for story in corpus.stories:
+        if len(story.outlets) < 2:
+            reports.append(1)
+            continue
+        members = set(story.article_ids)
+        near = {p.passage_id: p for a in story.article_ids for p in by_article.get(a, ())}
+        shared = [p for p in near.values() if len(members.intersection(p.article_ids)) >= 2]
+        articles = [corpus.by_id[a] for a in story.article_ids if a in corpus.by_id]
+        if not shared:  # nothing copied: every outlet is its own report (most stories; no text to count)
+            reports.append(len({a.outlet for a in articles}))
+            continue
+        reports.append(story_reuse(articles, shared).independent_reports)
+    table["independent_reports"] = reports
+    return table
+
+
+def filter_story_list(
+    table: pd.DataFrame,
+    *,
+    query: str = "",
+    outlets: Sequence[str] = (),
+    span: Sequence[dt.date] | None = None,
+) -> pd.DataFrame:
+    """Stories matching the words of ``query``, covered by any of ``outlets``, and published within ``span``.
+
+    Stories without dates are kept by the date filter: their dates are unknown, not outside it.
+    """
+    keep = pd.Series(True, index=table.index)
+    if query.split():
+        haystack = (table["title"] + " " + table["key_terms"] + " " + table["outlet_names"]).str.lower()
+        for word in query.lower().split():
+            keep &= haystack.str.contains(word, regex=False)
+    if outlets:
+        chosen = set(outlets)
+        keep &= table["outlet_names"].map(lambda names: bool(chosen.intersection(names.split(", "))))
+    if span is not None and len(span) == 2:
+        start, end = (d.isoformat() for d in span)
+        first = table["first_published"].fillna("").str[:10]
+        last = table["last_published"].fillna("").str[:10]
+        keep &= (first == "") | ((first <= end) & (last >= start))
+    return table[keep]
+
+
+def date_bounds(dates: Sequence[str]) -> tuple[dt.date, dt.date]:
+    """First and last day among ISO dates (for the date filter's range)."""
+    days = sorted(dt.date.fromisoformat(d[:10]) for d in dates)
+    return days[0], days[-1]
+
+
+def ingest_table(records: Sequence[IngestRecord]) -> pd.DataFrame:
+    """Ingest report records as a table: file, line, status, code and the cause-and-fix message."""
+    return pd.DataFrame(
+        [{"file": r.file, "line": r.line, "status": r.status, "code": r.code, "message": r.message} for r in records]
+    )
