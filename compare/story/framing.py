@@ -94,35 +94,49 @@ def _naming(t: FramingTables, outlets: Sequence[str]) -> Panel:
     )
 
 
+def _counts_panel(
+    key: str, title: str, blurb: str, counts: pd.DataFrame, labels: tuple[str, str], table: pd.DataFrame, empty: str
+) -> Panel:
+    """A panel of per-outlet counts as a stacked bar chart (``labels``: item and value axis names)."""
+    return Panel(
+        key,
+        title,
+        blurb,
+        figure=charts.stacked_counts(counts, title, item_label=labels[0], value_label=labels[1])
+        if not counts.empty
+        else None,
+        table=table,
+        note="" if not counts.empty else empty,
+    )
+
+
 def _loaded(t: FramingTables, outlets: Sequence[str]) -> Panel:
     loaded = t["loaded"]
     counts = loaded.groupby(["outlet", "category"], as_index=False).size()
     counts = counts.rename(columns={"category": "item", "size": "count"})
-    return Panel(
+    return _counts_panel(
         "loaded",
         "Loaded language",
         "Words that carry emotion or a judgement, from published lexicons, by category. Words inside quotes are "
         "the speaker's; words in the narration are the outlet's own.",
-        figure=charts.stacked_counts(counts, "Loaded language", item_label="category", value_label="words")
-        if not counts.empty
-        else None,
-        table=_readable(loaded, drop=("article_id", "start", "end")),
-        note="" if not loaded.empty else "No loaded words were found.",
+        counts,
+        ("category", "words"),
+        _readable(loaded, drop=("article_id", "start", "end")),
+        "No loaded words were found.",
     )
 
 
 def _verbs(t: FramingTables, outlets: Sequence[str]) -> Panel:
     verbs = t["verbs"].groupby(["outlet", "kind"], as_index=False)["count"].sum().rename(columns={"kind": "item"})
-    return Panel(
+    return _counts_panel(
         "verbs",
         "Attribution verbs",
         'How each outlet introduces what people said. "Said" is neutral; "claimed", "admitted" or '
         '"insisted" tell the reader what to think of the statement.',
-        figure=charts.stacked_counts(verbs, "Attribution verbs", item_label="kind of verb", value_label="uses")
-        if not verbs.empty
-        else None,
-        table=_readable(t["verbs"]),
-        note="" if not verbs.empty else "No attribution verbs were found.",
+        verbs,
+        ("kind of verb", "uses"),
+        _readable(t["verbs"]),
+        "No attribution verbs were found.",
     )
 
 
