@@ -200,7 +200,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
-    module = importlib.import_module(f"compare.evaluate.{args.task}")
+    module = importlib.import_module(f"compare.evaluate.{args.task.replace('-', '_')}")
     result = module.evaluate(Path(args.dataset) if args.dataset else None)
     _emit([result], out, args.json, lambda r: r, module.render)
     return 0
