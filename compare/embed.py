@@ -78,6 +78,10 @@ class Embedder:
         """One row per text, float32, unit length."""
         raise NotImplementedError
 
+    def worker_spec(self) -> tuple[str | None, str] | None:
+        """What a cluster worker needs to load this embedder itself; None keeps its calls in this process."""
+        return None
+
 
 class SentenceTransformerEmbedder(Embedder):
     """A sentence-transformers model loaded from local files only (never downloaded at run time), run on the
@@ -99,8 +103,8 @@ class SentenceTransformerEmbedder(Embedder):
             return np.zeros((0, getattr(self, "dim", 0)), dtype=np.float32)
         return _normalised(self.encoder.encode(texts))
 
-    def worker_spec(self) -> tuple[str | None, str]:
-        """What a cluster worker needs to load this same model on this same engine."""
+    def worker_spec(self) -> tuple[str | None, str] | None:
+        """The model and engine a cluster worker loads to give this embedder's very vectors."""
         return self.requested, self.runtime
 
 
@@ -158,16 +162,16 @@ def embed_in_slices(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
 
     The slices are the model calls wherever they run, so a build on a Dask cluster (whose
     workers each load the model once) gets the very vectors an in-process build gets. An
-    embedder a worker cannot rebuild (no ``worker_spec``) always runs here.
+    embedder a worker cannot rebuild (``worker_spec`` is None) always runs here.
     """
     from compare import cluster
     from compare.parallel import slices
 
     parts = list(slices(texts, settings.EMBED_SLICE_TEXTS))
     session = cluster.active()
-    spec = getattr(embedder, "worker_spec", None)
+    spec = embedder.worker_spec()
     if session is not None and spec is not None and parts:
-        blocks = session.map_slices(partial(_embed_on_worker, spec()), parts)
+        blocks = session.map_slices(partial(_embed_on_worker, spec), parts)
     else:
         blocks = [embedder.embed(part).astype(STORED_DTYPE) for part in parts]
     return np.concatenate(blocks) if blocks else np.zeros((0, embedder.dim), dtype=STORED_DTYPE)
