@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 
@@ -25,10 +25,15 @@ from compare.model import Article, Quote
 from compare.progress import Advance, no_advance
 from compare.stage_code import stage_versions
 
+if TYPE_CHECKING:  # the readers are imported only by a build that reads files
+    from compare.ingest.draft import Draft
+
 log = logging.getLogger(__name__)
 
 #: The build table that names each article's digest (``article_digest``), for the next rebuild.
 DIGESTS_TABLE = "article_digests"
+#: The build table of each file's drafts as read (``compare.ingest.reread``), for the next rebuild.
+DRAFTS_TABLE = "drafts"
 #: The meta.json entry holding the stage code digests a build was made with.
 STAGES_META = "stage_code"
 #: The meta.json entry holding a digest of the settings a build was made with (``store.settings_snapshot``).
@@ -90,6 +95,19 @@ class PreviousBuild:
             and self.stages.get(stage) == stage_versions()[stage]
             and self.settings == settings_digest()
         )
+
+    def drafts(self) -> dict[str, list[Draft]]:
+        """Each file's stored drafts by job key (empty when the ingest code or settings changed)."""
+        if not self.reusable("ingest"):
+            return {}
+        from compare.ingest.reread import drafts_from_frame
+
+        assert self.folder is not None
+        try:
+            return drafts_from_frame(store.read_table(self.folder, DRAFTS_TABLE))
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # a build from before drafts were kept, or damaged
+            log.info("not reusing the file reads of %s (%s)", self.folder, exc)
+            return {}
 
     def quotes(self) -> dict[str, list[Quote]]:
         """The stored quotes of each stored article, by article digest (empty when not reusable)."""

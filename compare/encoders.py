@@ -83,14 +83,14 @@ class OnnxEncoder:
 
     runtime = "onnx-float32"
 
-    def __init__(self, model: SentenceTransformer, source: str) -> None:
+    def __init__(self, model: SentenceTransformer, source: str, threads: int = 0) -> None:
         import onnxruntime
 
         self.model = model
         path = exported_graph(model, source)
         options = onnxruntime.SessionOptions()
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.intra_op_num_threads = settings.EMBED_THREADS or os.cpu_count() or 1
+        options.intra_op_num_threads = threads or settings.EMBED_THREADS or os.cpu_count() or 1
         options.log_severity_level = 3  # warnings about unused initialisers are noise to a user
         # no memory arena: it would keep the largest batch's activations (hundreds of MB) for the whole build
         options.enable_cpu_mem_arena = False

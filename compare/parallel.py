@@ -4,8 +4,10 @@ The CPU stages (quotes, names) treat each article on its own, so the corpus is c
 slices, each slice goes to a worker process, and the slices' results are put back in the
 corpus's order: the same list a single process would give. Workers are started with
 ``forkserver`` (never ``fork``: the parent holds the model's threads) and load spaCy once
-each; that start-up costs seconds, so small corpora stay in-process. While a build runs on a
-Dask cluster (``compare.cluster``), the same slices go to its workers instead.
+each; that start-up costs seconds, so small corpora stay in-process. Inside ``build_workers``
+(a whole build) the workers are started once, on first use, and kept to the end, so every
+stage's slices reuse the models the workers loaded for the stage before. While a build runs
+on a Dask cluster (``compare.cluster``), the same slices go to its workers instead.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
 from typing import TypeVar
 
 from compare import cluster, settings
@@ -30,6 +33,48 @@ def worker_count() -> int:
     """Worker processes for the CPU stages: ``settings.BUILD_WORKERS``, or one per core when that is 0."""
     wanted = settings.BUILD_WORKERS or os.cpu_count() or 1
     return max(1, wanted)
+
+
+class _BuildWorkers:
+    """Worker processes kept for one build, started when a stage first needs them."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("forkserver"))
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+_BUILDS: list[_BuildWorkers] = []
+
+
+@contextmanager
+def build_workers() -> Iterator[None]:
+    """Keep one set of worker processes for everything run inside (a build's stages)."""
+    workers = _BuildWorkers()
+    _BUILDS.append(workers)
+    try:
+        yield
+    finally:
+        _BUILDS.remove(workers)
+        workers.close()
+
+
+def in_build_workers() -> bool:
+    """True inside ``build_workers``: per-item work may go to the build's worker processes."""
+    return bool(_BUILDS)
+
+
+def runs_in_workers(items: int, parts: int, workers: int | None = None) -> bool:
+    """Whether ``items`` cut into ``parts`` slices are worth sending to worker processes on this machine."""
+    wanted = worker_count() if workers is None else workers
+    return wanted > 1 and items >= settings.PARALLEL_MIN_ITEMS and parts >= 2
 
 
 def slices(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -57,20 +102,26 @@ def map_slices(
     session = cluster.active()
     if session is not None and parts:
         return session.map_slices(work, parts, advance=advance, total=len(items))
-    workers = worker_count() if workers is None else workers
     results: list[R] = []
     done = 0
-    if workers <= 1 or len(items) < settings.PARALLEL_MIN_ITEMS or len(parts) < 2:
+    if not runs_in_workers(len(items), len(parts), workers):
         for part in parts:
             results.extend(work(part))
             done += len(part)
             advance(done, len(items))
         return results
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=min(workers, len(parts)), mp_context=context) as pool:
+    with _pool(workers, len(parts)) as pool:
         # map keeps the slices' order; results arrive as each slice finishes, in that order
         for part, found in zip(parts, pool.map(work, parts), strict=True):
             results.extend(found)
             done += len(part)
             advance(done, len(items))
     return results
+
+
+def _pool(workers: int | None, parts: int) -> nullcontext[Executor] | ProcessPoolExecutor:
+    """The build's kept workers when the default number is wanted; else processes for this call alone."""
+    if _BUILDS and workers is None:
+        return nullcontext(_BUILDS[-1].pool())
+    wanted = worker_count() if workers is None else workers
+    return ProcessPoolExecutor(max_workers=min(wanted, parts), mp_context=multiprocessing.get_context("forkserver"))

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from compare import store
-from compare.carryover import DIGESTS_TABLE, PreviousBuild, build_meta, digests_frame, reuse_per_article
+from compare.carryover import DIGESTS_TABLE, DRAFTS_TABLE, PreviousBuild, build_meta, digests_frame, reuse_per_article
 from compare.errors import Code, ParallaxError
 from compare.model import (
     Article,
@@ -196,10 +196,10 @@ def build(
     ``scheduler`` (or ``settings.SCHEDULER``) runs the per-file and per-article work on a Dask
     cluster: ``local:N`` or a scheduler address; the results are the same as in-process.
     """
-    from compare import cluster
+    from compare import cluster, parallel
 
     where = cluster.configured(scheduler)  # a bad address is said before any work starts
-    with cluster.connected(where):
+    with cluster.connected(where), parallel.build_workers():
         return _build(path, progress, fetch_urls)
 
 
@@ -215,6 +215,7 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     from compare.framing.naming import stored_entities, worth_storing
     from compare.group import group_articles
     from compare.ingest import load_corpus
+    from compare.ingest.reread import drafts_frame
     from compare.passages import find_internal_reuse, find_passages
     from compare.quotes import extract_quotes_many
 
@@ -227,7 +228,7 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     previous = PreviousBuild.of(root)
 
     stages.start("ingest")
-    ingested = load_corpus(path, fetch_urls=fetch_urls)
+    ingested = load_corpus(path, fetch_urls=fetch_urls, reuse=previous.drafts())
     articles = ingested.articles
     advance = stages.start("embed", len(articles))
     if articles:
@@ -253,7 +254,7 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     stages.start("saving")
 
     corpus = Corpus(path, ingested.info, articles, ingested.report, stories, quotes, passages, internal, vectors)
-    corpus.folder = _save(corpus, prior, entities, root, key)
+    corpus.folder = _save(corpus, prior, entities, drafts_frame(ingested.kept), root, key)
     stages.finish()
     return _with_overrides(corpus)
 
@@ -364,7 +365,9 @@ def _previous_entities(previous: PreviousBuild) -> dict[str, Entities]:
         return {}
 
 
-def _save(corpus: Corpus, prior: TermPrior, entities: Mapping[str, Entities], root: Path, key: str) -> Path:
+def _save(
+    corpus: Corpus, prior: TermPrior, entities: Mapping[str, Entities], drafts: pd.DataFrame, root: Path, key: str
+) -> Path:
     """Publish the build; returns its folder."""
     writer = store.BuildWriter(root, key)
     try:
@@ -378,6 +381,8 @@ def _save(corpus: Corpus, prior: TermPrior, entities: Mapping[str, Entities], ro
         files.append(f"{_ENTITIES}.parquet")
         writer.table(DIGESTS_TABLE, digests_frame(corpus.articles))
         files.append(f"{DIGESTS_TABLE}.parquet")
+        writer.table(DRAFTS_TABLE, drafts)
+        files.append(f"{DRAFTS_TABLE}.parquet")
         writer.array("vectors", corpus.vectors)
         files.append("vectors.npy")
         return writer.publish({"files": files, "info": corpus.info.to_dict(), **build_meta()})

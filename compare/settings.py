@@ -99,6 +99,9 @@ EMBED_HEAD_WEIGHT = 0.5
 # --- build ---------------------------------------------------------------------
 #: Worker processes for the build's CPU stages (quotes, names); 0 = one per CPU core. PARALLAX_WORKERS sets it.
 BUILD_WORKERS = int(os.environ.get("PARALLAX_WORKERS") or 0)
+#: Threads each build worker's model uses. Workers run side by side, one per core: on 2 cores two
+#: one-thread workers embed much faster than one process on both (docs/BENCHMARKS.md).
+WORKER_THREADS = 1
 #: Fewer items than this are worked in-process: starting workers (each loads spaCy) costs seconds.
 PARALLEL_MIN_ITEMS = 400
 #: Where a build runs: None in this process; ``local:N`` (a LocalCluster of N worker processes) or a Dask

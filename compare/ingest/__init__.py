@@ -15,9 +15,10 @@ import io
 import os
 import re
 import stat
+import typing
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
@@ -25,7 +26,7 @@ from urllib.parse import urlparse
 from compare import settings
 from compare.clean import repeated_lines
 from compare.errors import Code
-from compare.ingest import records, urls
+from compare.ingest import records, reread, urls
 from compare.ingest.draft import Draft, iso_date
 from compare.ingest.encoding import decode, decode_checked, undecodable_code
 from compare.ingest.html import read_html
@@ -48,6 +49,8 @@ class IngestResult:
     info: CorpusInfo = field(default_factory=lambda: CorpusInfo(name="corpus"))
     declared: dict[str, dict[str, str]] = field(default_factory=dict)  # uploaded file -> its manifest row
     contents: dict[str, bytes] = field(default_factory=dict)  # uploaded file or zip member -> the bytes read
+    #: Each file's drafts as its reader returned them, by ``reread.job_key``: what the next build may take back.
+    kept: dict[str, list[Draft]] = field(default_factory=dict)
 
 
 def article_id(outlet: str, text: str) -> str:
@@ -188,8 +191,14 @@ def _outside_link(path: Path, folder: Path, inside: Path) -> IngestRecord | None
     return _reject(_relative(path, folder), Code.P118, target=target)
 
 
-def load_corpus(path: Path, *, fetch_urls: bool = False) -> IngestResult:
-    """Read a corpus folder (recursively) or a single article file."""
+def load_corpus(
+    path: Path, *, fetch_urls: bool = False, reuse: Mapping[str, list[Draft]] | None = None
+) -> IngestResult:
+    """Read a corpus folder (recursively) or a single article file.
+
+    With ``reuse`` (a previous build's ``kept``, possibly empty) every file's drafts are kept
+    in the result, and a file whose ``reread.job_key`` is in ``reuse`` is not read again.
+    """
     path = Path(path)
     report: list[IngestRecord] = []
     if path.is_file():
@@ -216,7 +225,8 @@ def load_corpus(path: Path, *, fetch_urls: bool = False) -> IngestResult:
         outlet = row.get("outlet") or _folder_outlet(file, folder)
         jobs.append(_FileJob(file, name, outlet, row.get("title"), boilerplate.get(outlet, frozenset()), fetch_urls))
     drafts: list[Draft] = []
-    for job, items in zip(jobs, _read_all(jobs), strict=True):
+    found, kept = _read_or_reuse(jobs, reuse)
+    for job, items in zip(jobs, found, strict=True):
         for item in items:
             if isinstance(item, IngestRecord):
                 report.append(item)
@@ -225,7 +235,7 @@ def load_corpus(path: Path, *, fetch_urls: bool = False) -> IngestResult:
                 drafts.append(_apply_manifest(item, meta.files.get(job.name, {})))
     articles, merged = finalise(drafts, meta, folder)
     report.extend(merged)
-    return IngestResult(articles=articles, report=_sorted_report(report), info=meta.info)
+    return IngestResult(articles=articles, report=_sorted_report(report), info=meta.info, kept=kept)
 
 
 def _relative(file: Path, folder: Path) -> str:
@@ -264,6 +274,37 @@ class _FileJob:
     title: str | None
     boilerplate: frozenset[str]
     fetch_urls: bool
+
+    def key(self) -> str | None:
+        """``reread.job_key`` of this file as it is now; None when it cannot be read or is never kept.
+
+        The outlet is not in it: readers are not told the outlet (only its repeated lines, which are).
+        """
+        if self.path.suffix.lower() in reread.NEVER_KEPT:
+            return None
+        data = _read_bytes(self.path, self.name)
+        if isinstance(data, IngestRecord):
+            return None
+        return reread.job_key(self.name, data, (self.title, sorted(self.boilerplate), self.fetch_urls))
+
+
+def _read_or_reuse(
+    jobs: Sequence[_FileJob], reuse: Mapping[str, list[Draft]] | None
+) -> tuple[list[list[Draft | IngestRecord]], dict[str, list[Draft]]]:
+    """Each job's drafts (or rejection), read or taken from ``reuse``, and the drafts to keep by job key."""
+    if reuse is None:
+        return _read_all(jobs), {}
+    keys = [job.key() for job in jobs]
+    pending = [i for i, key in enumerate(keys) if key is None or key not in reuse]
+    fresh = dict(zip(pending, _read_all([jobs[i] for i in pending]), strict=True))
+    found: list[list[Draft | IngestRecord]] = []
+    kept: dict[str, list[Draft]] = {}
+    for i, key in enumerate(keys):
+        items: list[Draft | IngestRecord] = fresh[i] if i in fresh else list(reread.copied(reuse[str(key)]))
+        if key is not None and all(isinstance(item, Draft) for item in items):
+            kept[key] = reread.copied(typing.cast(list[Draft], items))
+        found.append(items)
+    return found, kept
 
 
 def _read_jobs(jobs: Sequence[_FileJob]) -> list[list[Draft | IngestRecord]]:
