@@ -84,3 +84,53 @@ def test_pipeline_build_reports_items_per_stage(tmp_path: Path) -> None:
         assert "/ 2 articles" in last.describe()
     shares = [u.share for u in updates]
     assert shares == sorted(shares)
+
+
+def _pids(items: list[int]) -> list[int]:
+    import os
+
+    return [os.getpid() for _ in items]
+
+
+def test_parallel_build_workers_are_started_once_and_reused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "PARALLEL_MIN_ITEMS", 1)
+    monkeypatch.setattr(settings, "BUILD_WORKERS", 2)
+    assert not parallel.in_build_workers()
+    with parallel.build_workers():
+        assert parallel.in_build_workers()
+        first = set(parallel.map_slices(_pids, list(range(40)), slice_size=2))
+        second = set(parallel.map_slices(_pids, list(range(40)), slice_size=2))
+    assert not parallel.in_build_workers()
+    assert second <= first and len(first) <= 2  # the same processes served both stages
+    import os
+
+    assert os.getpid() not in first
+    apart = set(parallel.map_slices(_pids, list(range(40)), slice_size=2))
+    assert apart.isdisjoint(first)  # outside a build, each call starts its own (the build's are gone)
+
+
+def test_parallel_embedding_in_build_workers_matches_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from compare import embed
+
+    texts = [f"Officials said on day {i} that the bridge over the river would reopen." for i in range(60)]
+    embedder = embed.default_embedder()
+    here = embed.embed_in_slices(embedder, texts)
+    monkeypatch.setattr(settings, "PARALLEL_MIN_ITEMS", 1)
+    monkeypatch.setattr(settings, "BUILD_WORKERS", 2)
+    monkeypatch.setattr(settings, "EMBED_SLICE_TEXTS", 16)
+    called: list[int] = []
+    real = parallel.map_slices
+
+    def counting(work, items, **kwargs):  # type: ignore[no-untyped-def]
+        called.append(len(items))
+        return real(work, items, **kwargs)
+
+    monkeypatch.setattr(parallel, "map_slices", counting)
+    with parallel.build_workers():
+        there = embed.embed_in_slices(embedder, texts)
+    assert called == [60]  # the slices went to the build's workers
+    assert there.dtype == here.dtype and there.shape == here.shape
+    cosine = np.sum(there.astype(np.float32) * here.astype(np.float32), axis=1)
+    assert cosine.min() > 0.999
