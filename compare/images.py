@@ -71,6 +71,16 @@ class Renderer:
             self.starts += 1
             return True
 
+    def warm(self) -> None:
+        """Start the browser in the background (returns at once), so the first image someone asks for does not
+        wait for Chromium to start; a failure is left for that request to report."""
+        if self._browser is None and settings.CHROMIUM_PATH.is_file():
+            threading.Thread(target=self._warm, name="parallax-images-warm", daemon=True).start()
+
+    def _warm(self) -> None:
+        with contextlib.suppress(Exception):
+            self._ensure()
+
     def _call(self, make: Callable[[Any], Coroutine[Any, Any, T]], timeout: float) -> T:
         """Run ``make(browser)`` on the browser's loop. A failure closes the browser, so no dead one is reused;
         when the browser was an old one (it may have died while idle) the work is tried once more in a fresh

@@ -156,3 +156,21 @@ def test_export_csv_defuses_formulas_in_headers_index_and_every_dtype(payload: s
 def test_export_csv_keeps_negative_numbers_and_range_index() -> None:
     rows = csv_rows(export.table_csv(pd.DataFrame({"n": [-3, 4], "x": [-0.5, 1.0]})))
     assert rows == [["n", "x"], ["-3", "-0.5"], ["4", "1.0"]]
+
+
+@pytest.mark.skipif(
+    not settings.CHROMIUM_PATH.is_file(), reason="server-side images need Chromium at /usr/bin/chromium"
+)
+def test_images_warm_starts_the_browser_in_the_background() -> None:
+    """The dashboard warms the renderer when it shows a chart, so the first click does not wait for Chromium."""
+    import time
+
+    RENDERER.close()
+    starts = RENDERER.starts
+    RENDERER.warm()  # returns at once
+    deadline = time.monotonic() + 60
+    while RENDERER._browser is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert RENDERER.starts == starts + 1
+    export.figure_image(_figure(), "svg")
+    assert RENDERER.starts == starts + 1  # the click used the warm browser
