@@ -34,9 +34,10 @@ _START_TIMEOUT_S = 60.0
 _JOB_TIMEOUT_S = 90.0
 #: How often a page photograph checks that its page has finished loading.
 _LOAD_POLL_S = 0.02
-#: Tabs rendering charts at once: after each chart kaleido reloads its tab (plotly.js included), so a second
-#: tab renders while the first reloads.
+#: Tabs rendering charts at once (a second renders while the first is busy or reloading).
 _TABS = 2
+#: Images a tab renders between reloads of its page.
+_RELOAD_EVERY = 100
 
 
 class Renderer:
@@ -132,8 +133,25 @@ class Renderer:
 async def _open_browser() -> Any:
     import kaleido
 
+    class Kaleido(kaleido.Kaleido):  # type: ignore[misc]
+        """kaleido reloads a tab (plotly.js and all) after every image: about 70% of an image's time. PNG and
+        SVG go through ``Plotly.toImage`` on a figure object, which builds and purges its own element and leaves
+        the page as it was, so the tab is reloaded only every ``_RELOAD_EVERY`` images, to bound what a long-lived
+        page may gather. (After a failed image the whole browser is replaced, see ``Renderer._call``.) This
+        overrides a private method of kaleido 1.5 (pinned); if a later kaleido renames it, tabs simply reload
+        every time again."""
+
+        images = 0
+
+        async def _return_kaleido_tab(self, tab: Any) -> None:
+            self.images += 1
+            if self.images % _RELOAD_EVERY == 0:
+                await super()._return_kaleido_tab(tab)
+            else:
+                await self.tabs_ready.put(tab)
+
     # mathjax=False: our charts use no LaTeX, and kaleido would otherwise reach for a CDN.
-    browser = kaleido.Kaleido(path=str(settings.CHROMIUM_PATH), mathjax=False, timeout=_JOB_TIMEOUT_S, n=_TABS)
+    browser = Kaleido(path=str(settings.CHROMIUM_PATH), mathjax=False, timeout=_JOB_TIMEOUT_S, n=_TABS)
     await browser.open()
     return browser
 

@@ -174,3 +174,16 @@ def test_images_warm_starts_the_browser_in_the_background() -> None:
     assert RENDERER.starts == starts + 1
     export.figure_image(_figure(), "svg")
     assert RENDERER.starts == starts + 1  # the click used the warm browser
+
+
+@pytest.mark.skipif(
+    not settings.CHROMIUM_PATH.is_file(), reason="server-side images need Chromium at /usr/bin/chromium"
+)
+def test_images_each_render_shows_its_own_figure_without_a_page_reload() -> None:
+    """Tabs are reused without reloading between images: no chart may show through in the next one."""
+    titled = {name: go.Figure(go.Bar(x=["a"], y=[1]), layout={"title": name}) for name in ("Alpha", "Beta", "Gamma")}
+    for _ in range(2):
+        images = export.figure_images(titled, ("svg",))
+        for name in titled:
+            svg = images[f"{name.lower()}.svg"].decode()
+            assert name in svg and all(other not in svg for other in titled if other != name)
