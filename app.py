@@ -23,7 +23,7 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from compare import export, highlight, pipeline, regroup, settings, story, workspace
+from compare import export, highlight, images, pipeline, regroup, settings, story, workspace
 from compare.errors import ParallaxError
 from compare.highlight import escape, markdown_escape
 from compare.pipeline import Corpus
@@ -158,8 +158,12 @@ def _download(
 
 
 def _download_row(name: str, figure: Any, key: str) -> None:
-    """Server-side PNG, SVG and standalone HTML of one chart (rendered only when clicked)."""
+    """Server-side PNG, SVG and standalone HTML of one chart (made only when clicked; the button spins meanwhile).
+    The image renderer is started in the background as soon as a chart is shown, so the first click finds it
+    warm."""
     chromium = settings.CHROMIUM_PATH.is_file()
+    if chromium:
+        images.RENDERER.warm()
     reason = None if chromium else f"Needs Chromium at {settings.CHROMIUM_PATH}; the chart's camera button works."
     stem = export.file_stem(name)
     row = st.container(horizontal=True)
@@ -468,7 +472,7 @@ _STORY_FILES = (
         "bundle-zip",
         ":material/folder_zip:",
         True,
-        "Every chart as PNG, SVG and HTML, and every table as CSV.",
+        "Every chart as PNG, SVG and HTML, every table as CSV, the story report and the printable card.",
     ),
 )
 

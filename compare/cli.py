@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from compare.errors import ParallaxError
+from compare.errors import Code, ParallaxError
 from compare.evaluate import TASKS
 from compare.progress import TerminalBars
-from compare.text_format import counted, short
+from compare.text_format import aligned, counted, noun_for, short
 
 if TYPE_CHECKING:
-    from compare.model import Indicator, Passage, Quote, Story
+    from compare.ingest import IngestResult
+    from compare.model import Article, Indicator, Passage, Quote, Story
 
 INGEST_FIELDS = ("id", "outlet", "title", "published", "url", "text", "file")
 STORY_FIELDS = ("story_id", "title", "article_ids", "outlets", "first_published", "last_published")
@@ -29,6 +30,8 @@ PASSAGE_FIELDS = ("passage_id", "article_ids", "outlets", "text", "words", "span
 FRAMING_FIELDS = ("outlet", "indicator", "value", "evidence")
 
 T = TypeVar("T")
+#: One item of a listing as text: its cells (lined up in columns) and, optionally, an indented line below.
+Cells = tuple[str, ...]
 
 
 def _emit_json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
@@ -37,38 +40,82 @@ def _emit_json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
 
 
 def _emit(
-    items: Iterable[T], out: TextIO, as_json: bool, record: Callable[[T], dict[str, Any]], line: Callable[[T], str]
+    items: Sequence[T],
+    out: TextIO,
+    as_json: bool,
+    record: Callable[[T], dict[str, Any]],
+    cells: Callable[[T], Cells],
+    *,
+    below: Callable[[T], str] | None = None,
+    none: str = "",
 ) -> None:
-    """Each item as one JSON line (``--json``, the stable contract) or as its line of text: the choice every
+    """Each item as one JSON line (``--json``, the stable contract) or as a row of text in lined-up columns
+    (with ``below`` an indented line under it; ``none`` said when there are no items): the choice every
     listing subcommand makes, in one place."""
     if as_json:
         _emit_json((record(item) for item in items), out)
-    else:
-        for item in items:
-            out.write(line(item) + "\n")
+        return
+    if not items and none:
+        out.write(none + "\n")
+    for item, line in zip(items, aligned([cells(item) for item in items]), strict=True):
+        out.write(line + "\n")
+        if below is not None:
+            out.write(f"    {below(item)}\n")
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> Cells:
+    """A count as two cells, the number and its noun in the right number, so numbers line up in a column."""
+    return str(n), noun_for(n, noun, plural)
+
+
+def _existing(path: str) -> Path:
+    """``path`` when it exists; otherwise the coded error (P164) instead of an empty listing that exits 0."""
+    found = Path(path)
+    if not found.exists():
+        raise ParallaxError(Code.P164, path=found)
+    return found
+
+
+def _read(path: Path, fetch: bool = False) -> IngestResult:
+    """The articles of a folder or one file; when none could be read, the ingest report (on stderr, so JSON
+    output stays clean) and the coded error (P165), because an empty result is a failed step, not a listing."""
+    from compare.ingest import load_corpus
+
+    result = load_corpus(path, fetch_urls=fetch)
+    if not result.articles:
+        _write_report_summary(result.report, sys.stderr)
+        raise ParallaxError(Code.P165, path=path, outcome=_outcome(result.report) or "no article files")
+    return result
 
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
-    from compare.ingest import load_corpus
+    result = _read(_existing(args.path), args.fetch)
 
-    result = load_corpus(Path(args.path), fetch_urls=args.fetch)
+    def cells(a: Article) -> Cells:
+        return a.id, a.outlet, a.published or "-", short(a.title, 60)
+
     _emit(
         result.articles,
         out,
         args.json,
         lambda a: {k: a.to_dict()[k] for k in (*INGEST_FIELDS, "author", "declared_source")},
-        lambda a: f"{a.id}  {a.outlet:<20}  {a.published or '-':<10}  {short(a.title, 60)}",
+        cells,
     )
     if not args.json:
         _write_report_summary(result.report, out)
     return 0
 
 
-def _write_report_summary(report: Sequence[Any], out: TextIO) -> None:
+def _outcome(report: Sequence[Any]) -> str:
+    """ "2 loaded, 1 rejected": how many files ended in each status of the ingest report."""
     counts: dict[str, int] = {}
     for record in report:
         counts[record.status] = counts.get(record.status, 0) + 1
-    out.write("ingest report: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + "\n")
+    return ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+
+
+def _write_report_summary(report: Sequence[Any], out: TextIO) -> None:
+    out.write(f"ingest report: {_outcome(report) or 'no files'}\n")
     for record in report:
         if record.status != "loaded" or record.message:  # loaded with a warning (a guessed encoding, a rename)
             out.write(f"  {record.status:<8} {record.file}: {record.message}\n")
@@ -101,55 +148,61 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         _emit_json((r.to_dict() for r in corpus.report), out)
         return 0
     out.write(f"{corpus.info.name}\n{corpus.info.description}\n")
-    out.write(f"{len(corpus.articles)} articles from {len({a.outlet for a in corpus.articles})} outlets\n")
+    outlets = len({a.outlet for a in corpus.articles})
+    out.write(f"{counted(len(corpus.articles), 'article', grouped=False)} from {counted(outlets, 'outlet')}\n")
     _write_report_summary(corpus.report, out)
     return 0
 
 
 def cmd_stories(args: argparse.Namespace, out: TextIO) -> int:
-    corpus = _open(args.corpus)
+    from compare.story.listing import independent_reports
 
-    def line(story: Story) -> str:
+    corpus = _open(args.corpus)
+    reports = dict(zip((s.story_id for s in corpus.stories), independent_reports(corpus), strict=True))
+
+    def cells(story: Story) -> Cells:
         dates = f"{story.first_published or '?'} – {story.last_published or '?'}"
         return (
-            f"{story.story_id}  {len(story.article_ids):>3} articles  {len(story.outlets):>2} outlets  "
-            f"{dates:<23}  {short(story.title, 60)}"
+            story.story_id,
+            *_count(len(story.article_ids), "article"),
+            *_count(len(story.outlets), "outlet"),
+            *_count(reports[story.story_id], "independent report"),
+            dates,
+            short(story.title, 60),
         )
 
-    _emit(
-        corpus.stories,
-        out,
-        args.json,
-        lambda s: {**{k: s.to_dict()[k] for k in STORY_FIELDS}, "key_terms": list(s.key_terms)},
-        line,
-    )
+    def record(story: Story) -> dict[str, Any]:
+        row = {k: story.to_dict()[k] for k in STORY_FIELDS}
+        return {**row, "independent_reports": reports[story.story_id], "key_terms": list(story.key_terms)}
+
+    _emit(corpus.stories, out, args.json, record, cells, none="no stories")
     return 0
 
 
 def cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
     from compare.quotes import resolve_speakers
 
-    path = Path(args.path)
+    path = _existing(args.path)
     if path.is_dir():
         corpus = _open(args.path)
         quotes = [q for s in corpus.stories for q in corpus.story_quotes(s.story_id)]
     else:
-        from compare.ingest import load_corpus
         from compare.quotes import extract_quotes_many
 
-        quotes = resolve_speakers(extract_quotes_many(load_corpus(path).articles))
+        quotes = resolve_speakers(extract_quotes_many(_read(path).articles))
 
-    def line(quote: Quote) -> str:
+    def cells(quote: Quote) -> Cells:
         who = quote.speaker or "unattributed"
         role = f" ({quote.role})" if quote.role else ""
-        return f"{quote.outlet:<16} {quote.kind:<9} {who}{role}: “{short(quote.quote, 80)}”"
+        return quote.outlet, quote.kind, f"{who}{role}: “{short(quote.quote, 80)}”"
 
     _emit(
         quotes,
         out,
         args.json,
         lambda q: {**{k: q.to_dict()[k] for k in QUOTE_FIELDS}, "kind": q.kind, "speaker_id": q.speaker_id},
-        line,
+        cells,
+        none="no quotes found",
     )
     return 0
 
@@ -157,19 +210,18 @@ def cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_passages(args: argparse.Namespace, out: TextIO) -> int:
     corpus = _open(args.corpus)
 
-    def line(passage: Passage) -> str:
+    def cells(passage: Passage) -> Cells:
         quoted = " (inside a quote)" if passage.in_quote else ""
-        return (
-            f"{passage.passage_id}  {passage.words:>4} words  {', '.join(passage.outlets)}{quoted}\n"
-            f"    {short(passage.text, 90)}"
-        )
+        return passage.passage_id, *_count(passage.words, "word"), f"{', '.join(passage.outlets)}{quoted}"
 
     _emit(
         corpus.passages,
         out,
         args.json,
         lambda p: {**{k: p.to_dict()[k] for k in PASSAGE_FIELDS}, "verbatim": p.verbatim, "source": p.source},
-        line,
+        cells,
+        below=lambda p: short(p.text, 90),
+        none="no shared passages: no outlet's text repeats another's",
     )
     return 0
 
@@ -178,15 +230,15 @@ def cmd_framing(args: argparse.Namespace, out: TextIO) -> int:
     corpus = _open(args.corpus)
     indicators = corpus.story_framing(args.story)
 
-    def line(indicator: Indicator) -> str:
+    def cells(indicator: Indicator) -> Cells:
         proof = f"  — “{short(indicator.evidence[0].text, 70)}”" if indicator.evidence else ""
         detail = f" [{indicator.detail}]" if indicator.detail else ""
-        return f"{indicator.outlet:<16} {indicator.indicator:<20} {indicator.value}{detail}{proof}"
+        return indicator.outlet, indicator.indicator, f"{indicator.value}{detail}{proof}"
 
     def record(indicator: Indicator) -> dict[str, Any]:
         return {**{k: indicator.to_dict()[k] for k in FRAMING_FIELDS}, "detail": indicator.detail}
 
-    _emit(indicators, out, args.json, record, line)
+    _emit(indicators, out, args.json, record, cells, none="no framing indicators for this story")
     return 0
 
 
@@ -194,15 +246,22 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from compare.render.report import write_report
 
     corpus = _open(args.corpus)
-    target = write_report(corpus, args.story, Path(args.out))
+    target = Path(args.out)
+    try:
+        write_report(corpus, args.story, target)
+    except OSError as exc:  # a missing or read-only folder: say which, not a traceback
+        raise ParallaxError(Code.P151, file=target.name, folder=target.parent, reason=exc.strerror or exc) from exc
     out.write(f"wrote {target}\n")
     return 0
 
 
 def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     module = importlib.import_module(f"compare.evaluate.{args.task.replace('-', '_')}")
-    result = module.evaluate(Path(args.dataset) if args.dataset else None)
-    _emit([result], out, args.json, lambda r: r, module.render)
+    result = module.evaluate(_existing(args.dataset) if args.dataset else None)
+    if args.json:
+        _emit_json([result], out)
+    else:
+        out.write(module.render(result) + "\n")
     return 0
 
 

@@ -103,6 +103,14 @@ class Code(StrEnum):
         "Building on a Dask cluster needs the `dask[distributed]` package ({reason}). Install it with "
         "`pip install -r requirements.txt`, or build without --scheduler."
     )
+    P164 = (
+        "{path} does not exist. Give an existing corpus folder or article file (.txt, .html, .json, .jsonl, "
+        ".csv or .urls) and check the spelling."
+    )
+    P165 = (
+        "No article could be read from {path} ({outcome}). Each file's cause and fix is listed above; fix or "
+        "replace those files and run the command again."
+    )
 
     def format(self, **fields: object) -> str:  # type: ignore[override]
         """The message with its fields filled in, prefixed by the code."""

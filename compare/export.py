@@ -1,32 +1,27 @@
 """Files people take away: chart images, standalone chart pages, CSV tables, zip bundles.
 
 Chart images are rendered on the server by kaleido driving the system Chromium
-(``settings.CHROMIUM_PATH``), one browser per batch because starting it costs seconds
-and each image after that a fraction of one. Standalone HTML embeds plotly.js so the
-file opens offline, years later, with no CDN. CSV cells that a spreadsheet would run
-as a formula are defused, because article text is untrusted.
+(``settings.CHROMIUM_PATH``), through the process's one warm browser (``compare.images``)
+because starting it costs seconds and each image after that a fraction of one.
+Standalone HTML embeds plotly.js so the file opens offline, years later, with no CDN;
+a zip of many chart pages holds one copy of plotly.js beside them instead. CSV cells
+that a spreadsheet would run as a formula are defused, because article text is untrusted.
 """
 
 from __future__ import annotations
 
-import asyncio
 import io
 import re
-import subprocess
-import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from compare import settings
-from compare.errors import Code, ParallaxError
+from compare.images import RENDERER, ImageFormat
 
-ImageFormat = Literal["png", "svg"]
 IMAGE_FORMATS: tuple[ImageFormat, ...] = ("png", "svg")
 MIME = {"png": "image/png", "svg": "image/svg+xml", "html": "text/html", "csv": "text/csv", "zip": "application/zip"}
 
@@ -37,7 +32,8 @@ _DEFAULT_HEIGHT = 600
 # forms to ASCII, and some trim leading spaces and line breaks first.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _LEADING_SPACE = " \t\r\n\u00a0\u3000"
-_SHOT_TIMEOUT_S = 60
+#: The one copy of plotly.js in a zip of chart pages; each page loads it from beside itself.
+PLOTLY_JS = "plotly.min.js"
 
 
 def file_stem(text: str, *, limit: int = 60) -> str:
@@ -59,37 +55,16 @@ def _size(figure: go.Figure) -> tuple[int, int]:
     return int(figure.layout.width or _DEFAULT_WIDTH), int(figure.layout.height or _DEFAULT_HEIGHT)
 
 
-async def _render(jobs: list[tuple[go.Figure, ImageFormat]]) -> list[bytes]:
-    import kaleido
-
-    images = []
-    # mathjax=False: our charts use no LaTeX, and kaleido would otherwise reach for a CDN.
-    async with kaleido.Kaleido(path=str(settings.CHROMIUM_PATH), mathjax=False) as renderer:
-        for figure, image_format in jobs:
-            width, height = _size(figure)
-            opts = {"format": image_format, "width": width, "height": height, "scale": settings.IMAGE_SCALE}
-            images.append(bytes(await renderer.calc_fig(figure, opts=opts)))
-    return images
-
-
 def figure_images(figures: Mapping[str, go.Figure], formats: Iterable[ImageFormat] = IMAGE_FORMATS) -> dict[str, bytes]:
-    """Each figure in each format, as ``{"<name>.<format>": bytes}``, rendered by one Chromium.
+    """Each figure in each format, as ``{"<name>.<format>": bytes}``, rendered by the process's warm Chromium.
 
     Raises ParallaxError (P150) when Chromium is missing or fails, so callers can show
     the fix instead of a traceback.
     """
-    if not settings.CHROMIUM_PATH.is_file():
-        raise ParallaxError(Code.P150, path=settings.CHROMIUM_PATH, reason="not installed")
     formats = tuple(formats)
-    jobs = [(figure, image_format) for figure in figures.values() for image_format in formats]
-    names = [f"{file_stem(name)}.{image_format}" for name in figures for image_format in formats]
-    # kaleido runs its own event loop; a worker thread keeps it away from any loop the caller runs.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        try:
-            images = pool.submit(asyncio.run, _render(jobs)).result()
-        except Exception as exc:  # kaleido/choreographer raise many kinds; all mean "no image"
-            raise ParallaxError(Code.P150, path=settings.CHROMIUM_PATH, reason=f"{type(exc).__name__}: {exc}") from exc
-    return dict(zip(names, images, strict=True))
+    jobs = [(figure, fmt, *_size(figure)) for figure in figures.values() for fmt in formats]
+    names = [f"{file_stem(name)}.{fmt}" for name in figures for fmt in formats]
+    return dict(zip(names, RENDERER.figures(jobs), strict=True))
 
 
 def figure_image(figure: go.Figure, image_format: ImageFormat) -> bytes:
@@ -98,42 +73,28 @@ def figure_image(figure: go.Figure, image_format: ImageFormat) -> bytes:
 
 
 def page_png(page: str, width: int, height: int) -> bytes:
-    """A self-contained HTML page photographed by headless Chromium at ``width`` x ``height`` pixels.
+    """A self-contained HTML page photographed by the warm Chromium at ``width`` x ``height`` CSS pixels.
 
     Used for printable pages (the comparison card), where HTML lays out wrapped text far
     better than a chart can. Network is off, so the page must carry everything it shows.
     """
-    if not settings.CHROMIUM_PATH.is_file():
-        raise ParallaxError(Code.P150, path=settings.CHROMIUM_PATH, reason="not installed")
-    with tempfile.TemporaryDirectory(prefix="parallax-shot-") as folder:
-        source, target = Path(folder) / "page.html", Path(folder) / "page.png"
-        source.write_text(page, encoding="utf-8")
-        command = [
-            str(settings.CHROMIUM_PATH),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--no-first-run",
-            "--hide-scrollbars",
-            f"--user-data-dir={folder}/profile",
-            f"--window-size={width},{height}",
-            f"--force-device-scale-factor={settings.IMAGE_SCALE}",
-            f"--screenshot={target}",
-            source.as_uri(),
-        ]
-        try:
-            subprocess.run(command, capture_output=True, timeout=_SHOT_TIMEOUT_S, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ParallaxError(Code.P150, path=settings.CHROMIUM_PATH, reason=str(exc)) from exc
-        if not target.is_file():
-            raise ParallaxError(Code.P150, path=settings.CHROMIUM_PATH, reason="no screenshot was written")
-        return target.read_bytes()
+    return RENDERER.page_png(page, width, height)
 
 
-def figure_html(figure: go.Figure, name: str) -> str:
-    """A standalone HTML page with the interactive chart; plotly.js is embedded, so it works offline."""
-    return str(figure.to_html(include_plotlyjs=True, full_html=True, config=toolbar_config(name)))
+def figure_html(figure: go.Figure, name: str, *, shared_plotly: bool = False) -> str:
+    """A standalone HTML page with the interactive chart; plotly.js is embedded, so it works offline.
+
+    ``shared_plotly``: load plotly.js from ``PLOTLY_JS`` beside the page instead (pages in one zip share it).
+    """
+    script: bool | str = PLOTLY_JS if shared_plotly else True
+    return str(figure.to_html(include_plotlyjs=script, full_html=True, config=toolbar_config(name)))
+
+
+def plotly_js() -> str:
+    """The plotly.js that plotly.py ships (the version every chart page was made for), for ``PLOTLY_JS``."""
+    from plotly.offline import get_plotlyjs
+
+    return str(get_plotlyjs())
 
 
 def _defuse(value: object) -> object:
@@ -180,9 +141,16 @@ def zip_bytes(files: Mapping[str, bytes | str]) -> bytes:
     return buffer.getvalue()
 
 
-def bundle(figures: Mapping[str, go.Figure], tables: Mapping[str, pd.DataFrame]) -> bytes:
-    """Every chart as PNG, SVG and standalone HTML, and every table as CSV, in one zip."""
+def bundle(
+    figures: Mapping[str, go.Figure], tables: Mapping[str, pd.DataFrame], extra: Mapping[str, bytes | str] | None = None
+) -> bytes:
+    """Every chart as PNG, SVG and HTML (the pages share one ``PLOTLY_JS``), every table as CSV, and ``extra``
+    files (a story's report and card), in one zip."""
     files: dict[str, bytes | str] = dict(figure_images(figures)) if figures else {}
-    files.update({f"{file_stem(name)}.html": figure_html(figure, name) for name, figure in figures.items()})
+    pages = {f"{file_stem(name)}.html": figure_html(f, name, shared_plotly=True) for name, f in figures.items()}
+    files.update(pages)
+    if pages:
+        files[PLOTLY_JS] = plotly_js()
     files.update({f"{file_stem(name)}.csv": table_csv(frame) for name, frame in tables.items()})
+    files.update(extra or {})
     return zip_bytes(files)

@@ -80,12 +80,11 @@ _LOCK_POLL_S = 0.02
 
 
 def cache_dir(corpus: Path) -> Path:
-    """The corpus's own cache folder, or a per-user one when the corpus is read-only."""
+    """The corpus folder's own cache folder, or a per-user one when the corpus is one file (the folder it sits
+    in is the user's, not a corpus we may write into) or a read-only folder."""
     corpus = corpus.resolve()
-    base = corpus if corpus.is_dir() else corpus.parent
-    own = base / settings.CACHE_DIRNAME
-    if os.access(base, os.W_OK):
-        return own
+    if corpus.is_dir() and os.access(corpus, os.W_OK):
+        return corpus / settings.CACHE_DIRNAME
     digest = hashlib.sha256(str(corpus).encode()).hexdigest()[:16]
     return settings.USER_CACHE_DIR / digest
 

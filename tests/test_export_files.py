@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -11,6 +12,7 @@ import pytest
 
 from compare import export, settings
 from compare.errors import ParallaxError
+from compare.images import RENDERER
 from tests.injection import csv_rows, live_formulas
 
 
@@ -64,12 +66,52 @@ def test_export_missing_chromium_is_a_coded_error(monkeypatch: pytest.MonkeyPatc
     not settings.CHROMIUM_PATH.is_file(), reason="server-side images need Chromium at /usr/bin/chromium"
 )
 def test_export_bundle_has_every_chart_and_table() -> None:
-    data = export.bundle({"Coverage": _figure()}, {"Speakers": pd.DataFrame({"a": [1]})})
-    names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    assert names == {"coverage.png", "coverage.svg", "coverage.html", "speakers.csv"}
+    data = export.bundle({"Coverage": _figure(), "Tone": _figure()}, {"Speakers": pd.DataFrame({"a": [1]})})
     archive = zipfile.ZipFile(io.BytesIO(data))
+    charts = {f"{stem}.{ending}" for stem in ("coverage", "tone") for ending in ("png", "svg", "html")}
+    assert set(archive.namelist()) == {*charts, "speakers.csv", export.PLOTLY_JS}
     assert archive.read("coverage.png").startswith(b"\x89PNG")
     assert b"<svg" in archive.read("coverage.svg")[:400]
+    plotly_js = archive.read(export.PLOTLY_JS)
+    assert len(plotly_js) > 1_000_000 and b"Plotly" in plotly_js[:5000]
+    for page in ("coverage.html", "tone.html"):  # each page loads the one shared copy, none embeds its own
+        html = archive.read(page).decode()
+        assert f'<script charset="utf-8" src="{export.PLOTLY_JS}"></script>' in html
+        assert len(html) < 100_000 and "Plotly.newPlot" in html
+
+
+@pytest.mark.skipif(
+    not settings.CHROMIUM_PATH.is_file(), reason="server-side images need Chromium at /usr/bin/chromium"
+)
+def test_images_renderer_is_started_once_and_reused() -> None:
+    """One warm browser serves every image and page photograph of the process (starting one costs seconds)."""
+    export.figure_image(_figure(), "png")
+    browser, starts = RENDERER._browser, RENDERER.starts
+    assert browser is not None
+    export.figure_image(_figure(), "svg")
+    export.figure_images({"a": _figure(), "b": _figure()}, ("png",))
+    export.page_png("<html><body>card</body></html>", 200, 100)
+    assert RENDERER._browser is browser and RENDERER.starts == starts
+
+
+@pytest.mark.skipif(
+    not settings.CHROMIUM_PATH.is_file(), reason="server-side images need Chromium at /usr/bin/chromium"
+)
+def test_images_renderer_replaces_a_browser_that_died() -> None:
+    export.figure_image(_figure(), "png")
+    starts = RENDERER.starts
+    RENDERER._browser.subprocess.kill()  # Chromium crashed while the dashboard idled
+    RENDERER._browser.subprocess.wait()
+    assert export.figure_image(_figure(), "png").startswith(b"\x89PNG")
+    assert RENDERER.starts == starts + 1
+
+
+def test_images_missing_chromium_is_p150_even_with_a_browser_running(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(settings, "CHROMIUM_PATH", tmp_path / "no-chromium")
+    with pytest.raises(ParallaxError, match="P150"):
+        export.page_png("<p>card</p>", 100, 100)
 
 
 @pytest.mark.skipif(not settings.CHROMIUM_PATH.is_file(), reason="page images need Chromium at /usr/bin/chromium")
@@ -114,3 +156,34 @@ def test_export_csv_defuses_formulas_in_headers_index_and_every_dtype(payload: s
 def test_export_csv_keeps_negative_numbers_and_range_index() -> None:
     rows = csv_rows(export.table_csv(pd.DataFrame({"n": [-3, 4], "x": [-0.5, 1.0]})))
     assert rows == [["n", "x"], ["-3", "-0.5"], ["4", "1.0"]]
+
+
+@pytest.mark.skipif(
+    not settings.CHROMIUM_PATH.is_file(), reason="server-side images need Chromium at /usr/bin/chromium"
+)
+def test_images_warm_starts_the_browser_in_the_background() -> None:
+    """The dashboard warms the renderer when it shows a chart, so the first click does not wait for Chromium."""
+    import time
+
+    RENDERER.close()
+    starts = RENDERER.starts
+    RENDERER.warm()  # returns at once
+    deadline = time.monotonic() + 60
+    while RENDERER._browser is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert RENDERER.starts == starts + 1
+    export.figure_image(_figure(), "svg")
+    assert RENDERER.starts == starts + 1  # the click used the warm browser
+
+
+@pytest.mark.skipif(
+    not settings.CHROMIUM_PATH.is_file(), reason="server-side images need Chromium at /usr/bin/chromium"
+)
+def test_images_each_render_shows_its_own_figure_without_a_page_reload() -> None:
+    """Tabs are reused without reloading between images: no chart may show through in the next one."""
+    titled = {name: go.Figure(go.Bar(x=["a"], y=[1]), layout={"title": name}) for name in ("Alpha", "Beta", "Gamma")}
+    for _ in range(2):
+        images = export.figure_images(titled, ("svg",))
+        for name in titled:
+            svg = images[f"{name.lower()}.svg"].decode()
+            assert name in svg and all(other not in svg for other in titled if other != name)

@@ -114,6 +114,23 @@ def test_cli_stories_json_fields(built: Path) -> None:
     assert code == 0 and len(rows) == 1
     assert set(STORY_FIELDS) <= set(rows[0])
     assert sorted(rows[0]["outlets"]) == ["AskTruth24", "The Duran"]
+    assert rows[0]["independent_reports"] == 2  # as the story list CSV counts them: no copy between the two
+
+
+def test_cli_stories_text_counts_in_the_plural(built: Path) -> None:
+    code, out = _run("stories", str(built))
+    assert code == 0
+    assert " 2  articles " in out and " 2  outlets " in out and " 2  independent reports " in out
+
+
+def test_cli_report_that_cannot_be_written_is_a_coded_error(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story_id = pipeline.open_corpus(built).stories[0].story_id
+    blocker = built.parent / "a-file"
+    blocker.write_text("not a folder")
+    target = blocker / "r.html"  # its "folder" is a file: no report can be written there
+    code, _ = _run("report", str(built), "--story", story_id, "--out", str(target))
+    assert code == 2
+    assert "P151" in capsys.readouterr().err
 
 
 def test_cli_quotes_json_fields_on_one_file() -> None:

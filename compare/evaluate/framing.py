@@ -22,6 +22,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from compare.evaluate import SHARED_DATA, read_jsonl
 from compare.framing.loaded import Span, story_spans
+from compare.text_format import counted
 
 DEFAULT_DATASET = SHARED_DATA / "basil" / "dev.jsonl"
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")  # lower-case initial: names are not loaded language
@@ -100,7 +101,8 @@ def evaluate(dataset: Path | None = None) -> dict[str, Any]:
 def render(result: dict[str, Any]) -> str:
     """A small table for people."""
     lines = [
-        f"loaded language vs BASIL lexical bias: {result['articles']} articles, {result['gold_spans']} gold spans",
+        f"loaded language vs BASIL lexical bias: {counted(result['articles'], 'article')}, "
+        f"{counted(result['gold_spans'], 'gold span')}",
         f"dataset: {result['dataset']}",
         f"{'method':<11} {'flags':>6} {'precision':>9} {'recall':>7} {'F1':>6} {'seconds':>8}",
     ]

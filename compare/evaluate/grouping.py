@@ -19,6 +19,7 @@ from scipy.spatial.distance import squareform
 from compare import settings
 from compare.evaluate import SHARED_DATA, read_jsonl
 from compare.model import Article
+from compare.text_format import counted
 
 DEFAULT_DATASET = SHARED_DATA / "basil" / "dev.jsonl"
 #: Baseline thresholds tried (cosine of TF-IDF vectors); the best is reported.
@@ -124,7 +125,8 @@ def evaluate(dataset: Path | None = None, *, max_events: int | None = None) -> d
 def render(result: dict[str, Any]) -> str:
     """A small table for people."""
     lines = [
-        f"grouping on {result['dataset']}: {result['articles']} articles, {result['gold_stories']} gold stories",
+        f"grouping on {result['dataset']}: {counted(result['articles'], 'article')}, "
+        f"{counted(result['gold_stories'], 'gold story', 'gold stories')}",
         f"{'system':<34} {'B3 precision':>12} {'B3 recall':>10} {'B3 F1':>7} {'stories':>8}",
     ]
     threshold = result["baseline"]["threshold"]

@@ -26,6 +26,7 @@ from compare.evaluate import SHARED_DATA, read_jsonl
 from compare.model import Article, Passage
 from compare.nlp import sentence_spans
 from compare.passages import find_passages
+from compare.text_format import counted
 
 DEFAULT_DATASET = SHARED_DATA / "abp" / "sample10k.jsonl.gz"
 PASSAGE_WORDS = (15, 150)
@@ -227,7 +228,8 @@ def evaluate(
 def render(result: dict[str, Any]) -> str:
     """A small table for people."""
     lines = [
-        f"shared passages: {result['pairs']} planted pairs per mode, {result['distractors']} untouched articles",
+        f"shared passages: {counted(result['pairs'], 'planted pair')} per mode, "
+        f"{counted(result['distractors'], 'untouched article')}",
         f"dataset: {result['dataset']}",
         f"{'mode':<10} {'method':<9} {'precision':>9} {'recall':>7} {'F1':>6} {'seconds':>8}",
     ]
@@ -239,7 +241,8 @@ def render(result: dict[str, Any]) -> str:
         u = scores["unplanted"]
         lines.append(
             f"{'':<10} unplanted article pairs reported: {u['pairs']} "
-            f"({u['really_shared']} really share that text, {u['spurious']} spurious)"
+            f"({u['really_shared']} {'really shares' if u['really_shared'] == 1 else 'really share'} that text, "
+            f"{u['spurious']} spurious)"
         )
     lines.append("difflib is given each planted pair; Parallax searches the whole mixed corpus.")
     return "\n".join(lines)

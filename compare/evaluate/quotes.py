@@ -30,6 +30,7 @@ from typing import Any
 
 from compare.evaluate import SHARED_DATA, read_jsonl
 from compare.model import Article
+from compare.text_format import counted
 
 DEFAULT_DATASET = SHARED_DATA / "polnear" / "dev.jsonl"
 MIN_OVERLAP = 0.30  # of the longer span, by the shared scoring rules (../shared/data/README.md)
@@ -351,7 +352,8 @@ def render(result: dict[str, Any]) -> str:
         ("articles per second", "articles_per_s"),
     ]
     lines = [
-        f"quotes: {result['articles']} articles, {result['gold_direct_quotes']} gold direct quotes",
+        f"quotes: {counted(result['articles'], 'article')}, "
+        f"{counted(result['gold_direct_quotes'], 'gold direct quote')}",
         f"dataset: {result['dataset']}",
         f"{'':36}{'Parallax':>10}{'textacy':>10}",
     ]

@@ -136,4 +136,9 @@ def card_html(corpus: Corpus, story_id: str, content: StoryContent | None = None
 
 def comparison_card_png(corpus: Corpus, story_id: str, content: StoryContent | None = None) -> bytes:
     """A one-page printable card for class (PNG): headlines, quoted officials, three framing highlights per outlet."""
-    return export.page_png(card_html(corpus, story_id, content), *_CARD_SIZE)
+    return page_png(card_html(corpus, story_id, content))
+
+
+def page_png(page: str) -> bytes:
+    """The card's page (``card_html``) photographed at the card's size."""
+    return export.page_png(page, *_CARD_SIZE)

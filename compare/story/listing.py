@@ -25,6 +25,13 @@ def story_list(corpus: Corpus) -> pd.DataFrame:
         return pd.DataFrame(columns=[*STORY_LIST_COLUMNS, *extra])
     table["first"] = table["first_published"].map(when)
     table["last"] = table["last_published"].map(when)
+    table["independent_reports"] = independent_reports(corpus)
+    return table
+
+
+def independent_reports(corpus: Corpus) -> list[int]:
+    """Each story's independent reports (outlets not explained by shared copy), in the order of
+    ``corpus.stories``: the story list and ``python -m compare stories`` count them the same way."""
     # Corpus.story_passages scans every passage for one story; for thousands of stories, index them
     # once by article instead. A one-outlet story is one report by definition: no analysis needed.
     by_article: dict[str, list[Passage]] = {}
@@ -44,8 +51,7 @@ def story_list(corpus: Corpus) -> pd.DataFrame:
             reports.append(len({a.outlet for a in articles}))
             continue
         reports.append(story_reuse(articles, shared).independent_reports)
-    table["independent_reports"] = reports
-    return table
+    return reports
 
 
 def filter_story_list(
