@@ -23,7 +23,7 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from compare import export, highlight, pipeline, regroup, settings, story, workspace
+from compare import address, export, highlight, pipeline, regroup, settings, story, workspace
 from compare.errors import ParallaxError
 from compare.highlight import escape, markdown_escape
 from compare.pipeline import Corpus
@@ -232,6 +232,82 @@ def _table(place: Any, table: Any, name: str, key: str) -> None:
     _download(
         place, "CSV", lambda: export.table_csv(table), f"{export.file_stem(name)}.csv", f"{key}-csv", ":material/table:"
     )
+
+
+# ---------------------------------------------------------------------------------------
+# The view in the address (compare.address): read once per session, written on every run
+
+
+def _address_read() -> None:
+    """A session's first run: the address's corpus and teacher mode go into their widgets before those
+    are drawn; its outlets, story and tab wait for the corpus (``_address_in_corpus``)."""
+    if st.session_state.get("_address_read"):
+        return
+    st.session_state["_address_read"] = True
+    view = address.read(st.query_params.get_all)
+    notes: list[str] = []
+    if view.folder:
+        st.session_state["corpus_source"], st.session_state["folder"] = OTHER_FOLDER, view.folder
+    elif view.corpus:
+        choice = address.match(view.corpus, [c for c in _corpus_choices() if c != OTHER_FOLDER])
+        if choice is None:
+            notes.append(address.stale_note("corpus", view.corpus, "the first corpus"))
+        else:
+            st.session_state["corpus_source"] = choice
+    if view.teacher:
+        st.session_state["teacher"] = True
+    st.session_state["_address_notes"], st.session_state["_address_pending"] = notes, view
+
+
+def _address_in_corpus(corpus: Corpus, key: tuple[Any, ...]) -> None:
+    """Once the corpus is open: the address's outlets, story and tab, each checked against it; what names
+    nothing here is left out and said once, in one short note."""
+    view: address.View | None = st.session_state.pop("_address_pending", None)
+    notes: list[str] = st.session_state.pop("_address_notes", [])
+    if view is not None:
+        kept, gone = address.known(view.outlets, _facets(corpus, key)[0])
+        if view.outlets:
+            st.session_state["outlet_filter"] = kept
+        if gone:
+            notes.append(f"The link's outlet filter names {', '.join(gone)}, not in this corpus: left out.")
+        if view.story in {s.story_id for s in corpus.stories}:
+            st.session_state["story"] = view.story
+        elif view.story:
+            notes.append(address.stale_note("story", view.story, "the first story"))
+        tab = address.match(view.tab, [t.name for t in story.TABS])
+        if tab is not None:
+            st.session_state["tab"] = tab
+        elif view.tab:
+            notes.append(address.stale_note("tab", view.tab, "the first tab"))
+    if notes:
+        st.info(markdown_escape(" ".join(notes)), icon=":material/link:")
+
+
+def _address_write(story_id: str | None) -> None:
+    """The address follows the view on every run, so a reload or a copied link shows the same view."""
+    choice = st.session_state.get("corpus_source")
+    other = choice == OTHER_FOLDER
+    tab = st.session_state.get("tab") if story_id else None
+    view = address.View(
+        corpus=address.slug(choice) if choice and not other else None,
+        folder=(st.session_state.get("folder") or "").strip() or None if other else None,
+        story=story_id,
+        tab=address.slug(tab) if tab else None,
+        outlets=tuple(st.session_state.get("outlet_filter") or ()),
+        teacher=bool(st.session_state.get("teacher")),
+    )
+    wanted = address.params(view)
+    if not address.same({k: st.query_params.get_all(k) for k in st.query_params}, wanted):
+        st.query_params.from_dict(wanted)
+
+
+def _menu_label() -> str:
+    """The corpus as the corpus menu names it (a folder of the user's by its name), for the browser tab."""
+    choice = st.session_state.get("corpus_source") or _corpus_choices()[0]
+    if choice == OTHER_FOLDER:
+        folder = (st.session_state.get("folder") or "").strip()
+        return Path(folder).name or folder or "Parallax"
+    return str(choice)
 
 
 # ---------------------------------------------------------------------------------------
@@ -644,29 +720,38 @@ def _articles_browser(corpus: Corpus) -> None:
 
 
 def main() -> None:
+    """The page, then the address made to name what it shows."""
+    _address_read()
+    _address_write(_page())
+
+
+def _page() -> str | None:
+    """Sidebar, corpus header, story list and the chosen story; returns the story shown, if any."""
     # a local file: a Material icon as the page icon is fetched from an outside font server by the browser
-    st.set_page_config(page_title="Parallax", page_icon=str(_ICON), layout="wide")
+    st.set_page_config(page_title=f"{_menu_label()} · Parallax", page_icon=str(_ICON), layout="wide")
     st.html(f"<style>{highlight.STYLE}{APP_STYLE}</style>")
     st.session_state.setdefault("sensitivity", settings.GROUPING_SENSITIVITY)
     path, filters = _sidebar()
     if path is None:
         st.info("Type the path of a folder of articles in the sidebar.")
-        return
+        return None
     if not path.exists():
         if path == settings.WORKSPACE_DIR:
             st.info("Your own corpus is empty. Add articles with **Add articles** in the sidebar.")
         else:
             st.error(f"The folder {markdown_escape(path)} does not exist. Check the path.")
-        return
+        return None
     corpus, key = _open(path, float(st.session_state["sensitivity"]))
+    _address_in_corpus(corpus, key)
     _corpus_header(corpus)
     if not corpus.articles:
         st.info("This corpus has no articles yet. Add some with **Add articles** in the sidebar.")
-        return
+        return None
     story_id = _story_picker(corpus, key, filters)
     if story_id is not None:
         st.divider()
         _story_view(corpus, key, story_id)
+    return story_id
 
 
 if __name__ == "__main__":
