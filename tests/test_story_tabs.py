@@ -92,6 +92,7 @@ def test_story_overview_has_one_line_per_outlet(corpus: Corpus) -> None:
     lines = panels["outlets"].table
     assert lines is not None and sorted(lines["outlet"]) == sorted({a.outlet for a in corpus.articles})
     assert panels["timeline"].figure is not None  # two of three articles are dated
+    assert panels["timeline"].note == "1 article without a publication date is not drawn."
     assert np.array(panels["similarity"].figure.data[0].z).shape == (3, 3)
 
 
