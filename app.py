@@ -23,7 +23,7 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from compare import address, export, highlight, pipeline, regroup, settings, story, workspace
+from compare import address, export, group, highlight, pipeline, regroup, settings, story, workspace
 from compare.errors import ParallaxError
 from compare.highlight import escape, markdown_escape
 from compare.pipeline import Corpus
@@ -41,7 +41,7 @@ _ICON = Path(__file__).resolve().parent / "assets" / "parallax-icon.png"
 log = logging.getLogger("parallax.app")
 
 MY_ARTICLES = "My articles"
-OTHER_FOLDER = "Another folder…"
+OTHER_FOLDER = address.OTHER_FOLDER
 SORTS = {
     "Most outlets": (["outlets", "articles"], False),
     "Most articles": (["articles", "outlets"], False),
@@ -243,20 +243,9 @@ def _address_read() -> None:
     are drawn; its outlets, story and tab wait for the corpus (``_address_in_corpus``)."""
     if st.session_state.get("_address_read"):
         return
-    st.session_state["_address_read"] = True
     view = address.read(st.query_params.get_all)
-    notes: list[str] = []
-    if view.folder:
-        st.session_state["corpus_source"], st.session_state["folder"] = OTHER_FOLDER, view.folder
-    elif view.corpus:
-        choice = address.match(view.corpus, [c for c in _corpus_choices() if c != OTHER_FOLDER])
-        if choice is None:
-            notes.append(address.stale_note("corpus", view.corpus, "the first corpus"))
-        else:
-            st.session_state["corpus_source"] = choice
-    if view.teacher:
-        st.session_state["teacher"] = True
-    st.session_state["_address_notes"], st.session_state["_address_pending"] = notes, view
+    state, notes = address.corpus_state(view, _corpus_choices())
+    st.session_state.update(state, _address_read=True, _address_notes=notes, _address_pending=view)
 
 
 def _address_in_corpus(corpus: Corpus, key: tuple[Any, ...]) -> None:
@@ -265,38 +254,17 @@ def _address_in_corpus(corpus: Corpus, key: tuple[Any, ...]) -> None:
     view: address.View | None = st.session_state.pop("_address_pending", None)
     notes: list[str] = st.session_state.pop("_address_notes", [])
     if view is not None:
-        kept, gone = address.known(view.outlets, _facets(corpus, key)[0])
-        if view.outlets:
-            st.session_state["outlet_filter"] = kept
-        if gone:
-            notes.append(f"The link's outlet filter names {', '.join(gone)}, not in this corpus: left out.")
-        if view.story in {s.story_id for s in corpus.stories}:
-            st.session_state["story"] = view.story
-        elif view.story:
-            notes.append(address.stale_note("story", view.story, "the first story"))
-        tab = address.match(view.tab, [t.name for t in story.TABS])
-        if tab is not None:
-            st.session_state["tab"] = tab
-        elif view.tab:
-            notes.append(address.stale_note("tab", view.tab, "the first tab"))
+        stories = (s.story_id for s in corpus.stories)
+        state, more = address.story_state(view, _facets(corpus, key)[0], stories, [t.name for t in story.TABS])
+        st.session_state.update(state)
+        notes += more
     if notes:
         st.info(markdown_escape(" ".join(notes)), icon=":material/link:")
 
 
 def _address_write(story_id: str | None) -> None:
     """The address follows the view on every run, so a reload or a copied link shows the same view."""
-    choice = st.session_state.get("corpus_source")
-    other = choice == OTHER_FOLDER
-    tab = st.session_state.get("tab") if story_id else None
-    view = address.View(
-        corpus=address.slug(choice) if choice and not other else None,
-        folder=(st.session_state.get("folder") or "").strip() or None if other else None,
-        story=story_id,
-        tab=address.slug(tab) if tab else None,
-        outlets=tuple(st.session_state.get("outlet_filter") or ()),
-        teacher=bool(st.session_state.get("teacher")),
-    )
-    wanted = address.params(view)
+    wanted = address.params(address.shown(st.session_state, story_id))
     if not address.same({k: st.query_params.get_all(k) for k in st.query_params}, wanted):
         st.query_params.from_dict(wanted)
 
@@ -570,25 +538,66 @@ def _story_header(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
 
 
 def _regroup(corpus: Corpus, story_id: str) -> None:
-    """Merge this story with another, move an article out, or undo; saved in the corpus folder."""
+    """Merge this story with another, move an article out, or undo; saved in the corpus folder. Each says
+    what it did, and the view stays on the story the change leaves (a changed story gets a new id)."""
+    if "_regroup_said" in st.session_state:
+        kind, message = st.session_state.pop("_regroup_said")
+        getattr(st, kind)(markdown_escape(message))
     current = corpus.story(story_id)
     articles = corpus.story_articles(story_id)
     move, merge = st.columns(2)
     titles = {a.id: f"{a.outlet}: {a.title}" for a in articles}
     chosen = move.selectbox("Article", list(titles), format_func=titles.__getitem__, key=f"move-{story_id}")
-    if move.button("Move it out of this story", key="move_out", disabled=chosen is None or len(articles) < 2):
-        regroup.move_out(corpus.path, str(chosen))
-        st.rerun()
+    left = [a for a in current.article_ids if a != chosen]
+    move.button(
+        "Move it out of this story",
+        key="move_out",
+        disabled=chosen is None or len(articles) < 2,
+        on_click=_regroup_change,
+        args=(
+            partial(regroup.move_out, corpus.path, str(chosen)),
+            f"Moved “{titles.get(str(chosen), '')}” out of this story: it is now a story of its own.",
+            group.story_id(left),
+        ),
+    )
     others = {s.story_id: s.title for s in corpus.stories if s.story_id != story_id}
     target = merge.selectbox("Other story", list(others), format_func=others.__getitem__, key=f"merge-{story_id}")
-    if merge.button("Merge it into this story", key="merge", disabled=target is None):
-        regroup.merge_stories(corpus.path, current.article_ids[0], corpus.story(str(target)).article_ids[0])
-        st.rerun()
-    if st.button("Undo the last change", key="undo", icon=":material/undo:"):
-        if not regroup.undo(corpus.path):
-            st.info("Nothing to undo.")
-        else:
-            st.rerun()
+    joined = [*current.article_ids, *(corpus.story(str(target)).article_ids if target else ())]
+    merge.button(
+        "Merge it into this story",
+        key="merge",
+        disabled=target is None,
+        on_click=_regroup_change,
+        args=(
+            partial(regroup.merge_stories, corpus.path, current.article_ids[0], joined[-1]),
+            f"Merged “{others.get(str(target), '')}” into this story: it now has {counted(len(joined), 'article')}.",
+            group.story_id(joined),
+        ),
+    )
+    st.button(
+        "Undo the last change",
+        key="undo",
+        icon=":material/undo:",
+        on_click=_regroup_change,
+        args=(partial(regroup.undo, corpus.path), "Undid the last change to this corpus's stories.", None),
+    )
+
+
+def _regroup_change(change: Callable[[], object], said: str, then: str | None) -> None:
+    """Button callback: make one regrouping change, then show the story ``then`` (callbacks run before the
+    widgets exist, so the story choice can still change) and say what was done."""
+    try:
+        done = change()
+    except Exception as exc:  # the page must never show a traceback
+        log.exception("regrouping failed")
+        st.session_state["_regroup_said"] = ("error", f"The change could not be saved ({type(exc).__name__}: {exc}).")
+        return
+    if done is False:  # undo with nothing to undo
+        st.session_state["_regroup_said"] = ("info", "Nothing to undo.")
+        return
+    if then is not None:
+        st.session_state["story"] = then
+    st.session_state["_regroup_said"] = ("success", said)
 
 
 def _columns_tab(corpus: Corpus, key: tuple[Any, ...], story_id: str, tab: Tab) -> None:
@@ -672,11 +681,10 @@ def _story_view(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
 
 def _corpus_header(corpus: Corpus) -> None:
     info = corpus.info
-    outlets = len({a.outlet for a in corpus.articles})
+    # The filter's state is already this run's (a widget's new value is in session state before the rerun).
+    counts = listing.corpus_counts(corpus, st.session_state.get("outlet_filter") or ())
     st.html(
-        f'<p class="px-title">{escape(info.name)}</p>'
-        f'<p class="px-sub">{counted(len(corpus.articles), "article")} · {counted(outlets, "outlet")} · '
-        f"{counted(len(corpus.stories), 'story', 'stories')}"
+        f'<p class="px-title">{escape(info.name)}</p><p class="px-sub">{escape(counts)}'
         f"{' · ' + escape(info.description) if info.description else ''}</p>"
     )
     problems = [r for r in corpus.report if r.status != "loaded"]

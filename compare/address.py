@@ -1,10 +1,11 @@
 """The dashboard's view in the page address, so a reload keeps the view and a link opens it.
 
 The address carries the corpus (``corpus``, or ``folder`` for a folder of the user's), the story, the
-tab, the outlet filter (``outlet``, repeated) and teacher mode. This module only translates between
-query parameters and a ``View`` and checks a value against what is there; ``app.py`` puts the view
-into its widgets. A link may be old or hand-written, so a value that names nothing here (a story a
-rebuild regrouped, an outlet the corpus lacks) is dropped with a short note, never an error.
+tab, the outlet filter (``outlet``, repeated) and teacher mode. This module translates between query
+parameters, a ``View`` and the dashboard's widget state (``STATE``, the widgets' keys), and checks each
+value against what is there; ``app.py`` only reads and writes ``st.query_params`` and session state.
+A link may be old or hand-written, so a value that names nothing here (a story a rebuild regrouped, an
+outlet the corpus lacks) is dropped with a short note, never an error.
 """
 
 from __future__ import annotations
@@ -12,9 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 #: Every query parameter the dashboard reads and writes.
 PARAMS = ("corpus", "folder", "story", "tab", "outlet", "teacher")
+
+
+#: The dashboard's widget keys each part of the view is kept in.
+STATE = {
+    "corpus": "corpus_source",
+    "folder": "folder",
+    "story": "story",
+    "tab": "tab",
+    "outlets": "outlet_filter",
+    "teacher": "teacher",
+}
+#: The corpus menu's entry for a folder typed by the user (its path goes in ``folder``).
+OTHER_FOLDER = "Another folder…"
 
 
 @dataclass(frozen=True)
@@ -86,3 +101,54 @@ def same(current: Mapping[str, str | list[str]], wanted: Mapping[str, str | list
         return {k: [v] if isinstance(v, str) else list(v) for k, v in mapping.items() if k in PARAMS}
 
     return listed(current) == listed(wanted)
+
+
+def corpus_state(view: View, choices: Iterable[str]) -> tuple[dict[str, Any], list[str]]:
+    """Widget state for the parts of ``view`` known before a corpus opens (corpus menu, folder, teacher
+    mode), among the menu's ``choices``; and the notes for what names nothing there."""
+    state: dict[str, Any] = {STATE["teacher"]: True} if view.teacher else {}
+    if view.folder:
+        return state | {STATE["corpus"]: OTHER_FOLDER, STATE["folder"]: view.folder}, []
+    choice = match(view.corpus, [c for c in choices if c != OTHER_FOLDER])
+    if choice is not None:
+        state[STATE["corpus"]] = choice
+    notes = [stale_note("corpus", view.corpus, "the first corpus")] if view.corpus and choice is None else []
+    return state, notes
+
+
+def story_state(
+    view: View, outlets: Iterable[str], stories: Iterable[str], tabs: Iterable[str]
+) -> tuple[dict[str, Any], list[str]]:
+    """Widget state for the parts of ``view`` checked against the open corpus (its ``outlets``, story ids,
+    the story view's ``tabs``); and the notes for what names nothing there."""
+    state: dict[str, Any] = {}
+    notes = []
+    if view.outlets:
+        state[STATE["outlets"]], gone = known(view.outlets, outlets)
+        if gone:
+            notes.append(f"The link's outlet filter names {', '.join(gone)}, not in this corpus: left out.")
+    if view.story in set(stories):
+        state[STATE["story"]] = view.story
+    elif view.story:
+        notes.append(stale_note("story", view.story, "the first story"))
+    tab = match(view.tab, tabs)
+    if tab is not None:
+        state[STATE["tab"]] = tab
+    elif view.tab:
+        notes.append(stale_note("tab", view.tab, "the first tab"))
+    return state, notes
+
+
+def shown(state: Mapping[str, Any], story: str | None) -> View:
+    """The view the dashboard's widget ``state`` shows, with ``story`` open (None: no story shown)."""
+    choice = state.get(STATE["corpus"])
+    other = choice == OTHER_FOLDER
+    tab = state.get(STATE["tab"]) if story else None
+    return View(
+        corpus=slug(choice) if choice and not other else None,
+        folder=(str(state.get(STATE["folder"]) or "").strip() or None) if other else None,
+        story=story,
+        tab=slug(tab) if tab else None,
+        outlets=tuple(state.get(STATE["outlets"]) or ()),
+        teacher=bool(state.get(STATE["teacher"])),
+    )

@@ -96,6 +96,18 @@ def test_story_overview_has_one_line_per_outlet(corpus: Corpus) -> None:
     assert np.array(panels["similarity"].figure.data[0].z).shape == (3, 3)
 
 
+def test_story_side_by_side_says_when_more_text_follows(corpus: Corpus) -> None:
+    """The column's text box scrolls; a text longer than it shows says so under it, a short one does not."""
+    column = side_by_side.build(corpus, "s1")[0]
+    article = next(a for a in corpus.articles if a.id == column.article_id)
+    assert column.words == len(article.text.split())
+    long = dataclasses.replace(column, words=side_by_side.FITS_WORDS + 1)
+    assert "More text follows" in side_by_side.column_html(long)
+    assert f"{side_by_side.FITS_WORDS + 1:,} words in all" in side_by_side.column_html(long)
+    short = dataclasses.replace(column, words=side_by_side.FITS_WORDS)
+    assert "More text follows" not in side_by_side.column_html(short)
+
+
 def test_story_side_by_side_marks_shared_passage_and_quotes(corpus: Corpus) -> None:
     columns = {c.outlet: c for c in side_by_side.build(corpus, "s1")}
     wire = columns["Wire Daily"].body_html
