@@ -31,7 +31,7 @@ from compare.progress import Update
 from compare.render import bundle, card, report
 from compare.story import Layout, Panel, Tab, Widget, listing
 from compare.story.common import main_articles, outlets_of
-from compare.story.content import StoryContent
+from compare.story.content import StoryContent, model_loaded
 from compare.story.quoted_officials import speaker_quotes_html
 from compare.story.side_by_side import EXPLAIN_SIDE_BY_SIDE, SIDE_BY_SIDE_OUTLETS, column_html
 from compare.text_format import counted
@@ -650,7 +650,8 @@ def _panels_tab(corpus: Corpus, key: tuple[Any, ...], story_id: str, tab: Tab) -
         # Work queued for a story left behind would slow this one down; compute_ahead (after the
         # tabs) queues this story's other tabs again.
         content.cancel_ahead()
-    with st.spinner(f"Working out the {tab.name} tab…") if not content.ready(tab) else nullcontext():
+    first = " (loading the sentence model, once)" if tab.needs_model and not model_loaded() else ""
+    with st.spinner(f"Working out the {tab.name} tab{first}…") if not content.ready(tab) else nullcontext():
         panels = content.panels(tab)
     for i, panel in enumerate(panels):
         _guard(panel.title, _show_panel, panel, f"{story_id}-{tab.name}-{i}", outlets)

@@ -1,16 +1,19 @@
 """app: what a reader meets on the page: header counts that follow the outlet filter, and regrouping
-that says what it did and stays on the story it changed."""
+that says what it did and stays on the story it changed, and a first page that loads no sentence model."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from compare import group, pipeline
+from compare import embed, group, pipeline, settings
+from compare.story import content as content_module
+from compare.story.content import StoryContent
 from tests.conftest import BUNDLED
-from tests.test_app_tabs import _app, _assert_clean, multi_outlet  # noqa: F401 (a fixture)
+from tests.test_app_tabs import BUDGET, _app, _assert_clean, _open_tab, _write_corpus, multi_outlet  # noqa: F401
 
 
 def _header(at: AppTest) -> str:
@@ -59,3 +62,22 @@ def test_app_regroup_says_what_it_did_and_stays_on_the_story(tmp_path: Path) -> 
     at.button(key="undo").click().run()
     at.button(key="undo").click().run()
     assert "Nothing to undo" in " ".join(i.value for i in at.info)
+
+
+def test_app_first_page_loads_no_sentence_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first page (story list, Overview) and the work computed ahead after it need no sentence model;
+    loading it took both cores for seconds while the page was being sent. The Framing tab loads it."""
+    corpus = _write_corpus(tmp_path / "budget", BUDGET)
+    pipeline.open_corpus(corpus)  # the build embeds: built here, before the count starts
+    loads: list[str] = []
+    real = embed.default_embedder
+    monkeypatch.setattr(embed, "default_embedder", lambda: loads.append("model") or real())
+    monkeypatch.setattr(content_module, "model_loaded", lambda: bool(loads))
+    monkeypatch.setattr(settings, "COMPUTE_AHEAD", True)
+    at = _app(corpus)
+    at.run()
+    _assert_clean(at)
+    assert StoryContent.wait_ahead(120)
+    assert loads == [], "the model was loaded before anything needed it"
+    assert "Distinctive words" in _open_tab(at, "Framing")
+    assert loads == ["model"], "the Framing tab needs it"
