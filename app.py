@@ -264,7 +264,7 @@ def _address_in_corpus(corpus: Corpus, key: tuple[Any, ...]) -> None:
 
 def _address_write(story_id: str | None) -> None:
     """The address follows the view on every run, so a reload or a copied link shows the same view."""
-    wanted = address.params(address.shown(st.session_state, story_id))
+    wanted = address.params(address.shown(st.session_state.to_dict(), story_id))
     if not address.same({k: st.query_params.get_all(k) for k in st.query_params}, wanted):
         st.query_params.from_dict(wanted)
 

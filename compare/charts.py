@@ -84,8 +84,9 @@ _DAY_TICKS_UP_TO = 10  # days spanned; over that plotly's own ticks are days or 
 
 
 def _day_axis(times: pd.Series) -> dict[str, Any]:
-    """A date axis read in days, a tick per day over short spans: plotly's own ticks on articles of one day are hours, even milliseconds
-    ("23:59:59.999 Oct 21, 2012"), while a timeline is read by day (the hover gives the exact time)."""
+    """A date axis read in days, a tick per day over short spans: plotly's own ticks on articles of one
+    day are hours, even milliseconds ("23:59:59.999 Oct 21, 2012"), while a timeline is read by day (the
+    hover gives the exact time)."""
     first, last = times.min().floor("D"), times.max().floor("D") + _DAY
     axis: dict[str, Any] = {"type": "date", "tickformat": "%b %-d, %Y", "hoverformat": "%Y-%m-%d %H:%M"}
     if (last - first) / _DAY <= _DAY_TICKS_UP_TO:

@@ -34,7 +34,8 @@ STYLE = """
 .px-scroll{max-height:34rem;overflow-y:auto;padding-right:0.4rem;
   background:linear-gradient(#fff 30%,#fff0) top,linear-gradient(#fff0,#fff 70%) bottom,
   radial-gradient(farthest-side at 50% 0,#0003,#0000) top,radial-gradient(farthest-side at 50% 100%,#0003,#0000) bottom;
-  background-repeat:no-repeat;background-size:100% 2.5rem,100% 2.5rem,100% 0.9rem,100% 0.9rem;background-attachment:local,local,scroll,scroll}
+  background-repeat:no-repeat;background-size:100% 2.5rem,100% 2.5rem,100% 0.9rem,100% 0.9rem;
+  background-attachment:local,local,scroll,scroll}
 .px-more{color:#64748b;font-size:0.82rem;margin:0.3rem 0 0}
 mark.px{background:transparent;color:inherit;padding:0}
 mark.px-passage{background:#fde68a}

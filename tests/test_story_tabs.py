@@ -18,8 +18,8 @@ from compare.model import Article, CorpusInfo, IngestRecord, Passage, Quote, Sto
 from compare.pipeline import Corpus
 from compare.render import card, report
 from compare.story import Layout, Panel, framing, listing, overview, side_by_side
-from compare.story.common import main_articles
 from compare.story import content as content_module
+from compare.story.common import main_articles
 from compare.story.content import StoryContent
 from compare.story.framing_tables import FramingTables
 
