@@ -23,7 +23,7 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from compare import export, highlight, images, pipeline, regroup, settings, story, workspace
+from compare import address, export, group, highlight, images, pipeline, regroup, settings, story, workspace
 from compare.errors import ParallaxError
 from compare.highlight import escape, markdown_escape
 from compare.pipeline import Corpus
@@ -31,7 +31,7 @@ from compare.progress import Update
 from compare.render import bundle, card, report
 from compare.story import Layout, Panel, Tab, Widget, listing
 from compare.story.common import main_articles, outlets_of
-from compare.story.content import StoryContent
+from compare.story.content import StoryContent, model_loaded
 from compare.story.quoted_officials import speaker_quotes_html
 from compare.story.side_by_side import EXPLAIN_SIDE_BY_SIDE, SIDE_BY_SIDE_OUTLETS, column_html
 from compare.text_format import counted
@@ -41,7 +41,7 @@ _ICON = Path(__file__).resolve().parent / "assets" / "parallax-icon.png"
 log = logging.getLogger("parallax.app")
 
 MY_ARTICLES = "My articles"
-OTHER_FOLDER = "Another folder…"
+OTHER_FOLDER = address.OTHER_FOLDER
 SORTS = {
     "Most outlets": (["outlets", "articles"], False),
     "Most articles": (["articles", "outlets"], False),
@@ -236,6 +236,50 @@ def _table(place: Any, table: Any, name: str, key: str) -> None:
     _download(
         place, "CSV", lambda: export.table_csv(table), f"{export.file_stem(name)}.csv", f"{key}-csv", ":material/table:"
     )
+
+
+# ---------------------------------------------------------------------------------------
+# The view in the address (compare.address): read once per session, written on every run
+
+
+def _address_read() -> None:
+    """A session's first run: the address's corpus and teacher mode go into their widgets before those
+    are drawn; its outlets, story and tab wait for the corpus (``_address_in_corpus``)."""
+    if st.session_state.get("_address_read"):
+        return
+    view = address.read(st.query_params.get_all)
+    state, notes = address.corpus_state(view, _corpus_choices())
+    st.session_state.update(state, _address_read=True, _address_notes=notes, _address_pending=view)
+
+
+def _address_in_corpus(corpus: Corpus, key: tuple[Any, ...]) -> None:
+    """Once the corpus is open: the address's outlets, story and tab, each checked against it; what names
+    nothing here is left out and said once, in one short note."""
+    view: address.View | None = st.session_state.pop("_address_pending", None)
+    notes: list[str] = st.session_state.pop("_address_notes", [])
+    if view is not None:
+        stories = (s.story_id for s in corpus.stories)
+        state, more = address.story_state(view, _facets(corpus, key)[0], stories, [t.name for t in story.TABS])
+        st.session_state.update(state)
+        notes += more
+    if notes:
+        st.info(markdown_escape(" ".join(notes)), icon=":material/link:")
+
+
+def _address_write(story_id: str | None) -> None:
+    """The address follows the view on every run, so a reload or a copied link shows the same view."""
+    wanted = address.params(address.shown(st.session_state.to_dict(), story_id))
+    if not address.same({k: st.query_params.get_all(k) for k in st.query_params}, wanted):
+        st.query_params.from_dict(wanted)
+
+
+def _menu_label() -> str:
+    """The corpus as the corpus menu names it (a folder of the user's by its name), for the browser tab."""
+    choice = st.session_state.get("corpus_source") or _corpus_choices()[0]
+    if choice == OTHER_FOLDER:
+        folder = (st.session_state.get("folder") or "").strip()
+        return Path(folder).name or folder or "Parallax"
+    return str(choice)
 
 
 # ---------------------------------------------------------------------------------------
@@ -498,25 +542,66 @@ def _story_header(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
 
 
 def _regroup(corpus: Corpus, story_id: str) -> None:
-    """Merge this story with another, move an article out, or undo; saved in the corpus folder."""
+    """Merge this story with another, move an article out, or undo; saved in the corpus folder. Each says
+    what it did, and the view stays on the story the change leaves (a changed story gets a new id)."""
+    if "_regroup_said" in st.session_state:
+        kind, message = st.session_state.pop("_regroup_said")
+        getattr(st, kind)(markdown_escape(message))
     current = corpus.story(story_id)
     articles = corpus.story_articles(story_id)
     move, merge = st.columns(2)
     titles = {a.id: f"{a.outlet}: {a.title}" for a in articles}
     chosen = move.selectbox("Article", list(titles), format_func=titles.__getitem__, key=f"move-{story_id}")
-    if move.button("Move it out of this story", key="move_out", disabled=chosen is None or len(articles) < 2):
-        regroup.move_out(corpus.path, str(chosen))
-        st.rerun()
+    left = [a for a in current.article_ids if a != chosen]
+    move.button(
+        "Move it out of this story",
+        key="move_out",
+        disabled=chosen is None or len(articles) < 2,
+        on_click=_regroup_change,
+        args=(
+            partial(regroup.move_out, corpus.path, str(chosen)),
+            f"Moved “{titles.get(str(chosen), '')}” out of this story: it is now a story of its own.",
+            group.story_id(left),
+        ),
+    )
     others = {s.story_id: s.title for s in corpus.stories if s.story_id != story_id}
     target = merge.selectbox("Other story", list(others), format_func=others.__getitem__, key=f"merge-{story_id}")
-    if merge.button("Merge it into this story", key="merge", disabled=target is None):
-        regroup.merge_stories(corpus.path, current.article_ids[0], corpus.story(str(target)).article_ids[0])
-        st.rerun()
-    if st.button("Undo the last change", key="undo", icon=":material/undo:"):
-        if not regroup.undo(corpus.path):
-            st.info("Nothing to undo.")
-        else:
-            st.rerun()
+    joined = [*current.article_ids, *(corpus.story(str(target)).article_ids if target else ())]
+    merge.button(
+        "Merge it into this story",
+        key="merge",
+        disabled=target is None,
+        on_click=_regroup_change,
+        args=(
+            partial(regroup.merge_stories, corpus.path, current.article_ids[0], joined[-1]),
+            f"Merged “{others.get(str(target), '')}” into this story: it now has {counted(len(joined), 'article')}.",
+            group.story_id(joined),
+        ),
+    )
+    st.button(
+        "Undo the last change",
+        key="undo",
+        icon=":material/undo:",
+        on_click=_regroup_change,
+        args=(partial(regroup.undo, corpus.path), "Undid the last change to this corpus's stories.", None),
+    )
+
+
+def _regroup_change(change: Callable[[], object], said: str, then: str | None) -> None:
+    """Button callback: make one regrouping change, then show the story ``then`` (callbacks run before the
+    widgets exist, so the story choice can still change) and say what was done."""
+    try:
+        done = change()
+    except Exception as exc:  # the page must never show a traceback
+        log.exception("regrouping failed")
+        st.session_state["_regroup_said"] = ("error", f"The change could not be saved ({type(exc).__name__}: {exc}).")
+        return
+    if done is False:  # undo with nothing to undo
+        st.session_state["_regroup_said"] = ("info", "Nothing to undo.")
+        return
+    if then is not None:
+        st.session_state["story"] = then
+    st.session_state["_regroup_said"] = ("success", said)
 
 
 def _columns_tab(corpus: Corpus, key: tuple[Any, ...], story_id: str, tab: Tab) -> None:
@@ -569,7 +654,8 @@ def _panels_tab(corpus: Corpus, key: tuple[Any, ...], story_id: str, tab: Tab) -
         # Work queued for a story left behind would slow this one down; compute_ahead (after the
         # tabs) queues this story's other tabs again.
         content.cancel_ahead()
-    with st.spinner(f"Working out the {tab.name} tab…") if not content.ready(tab) else nullcontext():
+    first = " (loading the sentence model, once)" if tab.needs_model and not model_loaded() else ""
+    with st.spinner(f"Working out the {tab.name} tab{first}…") if not content.ready(tab) else nullcontext():
         panels = content.panels(tab)
     for i, panel in enumerate(panels):
         _guard(panel.title, _show_panel, panel, f"{story_id}-{tab.name}-{i}", outlets)
@@ -600,11 +686,10 @@ def _story_view(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
 
 def _corpus_header(corpus: Corpus) -> None:
     info = corpus.info
-    outlets = len({a.outlet for a in corpus.articles})
+    # The filter's state is already this run's (a widget's new value is in session state before the rerun).
+    counts = listing.corpus_counts(corpus, st.session_state.get("outlet_filter") or ())
     st.html(
-        f'<p class="px-title">{escape(info.name)}</p>'
-        f'<p class="px-sub">{counted(len(corpus.articles), "article")} · {counted(outlets, "outlet")} · '
-        f"{counted(len(corpus.stories), 'story', 'stories')}"
+        f'<p class="px-title">{escape(info.name)}</p><p class="px-sub">{escape(counts)}'
         f"{' · ' + escape(info.description) if info.description else ''}</p>"
     )
     problems = [r for r in corpus.report if r.status != "loaded"]
@@ -648,29 +733,38 @@ def _articles_browser(corpus: Corpus) -> None:
 
 
 def main() -> None:
+    """The page, then the address made to name what it shows."""
+    _address_read()
+    _address_write(_page())
+
+
+def _page() -> str | None:
+    """Sidebar, corpus header, story list and the chosen story; returns the story shown, if any."""
     # a local file: a Material icon as the page icon is fetched from an outside font server by the browser
-    st.set_page_config(page_title="Parallax", page_icon=str(_ICON), layout="wide")
+    st.set_page_config(page_title=f"{_menu_label()} · Parallax", page_icon=str(_ICON), layout="wide")
     st.html(f"<style>{highlight.STYLE}{APP_STYLE}</style>")
     st.session_state.setdefault("sensitivity", settings.GROUPING_SENSITIVITY)
     path, filters = _sidebar()
     if path is None:
         st.info("Type the path of a folder of articles in the sidebar.")
-        return
+        return None
     if not path.exists():
         if path == settings.WORKSPACE_DIR:
             st.info("Your own corpus is empty. Add articles with **Add articles** in the sidebar.")
         else:
             st.error(f"The folder {markdown_escape(path)} does not exist. Check the path.")
-        return
+        return None
     corpus, key = _open(path, float(st.session_state["sensitivity"]))
+    _address_in_corpus(corpus, key)
     _corpus_header(corpus)
     if not corpus.articles:
         st.info("This corpus has no articles yet. Add some with **Add articles** in the sidebar.")
-        return
+        return None
     story_id = _story_picker(corpus, key, filters)
     if story_id is not None:
         st.divider()
         _story_view(corpus, key, story_id)
+    return story_id
 
 
 if __name__ == "__main__":

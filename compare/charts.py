@@ -74,14 +74,37 @@ def _figure(traces: list[dict[str, Any]], layout: dict[str, Any], title: str, he
     )
 
 
+def published_times(published: pd.Series) -> pd.Series:
+    """ISO publication times as UTC timestamps; NaT where there is no date or it cannot be read."""
+    return pd.to_datetime(published, errors="coerce", utc=True, format="ISO8601")
+
+
+_DAY = pd.Timedelta(days=1)
+_DAY_TICKS_UP_TO = 10  # days spanned; over that plotly's own ticks are days or longer anyway
+
+
+def _day_axis(times: pd.Series) -> dict[str, Any]:
+    """A date axis read in days, a tick per day over short spans: plotly's own ticks on articles of one
+    day are hours, even milliseconds ("23:59:59.999 Oct 21, 2012"), while a timeline is read by day (the
+    hover gives the exact time)."""
+    first, last = times.min().floor("D"), times.max().floor("D") + _DAY
+    axis: dict[str, Any] = {"type": "date", "tickformat": "%b %-d, %Y", "hoverformat": "%Y-%m-%d %H:%M"}
+    if (last - first) / _DAY <= _DAY_TICKS_UP_TO:
+        # One tick at each day's noon names the day it sits in the middle of; the range is whole days.
+        # Plain text: plotly.js reads no UTC offsets here.
+        days = [first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")]
+        axis |= {"dtick": _DAY / pd.Timedelta(milliseconds=1), "tick0": f"{days[0]} 12:00", "range": days}
+    return axis
+
+
 def timeline(articles: pd.DataFrame, title: str = "Who covered it, and when") -> go.Figure | None:
-    """Each article as a dot at its publication time, one row per outlet.
+    """Each article as a dot at its publication time, one row per outlet, on an axis ticked by day.
 
     ``articles`` has columns outlet, published (ISO text or None) and title. Rows without a
-    date are left out; returns None when no article has one (nothing honest to draw).
+    date are left out (``published_times`` says which); returns None when no article has one
+    (nothing honest to draw).
     """
-    dated = articles.assign(when=pd.to_datetime(articles["published"], errors="coerce", utc=True, format="ISO8601"))
-    dated = dated.dropna(subset=["when"])
+    dated = articles.assign(when=published_times(articles["published"])).dropna(subset=["when"])
     if dated.empty:
         return None
     colors = outlet_colors(list(articles["outlet"]))
@@ -98,7 +121,7 @@ def timeline(articles: pd.DataFrame, title: str = "Who covered it, and when") ->
         }
         for outlet, rows in dated.groupby("outlet", sort=True)
     ]
-    layout = {"showlegend": False, "yaxis": {"categoryorder": "category descending"}}
+    layout = {"showlegend": False, "xaxis": _day_axis(dated["when"]), "yaxis": {"categoryorder": "category descending"}}
     return _figure(traces, layout, title, _BASE_PX + _ROW_PX * dated["outlet"].nunique())
 
 

@@ -27,9 +27,16 @@ LEGEND: dict[MarkKind, str] = {
 }
 
 #: Styles for everything this module writes; include once per page (the app and the report both do).
+#: A scrolling box is shaded at an edge while more text lies beyond it (shadows that scroll with the
+#: box, covered by white that scrolls with the text), so a clipped article shows that it goes on.
 STYLE = """
 .px-article{white-space:pre-wrap;line-height:1.55;font-size:0.95rem;overflow-wrap:anywhere}
-.px-scroll{max-height:34rem;overflow-y:auto;padding-right:0.4rem}
+.px-scroll{max-height:34rem;overflow-y:auto;padding-right:0.4rem;
+  background:linear-gradient(#fff 30%,#fff0) top,linear-gradient(#fff0,#fff 70%) bottom,
+  radial-gradient(farthest-side at 50% 0,#0003,#0000) top,radial-gradient(farthest-side at 50% 100%,#0003,#0000) bottom;
+  background-repeat:no-repeat;background-size:100% 2.5rem,100% 2.5rem,100% 0.9rem,100% 0.9rem;
+  background-attachment:local,local,scroll,scroll}
+.px-more{color:#64748b;font-size:0.82rem;margin:0.3rem 0 0}
 mark.px{background:transparent;color:inherit;padding:0}
 mark.px-passage{background:#fde68a}
 mark.px-quote{border-bottom:2px solid #2563eb}

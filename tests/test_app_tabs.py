@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from compare import settings, story
+from compare.story import content as content_module
 from compare.story.content import StoryContent
 from tests.conftest import BUNDLED, REPO
 
@@ -192,6 +193,7 @@ def test_app_computes_the_other_tabs_ahead(tmp_path: Path, monkeypatch: pytest.M
     """After a story opens, the background worker computes its other tabs (and the default side-by-side
     columns): visiting them afterwards computes nothing. A fresh corpus, so no earlier test filled the cache."""
     monkeypatch.setattr(settings, "COMPUTE_AHEAD", True)
+    monkeypatch.setattr(content_module, "model_loaded", lambda: True)  # else the model's tabs wait for a reader
     at = _app(_write_corpus(tmp_path / "flood-only", FLOOD))
     at.run()
     _assert_clean(at)

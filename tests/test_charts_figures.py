@@ -24,6 +24,18 @@ def test_charts_timeline_plots_only_dated_articles() -> None:
     assert points == 2
 
 
+@pytest.mark.parametrize(
+    "dates",
+    [["2012-10-21T09:00:00", "2012-10-21T23:59:00"], ["2012-10-21", "2012-10-21"], ["2012-10-21", "2012-10-24"]],
+)
+def test_charts_timeline_ticks_days_not_hours(dates: list[str]) -> None:
+    """Articles of one day (or a few) once got hour and millisecond ticks ("23:59:59.999 Oct 21, 2012")."""
+    axis = charts.timeline(_articles(dates)).layout.xaxis
+    assert axis.dtick == 86_400_000, "one tick a day"
+    assert "%H" not in axis.tickformat and "%L" not in axis.tickformat and "d" in axis.tickformat
+    assert axis.range[0] <= dates[0][:10] < axis.range[1], "the range is whole days around the articles"
+
+
 def test_charts_timeline_without_dates_is_none() -> None:
     assert charts.timeline(_articles([None, None])) is None
 

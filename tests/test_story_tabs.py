@@ -12,12 +12,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from compare import heap, settings, story
+from compare import embed, heap, settings, story
 from compare.highlight import escape
 from compare.model import Article, CorpusInfo, IngestRecord, Passage, Quote, Story
 from compare.pipeline import Corpus
 from compare.render import card, report
 from compare.story import Layout, Panel, framing, listing, overview, side_by_side
+from compare.story import content as content_module
 from compare.story.common import main_articles
 from compare.story.content import StoryContent
 from compare.story.framing_tables import FramingTables
@@ -92,7 +93,20 @@ def test_story_overview_has_one_line_per_outlet(corpus: Corpus) -> None:
     lines = panels["outlets"].table
     assert lines is not None and sorted(lines["outlet"]) == sorted({a.outlet for a in corpus.articles})
     assert panels["timeline"].figure is not None  # two of three articles are dated
+    assert panels["timeline"].note == "1 article without a publication date is not drawn."
     assert np.array(panels["similarity"].figure.data[0].z).shape == (3, 3)
+
+
+def test_story_side_by_side_says_when_more_text_follows(corpus: Corpus) -> None:
+    """The column's text box scrolls; a text longer than it shows says so under it, a short one does not."""
+    column = side_by_side.build(corpus, "s1")[0]
+    article = next(a for a in corpus.articles if a.id == column.article_id)
+    assert column.words == len(article.text.split())
+    long = dataclasses.replace(column, words=side_by_side.FITS_WORDS + 1)
+    assert "More text follows" in side_by_side.column_html(long)
+    assert f"{side_by_side.FITS_WORDS + 1:,} words in all" in side_by_side.column_html(long)
+    short = dataclasses.replace(column, words=side_by_side.FITS_WORDS)
+    assert "More text follows" not in side_by_side.column_html(short)
 
 
 def test_story_side_by_side_marks_shared_passage_and_quotes(corpus: Corpus) -> None:
@@ -181,6 +195,7 @@ def test_story_content_computes_the_other_tabs_ahead(corpus: Corpus, monkeypatch
     Then, with the corpus's tables loaded, the heap is settled for the corpus."""
     settled: list[object] = []
     monkeypatch.setattr(heap, "settle", settled.append)
+    monkeypatch.setattr(content_module, "model_loaded", lambda: True)  # else the model's tabs wait for a reader
     content = StoryContent(corpus, "s1")
     picks = side_by_side.default_side_by_side(corpus.story_articles("s1"))
     assert len(picks) == 3 and picks == [a.id for a in main_articles(corpus.story_articles("s1")).values()]
@@ -200,6 +215,7 @@ def test_story_a_tab_failing_in_the_background_is_left_to_the_foreground(
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A tab whose computation fails ahead of time is not handed to the worker again on every rerun."""
+    monkeypatch.setattr(content_module, "model_loaded", lambda: True)
     content = StoryContent(corpus, "s1")
     calls: list[str] = []
 
@@ -221,6 +237,25 @@ def test_story_a_tab_failing_in_the_background_is_left_to_the_foreground(
     assert calls.count("Framing") == 1
     with pytest.raises(RuntimeError):
         content.panels(_tab("Framing"))  # the foreground tries again and sees the error itself
+
+
+def test_story_ahead_never_loads_the_sentence_model(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before anything needed it, the background computes only what needs no sentence model: loading it
+    took both cores for seconds while the first page was being sent. Opening such a tab loads it."""
+    loads: list[str] = []
+    real = embed.default_embedder
+    monkeypatch.setattr(embed, "default_embedder", lambda: loads.append("model") or real())
+    monkeypatch.setattr(content_module, "model_loaded", lambda: bool(loads))
+    content = StoryContent(corpus, "s1")
+    content.compute_ahead()
+    assert StoryContent.wait_ahead(120)
+    assert loads == [], "the model was loaded ahead of any need"
+    assert content.ready(_tab("Overview")) and content.ready(_tab("Quoted officials"))
+    assert not content.ready(_tab("Shared passages")) and not content.ready(_tab("Framing"))
+    assert {"tone", "loaded", "lede"} <= {n for n in FramingTables.NAMES if n in content.framing}
+    assert not any(n in content.framing for n in story.framing_tables.MODEL_TABLES)
+    content.panels(_tab("Framing"))  # a reader opens it: now the model is needed, and loaded
+    assert loads or "sentence_embedder" in vars(corpus), "(an earlier test may have given the corpus its model)"
 
 
 def test_story_framing_tab_computes_ahead_every_table_it_reads(corpus: Corpus) -> None:

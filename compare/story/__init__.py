@@ -46,6 +46,8 @@ class Tab:
     looks at one (lowest first: the slowest tab, so it is most likely ready when asked for).
     ``tables`` are the framing tables the background computes first, one step each, so a
     reader moving on stops the work within one table's time rather than a whole tab's.
+    ``needs_model``: the tab reads sentence vectors (``Corpus.sentence_embedder``), which loads the
+    sentence model; the background does not load it for a tab nobody opened (see ``content``).
     """
 
     name: str
@@ -53,6 +55,7 @@ class Tab:
     layout: Layout
     ahead_rank: int
     tables: tuple[str, ...] = ()
+    needs_model: bool = False
 
 
 #: The tabs of a story view, in the order the dashboard and the report show them.
@@ -60,7 +63,7 @@ TABS: tuple[Tab, ...] = (
     Tab("Overview", overview.build, Layout.PANELS, ahead_rank=1),
     Tab("Side by side", side_by_side.build, Layout.COLUMNS, ahead_rank=4),
     Tab("Quoted officials", quoted_officials.build, Layout.PANELS, ahead_rank=2),
-    Tab("Shared passages", shared_passages.build, Layout.PANELS, ahead_rank=3),
+    Tab("Shared passages", shared_passages.build, Layout.PANELS, ahead_rank=3, needs_model=True),  # reworded claims
     # The slowest (about 0.3 s on a 10-outlet story of the 10k sample): computed ahead first, table by table.
-    Tab("Framing", framing.build, Layout.PANELS, ahead_rank=0, tables=FramingTables.NAMES),
+    Tab("Framing", framing.build, Layout.PANELS, ahead_rank=0, tables=FramingTables.NAMES, needs_model=True),
 )

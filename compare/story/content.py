@@ -8,16 +8,21 @@ from collections.abc import Callable, Sequence
 from functools import cached_property, partial
 from typing import ClassVar, cast
 
-from compare import heap, story
+from compare import embed, heap, story
 from compare.ahead import Once, Worker
 from compare.pipeline import Corpus
 from compare.story import ColumnsBuild, Layout, PanelsBuild, Tab
 from compare.story.common import story_meta
-from compare.story.framing_tables import FramingTables
+from compare.story.framing_tables import MODEL_TABLES, FramingTables
 from compare.story.panel import OutletColumn, Panel
 from compare.story.side_by_side import default_side_by_side
 
 Step = Callable[[], object]
+
+
+def model_loaded() -> bool:
+    """Whether this process has loaded the sentence model already (something opened a tab needing it)."""
+    return embed.default_embedder.cache_info().currsize > 0
 
 
 class StoryContent:
@@ -97,6 +102,12 @@ class StoryContent:
             return [] if self.ready(tab, picks) else [partial(self.columns, tab, picks)]
         if self.ready(tab):
             return []
+        if tab.needs_model and not model_loaded():
+            # Loading the model takes seconds of both cores, and the page being sent (this session's
+            # or another's) waits behind it: ahead of time only the tables needing no model; the rest,
+            # model first, when the tab is opened.
+            wanted = [name for name in tab.tables if name not in MODEL_TABLES and name not in self.framing]
+            return [partial(self.framing.__getitem__, name) for name in wanted]
         return [*(partial(self.framing.__getitem__, name) for name in tab.tables), partial(self.panels, tab)]
 
     def _ahead(self, name: str, step: Step) -> None:

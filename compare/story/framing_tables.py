@@ -32,6 +32,9 @@ BUILDERS: Mapping[str, Callable[[StoryText, Corpus], pd.DataFrame]] = MappingPro
     }
 )
 
+#: The tables that read sentence vectors, so the sentence model (the others need none).
+MODEL_TABLES = frozenset({"aspects", "frames"})
+
 
 class FramingTables:
     """The framing tables of one story, each computed on first use and kept.

@@ -12,6 +12,7 @@ from compare.model import IngestRecord, Passage
 from compare.passages import story_reuse
 from compare.pipeline import Corpus, story_table
 from compare.story.common import when
+from compare.text_format import counted
 
 #: Story list columns shown to people (the CSV export has every column).
 STORY_LIST_COLUMNS = ["title", "outlets", "articles", "independent_reports", "first", "last"]
@@ -52,6 +53,23 @@ def independent_reports(corpus: Corpus) -> list[int]:
             continue
         reports.append(story_reuse(articles, shared).independent_reports)
     return reports
+
+
+def corpus_counts(corpus: Corpus, outlets: Sequence[str] = ()) -> str:
+    """Articles, outlets and stories of the corpus; with an outlet filter, those of the chosen outlets
+    "of" the corpus's ("3 of 40 articles"), so the header never counts what the list hides."""
+    every = sorted({a.outlet for a in corpus.articles})
+    chosen = set(outlets).intersection(every)
+    totals = (len(corpus.articles), len(every), len(corpus.stories))
+    if not chosen:
+        shown = totals
+    else:
+        stories = sum(bool(chosen.intersection(s.outlets)) for s in corpus.stories)
+        shown = (sum(a.outlet in chosen for a in corpus.articles), len(chosen), stories)
+    parts = []
+    for part, total, noun in zip(shown, totals, (("article",), ("outlet",), ("story", "stories")), strict=True):
+        parts.append(counted(total, *noun) if not chosen else f"{part:,} of {counted(total, *noun)}")
+    return " · ".join(parts)
 
 
 def filter_story_list(

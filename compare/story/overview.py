@@ -75,6 +75,15 @@ def _similarity(corpus: Corpus, articles: Sequence[Article]) -> tuple[list[str],
     return outlets, member @ matrix @ member.T
 
 
+def _timeline_note(drawn: bool, undated: int) -> str:
+    """What the timeline leaves out: every article (no dates at all) or the undated ones, counted."""
+    if not drawn:
+        return "No publication dates are known for these articles, so there is no timeline."
+    if undated:
+        return f"{counted(undated, 'article')} without a publication date {'is' if undated == 1 else 'are'} not drawn."
+    return ""
+
+
 def build(corpus: Corpus, story_id: str, tables: FramingTables | None = None) -> list[Panel]:
     """Who covered the story, when, how much, and how alike their articles are (no framing table needed)."""
     articles = corpus.story_articles(story_id)
@@ -106,7 +115,7 @@ def build(corpus: Corpus, story_id: str, tables: FramingTables | None = None) ->
             "Each dot is one article, placed at the time it was published. Early dots may be the original "
             "report; later ones may follow it.",
             figure=timeline,
-            note="" if timeline else "No publication dates are known for these articles, so there is no timeline.",
+            note=_timeline_note(timeline is not None, int(charts.published_times(frame["published"]).isna().sum())),
         ),
         Panel(
             "coverage",

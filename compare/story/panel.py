@@ -53,3 +53,4 @@ class OutletColumn:
     chips: tuple[tuple[str, str], ...]
     body_html: str
     other_articles: int = 0  # more articles by this outlet in the story, not shown
+    words: int = 0  # of the article's text, all of which is in ``body_html`` (a box that scrolls)

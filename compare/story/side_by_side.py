@@ -17,6 +17,9 @@ from compare.story.panel import OutletColumn
 
 #: Outlets side by side at most, and at first (the first to cover the story).
 SIDE_BY_SIDE_OUTLETS = 4
+#: About the words a column's text box shows before it scrolls (four columns on a laptop); past that
+#: the column says that more text follows. The box's shading says so too, exactly, as it scrolls.
+FITS_WORDS = 150
 
 EXPLAIN_SIDE_BY_SIDE = (
     "Each column is one outlet's article, with its headline, date and first sentences (the lede). "
@@ -100,6 +103,7 @@ def build(
                 chips=_chips(article, t),
                 body_html=highlight.article_html(article.text, marks),
                 other_articles=sum(a.outlet == article.outlet for a in articles) - 1,
+                words=words(article.text),
             )
         )
     return columns
@@ -108,9 +112,15 @@ def build(
 def column_html(column: OutletColumn) -> str:
     """One outlet's column, as the dashboard and the HTML report show it: header, chips, lede, marked-up text."""
     more = f" · {column.other_articles} more article(s) by this outlet" if column.other_articles else ""
+    follows = (
+        f'<p class="px-more">↓ More text follows: scroll the box ({column.words:,} words in all).</p>'
+        if column.words > FITS_WORDS
+        else ""
+    )
     return (
         f'<p class="px-outlet">{escape(column.outlet)}</p><p class="px-headline">{escape(column.title)}</p>'
         f'<p class="px-date">{escape(day(column.published) + more)}</p>'
         f"<div>{highlight.chips_html(column.chips)}</div>"
         f'<p class="px-lede"><span class="px-chip-label">lede</span>{escape(column.lede)}</p>{column.body_html}'
+        f"{follows}"
     )
