@@ -43,6 +43,8 @@ _CELL_SIZE = 1000
 _CELLS_PROBED = 10
 #: Largest component clustered in one piece (its pair matrix is size squared) ...
 _MAX_COMPONENT = 3000
+#: Headlines per worker task when entities are recognised for grouping.
+_NER_SLICE = 256
 #: ... and how much the bar on links rises each time a larger one is split.
 _SPLIT_STEP = 0.02
 _KEY_TERMS = 6
@@ -104,7 +106,15 @@ def _entity_key(text: str, label: str) -> str:
 
 
 def named_entities(texts: Sequence[str]) -> list[frozenset[str]]:
-    """The named people, organisations and places in each text (spaCy NER only: cheap)."""
+    """The named people, organisations and places in each text, in the build's worker processes when
+    there are many (each text is read on its own, so the split changes nothing)."""
+    from compare.parallel import map_in_build
+
+    return map_in_build(_named_entities_here, texts, slice_size=_NER_SLICE)
+
+
+def _named_entities_here(texts: Sequence[str]) -> list[frozenset[str]]:
+    """``named_entities`` in this process (spaCy NER only: cheap)."""
     from compare.nlp import SPACY_LOCK, spacy_model
 
     nlp = spacy_model()

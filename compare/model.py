@@ -7,18 +7,29 @@ record turns into one JSON object (``to_dict``) for the command line's ``--json`
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any, Literal
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def _plain(value: Any) -> Any:
-    """Tuples become lists so that records serialise the same way through JSON and Parquet."""
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, list):
+    """Records become dicts and tuples lists, so records serialise the same way through JSON and Parquet.
+
+    Walked by hand rather than with ``dataclasses.asdict``, which deep-copies every leaf: saving a
+    10,000-article build's 200,000 records spent most of its time there."""
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     return value
 
 
@@ -26,7 +37,7 @@ class Record:
     """Mixin: a dataclass that can be written as one JSON object."""
 
     def to_dict(self) -> dict[str, Any]:
-        return _plain(asdict(self))  # type: ignore[call-overload, no-any-return]
+        return _plain(self)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,12 @@ def map_slices(
     return results
 
 
+def map_in_build(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *, slice_size: int) -> list[R]:
+    """``map_slices`` on the build's workers inside a build, and in this process elsewhere: the
+    dashboard's own calls are small and must not wait for worker processes to start."""
+    return map_slices(work, items, slice_size=slice_size, workers=None if _BUILDS else 1)
+
+
 def _pool(workers: int | None, parts: int) -> nullcontext[Executor] | ProcessPoolExecutor:
     """The build's kept workers when the default number is wanted; else processes for this call alone."""
     if _BUILDS and workers is None:

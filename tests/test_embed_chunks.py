@@ -80,3 +80,27 @@ def test_embed_combine_chunks_weights_and_normalises() -> None:
     assert np.allclose(np.linalg.norm(combined, axis=1), 1.0)
     assert combined[0, 0] > combined[0, 1]  # the heavier chunk dominates
     assert np.allclose(combined[1], [0.0, 1.0])
+
+
+def test_opening_paragraphs_give_the_whole_texts_first_sentences() -> None:
+    """Grouping reads only an article's opening paragraphs; its units must be those of the whole text."""
+    import random
+
+    from compare import embed
+
+    rng = random.Random(7)
+    words = "the minister said on monday that talks would resume after the storm passed".split()
+    for case in range(200):
+        paragraphs = []
+        for _ in range(rng.randint(1, 12)):
+            sentences = [
+                " ".join(rng.choices(words, k=rng.randint(3, 70))).capitalize() + "." for _ in range(rng.randint(1, 5))
+            ]
+            paragraphs.append((" " if case % 3 else "\n").join(sentences))
+        text = rng.choice(["\n\n", "\n \n", "\n\t\n\n"]).join(paragraphs)
+        for max_words in (16, 40, 150):
+            whole = embed._sentence_units(text, max_words)
+            budget = max(max_words, 150)
+            opening = embed._sentence_units(embed._opening_paragraphs(text, budget), max_words)
+            assert whole[: len(opening)] == opening
+            assert sum(len(u.split()) for u in opening) >= min(budget, len(text.split()))

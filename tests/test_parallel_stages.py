@@ -134,3 +134,25 @@ def test_parallel_embedding_in_build_workers_matches_this_process(monkeypatch: p
     assert there.dtype == here.dtype and there.shape == here.shape
     cosine = np.sum(there.astype(np.float32) * here.astype(np.float32), axis=1)
     assert cosine.min() > 0.999
+
+
+def test_parallel_corpus_prior_and_grouping_entities_match_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compare import group
+    from compare.framing import distinctive
+
+    articles = _articles()
+    texts = [a.text for a in articles] * 3
+    heads = [group.head_text(a) for a in articles]
+    alone_counts, alone_votes = distinctive._count(texts)
+    alone_entities = group._named_entities_here(heads)
+    monkeypatch.setattr(settings, "PARALLEL_MIN_ITEMS", 1)
+    monkeypatch.setattr(settings, "BUILD_WORKERS", 2)
+    monkeypatch.setattr(distinctive, "_COUNT_SLICE", 4)
+    monkeypatch.setattr(group, "_NER_SLICE", 3)
+    with parallel.build_workers():
+        counts, votes = distinctive._count_corpus(texts)
+        found = group.named_entities(heads)
+        assert set(parallel.map_slices(_pids, list(range(8)), slice_size=2)).isdisjoint({__import__("os").getpid()})
+    assert list(counts.items()) == list(alone_counts.items())  # same totals, same first-seen order
+    assert list(votes.items()) == list(alone_votes.items())
+    assert found == alone_entities and any(found)

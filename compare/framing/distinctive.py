@@ -56,6 +56,9 @@ class TermPrior:
         return cls(counts, frozenset(frame.loc[frame["name"], "term"].tolist()))
 
 
+#: Articles per worker task when the corpus's terms are counted.
+_COUNT_SLICE = 500
+
 # Contractions of stop words ("couldn't", "it's", "we're") are stop words too.
 _CONTRACTION = re.compile(r"n't$|'(?:s|re|ve|ll|d|m)$")
 
@@ -101,6 +104,25 @@ def _count(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
     return counts, capital_votes
 
 
+def _count_slice(texts: Sequence[str]) -> list[tuple[Counter[str], Counter[str]]]:
+    return [_count(texts)]
+
+
+def _count_corpus(texts: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
+    """``_count`` of a whole corpus, slice by slice in the build's worker processes during a build.
+
+    Counters add up in slice order, so the totals and even the order terms first appear in are a
+    single pass's."""
+    from compare.parallel import map_in_build
+
+    counts: Counter[str] = Counter()
+    capital_votes: Counter[str] = Counter()
+    for part_counts, part_votes in map_in_build(_count_slice, texts, slice_size=_COUNT_SLICE):
+        counts.update(part_counts)
+        capital_votes.update(part_votes)
+    return counts, capital_votes
+
+
 def _names(capital_votes: Counter[str]) -> frozenset[str]:
     """Words written capitalised mid-sentence more often than not: names, left to the naming panel."""
     return frozenset(word for word, votes in capital_votes.items() if votes > 0)
@@ -112,7 +134,7 @@ def corpus_prior(corpus_articles: Sequence[Article]) -> TermPrior:
         "\n".join(f"{a.id}:{len(a.text)}" for a in corpus_articles).encode(), digest_size=16
     ).hexdigest()
     if key not in _CORPUS_CACHE:
-        counts, votes = _count(a.text for a in corpus_articles)
+        counts, votes = _count_corpus([a.text for a in corpus_articles])
         _CORPUS_CACHE.clear()  # one corpus at a time: a new corpus replaces the old prior
         _CORPUS_CACHE[key] = TermPrior(counts, _names(votes))
     return _CORPUS_CACHE[key]
