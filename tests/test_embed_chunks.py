@@ -89,7 +89,21 @@ def test_opening_paragraphs_give_the_whole_texts_first_sentences() -> None:
     from compare import embed
 
     rng = random.Random(7)
-    words = "the minister said on monday that talks would resume after the storm passed".split()
+    words = [
+        "the",
+        "minister",
+        "said",
+        "on",
+        "monday",
+        "that",
+        "talks",
+        "would",
+        "resume",
+        "after",
+        "the",
+        "storm",
+        "passed",
+    ]
     for case in range(200):
         paragraphs = []
         for _ in range(rng.randint(1, 12)):

@@ -16,8 +16,12 @@ from compare.ingest.draft import Draft
 from tests.conftest import BUNDLED
 
 _ROWS = [
-    {"title": f"Storm reaches coast {i}", "text": f"The storm reached the coast on day {i}. “We are ready,” the mayor said.",
-     "outlet": "Wire", "published": "2024-05-0{}".format(1 + i % 9)}
+    {
+        "title": f"Storm reaches coast {i}",
+        "text": f"The storm reached the coast on day {i}. “We are ready,” the mayor said.",
+        "outlet": "Wire",
+        "published": f"2024-05-0{1 + i % 9}",
+    }
     for i in range(6)
 ]
 
@@ -90,7 +94,9 @@ def test_reread_kept_drafts_are_not_the_ones_the_build_changed(tmp_path: Path) -
 
 
 def test_reread_round_trip_keeps_every_field() -> None:
-    draft = Draft("a.txt", "Text.", title="T", outlet="O", removed=("Advertisement",), notice=("P115", "guessed"), line=3)
+    draft = Draft(
+        "a.txt", "Text.", title="T", outlet="O", removed=("Advertisement",), notice=("P115", "guessed"), line=3
+    )
     assert reread.drafts_from_frame(reread.drafts_frame({"k": [draft]})) == {"k": [draft]}
 
 
