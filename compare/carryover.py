@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 DIGESTS_TABLE = "article_digests"
 #: The build table of each file's drafts as read (``compare.ingest.reread``), for the next rebuild.
 DRAFTS_TABLE = "drafts"
+#: The build table of the headline entities grouping recognised (``compare.group.EntityMemo``).
+HEAD_ENTITIES_TABLE = "head_entities"
 #: The meta.json entry holding the stage code digests a build was made with.
 STAGES_META = "stage_code"
 #: The meta.json entry holding a digest of the settings a build was made with (``store.settings_snapshot``).
@@ -56,6 +58,14 @@ def article_digest(article: Article) -> str:
     """A digest of every field of an article: equal digests mean the same quotes."""
     text = json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False, default=list)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def head_entities_frame(used: Mapping[str, frozenset[str]]) -> pd.DataFrame:
+    """The table of grouping's headline entities a build stores for the next."""
+    return pd.DataFrame(
+        {"digest": list(used), "entities": [json.dumps(sorted(found)) for found in used.values()]},
+        columns=["digest", "entities"],
+    )
 
 
 def digests_frame(articles: Sequence[Article]) -> pd.DataFrame:
@@ -107,6 +117,18 @@ class PreviousBuild:
             return drafts_from_frame(store.read_table(self.folder, DRAFTS_TABLE))
         except (OSError, ValueError, KeyError, TypeError) as exc:  # a build from before drafts were kept, or damaged
             log.info("not reusing the file reads of %s (%s)", self.folder, exc)
+            return {}
+
+    def head_entities(self) -> dict[str, frozenset[str]]:
+        """Grouping's headline entities by text digest (empty when the grouping code or settings changed)."""
+        if not self.reusable("group"):
+            return {}
+        assert self.folder is not None
+        try:
+            frame = store.read_table(self.folder, HEAD_ENTITIES_TABLE)
+            return {str(d): frozenset(json.loads(e)) for d, e in zip(frame["digest"], frame["entities"], strict=True)}
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.info("not reusing the headline entities of %s (%s)", self.folder, exc)
             return {}
 
     def quotes(self) -> dict[str, list[Quote]]:

@@ -18,7 +18,8 @@ import hashlib
 import logging
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import numpy as np
@@ -105,12 +106,34 @@ def _entity_key(text: str, label: str) -> str:
     return words[-1] if label == "PERSON" else " ".join(words)
 
 
-def named_entities(texts: Sequence[str]) -> list[frozenset[str]]:
-    """The named people, organisations and places in each text, in the build's worker processes when
-    there are many (each text is read on its own, so the split changes nothing)."""
+@dataclass
+class EntityMemo:
+    """Entities of headlines an earlier build recognised (``known``, by text digest), and the ones this
+    grouping used (``used``, what a build stores for the next): a rebuild recognises only new headlines."""
+
+    known: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    used: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def head_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def named_entities(texts: Sequence[str], memo: EntityMemo | None = None) -> list[frozenset[str]]:
+    """The named people, organisations and places in each text, taken from ``memo`` where known, the
+    rest recognised in the build's worker processes when there are many (each text is read on its
+    own, so neither the split nor the memo changes anything)."""
     from compare.parallel import map_in_build
 
-    return map_in_build(_named_entities_here, texts, slice_size=_NER_SLICE)
+    memo = memo if memo is not None else EntityMemo()
+    digests = [head_digest(t) for t in texts]
+    missing = {d: t for d, t in zip(digests, texts, strict=True) if d not in memo.known}
+    fresh = dict(
+        zip(missing, map_in_build(_named_entities_here, list(missing.values()), slice_size=_NER_SLICE), strict=True)
+    )
+    found = [fresh[d] if d in fresh else memo.known[d] for d in digests]
+    memo.used.update(zip(digests, found, strict=True))
+    return found
 
 
 def _named_entities_here(texts: Sequence[str]) -> list[frozenset[str]]:
@@ -258,7 +281,9 @@ def _base_scores(vectors: np.ndarray, days: np.ndarray) -> np.ndarray:
     return vectors @ vectors.T - time_penalty(days[:, None], days[None, :])
 
 
-def cluster_labels(articles: Sequence[Article], vectors: np.ndarray, threshold: float) -> np.ndarray:
+def cluster_labels(
+    articles: Sequence[Article], vectors: np.ndarray, threshold: float, memo: EntityMemo | None = None
+) -> np.ndarray:
     """A story label per article (rows as given; callers fix a canonical order first).
 
     Named entities are only consulted (spaCy costs far more than the rest) in blocks
@@ -285,7 +310,7 @@ def cluster_labels(articles: Sequence[Article], vectors: np.ndarray, threshold: 
         labels[members] = fresh + _cut(tree, threshold)  # fcluster counts from 1
         fresh += len(members) + 1
     heads = [head_text(articles[k]) for members, _ in undecided for k in members]
-    entities = iter(named_entities(heads))
+    entities = iter(named_entities(heads, memo))
     for members, base in undecided:
         overlap = entity_overlap([next(entities) for _ in members])
         labels[members] = fresh + _cut(_linkage_tree(base + bonus * overlap), threshold)
@@ -371,7 +396,11 @@ def story_order(story: Story) -> tuple[int, int, str]:
 
 
 def group_articles(
-    articles: Sequence[Article], vectors: np.ndarray, *, sensitivity: float = settings.GROUPING_SENSITIVITY
+    articles: Sequence[Article],
+    vectors: np.ndarray,
+    *,
+    sensitivity: float = settings.GROUPING_SENSITIVITY,
+    memo: EntityMemo | None = None,
 ) -> list[Story]:
     """Stories from articles and their vectors (rows aligned), the same in any input order.
 
@@ -379,6 +408,7 @@ def group_articles(
         articles: the corpus; ids must be unique.
         vectors: one embedding per article (``compare.embed.article_vectors``).
         sensitivity: 0..1; higher splits stories more finely. One-article stories are kept.
+        memo: headline entities known from an earlier build; fills ``memo.used``.
     """
     if not articles:
         return []
@@ -386,7 +416,7 @@ def group_articles(
     ordered = [articles[k] for k in order]
     matrix = np.asarray(vectors, dtype=np.float32)[order]
     matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
-    labels = cluster_labels(ordered, matrix, grouping_threshold(sensitivity))
+    labels = cluster_labels(ordered, matrix, grouping_threshold(sensitivity), memo)
     order_by_label = np.argsort(labels, kind="stable")
     groups = np.split(order_by_label, np.flatnonzero(np.diff(labels[order_by_label])) + 1)
     terms = key_terms([g.tolist() for g in groups], ordered)

@@ -22,7 +22,16 @@ import numpy as np
 import pandas as pd
 
 from compare import store
-from compare.carryover import DIGESTS_TABLE, DRAFTS_TABLE, PreviousBuild, build_meta, digests_frame, reuse_per_article
+from compare.carryover import (
+    DIGESTS_TABLE,
+    DRAFTS_TABLE,
+    HEAD_ENTITIES_TABLE,
+    PreviousBuild,
+    build_meta,
+    digests_frame,
+    head_entities_frame,
+    reuse_per_article,
+)
 from compare.errors import Code, ParallaxError
 from compare.model import (
     Article,
@@ -213,7 +222,7 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     from compare.framing.distinctive import corpus_prior
     from compare.framing.frames import frame_descriptions
     from compare.framing.naming import stored_entities, worth_storing
-    from compare.group import group_articles
+    from compare.group import EntityMemo, group_articles
     from compare.ingest import load_corpus
     from compare.ingest.reread import drafts_frame
     from compare.passages import find_internal_reuse, find_passages
@@ -237,7 +246,8 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     else:
         vectors = np.zeros((0, 0), dtype=np.float32)
     stages.start("group", len(articles))
-    stories = group_articles(articles, vectors) if articles else []
+    memo = EntityMemo(previous.head_entities())
+    stories = group_articles(articles, vectors, memo=memo) if articles else []
     if articles:
         compared = compared_articles(articles, _stories_as_shown(path, stories, articles))
         vectors_store.sentences(compared, stages.start("sentences", len(compared)))
@@ -254,7 +264,8 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     stages.start("saving")
 
     corpus = Corpus(path, ingested.info, articles, ingested.report, stories, quotes, passages, internal, vectors)
-    corpus.folder = _save(corpus, prior, entities, drafts_frame(ingested.kept), root, key)
+    carried = {DRAFTS_TABLE: drafts_frame(ingested.kept), HEAD_ENTITIES_TABLE: head_entities_frame(memo.used)}
+    corpus.folder = _save(corpus, prior, entities, carried, root, key)
     stages.finish()
     return _with_overrides(corpus)
 
@@ -366,9 +377,14 @@ def _previous_entities(previous: PreviousBuild) -> dict[str, Entities]:
 
 
 def _save(
-    corpus: Corpus, prior: TermPrior, entities: Mapping[str, Entities], drafts: pd.DataFrame, root: Path, key: str
+    corpus: Corpus,
+    prior: TermPrior,
+    entities: Mapping[str, Entities],
+    carried: Mapping[str, pd.DataFrame],
+    root: Path,
+    key: str,
 ) -> Path:
-    """Publish the build; returns its folder."""
+    """Publish the build; returns its folder. ``carried`` are tables only the next rebuild reads."""
     writer = store.BuildWriter(root, key)
     try:
         files = []
@@ -381,8 +397,9 @@ def _save(
         files.append(f"{_ENTITIES}.parquet")
         writer.table(DIGESTS_TABLE, digests_frame(corpus.articles))
         files.append(f"{DIGESTS_TABLE}.parquet")
-        writer.table(DRAFTS_TABLE, drafts)
-        files.append(f"{DRAFTS_TABLE}.parquet")
+        for name, frame in carried.items():
+            writer.table(name, frame)
+            files.append(f"{name}.parquet")
         writer.array("vectors", corpus.vectors)
         files.append("vectors.npy")
         return writer.publish({"files": files, "info": corpus.info.to_dict(), **build_meta()})

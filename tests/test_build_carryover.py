@@ -3,6 +3,7 @@ libraries and settings that made them are unchanged, and gives what a build from
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from collections.abc import Sequence
@@ -157,3 +158,28 @@ def test_stage_code_change_makes_the_build_stale(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(pipeline, "stage_versions", lambda: {**real, "passages": "edited-code"})
     assert not pipeline.is_built(folder)
     assert store.published_build(store.cache_dir(folder)) is not None  # still there to reuse from
+
+
+def test_carryover_grouping_recognises_only_headlines_it_has_not_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compare import group
+
+    heads = ["Pentagon says Iraq letter was a draft", "Milley: the letter was a mistake", "Esper visits Baghdad"]
+    first = group.EntityMemo()
+    found = group.named_entities(heads[:2], first)
+    assert set(first.used) == {group.head_digest(h) for h in heads[:2]}
+    read: list[str] = []
+    real = group._named_entities_here
+
+    def spying(texts: Sequence[str]) -> list[frozenset[str]]:
+        read.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(group, "_named_entities_here", spying)
+    stored = carryover.head_entities_frame(first.used)
+    rows = zip(stored["digest"], stored["entities"], strict=True)
+    known = {d: frozenset(json.loads(e)) for d, e in rows}
+    again = group.EntityMemo(known)
+    assert group.named_entities(heads, again) == [*found, real(heads[2:])[0]]
+    assert read == heads[2:]  # only the headline no earlier build saw
+    assert set(again.used) == {group.head_digest(h) for h in heads}
+    assert any(found)  # the headlines name people and places: an empty memo would prove nothing
