@@ -68,6 +68,11 @@ def head_entities_frame(used: Mapping[str, frozenset[str]]) -> pd.DataFrame:
     )
 
 
+def _head_entities_from_frame(frame: pd.DataFrame) -> dict[str, frozenset[str]]:
+    rows = zip(frame["digest"], frame["entities"], strict=True)
+    return {str(digest): frozenset(json.loads(found)) for digest, found in rows}
+
+
 def digests_frame(articles: Sequence[Article]) -> pd.DataFrame:
     """The table a build stores so that the next one can tell which articles are unchanged."""
     return pd.DataFrame(
@@ -108,28 +113,25 @@ class PreviousBuild:
 
     def drafts(self) -> dict[str, list[Draft]]:
         """Each file's stored drafts by job key (empty when the ingest code or settings changed)."""
-        if not self.reusable("ingest"):
-            return {}
         from compare.ingest.reread import drafts_from_frame
 
-        assert self.folder is not None
-        try:
-            return drafts_from_frame(store.read_table(self.folder, DRAFTS_TABLE))
-        except (OSError, ValueError, KeyError, TypeError) as exc:  # a build from before drafts were kept, or damaged
-            log.info("not reusing the file reads of %s (%s)", self.folder, exc)
-            return {}
+        return self._table("ingest", DRAFTS_TABLE, drafts_from_frame) or {}
 
     def head_entities(self) -> dict[str, frozenset[str]]:
         """Grouping's headline entities by text digest (empty when the grouping code or settings changed)."""
-        if not self.reusable("group"):
-            return {}
+        return self._table("group", HEAD_ENTITIES_TABLE, _head_entities_from_frame) or {}
+
+    def _table(self, stage: str, table: str, parse: Callable[[pd.DataFrame], T]) -> T | None:
+        """``parse`` of a stored table when ``stage`` is reusable; None when not, or when the table is missing
+        (a build from before it was kept) or damaged."""
+        if not self.reusable(stage):
+            return None
         assert self.folder is not None
         try:
-            frame = store.read_table(self.folder, HEAD_ENTITIES_TABLE)
-            return {str(d): frozenset(json.loads(e)) for d, e in zip(frame["digest"], frame["entities"], strict=True)}
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            log.info("not reusing the headline entities of %s (%s)", self.folder, exc)
-            return {}
+            return parse(store.read_table(self.folder, table))
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # pyarrow raises several kinds when damaged
+            log.info("not reusing %s of %s (%s)", table, self.folder, exc)
+            return None
 
     def quotes(self) -> dict[str, list[Quote]]:
         """The stored quotes of each stored article, by article digest (empty when not reusable)."""

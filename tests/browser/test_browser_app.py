@@ -26,10 +26,14 @@ from playwright.sync_api import Page, expect, sync_playwright
 from compare import settings, story
 from tests.conftest import REPO
 
-pytestmark = [
+#: The marks of every browser test module: run with the browser tests, skipped without Chromium.
+BROWSER_TESTS = [
     pytest.mark.browser,
     pytest.mark.skipif(not settings.CHROMIUM_PATH.is_file(), reason=f"no Chromium at {settings.CHROMIUM_PATH}"),
 ]
+#: Hosts a page of the dashboard may load from: nothing leaves the machine.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
+pytestmark = BROWSER_TESTS
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 WIDTH = 1440
 READY_S = 240  # a fresh checkout builds the bundled corpus on first open

@@ -10,14 +10,11 @@ import pytest
 from playwright.sync_api import Route, sync_playwright
 
 from compare import pipeline, settings, story
-from tests.browser.test_browser_app import CHROMIUM_ARGS, READY_S, WIDTH, _settle, serve
+from tests.browser.test_browser_app import BROWSER_TESTS, CHROMIUM_ARGS, LOCAL_HOSTS, READY_S, WIDTH, _settle, serve
 from tests.injection import OUTLETS, write_corpus
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not settings.CHROMIUM_PATH.is_file(), reason=f"no Chromium at {settings.CHROMIUM_PATH}"),
-]
-_LOCAL = {"127.0.0.1", "localhost"}
+pytestmark = BROWSER_TESTS
+_LOCAL = LOCAL_HOSTS
 
 
 @pytest.fixture(scope="module")
