@@ -57,7 +57,9 @@ def _without_furniture(sentence: Sentence) -> Sentence | None:
         return sentence
     text = sentence.text[start:end].strip()
     start += sentence.text[start:end].index(text)
-    return Sentence(sentence.article_id, sentence.outlet, sentence.start + start, sentence.start + start + len(text), text)
+    return Sentence(
+        sentence.article_id, sentence.outlet, sentence.start + start, sentence.start + start + len(text), text
+    )
 
 
 def _opening(sentences: list[Sentence]) -> list[Sentence]:

@@ -138,7 +138,8 @@ PAGE_FURNITURE: dict[str, tuple[str, ...]] = {
     ),
     "photo credits": (
         "photo:...", "photos:...", "photograph:...", "picture:...", "image:...", "credit:...", "photo credit...",
-        "photo by...", "photograph by...", "file photo:...", "ap photo/...", "image source...", "photograph: ...", "photo illustration...",
+        "photo by...", "photograph by...", "file photo:...",
+        "ap photo/...", "image source...", "photo illustration...",
         "getty images", "reuters", "ap", "afp", "epa", "shutterstock", "alamy", "ap photo", "file photo",
     ),
 }

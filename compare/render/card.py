@@ -9,8 +9,8 @@ import pandas as pd
 
 from compare import charts, export
 from compare.highlight import escape
-from compare.pipeline import Corpus
 from compare.labels import tone_words
+from compare.pipeline import Corpus
 from compare.story.common import day, main_articles, words
 from compare.story.content import StoryContent
 from compare.story.framing import aspect_name

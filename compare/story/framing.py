@@ -68,8 +68,9 @@ def _lede(t: FramingTables, outlets: Sequence[str]) -> Panel:
     )
 
 
-#: What the distinctive-words chart's bars measure, in words (the score is a z-score of weighted log-odds).
-_DISTINCTIVE_AXIS = "how much more this outlet used the word (z-score; above 1.96 is unlikely to be chance)"
+#: What the distinctive-words chart's bars measure, in words (the score is a z-score of weighted log-odds);
+#: one line under each outlet's panel, so short.
+_DISTINCTIVE_AXIS = "used more than the other outlets (z-score)"
 
 
 def _distinctive(t: FramingTables, outlets: Sequence[str]) -> Panel:

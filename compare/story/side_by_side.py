@@ -9,9 +9,9 @@ import pandas as pd
 
 from compare import highlight
 from compare.highlight import Mark, escape
+from compare.labels import plain, tone_words
 from compare.model import Article, Passage, Quote
 from compare.pipeline import Corpus
-from compare.labels import plain, tone_words
 from compare.story.common import day, main_articles, outlets_of, words
 from compare.story.framing_tables import FramingTables
 from compare.story.panel import OutletColumn
