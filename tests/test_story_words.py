@@ -93,7 +93,7 @@ def test_story_words_markers_legend_and_table_in_plain_words() -> None:
     legend = {bar.name for bar in panel.figure.data}
     assert legend == {"first person (I, we)", "value judgement", "rhetorical question"}
     assert set(panel.table["marker"]) == legend
-    assert "per 1,000 words" in panel.table.columns
+    assert "per 1,000 words" in panel.table.columns and panel.figure.layout.legend.title.text == "opinion marker"
     shown = " ".join(map(str, [*panel.table.columns, *panel.table["marker"], panel.figure.layout.legend.title.text]))
     assert "first_person" not in shown and "value_judgement" not in shown and "per_1000" not in shown
 

@@ -134,7 +134,7 @@ def _loaded(t: FramingTables, outlets: Sequence[str]) -> Panel:
         "Words that carry emotion or a judgement, from published lexicons, by category. Words inside quotes are "
         "the speaker's; words in the narration are the outlet's own.",
         counts,
-        ("category", "words"),
+        ("kind of loaded word", "words"),
         _readable(loaded, drop=("article_id", "start", "end")),
         "No loaded words were found.",
     )
@@ -183,7 +183,9 @@ def _markers(t: FramingTables, outlets: Sequence[str]) -> Panel:
         "Opinion markers",
         'Signs of commentary rather than reporting: rhetorical questions, exclamations, "I" and "you", '
         "speculation, value judgements — per 1,000 words.",
-        figure=charts.stacked_counts(markers, "Opinion markers", item_label="marker", value_label="per 1,000 words")
+        figure=charts.stacked_counts(
+            markers, "Opinion markers", item_label="opinion marker", value_label="per 1,000 words"
+        )
         if not markers.empty
         else None,
         table=_readable(used),
