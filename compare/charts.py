@@ -242,7 +242,8 @@ def _panel_grid(count: int, titles: Sequence[str]) -> dict[str, Any]:
 
 
 def ranked_words(frame: pd.DataFrame, title: str, *, value_label: str = "score", per_outlet: int = 10) -> go.Figure:
-    """Top items per outlet, one panel per outlet, four to a row (``frame``: outlet, word, score)."""
+    """Top items per outlet, one panel per outlet, four to a row (``frame``: outlet, word, score); every
+    panel's value axis is titled ``value_label``, so an image cut from the chart still says what it measures."""
     outlets = sorted(frame["outlet"].unique())
     colors = outlet_colors(outlets)
     traces = []
@@ -265,6 +266,8 @@ def ranked_words(frame: pd.DataFrame, title: str, *, value_label: str = "score",
             }
         )
     layout = _panel_grid(len(outlets), [_label(o, 30) for o in outlets])
+    for key in [k for k in layout if k.startswith("xaxis")]:
+        layout[key]["title"] = {"text": html.escape(value_label), "font": {"size": 12}}
     return _figure(traces, layout, title, _BASE_PX + _ROW_PX * tallest * _grid_shape(len(outlets))[0])
 
 

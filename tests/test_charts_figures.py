@@ -68,6 +68,13 @@ def test_charts_ranked_words_one_panel_per_outlet() -> None:
     assert list(figure.data[0].y)[-1] == "w11"  # highest score at the top
 
 
+def test_charts_ranked_words_every_panel_axis_says_what_it_measures() -> None:
+    frame = pd.DataFrame({"outlet": ["AP", "Fox", "BBC"], "word": ["a", "b", "c"], "score": [1.0, 2.0, 3.0]})
+    figure = charts.ranked_words(frame, "Distinctive words", value_label="used more than the others")
+    axes = [figure.layout[key] for key in ("xaxis", "xaxis2", "xaxis3")]
+    assert [axis.title.text for axis in axes] == ["used more than the others"] * 3
+
+
 @pytest.mark.parametrize("outlets", [5, 12, 20])
 def test_charts_ranked_words_many_outlets_wrap_into_rows(outlets: int) -> None:
     """Found on the 10k sample: a story with 12 outlets broke the chart (one row of panels cannot fit)."""

@@ -160,6 +160,21 @@ def test_render_card_lists_speakers_per_outlet(corpus: Corpus) -> None:
     assert "Jane Alvarez" in page and "<img src=x" not in page
 
 
+def test_render_report_and_card_describe_tone_in_bands(corpus: Corpus) -> None:
+    """Every outlet's tone is read out as its band with the number beside it, in the report, the card and the
+    side-by-side chips; the card ranks nobody "the most positive"."""
+    from compare.labels import tone_words
+
+    tones = FramingTables(corpus, "s1")["tone"].set_index("outlet")["mean"]
+    page, card_page = report.report_html(corpus, "s1"), card.card_html(corpus, "s1")
+    for mean in tones:
+        assert escape(tone_words(float(mean))) in page and escape(tone_words(float(mean))) in card_page
+    assert "the most positive" not in card_page and "the most negative" not in card_page
+    assert "kind of speaker" in page and "speaker_type" not in page
+    chips = dict(side_by_side.build(corpus, "s1")[0].chips)
+    assert chips["tone"] in {tone_words(float(m)) for m in tones}
+
+
 @pytest.mark.skipif(not settings.CHROMIUM_PATH.is_file(), reason="the card is photographed by /usr/bin/chromium")
 def test_render_comparison_card_is_a_png(corpus: Corpus) -> None:
     assert card.comparison_card_png(corpus, "s1").startswith(b"\x89PNG")

@@ -108,6 +108,42 @@ VALUE_JUDGEMENT = (
     "worst",
 )
 
+# --- page furniture ----------------------------------------------------------------
+
+#: Lines of a web page that are not the article: never an article's lede. Per class of line, the
+#: phrases that make a whole line (punctuation aside) and, ending in "...", phrases that open one.
+PAGE_FURNITURE: dict[str, tuple[str, ...]] = {
+    "advertising": (
+        "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content",
+        "paid post", "promoted", "promoted content", "partner content", "ad feedback", "report this ad",
+        "story continues below advertisement", "article continues below advertisement", "continue reading below",
+        "advertisement:...", "sponsored by...", "paid for by...", "story continues below...",
+        "article continues below...", "scroll to continue...",
+    ),
+    "share and subscribe prompts": (
+        "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
+        "tweet", "email", "print", "comments", "sign up", "subscribe", "subscribe now", "newsletter",
+        "share this article...", "share this story...", "share on...", "sign up for...", "sign up to...",
+        "subscribe to...", "subscribe for...", "get our...newsletter", "follow us on...", "join our...",
+        "download our app...", "get the app...", "already a subscriber...", "create a free account...",
+        "log in to continue...", "enjoyed this article...", "like us on...",
+    ),
+    "navigation": (
+        "skip to content", "skip to main content", "skip to navigation", "menu", "main menu", "home", "search",
+        "back to top", "close", "next article", "previous article", "read more", "more on this story",
+        "related", "related articles", "related stories", "most read", "trending", "top stories",
+        "click here...", "skip to...", "read more:...", "read more about...", "related:...", "see also:...",
+        "also read:...", "watch:...", "listen to this article...", "you may also like...", "recommended for you...",
+        "this article is more than...", "open in app...", "view comments...", "jump to...",
+    ),
+    "photo credits": (
+        "photo:...", "photos:...", "photograph:...", "picture:...", "image:...", "credit:...", "photo credit...",
+        "photo by...", "photograph by...", "file photo:...",
+        "ap photo/...", "image source...", "photo illustration...",
+        "getty images", "reuters", "ap", "afp", "epa", "shutterstock", "alamy", "ap photo", "file photo",
+    ),
+}
+
 # fmt: on
 
 

@@ -9,8 +9,9 @@ import pandas as pd
 
 from compare import charts, export
 from compare.highlight import escape
+from compare.labels import tone_words
 from compare.pipeline import Corpus
-from compare.story.common import day, main_articles, signed, words
+from compare.story.common import day, main_articles, words
 from compare.story.content import StoryContent
 from compare.story.framing import aspect_name
 from compare.story.framing_tables import FramingTables
@@ -61,14 +62,8 @@ def framing_highlights(tables: FramingTables) -> dict[str, list[str]]:
         terms = distinctive[distinctive["outlet"] == outlet].head(3)["term"]
         if len(terms):
             notes.append("Stands out for: " + ", ".join(f"“{w}”" for w in terms))
-        if outlet in tone.index:
-            mean = float(tone[outlet])
-            place = ""
-            if len(tone) > 1 and mean == tone.min():
-                place = ", the most negative"
-            elif len(tone) > 1 and mean == tone.max():
-                place = ", the most positive"
-            notes.append(f"Tone {signed(mean)} (from −1 negative to +1 positive){place}")
+        if outlet in tone.index:  # a band, never a rank: the "most positive" of three near-zero tones misleads
+            notes.append(f"Tone: {tone_words(float(tone[outlet]))}, on a scale from −1 negative to +1 positive")
         left_out = aspects[(aspects["outlet"] == outlet) & ~aspects["covered"]]
         own_frames = frames[frames["outlet"] == outlet].sort_values("share", ascending=False)
         if len(left_out):

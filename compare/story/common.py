@@ -31,11 +31,6 @@ def when(published: str | None) -> str:
     return f"{date} {time[:5]}" if time[:5] and time[:5] != "00:00" else date
 
 
-def signed(value: float) -> str:
-    """+0.12 / −0.12 with a true minus sign, as printed for people."""
-    return f"{value:+.2f}".replace("-", "−")
-
-
 def outlets_of(articles: Sequence[Article]) -> list[str]:
     """Outlets in name order (the order every table and chart of a story uses)."""
     return sorted({a.outlet for a in articles})

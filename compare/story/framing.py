@@ -11,9 +11,10 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from compare import charts
+from compare.labels import plain, plain_columns, tone_scale, tone_words
 from compare.model import Evidence
 from compare.pipeline import Corpus
-from compare.story.common import outlets_of, signed
+from compare.story.common import outlets_of
 from compare.story.framing_tables import FramingTables
 from compare.story.panel import Panel
 from compare.text_format import short
@@ -27,12 +28,20 @@ def _example(evidence: Sequence[Evidence]) -> str:
     return short(evidence[0].text, 200) if len(evidence) else ""
 
 
+#: Columns whose cells are internal keys (``first_person``, ``speaker_type`` values …), shown in words.
+_KEY_COLUMNS = ("marker", "category", "kind", "speaker_type")
+
+
 def _readable(frame: pd.DataFrame, drop: Sequence[str] = ()) -> pd.DataFrame:
-    """A framing table for display and CSV: evidence records become an example sentence."""
+    """A framing table for display and CSV, in words: evidence records become an example sentence,
+    internal keys and code-name headers become plain labels (``compare.labels``)."""
     out = frame.drop(columns=[c for c in drop if c in frame.columns])
     if "evidence" in out.columns:
         out = out.assign(example=out["evidence"].map(_example)).drop(columns="evidence")
-    return out.reset_index(drop=True)
+    for column in _KEY_COLUMNS:
+        if column in out.columns:
+            out[column] = out[column].map(plain)
+    return plain_columns(out.reset_index(drop=True))
 
 
 def aspect_name(label: str) -> str:
@@ -59,6 +68,11 @@ def _lede(t: FramingTables, outlets: Sequence[str]) -> Panel:
     )
 
 
+#: What the distinctive-words chart's bars measure, in words (the score is a z-score of weighted log-odds);
+#: one line under each outlet's panel, so short.
+_DISTINCTIVE_AXIS = "used more than the other outlets (z-score)"
+
+
 def _distinctive(t: FramingTables, outlets: Sequence[str]) -> Panel:
     distinctive = t["distinctive"].rename(columns={"term": "word", "z": "score"})
     significant = distinctive[distinctive["significant"]]
@@ -68,7 +82,7 @@ def _distinctive(t: FramingTables, outlets: Sequence[str]) -> Panel:
         "Words this outlet used much more than the others in this story (weighted log-odds; a score above "
         "1.96 is unlikely to be chance). They hint at what each outlet talked about, and how.",
         figure=charts.ranked_words(
-            significant if not significant.empty else distinctive, "Distinctive words", value_label="z-score"
+            significant if not significant.empty else distinctive, "Distinctive words", value_label=_DISTINCTIVE_AXIS
         )
         if not distinctive.empty
         else None,
@@ -113,14 +127,14 @@ def _counts_panel(
 def _loaded(t: FramingTables, outlets: Sequence[str]) -> Panel:
     loaded = t["loaded"]
     counts = loaded.groupby(["outlet", "category"], as_index=False).size()
-    counts = counts.rename(columns={"category": "item", "size": "count"})
+    counts = counts.rename(columns={"category": "item", "size": "count"}).assign(item=lambda f: f["item"].map(plain))
     return _counts_panel(
         "loaded",
         "Loaded language",
         "Words that carry emotion or a judgement, from published lexicons, by category. Words inside quotes are "
         "the speaker's; words in the narration are the outlet's own.",
         counts,
-        ("category", "words"),
+        ("kind of loaded word", "words"),
         _readable(loaded, drop=("article_id", "start", "end")),
         "No loaded words were found.",
     )
@@ -128,6 +142,7 @@ def _loaded(t: FramingTables, outlets: Sequence[str]) -> Panel:
 
 def _verbs(t: FramingTables, outlets: Sequence[str]) -> Panel:
     verbs = t["verbs"].groupby(["outlet", "kind"], as_index=False)["count"].sum().rename(columns={"kind": "item"})
+    verbs = verbs.assign(item=verbs["item"].map(plain))
     return _counts_panel(
         "verbs",
         "Attribution verbs",
@@ -141,19 +156,20 @@ def _verbs(t: FramingTables, outlets: Sequence[str]) -> Panel:
 
 
 def _tone(t: FramingTables, outlets: Sequence[str]) -> Panel:
-    tone = t["tone"].assign(label=[signed(m) for m in t["tone"]["mean"]])
+    tone = t["tone"].assign(label=[tone_words(m) for m in t["tone"]["mean"]])
     return Panel(
         "tone",
         "Tone",
         "The average sentiment of each outlet's sentences, from −1 (very negative) to +1 (very positive), "
-        "measured with VADER. The table shows each outlet's most negative and most positive sentence.",
+        f"measured with VADER, described in bands: {tone_scale()}. "
+        "The table shows each outlet's most negative and most positive sentence.",
         figure=charts.outlet_bars(tone, "mean", "Tone", "mean sentiment (−1 … +1)", text="label", signed=True)
         if not tone.empty
         else None,
         table=_readable(
-            tone.drop(columns=["label"]).assign(
+            tone.rename(columns={"label": "tone"}).assign(
                 most_negative=tone["most_negative"].map(_example), most_positive=tone["most_positive"].map(_example)
-            )
+            )[["outlet", "tone", *(c for c in tone.columns if c not in ("outlet", "label"))]]
         ),
     )
 
@@ -161,12 +177,15 @@ def _tone(t: FramingTables, outlets: Sequence[str]) -> Panel:
 def _markers(t: FramingTables, outlets: Sequence[str]) -> Panel:
     used = t["markers"][t["markers"]["count"] > 0]
     markers = used[["outlet", "marker", "per_1000_words"]].set_axis(["outlet", "item", "count"], axis=1)
+    markers = markers.assign(item=markers["item"].map(plain))
     return Panel(
         "markers",
         "Opinion markers",
         'Signs of commentary rather than reporting: rhetorical questions, exclamations, "I" and "you", '
         "speculation, value judgements — per 1,000 words.",
-        figure=charts.stacked_counts(markers, "Opinion markers", item_label="marker", value_label="per 1,000 words")
+        figure=charts.stacked_counts(
+            markers, "Opinion markers", item_label="opinion marker", value_label="per 1,000 words"
+        )
         if not markers.empty
         else None,
         table=_readable(used),

@@ -9,6 +9,7 @@ import pandas as pd
 
 from compare import charts
 from compare.highlight import escape
+from compare.labels import COLUMN_LABELS, plain
 from compare.model import Quote
 from compare.pipeline import Corpus
 from compare.story.common import outlets_of
@@ -24,11 +25,18 @@ _MATRIX_SPEAKERS = 25
 _REPORT_SPEAKERS = 6
 
 
+def _speaker_types_in_words(table: pd.DataFrame) -> pd.DataFrame:
+    """A speakers table as people read it: the speaker type in words, under a header in words."""
+    return table.assign(speaker_type=table["speaker_type"].map(plain)).rename(
+        columns={"speaker_type": COLUMN_LABELS["speaker_type"]}
+    )
+
+
 def quote_table(quotes: Sequence[Quote]) -> pd.DataFrame:
     """Every attributed quote of a story: speaker, outlet, kind, the words, the cue, where it is."""
     columns = ["speaker", "role", "speaker_type", "outlet", "kind", "quote", "cue", "article_id", "speaker_id"]
     rows = [{c: getattr(q, c) for c in columns} for q in quotes if q.speaker_id]
-    return pd.DataFrame(rows, columns=columns).fillna("")
+    return _speaker_types_in_words(pd.DataFrame(rows, columns=columns).fillna(""))
 
 
 def speaker_quotes_html(quotes: pd.DataFrame, speaker_id: str, outlets: Sequence[str]) -> str:
@@ -118,6 +126,7 @@ def _kinds_panel(table: pd.DataFrame) -> Panel:
         .sum()
         .rename(columns={"speaker_type": "item", "quotes": "count"})
     )
+    kinds = kinds.assign(item=kinds["item"].map(plain))
     return Panel(
         "speaker_types",
         "What kind of voices each outlet quoted",
@@ -191,8 +200,8 @@ def build(corpus: Corpus, story_id: str, tables: FramingTables | None = None) ->
                 note="No quote with a named speaker was found in this story's articles.",
             )
         ]
-    summary = _speaker_summary(table)
-    only_one = single_outlet_speakers(quotes)
+    summary = _speaker_types_in_words(_speaker_summary(table))
+    only_one = _speaker_types_in_words(single_outlet_speakers(quotes))
     return [
         _matrix_panel(table, outlets, len(summary)),
         Panel(

@@ -9,9 +9,10 @@ import pandas as pd
 
 from compare import highlight
 from compare.highlight import Mark, escape
+from compare.labels import plain, tone_words
 from compare.model import Article, Passage, Quote
 from compare.pipeline import Corpus
-from compare.story.common import day, main_articles, outlets_of, signed, words
+from compare.story.common import day, main_articles, outlets_of, words
 from compare.story.framing_tables import FramingTables
 from compare.story.panel import OutletColumn
 
@@ -53,7 +54,7 @@ def _quote_marks(article_id: str, quotes: Sequence[Quote]) -> list[Mark]:
 
 def _loaded_marks(article_id: str, loaded: pd.DataFrame) -> list[Mark]:
     own = loaded[loaded["article_id"] == article_id]
-    return [Mark(int(r.start), int(r.end), "loaded", f"loaded word: {r.category}") for r in own.itertuples()]
+    return [Mark(int(r.start), int(r.end), "loaded", f"loaded word: {plain(r.category)}") for r in own.itertuples()]
 
 
 def _chips(article: Article, tables: FramingTables) -> tuple[tuple[str, str], ...]:
@@ -61,7 +62,7 @@ def _chips(article: Article, tables: FramingTables) -> tuple[tuple[str, str], ..
     chips = [("words", f"{words(article.text):,}")]
     tone = tables["tone"][tables["tone"]["outlet"] == article.outlet]
     if len(tone):
-        chips.append(("tone", signed(float(tone["mean"].iloc[0]))))
+        chips.append(("tone", tone_words(float(tone["mean"].iloc[0]))))
     distinctive = tables["distinctive"]
     terms = distinctive[distinctive["outlet"] == article.outlet].head(3)["term"]
     if len(terms):
