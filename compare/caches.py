@@ -18,12 +18,14 @@ from typing import Any
 #: Memos of computed values, by module: emptied by every ``clear_caches()``.
 MEMOS: dict[str, tuple[str, ...]] = {
     "compare.stage_code": ("_closure", "_providers", "library_versions", "code_digest"),
+    "compare.model": ("_field_names",),
     "compare.passages": ("_shared_text",),
     "compare.framing.text": ("_VECTOR_CACHE", "term_pattern"),
     "compare.framing.naming": ("_ENTITY_CACHE",),
     "compare.framing.distinctive": ("_CORPUS_CACHE",),
     "compare.framing.frames": ("_frame_matrix",),
     "compare.framing.tone": ("_compound",),
+    "compare.framing.lede": ("_furniture",),
     "compare.framing.loaded": ("_vader_terms", "_loaded_index", "_attribution_index"),
 }
 #: Loaded models and tables, by module: emptied only by ``clear_caches(models=True)``, because reloading them
