@@ -48,6 +48,8 @@ _MIN_GAIN = 0.9
 _UNLIMITED_TOKENS = 512
 #: Articles embedded per model call; bounds memory on huge corpora while keeping batches sorted by length.
 _ARTICLES_PER_BLOCK = 256
+#: Articles per grouping-pass call: two units each, so a block is two embedding slices, one per worker.
+_GROUPING_BLOCK = 1024
 #: Rows copied at a time when the vector store is written.
 _SAVE_ROWS = 65_536
 #: A blank line: where paragraphs, and so sentences, end (``compare.nlp.paragraph_spans``).
@@ -539,8 +541,8 @@ class CorpusVectors:
     def articles(self, articles: Sequence[Article], advance: Advance = no_advance) -> np.ndarray:
         """One unit vector per article (rows follow ``articles``)."""
         vectors = np.zeros((len(articles), self.embedder.dim), dtype=np.float32)
-        for start in range(0, len(articles), _ARTICLES_PER_BLOCK):
-            block = articles[start : start + _ARTICLES_PER_BLOCK]
+        for start in range(0, len(articles), _GROUPING_BLOCK):
+            block = articles[start : start + _GROUPING_BLOCK]
             texts, owners, weights = _article_units(block, self.embedder.max_words)
             vectors[start : start + len(block)] = combine_chunks(
                 self.store.vectors(texts, self.embedder), owners, weights, len(block)
