@@ -19,6 +19,7 @@ from typing import Any
 MEMOS: dict[str, tuple[str, ...]] = {
     "compare.stage_code": ("_closure", "_providers", "library_versions", "code_digest"),
     "compare.model": ("_field_names",),
+    "compare.parallel": ("_malloc_trim",),
     "compare.passages": ("_shared_text",),
     "compare.framing.text": ("_VECTOR_CACHE", "term_pattern"),
     "compare.framing.naming": ("_ENTITY_CACHE",),

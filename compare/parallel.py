@@ -12,12 +12,16 @@ on a Dask cluster (``compare.cluster``), the same slices go to its workers inste
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import sys
+import typing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
+from functools import cache, partial
 from typing import TypeVar
 
 from compare import cluster, settings
@@ -112,11 +116,37 @@ def map_slices(
         return results
     with _pool(workers, len(parts)) as pool:
         # map keeps the slices' order; results arrive as each slice finishes, in that order
-        for part, found in zip(parts, pool.map(work, parts), strict=True):
+        for part, found in zip(parts, pool.map(partial(_then_release_memory, work), parts), strict=True):
             results.extend(found)
             done += len(part)
             advance(done, len(items))
     return results
+
+
+def _then_release_memory(work: Callable[[Sequence[T]], list[R]], part: Sequence[T]) -> list[R]:
+    """``work(part)`` in a worker, then the memory it freed handed back to the system."""
+    try:
+        return work(part)
+    finally:
+        release_memory()
+
+
+def release_memory() -> None:
+    """Give freed heap pages back to the system: glibc keeps them, and a worker that embedded batches of
+    every size held gigabytes it no longer used (the model's activations differ in size per batch)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return typing.cast(Callable[[int], int], ctypes.CDLL("libc.so.6").malloc_trim)
+    except (OSError, AttributeError):  # another C library (musl): nothing to trim with
+        return None
 
 
 def map_in_build(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *, slice_size: int) -> list[R]:
