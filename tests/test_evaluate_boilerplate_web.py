@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from compare.cli import main
 from compare.evaluate.boilerplate_web import (
     SCRIPT_MAX_CHARS,
@@ -67,10 +69,10 @@ def test_split_is_fixed_by_id_and_halves_the_set() -> None:
     assert 0.4 < share < 0.6
 
 
-def test_evaluate_skips_with_a_message_without_the_data(tmp_path: Path) -> None:
+def test_evaluate_skips_with_a_message_without_the_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = evaluate(tmp_path / "absent.jsonl.gz")
     assert "dev data not found" in result["skipped"]
-    out = io.StringIO()
-    assert main(["evaluate", "boilerplate-web", str(tmp_path / "absent.jsonl.gz")], out=out) == 0
-    assert "boilerplate-web skipped: dev data not found" in out.getvalue()
     assert "skipped" in render(result)
+    # a path the user names that does not exist is an error on the command line (P164), like every command's
+    assert main(["evaluate", "boilerplate-web", str(tmp_path / "absent.jsonl.gz")], out=io.StringIO()) == 2
+    assert "P164" in capsys.readouterr().err
