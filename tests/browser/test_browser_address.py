@@ -7,14 +7,13 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from compare import settings
-from tests.browser.test_browser_app import BROWSER_TESTS, CHROMIUM_ARGS, LOCAL_HOSTS, READY_S, WIDTH, _settle, serve
+from tests.browser.test_browser_app import BROWSER_TESTS, CHROMIUM_ARGS, READY_S, WIDTH, _settle, refuse_outside, serve
 from tests.conftest import BUNDLED
 
 pytestmark = BROWSER_TESTS
-_LOCAL = LOCAL_HOSTS
 
 
 @pytest.fixture(scope="module")
@@ -37,13 +36,7 @@ def outside(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     """A fresh page whose every request to another computer is refused and recorded."""
     refused: list[str] = []
 
-    def guard(route: Route) -> None:
-        host = urlparse(route.request.url).hostname or ""
-        if route.request.url.startswith(("data:", "blob:")) or host in _LOCAL:
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
+    guard = refuse_outside(refused)
 
     context = browser.new_context(viewport={"width": WIDTH, "height": 1000})
     context.route("**/*", guard)

@@ -17,11 +17,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, Route, expect, sync_playwright
 
 from compare import settings, story
 from tests.conftest import REPO
@@ -34,6 +35,22 @@ BROWSER_TESTS = [
 #: Hosts a page of the dashboard may load from: nothing leaves the machine.
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 pytestmark = BROWSER_TESTS
+
+
+def refuse_outside(refused: list[str]) -> Callable[[Route], None]:
+    """A route handler that lets the page load from this computer and refuses (and records) the rest."""
+
+    def guard(route: Route) -> None:
+        host = urlparse(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    return guard
+
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 WIDTH = 1440
 READY_S = 240  # a fresh checkout builds the bundled corpus on first open

@@ -4,17 +4,15 @@ loads, no script from the articles runs (no dialog opens) and no request leaves 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Route, sync_playwright
+from playwright.sync_api import sync_playwright
 
 from compare import pipeline, settings, story
-from tests.browser.test_browser_app import BROWSER_TESTS, CHROMIUM_ARGS, LOCAL_HOSTS, READY_S, WIDTH, _settle, serve
+from tests.browser.test_browser_app import BROWSER_TESTS, CHROMIUM_ARGS, READY_S, WIDTH, _settle, refuse_outside, serve
 from tests.injection import OUTLETS, write_corpus
 
 pytestmark = BROWSER_TESTS
-_LOCAL = LOCAL_HOSTS
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +28,7 @@ def test_browser_injection_corpus_runs_nothing_and_fetches_nothing(hostile_url: 
     outside: list[str] = []
     dialogs: list[str] = []
 
-    def guard(route: Route) -> None:
-        host = urlparse(route.request.url).hostname or ""
-        if route.request.url.startswith(("data:", "blob:")) or host in _LOCAL:
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
+    guard = refuse_outside(outside)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(settings.CHROMIUM_PATH), args=CHROMIUM_ARGS)
