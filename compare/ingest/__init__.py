@@ -300,10 +300,13 @@ def _read_or_reuse(
     found: list[list[Draft | IngestRecord]] = []
     kept: dict[str, list[Draft]] = {}
     for i, key in enumerate(keys):
-        items: list[Draft | IngestRecord] = fresh[i] if i in fresh else list(reread.copied(reuse[str(key)]))
-        if key is not None and all(isinstance(item, Draft) for item in items):
-            kept[key] = reread.copied(typing.cast(list[Draft], items))
-        found.append(items)
+        if i not in fresh:  # taken back: the build changes the copies it is given, never the kept drafts
+            kept[str(key)] = list(reuse[str(key)])
+            found.append(list(reread.copied(kept[str(key)])))
+            continue
+        if key is not None and all(isinstance(item, Draft) for item in fresh[i]):
+            kept[key] = reread.copied(typing.cast(list[Draft], fresh[i]))
+        found.append(fresh[i])
     return found, kept
 
 
