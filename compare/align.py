@@ -13,11 +13,12 @@ into copies (``group_matches``).
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -321,6 +322,36 @@ def _regions(runs: np.ndarray, a: np.ndarray, b: np.ndarray, max_gap: int) -> li
     return merged
 
 
+#: One aligned region of a document pair as stored: (start_a, end_a, start_b, end_b, identical words).
+Region = tuple[int, int, int, int, int]
+
+
+@dataclass
+class RegionMemo:
+    """Each document pair's aligned regions from an earlier alignment, so a rebuild aligns only what changed.
+
+    A pair's regions depend on nothing but its two texts and the exact runs its seeds form
+    (and the alignment settings), so a pair whose texts (``doc_keys``, one per document in
+    ``tokens`` order, e.g. a digest of the text) and runs are unchanged gets its regions
+    from ``known`` instead of being aligned again: the result is the same as aligning it.
+    ``used`` collects every pair this alignment saw (with no regions when none reached a
+    passage), which is what the next alignment may take.
+    """
+
+    doc_keys: Sequence[bytes]
+    known: Mapping[bytes, tuple[Region, ...]] = field(default_factory=dict)
+    used: dict[bytes, tuple[Region, ...]] = field(default_factory=dict)
+    reused: int = 0
+
+    def key(self, doc_a: int, doc_b: int, runs: np.ndarray, settings_key: bytes) -> bytes:
+        """What decides one pair's regions: both texts, its runs' positions and the alignment settings."""
+        pair = hashlib.blake2b(self.doc_keys[doc_a], digest_size=16)
+        pair.update(self.doc_keys[doc_b])
+        pair.update(settings_key)
+        pair.update(np.ascontiguousarray(runs[:, 1:], dtype=np.int64).tobytes())
+        return pair.digest()
+
+
 def find_matches(
     tokens: Tokens,
     *,
@@ -328,12 +359,14 @@ def find_matches(
     shingle: int = settings.PASSAGE_SHINGLE_WORDS,
     max_gap: int = settings.PASSAGE_MAX_GAP_WORDS,
     max_docs: int | None = None,
+    memo: RegionMemo | None = None,
 ) -> list[Match]:
     """Every maximal aligned region of at least ``min_words`` identical words between two documents.
 
     ``max_docs``: shingles found in more documents than this are boilerplate and give no
     seeds (default: ``settings.COMMON_SHINGLE_MIN_DOCS`` or ``COMMON_SHINGLE_SHARE`` of
-    the corpus, whichever is larger).
+    the corpus, whichever is larger). ``memo``: regions of pairs aligned before (see
+    ``RegionMemo``); the matches are the same with or without it.
     """
     n_docs = len(tokens.lengths)
     shingle = max(1, min(shingle, min_words))  # a shingle longer than a passage would hide it
@@ -349,12 +382,23 @@ def find_matches(
     runs = runs[np.lexsort((runs[:, 1], runs[:, 0]))]
     matches: list[Match] = []
     bounds = np.flatnonzero(np.r_[True, runs[1:, 0] != runs[:-1, 0], True]) if len(runs) else np.zeros(0, int)
+    settings_key = f"{min_words}:{max_gap}".encode()
     for lo, hi in itertools.pairwise(bounds.tolist()):
         doc_a, doc_b = divmod(int(runs[lo, 0]), n_docs)
-        a, b = tokens.doc(doc_a), tokens.doc(doc_b)
-        for r in _regions(runs[lo:hi], a, b, max_gap):
-            if r.identical >= min_words:
-                matches.append(Match(doc_a, r.start_a, r.end_a, doc_b, r.start_b, r.end_b, r.identical))
+        key = memo.key(doc_a, doc_b, runs[lo:hi], settings_key) if memo is not None else b""
+        if memo is not None and key in memo.known:
+            found = memo.known[key]
+            memo.reused += 1
+        else:
+            a, b = tokens.doc(doc_a), tokens.doc(doc_b)
+            found = tuple(
+                (r.start_a, r.end_a, r.start_b, r.end_b, r.identical)
+                for r in _regions(runs[lo:hi], a, b, max_gap)
+                if r.identical >= min_words
+            )
+        if memo is not None:
+            memo.used[key] = found
+        matches.extend(Match(doc_a, s_a, e_a, doc_b, s_b, e_b, same) for s_a, e_a, s_b, e_b, same in found)
     return matches
 
 

@@ -26,6 +26,8 @@ from compare.progress import Advance, no_advance
 from compare.stage_code import stage_versions
 
 if TYPE_CHECKING:  # the readers are imported only by a build that reads files
+    from compare.align import Region
+    from compare.framing.distinctive import TermPrior
     from compare.ingest.draft import Draft
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,10 @@ DIGESTS_TABLE = "article_digests"
 DRAFTS_TABLE = "drafts"
 #: The build table of the headline entities grouping recognised (``compare.group.EntityMemo``).
 HEAD_ENTITIES_TABLE = "head_entities"
+#: The build table of every aligned article pair's regions (``compare.align.RegionMemo``).
+PAIR_REGIONS_TABLE = "pair_regions"
+#: Region columns of that table; a pair none of whose regions reached a passage is one row of zeros.
+_REGION_COLUMNS = ["start_a", "end_a", "start_b", "end_b", "identical"]
 #: The meta.json entry holding the stage code digests a build was made with.
 STAGES_META = "stage_code"
 #: The meta.json entry holding a digest of the settings a build was made with (``store.settings_snapshot``).
@@ -71,6 +77,31 @@ def head_entities_frame(used: Mapping[str, frozenset[str]]) -> pd.DataFrame:
 def _head_entities_from_frame(frame: pd.DataFrame) -> dict[str, frozenset[str]]:
     rows = zip(frame["digest"], frame["entities"], strict=True)
     return {str(digest): frozenset(json.loads(found)) for digest, found in rows}
+
+
+def pair_regions_frame(regions: Mapping[bytes, tuple[Region, ...]]) -> pd.DataFrame:
+    """The table of shared-passage alignment a build stores for the next: one row per region, by pair key."""
+    keys: list[str] = []
+    rows: list[Region] = []
+    for key, found in regions.items():
+        for region in found or ((0, 0, 0, 0, 0),):
+            keys.append(key.hex())
+            rows.append(region)
+    frame = (
+        pd.DataFrame(rows, columns=_REGION_COLUMNS, dtype="int64") if rows else pd.DataFrame(columns=_REGION_COLUMNS)
+    )
+    frame.insert(0, "pair", pd.Series(keys, dtype="object"))
+    return frame
+
+
+def _pair_regions_from_frame(frame: pd.DataFrame) -> dict[bytes, tuple[Region, ...]]:
+    regions: dict[bytes, list[Region]] = {}
+    values = frame[_REGION_COLUMNS].to_numpy(dtype="int64").tolist()
+    for key, region in zip(frame["pair"].tolist(), values, strict=True):
+        found = regions.setdefault(bytes.fromhex(key), [])
+        if region[4] > 0:  # identical words: zero marks a pair with no region
+            found.append(tuple(region))  # type: ignore[arg-type]
+    return {key: tuple(found) for key, found in regions.items()}
 
 
 def digests_frame(articles: Sequence[Article]) -> pd.DataFrame:
@@ -120,6 +151,38 @@ class PreviousBuild:
     def head_entities(self) -> dict[str, frozenset[str]]:
         """Grouping's headline entities by text digest (empty when the grouping code or settings changed)."""
         return self._table("group", HEAD_ENTITIES_TABLE, _head_entities_from_frame) or {}
+
+    def pair_regions(self) -> dict[bytes, tuple[Region, ...]]:
+        """Shared-passage alignment of each article pair by ``RegionMemo`` key (empty when the code changed)."""
+        return self._table("passages", PAIR_REGIONS_TABLE, _pair_regions_from_frame) or {}
+
+    def term_prior(self, table: str) -> tuple[TermPrior, dict[str, list[str]]] | None:
+        """The stored term prior (with the votes that make it updatable) and the ids of the articles it
+        counted, by article digest; None when the counting code changed or the build stored no votes."""
+        from compare.framing.distinctive import TermPrior
+
+        prior = self._table("terms", table, TermPrior.from_frame)
+        counted = self._table("terms", DIGESTS_TABLE, lambda frame: frame)
+        if prior is None or prior.votes is None or counted is None:
+            return None
+        ids: dict[str, list[str]] = {}
+        for article_id, digest in zip(counted["article_id"], counted["digest"], strict=True):
+            ids.setdefault(str(digest), []).append(str(article_id))
+        return prior, ids
+
+    def article_texts(self, article_ids: Sequence[str]) -> list[str] | None:
+        """The stored texts of these articles, in that order (None when any is missing or the table is unreadable)."""
+        if self.folder is None:
+            return None
+        try:
+            frame = store.read_table(self.folder, "articles")
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.info("not reading the articles of %s (%s)", self.folder, exc)
+            return None
+        texts = dict(zip(frame["id"].tolist(), frame["text"].tolist(), strict=True))
+        if not all(i in texts for i in article_ids):
+            return None
+        return [texts[i] for i in article_ids]
 
     def _table(self, stage: str, table: str, parse: Callable[[pd.DataFrame], T]) -> T | None:
         """``parse`` of a stored table when ``stage`` is reusable; None when not, or when the table is missing

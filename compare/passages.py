@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -24,7 +24,17 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from compare import settings
-from compare.align import WORD, Copy, components, find_matches, group_matches, tokenize, word_spans
+from compare.align import (
+    WORD,
+    Copy,
+    Region,
+    RegionMemo,
+    components,
+    find_matches,
+    group_matches,
+    tokenize,
+    word_spans,
+)
 from compare.model import Article, Passage, Record
 from compare.nlp import sentence_spans
 
@@ -96,21 +106,52 @@ def find_internal_reuse(articles: Sequence[Article], *, min_words: int = setting
     return list(_shared_text(tuple(articles), min_words)[1])
 
 
-@lru_cache(maxsize=1)
-def _shared_text(articles: tuple[Article, ...], min_words: int) -> tuple[tuple[Passage, ...], tuple[Passage, ...]]:
-    """(cross-outlet passages, same-outlet reuse) from one alignment of the corpus.
+@dataclass(frozen=True)
+class SharedText:
+    """One alignment of a corpus: what its outlets share, what each repeats, and the pairs it aligned.
 
-    Cached for the last corpus because a build asks for both lists in turn.
+    ``regions``: every aligned document pair's regions, by ``RegionMemo`` key; a rebuild passes
+    them back (``known_regions``) and aligns only the pairs whose texts or seeds changed.
+    """
+
+    passages: tuple[Passage, ...]
+    internal: tuple[Passage, ...]
+    regions: Mapping[bytes, tuple[Region, ...]]
+    reused_pairs: int = 0
+
+
+def find_shared_text(
+    articles: Sequence[Article],
+    *,
+    min_words: int = settings.MIN_PASSAGE_WORDS,
+    known_regions: Mapping[bytes, tuple[Region, ...]] | None = None,
+) -> SharedText:
+    """Cross-outlet passages and same-outlet reuse from one alignment of the corpus.
+
+    ``known_regions``: the ``regions`` of an earlier alignment; the result is the same with or
+    without them, only faster when most articles are unchanged.
     """
     tokens = tokenize([a.text for a in articles])
-    matches = find_matches(tokens, min_words=min_words)
+    text_keys = [hashlib.blake2b(a.text.encode("utf-8", "surrogatepass"), digest_size=16).digest() for a in articles]
+    memo = RegionMemo(text_keys, known_regions or {})
+    matches = find_matches(tokens, min_words=min_words, memo=memo)
     shared: list[Passage] = []
     internal: list[Passage] = []
     spans_of: dict[int, np.ndarray] = {}
     for copy in group_matches(matches, min_words=min_words):
         passage = _passage(articles, copy, spans_of)
         (shared if len(set(passage.outlets)) > 1 else internal).append(passage)
-    return tuple(sorted(shared, key=_rank)), tuple(sorted(internal, key=_rank))
+    return SharedText(tuple(sorted(shared, key=_rank)), tuple(sorted(internal, key=_rank)), memo.used, memo.reused)
+
+
+@lru_cache(maxsize=1)
+def _shared_text(articles: tuple[Article, ...], min_words: int) -> tuple[tuple[Passage, ...], tuple[Passage, ...]]:
+    """(cross-outlet passages, same-outlet reuse) from one alignment of the corpus.
+
+    Cached for the last corpus because callers ask for both lists in turn.
+    """
+    found = find_shared_text(articles, min_words=min_words)
+    return found.passages, found.internal
 
 
 def _rank(passage: Passage) -> tuple[int, int, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import typing
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,10 +27,13 @@ from compare.carryover import (
     DIGESTS_TABLE,
     DRAFTS_TABLE,
     HEAD_ENTITIES_TABLE,
+    PAIR_REGIONS_TABLE,
     PreviousBuild,
+    article_digest,
     build_meta,
     digests_frame,
     head_entities_frame,
+    pair_regions_frame,
     reuse_per_article,
 )
 from compare.errors import Code, ParallaxError
@@ -219,13 +223,12 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     sentences of the articles of multi-outlet stories (what their framing panels compare).
     """
     from compare.embed import CorpusVectors, default_embedder
-    from compare.framing.distinctive import corpus_prior
     from compare.framing.frames import frame_descriptions
     from compare.framing.naming import stored_entities, worth_storing
     from compare.group import EntityMemo, group_articles
     from compare.ingest import load_corpus
     from compare.ingest.reread import drafts_frame
-    from compare.passages import find_internal_reuse, find_passages
+    from compare.passages import find_shared_text
     from compare.quotes import extract_quotes_many
 
     path = path.resolve()
@@ -258,16 +261,46 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     long_stories = worth_storing(articles, stories)
     entities = stored_entities(long_stories, _previous_entities(previous), stages.start("names", len(long_stories)))
     stages.start("passages", len(articles))
-    passages = find_passages(articles)
-    internal = find_internal_reuse(articles)
-    prior = corpus_prior(articles)
+    shared = find_shared_text(articles, known_regions=previous.pair_regions())
+    passages, internal = list(shared.passages), list(shared.internal)
+    prior = _term_prior(articles, previous)
     stages.start("saving")
 
     corpus = Corpus(path, ingested.info, articles, ingested.report, stories, quotes, passages, internal, vectors)
-    carried = {DRAFTS_TABLE: drafts_frame(ingested.kept), HEAD_ENTITIES_TABLE: head_entities_frame(memo.used)}
+    carried = {
+        DRAFTS_TABLE: drafts_frame(ingested.kept),
+        HEAD_ENTITIES_TABLE: head_entities_frame(memo.used),
+        PAIR_REGIONS_TABLE: pair_regions_frame(shared.regions),
+    }
     corpus.folder = _save(corpus, prior, entities, carried, root, key)
     stages.finish()
     return _with_overrides(corpus)
+
+
+def _term_prior(articles: Sequence[Article], previous: PreviousBuild) -> TermPrior:
+    """The corpus's term prior: the previous build's, with the articles that left taken out and the new ones
+    counted in, when its counting code is unchanged and less than half the corpus changed; counted otherwise.
+    Either way the same counts."""
+    from compare.framing.distinctive import corpus_prior
+
+    stored = previous.term_prior(_terms_table())
+    if stored is not None:
+        before, ids_before = stored
+        digests = [article_digest(a) for a in articles]
+        now = Counter(digests)
+        then = Counter({digest: len(ids) for digest, ids in ids_before.items()})
+        gone, new = then - now, now - then
+        if gone.total() + new.total() < len(articles) / 2:
+            removed = previous.article_texts([i for digest, n in gone.items() for i in ids_before[digest][:n]])
+            added = []
+            for article, digest in zip(articles, digests, strict=True):
+                if new[digest] > 0:  # the first copies of a digest are the ones already counted
+                    new[digest] -= 1
+                    added.append(article.text)
+            if removed is not None and (prior := before.updated(removed, added)) is not None:
+                log.info("term prior: %d articles taken out, %d counted in", len(removed), len(added))
+                return prior
+    return corpus_prior(articles)
 
 
 def compared_articles(articles: Sequence[Article], stories: Sequence[Story]) -> list[Article]:

@@ -42,18 +42,46 @@ class TermPrior:
 
     counts: Counter[str]
     names: frozenset[str]
+    #: Each word's capitalisation votes (``_terms``), which ``names`` is read from: kept so that a
+    #: rebuild can take articles away and add others (``updated``). None when read from a table
+    #: stored without them.
+    votes: Counter[str] | None = None
 
     def to_frame(self) -> pd.DataFrame:
-        terms = sorted(set(self.counts) | self.names)
-        return pd.DataFrame(
+        votes = {w: v for w, v in (self.votes or {}).items() if v}  # a zero vote says nothing: not stored
+        terms = sorted(set(self.counts) | self.names | set(votes))
+        frame = pd.DataFrame(
             {"term": terms, "count": [self.counts.get(t, 0) for t in terms], "name": [t in self.names for t in terms]}
         )
+        if self.votes is not None:
+            frame["votes"] = [votes.get(t, 0) for t in terms]
+        return frame
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame) -> TermPrior:
         counted = frame[frame["count"] > 0]
         counts = Counter(dict(zip(counted["term"].tolist(), counted["count"].astype(int).tolist(), strict=True)))
-        return cls(counts, frozenset(frame.loc[frame["name"], "term"].tolist()))
+        votes = None
+        if "votes" in frame:
+            voted = frame[frame["votes"] != 0]
+            votes = Counter(dict(zip(voted["term"].tolist(), voted["votes"].astype(int).tolist(), strict=True)))
+        return cls(counts, frozenset(frame.loc[frame["name"], "term"].tolist()), votes)
+
+    def updated(self, removed: Sequence[str], added: Sequence[str]) -> TermPrior | None:
+        """This corpus's prior with the texts ``removed`` taken out and ``added`` put in: what counting the
+        new corpus from nothing gives, at the cost of counting only the difference. None without votes."""
+        if self.votes is None:
+            return None
+        counts, votes = Counter(self.counts), Counter(self.votes)
+        removed_counts, removed_votes = _count_corpus(removed)
+        added_counts, added_votes = _count_corpus(added)
+        counts.subtract(removed_counts)  # ``subtract`` keeps what falls to zero or below; cleared next
+        counts.update(added_counts)
+        votes.subtract(removed_votes)
+        votes.update(added_votes)
+        counts = Counter({term: n for term, n in counts.items() if n > 0})
+        votes = Counter({word: v for word, v in votes.items() if v})
+        return TermPrior(counts, _names(votes), votes)
 
 
 #: Articles per worker task when the corpus's terms are counted.
@@ -136,7 +164,7 @@ def corpus_prior(corpus_articles: Sequence[Article]) -> TermPrior:
     if key not in _CORPUS_CACHE:
         counts, votes = _count_corpus([a.text for a in corpus_articles])
         _CORPUS_CACHE.clear()  # one corpus at a time: a new corpus replaces the old prior
-        _CORPUS_CACHE[key] = TermPrior(counts, _names(votes))
+        _CORPUS_CACHE[key] = TermPrior(counts, _names(votes), votes)
     return _CORPUS_CACHE[key]
 
 
