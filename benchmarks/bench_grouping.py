@@ -66,9 +66,20 @@ def _in_fresh_process(job: Callable[[Any], dict[str, Any]], argument: int | str 
 
 
 def _cpu_seconds() -> float:
-    """CPU seconds of this process's threads and of its finished worker processes (the build's CPU stages)."""
+    """CPU seconds of this process's threads, of its finished children, and of the processes it started that are
+    still running (a build's workers are the forkserver's children, which ``RUSAGE_CHILDREN`` never sees; a
+    worker's CPU is counted while it lives, so a lap in which workers end misses their last moments)."""
+    import psutil
+
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
+    running = 0.0
+    for process in psutil.Process().children(recursive=True):
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        running += times.user + times.system
+    return time.process_time() + children.ru_utime + children.ru_stime + running
 
 
 class Stopwatch:
@@ -203,7 +214,10 @@ def build_job(job: str) -> dict[str, Any]:
         peaks.setdefault(current[0], _peak_rss_mb())
         return corpus, {k: v for k, v in laps.items() if k not in ("start", "done")}, total.lap()
 
-    corpus, laps, build = timed_build()
+    from benchmarks.memory import TreeMemory
+
+    with TreeMemory() as tree:
+        corpus, laps, build = timed_build()
     peak = _peak_rss_mb()
     sentences = len(pipeline.compared_articles(corpus.articles, corpus.stories))
     again, again_laps = None, {}
@@ -222,7 +236,7 @@ def build_job(job: str) -> dict[str, Any]:
         "rebuild_stages": again_laps,
         "stage_peaks_mb": {k: v for k, v in peaks.items() if k != "start"},
         "peak_mb": peak,
-        "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "tree_peaks": tree.as_dict(),
     }
 
 
@@ -297,10 +311,13 @@ def run_build(limit: int | None, share: float, rebuild: bool) -> None:
         print(f"rebuild after adding 10, wall s: {laps}")
     rises = ", ".join(f"{stage} {mb / 1024:.2f}" for stage, mb in ours["stage_peaks_mb"].items())
     print(f"peak memory so far at the end of each stage, GB: {rises}")
+    tree = ours["tree_peaks"]
     print(
-        f"\npeak memory: build {ours['peak_mb'] / 1024:.2f} GB "
-        f"(largest worker {ours['workers_peak_mb'] / 1024:.2f} GB), "
-        f"model.encode alone {baseline['peak_mb'] / 1024:.2f} GB"
+        f"\npeak memory of the build (sampled every second, {tree['samples']} samples, {tree['workers']} other "
+        f"processes seen): main process {tree['main_mb'] / 1024:.2f} GB (getrusage {ours['peak_mb'] / 1024:.2f}), "
+        f"largest worker {tree['largest_worker_mb'] / 1024:.2f} GB, all processes together "
+        f"{tree['total_pss_mb'] / 1024:.2f} GB proportional ({tree['total_rss_mb'] / 1024:.2f} GB resident, "
+        f"shared pages counted in each); model.encode alone {baseline['peak_mb'] / 1024:.2f} GB"
     )
 
 

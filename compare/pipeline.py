@@ -255,6 +255,7 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
         compared = compared_articles(articles, _stories_as_shown(path, stories, articles))
         vectors_store.sentences(compared, stages.start("sentences", len(compared)))
         vectors_store.save()
+        del vectors_store  # the stored vectors (hundreds of MB in a large corpus) are not needed past here
     quotes = reuse_per_article(
         articles, previous.quotes(), extract_quotes_many, lambda q: q.article_id, stages.start("quotes", len(articles))
     )
