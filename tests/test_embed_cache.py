@@ -17,6 +17,7 @@ from compare.embed import (
     chunk_article,
     embed_articles,
     sentence_units,
+    text_key,
 )
 from compare.model import Article
 from compare.nlp import sentence_spans
@@ -172,3 +173,35 @@ def test_embed_cache_keeps_models_apart(tmp_path: Path, corpus: list[Article]) -
 
 def test_embed_cache_empty_corpus(tmp_path: Path) -> None:
     assert article_vectors([], CountingEmbedder(), cache_dir=tmp_path).shape == (0, 32)
+
+
+class CallCountingEmbedder(CountingEmbedder):
+    """Also counts the calls, the unit a model load or a worker hand-off is paid per."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        return super().embed(texts)
+
+
+def test_embed_cache_kept_texts_go_with_the_first_batch_of_articles(tmp_path: Path, corpus: list[Article]) -> None:
+    """Texts kept for the story views (frame descriptions) are not embedded alone: a few texts alone would run
+    in the build's own process and load the model there too, while the articles go to its workers."""
+    embedder = CallCountingEmbedder()
+    vectors = CorpusVectors(tmp_path, embedder, keep=["a frame about money", "a frame about safety"])
+    assert embedder.calls == 0
+    vectors.articles(corpus)
+    assert embedder.calls == 1 and embedder.seen[:2] == ["a frame about money", "a frame about safety"]
+    vectors.save()
+    stored = VectorStore(tmp_path, embedder)
+    assert stored.lookup([text_key("a frame about safety")])[1].all()
+
+
+def test_embed_cache_kept_texts_are_stored_even_without_articles(tmp_path: Path) -> None:
+    embedder = CallCountingEmbedder()
+    vectors = CorpusVectors(tmp_path, embedder, keep=["a frame about money"])
+    vectors.save()
+    assert VectorStore(tmp_path, embedder).lookup([text_key("a frame about money")])[1].all()

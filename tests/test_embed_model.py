@@ -156,3 +156,18 @@ def test_embed_batches_bound_padded_width_and_cover_every_text(monkeypatch: pyte
         assert len(batch) <= 8 and (len(batch) == 1 or len(batch) * widest <= 1_000)
     assert [len(b) for b in batches][:3] == [1, 2, 4]  # 900 alone; 400 with 300; 250 with the next three
     assert length_batches([]) == []
+
+
+def test_embed_model_is_loaded_on_first_embedding_once_its_facts_are_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build's own process hands large batches to its workers: it need not load (nor import) the model."""
+    monkeypatch.setattr(settings, "USER_CACHE_DIR", tmp_path)
+    first = embed.SentenceTransformerEmbedder(runtime="torch-float32")
+    assert first.loaded()  # nothing remembered yet: loaded to learn its dimension and input limit
+    second = embed.SentenceTransformerEmbedder(runtime="torch-float32")
+    assert not second.loaded()
+    assert (second.dim, second.max_words, second.name) == (first.dim, first.max_words, first.name)
+    assert np.allclose(second.embed([CLIMATE]), first.embed([CLIMATE]), atol=1e-5) and second.loaded()
+    (tmp_path / "models.json").write_text("[damaged")  # forgotten: loaded again, never a crash
+    assert embed.SentenceTransformerEmbedder(runtime="torch-float32").loaded()

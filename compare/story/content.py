@@ -26,7 +26,12 @@ def model_loaded() -> bool:
     A loader that is not the memoised one (a plugged-in embedder, a test's stand-in) counts as loaded:
     it has no loading to wait for that we could know of."""
     info = getattr(embed.default_embedder, "cache_info", None)
-    return info is None or info().currsize > 0
+    if info is None:
+        return True
+    if info().currsize == 0:
+        return False
+    loaded = getattr(embed.default_embedder(), "loaded", None)  # the model itself loads on its first embedding
+    return loaded is None or bool(loaded())
 
 
 class StoryContent:
