@@ -129,6 +129,9 @@ GROUPING_TIME_SCALE_DAYS = 10.0
 GROUPING_TIME_WEIGHT = 0.5
 #: Score penalty for a pair whose time gap is unknown (either date missing).
 GROUPING_UNDATED_PENALTY = 0.05
+#: A story's dated articles stay within this many days of each other, however undated pages link them
+#: (the largest spread inside one gold story is 3 days in BASIL, 0 in AllSides; a month leaves follow-ups room).
+GROUP_MAX_SPAN_DAYS = 30.0
 
 # --- shared passages -----------------------------------------------------------
 #: Fewest identical words a shared passage must contain.
