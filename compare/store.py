@@ -53,6 +53,7 @@ _BUILD_SETTINGS = (
     "TEXT_MAX_CONTROL_SHARE",
     "ENCODING_",
     "CLEAN_",
+    "DATE_",
     "MODEL",
     "MIN_PRECISION_COSINE",
     "EMBED_LEDE_WORDS",
