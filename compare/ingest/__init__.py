@@ -408,7 +408,8 @@ def _first_words(text: str, count: int = 12) -> str:
 
 
 def _resolve_outlet(draft: Draft, meta: Metadata) -> str:
-    """Declared outlet, else the corpus.toml outlet whose domain matches the URL, else the URL's host."""
+    """Declared outlet, else the corpus.toml outlet whose domain matches the URL, else the URL's host, else the
+    outlet a credit line names ("By Lena Park, Valley Courier"), else "unknown"."""
     if draft.outlet and draft.outlet.strip():
         outlet = draft.outlet.strip()
         known = {o.domain.lower().removeprefix("www."): o.name for o in meta.info.outlets}
@@ -417,7 +418,11 @@ def _resolve_outlet(draft: Draft, meta: Metadata) -> str:
     if declared:
         return declared
     host = (urlparse(draft.url or "").hostname or "").removeprefix("www.")
-    return host or "unknown"
+    if host:
+        return host
+    credited = (draft.credited_outlet or "").strip()
+    known_names = {o.name.lower(): o.name for o in meta.info.outlets}
+    return known_names.get(credited.lower(), credited) or "unknown"
 
 
 def _sorted_report(report: list[IngestRecord]) -> list[IngestRecord]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from compare import settings
 from compare.clean import declared_source
+from compare.credits import credited_outlet
 from compare.dates import date_in_text
 from compare.errors import Code
 from compare.ingest.draft import Draft, iso_date
@@ -78,6 +79,7 @@ def draft_from_record(file: str, record: dict[str, Any], line: int) -> Result:
         url=_as_text(_field(record, "url")),
         author=_as_text(_field(record, "author")),
         declared_source=declared_source(paragraphs),
+        credited_outlet=credited_outlet(paragraphs),
         line=line,
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from compare.clean import clean_text
+from compare.credits import credited_outlet
 from compare.dates import date_in_text
 from compare.ingest.draft import Draft
 
@@ -19,6 +20,7 @@ def read_text(file: str, text: str, *, boilerplate: frozenset[str] = frozenset()
         title=title or cleaned.title,
         published=published,
         published_source="text" if published else None,
+        credited_outlet=credited_outlet(line for line in text.splitlines() if line.strip()),
         author=cleaned.author,
         declared_source=cleaned.declared_source,
         removed=tuple(cleaned.removed),
