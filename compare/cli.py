@@ -98,7 +98,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         result.articles,
         out,
         args.json,
-        lambda a: {k: a.to_dict()[k] for k in (*INGEST_FIELDS, "author", "declared_source")},
+        lambda a: {k: a.to_dict()[k] for k in (*INGEST_FIELDS, "published_source", "author", "declared_source")},
         cells,
     )
     if not args.json:

@@ -276,6 +276,71 @@ def _cut(tree: np.ndarray, threshold: float) -> np.ndarray:
     return fcluster(tree, t=1.0 - threshold, criterion="distance")  # type: ignore[no-any-return]
 
 
+def _span_ok(days: np.ndarray, limit: float) -> bool:
+    """Whether the dated ones of ``days`` lie within ``limit`` days of each other (undated ones never count)."""
+    dated = days[~np.isnan(days)]
+    return len(dated) < 2 or float(dated.max() - dated.min()) <= limit
+
+
+def _constrained_cut(scores: np.ndarray, days: np.ndarray, threshold: float, limit: float) -> np.ndarray:
+    """Average linkage down to ``threshold`` that refuses every merge spanning more than ``limit`` days.
+
+    The refusal is part of the linkage: a refused pair's clusters keep looking for other partners,
+    so undated pages still join whichever dated side they fit best, but never bridge two events
+    years apart (an article never joins a story whose dated articles lie beyond ``limit`` days).
+    Quadratic per merge, so it runs only where the plain cut broke the span (few, small clusters).
+    """
+    n = len(scores)
+    distances = np.clip(1.0 - scores, 0.0, None).astype(np.float64)
+    low, high = days.astype(np.float64).copy(), days.astype(np.float64).copy()
+    size = np.ones(n)
+    label = np.arange(n)
+    alive = np.ones(n, dtype=bool)
+
+    def allowed(a: int) -> np.ndarray:
+        with np.errstate(invalid="ignore"):
+            span = np.fmax(high[a], high) - np.fmin(low[a], low)  # NaN only when both are undated
+        return ~(span > limit) & alive
+
+    effective = np.full((n, n), np.inf)
+    for a in range(n):
+        effective[a] = np.where(allowed(a), distances[a], np.inf)
+    np.fill_diagonal(effective, np.inf)
+    cut = 1.0 - threshold
+    while True:
+        flat = int(np.argmin(effective))
+        a, b = divmod(flat, n)
+        if not effective[a, b] <= cut:
+            break
+        a, b = min(a, b), max(a, b)
+        distances[a] = (size[a] * distances[a] + size[b] * distances[b]) / (size[a] + size[b])
+        distances[:, a] = distances[a]
+        size[a] += size[b]
+        low[a], high[a] = np.fmin(low[a], low[b]), np.fmax(high[a], high[b])
+        alive[b] = False
+        label[label == b] = a
+        effective[b, :] = effective[:, b] = np.inf
+        effective[a] = np.where(allowed(a), distances[a], np.inf)
+        effective[a, a] = np.inf
+        effective[:, a] = effective[a]
+    return label
+
+
+def _story_cut(tree: np.ndarray, scores: np.ndarray, days: np.ndarray, threshold: float) -> np.ndarray:
+    """The plain average-linkage cut, re-linked under the date-span constraint where it broke it."""
+    labels = _cut(tree, threshold)
+    limit = settings.GROUP_MAX_SPAN_DAYS
+    top = int(labels.max()) + 1
+    for value in np.unique(labels):
+        rows = np.flatnonzero(labels == value)
+        if len(rows) < 2 or _span_ok(days[rows], limit):
+            continue
+        sub = _constrained_cut(scores[np.ix_(rows, rows)], days[rows], threshold, limit)
+        labels[rows] = top + sub  # sub labels are row numbers below len(rows)
+        top += len(rows)
+    return labels
+
+
 def _base_scores(vectors: np.ndarray, days: np.ndarray) -> np.ndarray:
     """Score of every pair in a block before entities: cosine minus the time-gap penalty."""
     return vectors @ vectors.T - time_penalty(days[:, None], days[None, :])
@@ -307,14 +372,14 @@ def cluster_labels(
         heights = tree[:, 2]  # merge distances; average linkage never inverts them
         if bonus > 0 and np.any((heights > 1.0 - threshold) & (heights <= 1.0 - threshold + bonus)):
             undecided.append((members, base))
-        labels[members] = fresh + _cut(tree, threshold)  # fcluster counts from 1
-        fresh += len(members) + 1
+        labels[members] = fresh + _story_cut(tree, base, days[members], threshold)
+        fresh += 2 * len(members) + 1  # fcluster counts from 1; re-linked clusters take labels above
     heads = [head_text(articles[k]) for members, _ in undecided for k in members]
     entities = iter(named_entities(heads, memo))
     for members, base in undecided:
-        overlap = entity_overlap([next(entities) for _ in members])
-        labels[members] = fresh + _cut(_linkage_tree(base + bonus * overlap), threshold)
-        fresh += len(members) + 1
+        scores = base + bonus * entity_overlap([next(entities) for _ in members])
+        labels[members] = fresh + _story_cut(_linkage_tree(scores), scores, days[members], threshold)
+        fresh += 2 * len(members) + 1
     return labels
 
 

@@ -61,6 +61,11 @@ COLUMN_LABELS: Mapping[str, str] = MappingProxyType(
     }
 )
 
+#: Where an article's date came from, as shown beside it; metadata dates need no note.
+DATE_SOURCE_NOTES: Mapping[str, str] = MappingProxyType(
+    {"html": "", "metadata": "", "text": " (date read from the text)", "url": " (date read from the address)"}
+)
+
 #: Tone bands by size of the mean VADER score (rounded to two places, as printed): the band's upper edge
 #: and its words; "{side}" is "positive" or "negative". Edges follow VADER's own ±0.05 neutral cut-off.
 TONE_BANDS: tuple[tuple[float, str], ...] = (
@@ -107,3 +112,8 @@ def tone_scale() -> str:
     parts += [f"{words.format(side='…')} up to ±{edge:.2f}" for edge, words in TONE_BANDS[1:-1]]
     parts.append(f"{TONE_BANDS[-1][1].format(side='…')} beyond ±{TONE_BANDS[-2][0]:.2f}")
     return ", ".join(parts)
+
+
+def date_source_note(source: str | None) -> str:
+    """The note shown after a date that was read from the article's text or address, else nothing."""
+    return DATE_SOURCE_NOTES.get(source or "", "")

@@ -301,3 +301,13 @@ def test_story_emphasis_chart_keeps_the_most_covered_aspects(corpus: Corpus, mon
     assert cut.figure is not None
     assert len(rows) > 1 and list(cut.figure.data[0].y) == rows[:1]  # the most widely covered first
     assert f"of {len(rows)}" in cut.note and cut.table is not None and len(cut.table) == len(full.table)
+
+
+def test_story_side_by_side_says_where_a_date_was_read(corpus: Corpus) -> None:
+    """A date read from the text or the address says so beside it; a metadata date needs no note."""
+    column = dataclasses.replace(side_by_side.build(corpus, "s1")[0], published="2020-01-06")
+    assert "(date read from the text)" in side_by_side.column_html(dataclasses.replace(column, published_source="text"))
+    assert "(date read from the address)" in side_by_side.column_html(
+        dataclasses.replace(column, published_source="url")
+    )
+    assert "date read" not in side_by_side.column_html(dataclasses.replace(column, published_source="metadata"))

@@ -1,7 +1,7 @@
 """Quality harness: score Parallax on labelled real data.
 
 One module per task (``grouping``, ``quotes``, ``passages``, ``framing``,
-``boilerplate``, ``boilerplate-web`` in ``boilerplate_web``), each with ``evaluate(dataset) -> dict``
+``boilerplate``, ``boilerplate-web`` in ``boilerplate_web``, ``dates``), each with ``evaluate(dataset) -> dict``
 (figures for Parallax and a baseline measured in the same run) and ``render(result) -> str`` for people. The dev
 data lives outside the repository (``../shared/data``); nothing here copies it.
 """
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-TASKS = ("grouping", "quotes", "passages", "framing", "boilerplate", "boilerplate-web")
+TASKS = ("grouping", "quotes", "passages", "framing", "boilerplate", "boilerplate-web", "dates")
 
 #: Labelled dev data; override with PARALLAX_SHARED_DATA.
 SHARED_DATA = Path(

@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 
 from compare import settings
 from compare.clean import repeated_lines
+from compare.dates import date_in_url
 from compare.errors import Code
 from compare.ingest import records, reread, urls
 from compare.ingest.draft import Draft, iso_date
@@ -339,6 +340,7 @@ def _apply_manifest(draft: Draft, row: dict[str, str]) -> Draft:
     draft.author = row.get("author") or draft.author
     if row.get("published"):
         draft.published = iso_date(row["published"])
+        draft.published_source = "metadata" if draft.published else None
     return draft
 
 
@@ -357,6 +359,7 @@ def finalise(
             report.append(IngestRecord(draft.file, "rejected", code=Code.P102.name, message=message, line=draft.line))
             continue
         outlet = _resolve_outlet(draft, meta)
+        published, published_source = _dated(draft)
         new_id = article_id(outlet, draft.text)
         url_key = (draft.url or "").split("#")[0].rstrip("/").lower()
         existing = new_id if new_id in articles else by_url.get(url_key) if url_key else None
@@ -374,7 +377,8 @@ def finalise(
             title=" ".join(draft.title.split()) or _first_words(draft.text),
             text=draft.text,
             file=draft.file,
-            published=draft.published,
+            published=published,
+            published_source=published_source,
             url=draft.url,
             author=draft.author,
             declared_source=draft.declared_source,
@@ -388,13 +392,24 @@ def finalise(
     return sorted(articles.values(), key=lambda a: a.id), report
 
 
+def _dated(draft: Draft) -> tuple[str | None, str | None]:
+    """The draft's date and its source; an address's date wins over one read from the text (never wrong on
+    the dates sample, where a page's top also shows the day it was scraped), never over metadata."""
+    if draft.published_source in (None, "text") and (day := date_in_url(draft.url)):
+        return day, "url"
+    if draft.published and not draft.published_source:
+        return draft.published, "metadata"  # a reader that does not say (a plugged one) read it from metadata
+    return draft.published, draft.published_source if draft.published else None
+
+
 def _first_words(text: str, count: int = 12) -> str:
     words = text.split()
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
 def _resolve_outlet(draft: Draft, meta: Metadata) -> str:
-    """Declared outlet, else the corpus.toml outlet whose domain matches the URL, else the URL's host."""
+    """Declared outlet, else the corpus.toml outlet whose domain matches the URL, else the URL's host, else the
+    outlet a credit line names ("By Lena Park, Valley Courier"), else "unknown"."""
     if draft.outlet and draft.outlet.strip():
         outlet = draft.outlet.strip()
         known = {o.domain.lower().removeprefix("www."): o.name for o in meta.info.outlets}
@@ -403,7 +418,11 @@ def _resolve_outlet(draft: Draft, meta: Metadata) -> str:
     if declared:
         return declared
     host = (urlparse(draft.url or "").hostname or "").removeprefix("www.")
-    return host or "unknown"
+    if host:
+        return host
+    credited = (draft.credited_outlet or "").strip()
+    known_names = {o.name.lower(): o.name for o in meta.info.outlets}
+    return known_names.get(credited.lower(), credited) or "unknown"
 
 
 def _sorted_report(report: list[IngestRecord]) -> list[IngestRecord]:

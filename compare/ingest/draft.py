@@ -17,9 +17,13 @@ class Draft:
     title: str = ""
     outlet: str | None = None
     published: str | None = None
+    #: Where ``published`` came from: "metadata", "html", "text" or "url"; None when there is no date.
+    published_source: str | None = None
     url: str | None = None
     author: str | None = None
     declared_source: str | None = None
+    #: The outlet a credit line names ("By Lena Park, Valley Courier"), used when nothing else names one.
+    credited_outlet: str | None = None
     removed: tuple[str, ...] = ()
     line: int | None = None
     #: A warning about how the article was read (code, message), e.g. a guessed encoding (P115).

@@ -9,6 +9,7 @@ import trafilatura
 from lxml.etree import ParserError
 
 from compare.clean import declared_source
+from compare.credits import credited_outlet
 from compare.ingest.draft import Draft, iso_date
 
 #: Dates from the page's metadata, markup and URL only: the extensive search guesses from dates in the text.
@@ -76,8 +77,10 @@ def read_html(file: str, html: str, *, url: str | None = None) -> Draft:
         text="\n\n".join(lines),
         title=title,
         outlet=(meta.get("sitename") or None),
-        published=iso_date(meta.get("date")),
+        published=(published := iso_date(meta.get("date"))),
+        published_source="html" if published else None,
         url=meta.get("url") or url,
         author=meta.get("author") or None,
         declared_source=declared_source(lines),
+        credited_outlet=credited_outlet(lines),
     )

@@ -16,6 +16,8 @@ from typing import Any
 
 from compare import settings
 from compare.clean import declared_source
+from compare.credits import credited_outlet
+from compare.dates import date_in_text
 from compare.errors import Code
 from compare.ingest.draft import Draft, iso_date
 from compare.ingest.encoding import fix_text
@@ -63,15 +65,21 @@ def draft_from_record(file: str, record: dict[str, Any], line: int) -> Result:
     title = fix_text(_as_text(_field(record, "title")) or "")
     if paragraphs and title and paragraphs[0].strip(" .") == title.strip(" ."):
         paragraphs = paragraphs[1:]  # some exports repeat the headline as the first paragraph
+    published = iso_date(_field(record, "published"))
+    source = "metadata" if published else None
+    if published is None and (published := date_in_text("\n".join(paragraphs))):
+        source = "text"
     return Draft(
         file=file,
         text="\n\n".join(paragraphs),
         title=title,
         outlet=_as_text(_field(record, "outlet")),
-        published=iso_date(_field(record, "published")),
+        published=published,
+        published_source=source,
         url=_as_text(_field(record, "url")),
         author=_as_text(_field(record, "author")),
         declared_source=declared_source(paragraphs),
+        credited_outlet=credited_outlet(paragraphs),
         line=line,
     )
 

@@ -54,3 +54,4 @@ class OutletColumn:
     body_html: str
     other_articles: int = 0  # more articles by this outlet in the story, not shown
     words: int = 0  # of the article's text, all of which is in ``body_html`` (a box that scrolls)
+    published_source: str | None = None  # where the date came from (compare.model.Article)

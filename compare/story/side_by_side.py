@@ -9,7 +9,7 @@ import pandas as pd
 
 from compare import highlight
 from compare.highlight import Mark, escape
-from compare.labels import plain, tone_words
+from compare.labels import date_source_note, plain, tone_words
 from compare.model import Article, Passage, Quote
 from compare.pipeline import Corpus
 from compare.story.common import day, main_articles, outlets_of, words
@@ -100,6 +100,7 @@ def build(
                 article_id=article.id,
                 title=article.title,
                 published=article.published,
+                published_source=article.published_source,
                 lede=ledes.get(article.id, ""),
                 chips=_chips(article, t),
                 body_html=highlight.article_html(article.text, marks),
@@ -120,7 +121,7 @@ def column_html(column: OutletColumn) -> str:
     )
     return (
         f'<p class="px-outlet">{escape(column.outlet)}</p><p class="px-headline">{escape(column.title)}</p>'
-        f'<p class="px-date">{escape(day(column.published) + more)}</p>'
+        f'<p class="px-date">{escape(day(column.published) + date_source_note(column.published_source) + more)}</p>'
         f"<div>{highlight.chips_html(column.chips)}</div>"
         f'<p class="px-lede"><span class="px-chip-label">lede</span>{escape(column.lede)}</p>{column.body_html}'
         f"{follows}"
