@@ -17,7 +17,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Records become dicts and tuples lists, so records serialise the same way through JSON and Parquet.
 
     Walked by hand rather than with ``dataclasses.asdict``, which deep-copies every leaf: saving a
@@ -25,11 +25,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if is_dataclass(value) and not isinstance(value, type):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
     return value
 
 
@@ -37,7 +37,7 @@ class Record:
     """Mixin: a dataclass that can be written as one JSON object."""
 
     def to_dict(self) -> dict[str, Any]:
-        return _plain(self)  # type: ignore[no-any-return]
+        return plain(self)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
@@ -135,3 +136,26 @@ def test_store_sweep_removes_what_a_killed_build_left_and_keeps_live_work(tmp_pa
     assert live.staging.is_dir() and fresh_temp.exists()
     live.discard()
     assert not live.staging.exists()
+
+
+def _cell(value: object) -> object:
+    return json.dumps(value) if isinstance(value, list | dict) else value
+
+
+def test_store_records_frame_column_by_column_equals_row_by_row() -> None:
+    """The column-wise table writer gives exactly the frame of serialising each record on its own."""
+
+    import pandas as pd
+
+    from compare import pipeline
+    from compare.passages import find_passages
+    from tests.conftest import BUNDLED
+
+    built = pipeline.open_corpus(BUNDLED)
+    copy = dataclasses.replace(built.articles[0], id="copy", outlet="Another outlet")
+    passages = find_passages([built.articles[0], copy])
+    for records in (built.articles, built.quotes, passages, built.stories, built.report):
+        assert records, "records of every kind"
+        rows = [{k: _cell(v) for k, v in r.to_dict().items()} for r in records]
+        pd.testing.assert_frame_equal(store.records_frame(records), pd.DataFrame(rows))
+    assert store.records_frame([]).empty
