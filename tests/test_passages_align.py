@@ -24,7 +24,17 @@ def _filler(seed: int, n: int) -> list[str]:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "...", "one", "Don’t stop — it's “quoted”, OK?", "Ünïcode wörds and_underscores 2,000 times", "a\nb\n\nc", "_", "__x__ a_b_c 12_3 ß_ü_", "\t_\n"],
+    [
+        "",
+        "...",
+        "one",
+        "Don’t stop — it's “quoted”, OK?",
+        "Ünïcode wörds and_underscores 2,000 times",
+        "a\nb\n\nc",
+        "_",
+        "__x__ a_b_c 12_3 ß_ü_",
+        "\t_\n",
+    ],
 )
 def test_passages_word_spans_line_up_with_tokens(text: str) -> None:
     spans = word_spans(text)
