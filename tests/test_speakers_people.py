@@ -1,0 +1,126 @@
+"""One person, one row: which speaker mentions of a story are the same person (compare.people)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Quote
+from compare.people import DESCRIPTOR_WORDS, identify, is_group, split_name
+from compare.speakers import resolve_speakers, single_outlet_speakers, speaker_outlet_table
+
+
+def _keys(*speakers: str, kind: str = "other") -> list[str]:
+    return [i.key for i in identify([(s, kind) for s in speakers])]
+
+
+def _quote(outlet: str, speaker: str, speaker_type: str = "other", role: str | None = None) -> Quote:
+    words = "we will rebuild"
+    return Quote(
+        article_id=outlet.lower(),
+        outlet=outlet,
+        quote=words,
+        speaker=speaker,
+        role=role,
+        speaker_type=speaker_type,
+        start=0,
+        end=len(words),
+        cue="said",
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "title", "name"),
+    [
+        ("Fisherman Tomas Reyes", "Fisherman", "Tomas Reyes"),
+        ("local fisherman Tomas Reyes", "local fisherman", "Tomas Reyes"),
+        ("President Trump", "President", "Trump"),
+        ("Sen. Bill de Blasio", "Sen.", "Bill de Blasio"),
+        ("Nancy Pelosi, D-Calif.", "", "Nancy Pelosi"),
+        ("Mr. Trump's", "Mr.", "Trump"),
+        ("Tomas Reyes", "", "Tomas Reyes"),
+    ],
+)
+def test_people_split_name_drops_the_title_or_descriptor(written: str, title: str, name: str) -> None:
+    assert split_name(written) == (title, name)
+
+
+def test_people_descriptors_are_a_word_list() -> None:
+    assert "fisherman" in DESCRIPTOR_WORDS and all(w == w.lower() for w in DESCRIPTOR_WORDS)
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Fisherman Tomas Reyes", "Tomas Reyes", "Reyes", "tomas reyes", "TOMAS REYES"),
+        ("President Trump", "Donald Trump", "Trump", "Donald J. Trump"),
+        ("Sen. Bill de Blasio", "de Blasio"),
+        ("T. Reyes", "Tomas Reyes"),
+    ],
+)
+def test_people_merge_by_case_title_and_surname(variants: tuple[str, ...]) -> None:
+    assert len(set(_keys(*variants))) == 1
+
+
+def test_people_display_name_is_the_fullest_proper_form_without_title() -> None:
+    names = {i.name for i in identify([(s, "other") for s in ("Fisherman Tomas Reyes", "reyes", "Tomas Reyes")])}
+    assert names == {"Tomas Reyes"}
+
+
+@pytest.mark.parametrize(
+    "people",
+    [("Joe Biden", "Hunter Biden"), ("Nancy Pelosi", "Paul Pelosi"), ("Donald Trump", "Donald Trump Jr.")],
+)
+def test_people_two_first_names_one_surname_never_merge(people: tuple[str, str]) -> None:
+    first, second = _keys(*people)
+    assert first != second
+
+
+def test_people_ambiguous_bare_surname_stays_a_row_of_its_own() -> None:
+    joe, hunter, bare = identify([("Joe Biden", "politician"), ("Hunter Biden", "other"), ("Biden", "other")])
+    assert bare.key not in {joe.key, hunter.key} and bare.name == "Biden"
+
+
+def test_people_groups_merge_on_case_only() -> None:
+    officials, capitalised, us, senior = _keys("officials", "Officials", "U.S. officials", "a senior official")
+    assert officials == capitalised
+    assert len({officials, us, senior}) == 3
+    assert is_group(officials) and not is_group(_keys("Tomas Reyes")[0])
+
+
+def test_people_organisations_merge_without_the_article() -> None:
+    assert len(set(_keys("the Pentagon", "Pentagon", kind="organisation"))) == 1
+
+
+def test_people_resolve_gives_the_title_as_role_when_no_role_is_known() -> None:
+    resolved = resolve_speakers(
+        [_quote("A", "Fisherman Tomas Reyes"), _quote("B", "Reyes"), _quote("C", "tomas reyes")]
+    )
+    assert {(q.speaker_id, q.speaker, q.role) for q in resolved} == {("tomas-reyes", "Tomas Reyes", "Fisherman")}
+
+
+def test_people_resolve_prefers_a_role_an_outlet_gave_over_the_title() -> None:
+    resolved = resolve_speakers(
+        [_quote("A", "President Trump"), _quote("B", "Donald Trump", "politician", "the 45th president")]
+    )
+    assert {q.role for q in resolved} == {"the 45th president"}
+    assert {q.speaker_type for q in resolved} == {"politician"}
+
+
+def test_people_tables_have_one_row_per_person_and_outlet() -> None:
+    quotes = resolve_speakers(
+        [
+            _quote("A", "Fisherman Tomas Reyes"),
+            _quote("A", "Reyes"),
+            _quote("B", "Tomas Reyes"),
+            _quote("A", "officials", "anonymous"),
+            _quote("B", "Officials", "anonymous"),
+            _quote("B", "Hunter Biden"),
+            _quote("A", "Joe Biden"),
+        ]
+    )
+    table = speaker_outlet_table(quotes)
+    assert sorted(table["speaker"].unique()) == ["Hunter Biden", "Joe Biden", "Tomas Reyes", "officials"]
+    reyes = table[table["speaker"] == "Tomas Reyes"].set_index("outlet")["quotes"]
+    assert reyes.to_dict() == {"A": 2, "B": 1}
+    # unnamed sources are not one person: never "quoted by one outlet only"
+    assert sorted(single_outlet_speakers(quotes)["speaker"]) == ["Hunter Biden", "Joe Biden"]
