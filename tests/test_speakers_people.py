@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from compare.model import Quote
+from compare.model import Article, Quote
 from compare.people import DESCRIPTOR_WORDS, identify, is_group, split_name
 from compare.speakers import resolve_speakers, single_outlet_speakers, speaker_outlet_table
 
@@ -124,3 +126,55 @@ def test_people_tables_have_one_row_per_person_and_outlet() -> None:
     assert reyes.to_dict() == {"A": 2, "B": 1}
     # unnamed sources are not one person: never "quoted by one outlet only"
     assert sorted(single_outlet_speakers(quotes)["speaker"]) == ["Hunter Biden", "Joe Biden"]
+
+
+class _Story:
+    """The two things the quoted-officials tab reads of a corpus, for one small hand-built story."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        outlets = sorted({q.outlet for q in self.quotes})
+        return [Article(id=o.lower(), outlet=o, title=f"{o} story", text="we will rebuild", file="x") for o in outlets]
+
+    def story_quotes(self, story_id: str) -> list[Quote]:
+        return resolve_speakers(self.quotes)  # as Corpus.story_quotes does
+
+
+def test_people_quoted_officials_matrix_shows_one_row_per_person() -> None:
+    from compare.story import quoted_officials
+
+    story = _Story(
+        [
+            _quote("A", "Fisherman Tomas Reyes"),
+            _quote("B", "Tomas Reyes"),
+            _quote("C", "Reyes"),
+            _quote("A", "officials", "anonymous"),
+            _quote("C", "Officials", "anonymous"),
+            _quote("A", "President Trump", "politician"),
+            _quote("B", "Donald Trump", "politician"),
+            _quote("C", "Trump", "politician"),
+            _quote("A", "Joe Biden", "politician"),
+            _quote("B", "Hunter Biden"),
+        ]
+    )
+    panels = {p.key: p for p in quoted_officials.build(story, "s")}  # type: ignore[arg-type]
+    heatmap = panels["speaker_matrix"].figure.data[0]
+    rows = dict(zip(heatmap.y, heatmap.z.tolist(), strict=True))
+    assert sorted(rows) == ["Donald Trump", "Hunter Biden", "Joe Biden", "Tomas Reyes", "officials"]
+    assert rows["Tomas Reyes"] == [1, 1, 1] and rows["Donald Trump"] == [1, 1, 1]
+    speakers = panels["speakers"].table
+    assert sorted(speakers["speaker"]) == sorted(rows)
+    assert speakers.set_index("speaker").loc["Tomas Reyes", "role"] == "Fisherman"
+    listing = panels["speaker_quotes"].table  # the quotes CSV: one name per person
+    assert set(listing.loc[listing["speaker_id"] == "tomas-reyes", "speaker"]) == {"Tomas Reyes"}
+
+
+def test_people_matrix_keeps_two_people_of_one_name_apart() -> None:
+    from compare.story.quoted_officials import _matrix_panel
+
+    quotes = [_quote("A", "John Smith", role="mayor"), _quote("B", "John Smith", role="farmer")]
+    quotes = [resolve_speakers([quotes[0]])[0], replace(resolve_speakers([quotes[1]])[0], speaker_id="john-smith-2")]
+    heatmap = _matrix_panel(speaker_outlet_table(quotes), ["A", "B"], 2).figure.data[0]
+    assert sorted(heatmap.y) == ["John Smith (farmer)", "John Smith (mayor)"]
