@@ -178,3 +178,12 @@ def test_people_matrix_keeps_two_people_of_one_name_apart() -> None:
     quotes = [resolve_speakers([quotes[0]])[0], replace(resolve_speakers([quotes[1]])[0], speaker_id="john-smith-2")]
     heatmap = _matrix_panel(speaker_outlet_table(quotes), ["A", "B"], 2).figure.data[0]
     assert sorted(heatmap.y) == ["John Smith (farmer)", "John Smith (mayor)"]
+
+
+def test_people_card_lists_each_person_once_per_outlet() -> None:
+    from compare.render.card import _card_speakers
+
+    quotes = resolve_speakers(
+        [_quote("A", "Fisherman Tomas Reyes"), _quote("A", "Reyes"), _quote("A", "tomas reyes"), _quote("B", "Reyes")]
+    )
+    assert _card_speakers(speaker_outlet_table(quotes), "A") == ["Tomas Reyes (Fisherman) ×3"]
