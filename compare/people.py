@@ -90,14 +90,20 @@ def split_name(speaker: str) -> tuple[str, str]:
     """(title, name): "Fisherman Tomas Reyes" -> ("Fisherman", "Tomas Reyes").
 
     The name is the longest run at the end of capitalised words (name particles like "de" allowed)
-    that are neither titles nor descriptors; everything before it is the title. A possessive and
-    anything after a comma ("Nancy Pelosi, D-Calif.") are left out. When no word qualifies, the whole
-    phrase is the name."""
+    that are neither titles nor descriptors (the last word always counts as name, so that "Paul Farmer"
+    keeps his surname); everything before it is the title. A possessive and anything after a comma
+    ("Nancy Pelosi, D-Calif.") are left out. When no word qualifies, the whole phrase is the name."""
     head = re.sub(r"[’']s\b", "", speaker.split(",")[0]).split()
     cut = len(head)
+    # A capitalised last word is always name, even when it is also a title or descriptor word:
+    # "Dr. Paul Farmer", "John Major", "Carole King".
+    while cut > 0 and _bare(head[cut - 1]) in _SUFFIXES:
+        cut -= 1
+    if cut > 0 and head[cut - 1][:1].isupper():
+        cut -= 1
     while cut > 0:
         word = head[cut - 1]
-        if _is_descriptor(word) and _bare(word) not in _SUFFIXES:
+        if _is_descriptor(word):
             break
         if not (word[:1].isupper() or _bare(word) in _PARTICLES or _bare(word) in _SUFFIXES):
             break

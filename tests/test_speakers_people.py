@@ -40,6 +40,10 @@ def _quote(outlet: str, speaker: str, speaker_type: str = "other", role: str | N
         ("Nancy Pelosi, D-Calif.", "", "Nancy Pelosi"),
         ("Mr. Trump's", "Mr.", "Trump"),
         ("Tomas Reyes", "", "Tomas Reyes"),
+        ("Dr. Paul Farmer", "Dr.", "Paul Farmer"),
+        ("Robert Farmer Jr.", "", "Robert Farmer Jr."),
+        ("Prime Minister John Major", "Prime Minister", "John Major"),
+        ("the general", "", "the general"),
     ],
 )
 def test_people_split_name_drops_the_title_or_descriptor(written: str, title: str, name: str) -> None:
