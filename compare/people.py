@@ -93,7 +93,8 @@ def split_name(speaker: str) -> tuple[str, str]:
     that are neither titles nor descriptors (the last word always counts as name, so that "Paul Farmer"
     keeps his surname); everything before it is the title. A possessive and anything after a comma
     ("Nancy Pelosi, D-Calif.") are left out. When no word qualifies, the whole phrase is the name."""
-    head = re.sub(r"[’']s\b", "", speaker.split(",")[0]).split()
+    # only a closing possessive goes ("Mr. Trump's"): "Scott's family" is not Scott
+    head = re.sub(r"[’']s$", "", speaker.split(",")[0].strip()).split()
     cut = len(head)
     # A capitalised last word is always name, even when it is also a title or descriptor word:
     # "Dr. Paul Farmer", "John Major", "Carole King".

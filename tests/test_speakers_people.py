@@ -44,6 +44,7 @@ def _quote(outlet: str, speaker: str, speaker_type: str = "other", role: str | N
         ("Robert Farmer Jr.", "", "Robert Farmer Jr."),
         ("Prime Minister John Major", "Prime Minister", "John Major"),
         ("the general", "", "the general"),
+        ("Scott's family", "", "Scott's family"),
     ],
 )
 def test_people_split_name_drops_the_title_or_descriptor(written: str, title: str, name: str) -> None:
