@@ -122,7 +122,9 @@ def _matrix_panel(table: pd.DataFrame, outlets: Sequence[str], speakers: int) ->
         "speaker_matrix",
         "Who was quoted, by which outlet",
         "Each row is a person or organisation quoted in the story, each column an outlet; the number is how "
-        "many times that outlet quoted them. Empty cells show whose voice an outlet left out.",
+        "many times that outlet quoted them. Empty cells show whose voice an outlet left out. One person is one "
+        "row however outlets wrote the name (with or without a title, first name or capitals); a bare surname "
+        "that two people of the story share stays a row of its own rather than be credited to the wrong one.",
         figure=charts.count_heatmap(matrix, "Who was quoted, by which outlet", value_label="quotes"),
         note=f"The {_MATRIX_SPEAKERS} most quoted speakers are shown; the speakers table lists all."
         if speakers > _MATRIX_SPEAKERS
