@@ -150,7 +150,10 @@ class _Name:
 
 
 def _kind(speaker: str, speaker_type: str) -> str:
-    if speaker_type == "anonymous" or is_anonymous(speaker):
+    words = speaker.split()
+    # "Officials", "many Democrats" are groups; "An Nguyen" reads like one but is written as a name
+    named = len(words) >= 2 and all(w[:1].isupper() for w in words)
+    if speaker_type == "anonymous" or (is_anonymous(speaker) and not named):
         return GROUP
     if speaker_type == "organisation" or looks_like_organisation(speaker) or _JOURNALIST.search(speaker):
         return ORGANISATION

@@ -92,6 +92,7 @@ def test_people_groups_merge_on_case_only() -> None:
     assert officials == capitalised
     assert len({officials, us, senior}) == 3
     assert is_group(officials) and not is_group(_keys("Tomas Reyes")[0])
+    assert not is_group(_keys("An Nguyen")[0])  # a name that opens like "an official"
 
 
 def test_people_organisations_merge_without_the_article() -> None:
