@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from compare.speakers import (
     _JOURNALIST,
     _PARTICLES,
+    _PREPOSITIONS,
     _SUFFIXES,
     _bare,
     _fold,
@@ -53,6 +54,7 @@ DESCRIPTOR_WORDS = lexicon(
     eyewitness bystander volunteer pastor priest imam rabbi monk nun artist actor actress singer
     musician writer author poet filmmaker director producer athlete player coach scientist researcher
     engineer official officials leader leaders spokesman spokeswoman spokesperson representative
+    senators representatives governors ministers presidents secretaries generals mayors
     mr mrs ms miss dr sir dame honorable hon incumbent challenger hopeful frontrunner
     front-runner longtime veteran retired former current then new outgoing incoming interim
     democrat democratic republican gop independent conservative liberal progressive
@@ -109,9 +111,19 @@ def split_name(speaker: str) -> tuple[str, str]:
         if not (word[:1].isupper() or _bare(word) in _PARTICLES or _bare(word) in _SUFFIXES):
             break
         cut -= 1
+    if 0 < cut < len(head) and _bare(head[cut - 1]) in _PREPOSITIONS:
+        if len(head) - cut < 3:  # "a friend of Tomas Reyes", "partner at Lenox": the run is not the speaker
+            return "", " ".join(head)
+        cut += 1  # "Secretary of State John Kerry": the run's first word belongs to the title
     if cut == len(head):
         return "", " ".join(head)
     return " ".join(head[:cut]), " ".join(head[cut:])
+
+
+def _name_like(name: str) -> bool:
+    """Every word capitalised (particles and suffixes aside), in any case: "Tomas Reyes", "TOMAS REYES";
+    not "the truck story", whose middle words must not be dropped like a middle name."""
+    return bool(name) and all(w[:1].isupper() or _bare(w) in _PARTICLES or _bare(w) in _SUFFIXES for w in name.split())
 
 
 @dataclass(frozen=True)
@@ -185,7 +197,18 @@ def identify(mentions: Sequence[tuple[str, str]]) -> list[Identity]:
         split_name(speaker) if kind == PERSON else ("", speaker)
         for (speaker, _), kind in zip(mentions, kinds, strict=True)
     ]
-    parsed = [_Name.of(name) if kind == PERSON and name else None for (_, name), kind in zip(split, kinds, strict=True)]
+    # A name written in lower case ("tomas reyes", "reyes") is the capitalised name of the story it
+    # matches; any other lower-case phrase keeps all its words.
+    spelled: dict[str, str] = {}
+    for (_, name), kind in zip(split, kinds, strict=True):
+        if kind == PERSON and _name_like(name):
+            spelled.setdefault(name.casefold(), name)
+            spelled.setdefault(name.split()[-1].casefold(), name.split()[-1])
+    split = [(title, spelled.get(name.casefold(), name)) for title, name in split]
+    parsed = [
+        _Name.of(name) if kind == PERSON and _name_like(name) else None
+        for (_, name), kind in zip(split, kinds, strict=True)
+    ]
     fuller = {p for p in parsed if p is not None and p.full}
 
     keys: list[str] = []
@@ -193,7 +216,7 @@ def identify(mentions: Sequence[tuple[str, str]]) -> list[Identity]:
         if kind == GROUP:
             keys.append(GROUP_PREFIX + _fold(speaker))
         elif kind == ORGANISATION or parse is None:
-            keys.append(_fold(re.sub(r"[’']s$", "", re.sub(r"^(?:the|The)\s+", "", speaker))))
+            keys.append(_fold(re.sub(r"[’']s$", "", re.sub(r"^(?:the|The)\s+", "", speaker))) or _fold(speaker) or "-")
         elif parse.full:
             keys.append(parse.key)
         else:
@@ -202,7 +225,7 @@ def identify(mentions: Sequence[tuple[str, str]]) -> list[Identity]:
 
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for key, (speaker, _), (_, name), kind in zip(keys, mentions, split, kinds, strict=True):
-        shown = name if kind == PERSON else re.sub(r"[’']s$", "", re.sub(r"^(?:the|The)\s+", "", speaker))
+        shown = name if kind == PERSON and name else re.sub(r"[’']s$", "", re.sub(r"^(?:the|The)\s+", "", speaker))
         names[key][" ".join(shown.split())] += 1
     display = {k: (_group_display(n) if is_group(k) else _display(n)) for k, n in names.items()}
     return [

@@ -45,6 +45,9 @@ def _quote(outlet: str, speaker: str, speaker_type: str = "other", role: str | N
         ("Prime Minister John Major", "Prime Minister", "John Major"),
         ("the general", "", "the general"),
         ("Scott's family", "", "Scott's family"),
+        ("Secretary of State John Kerry", "Secretary of State", "John Kerry"),
+        ("a friend of Tomas Reyes", "", "a friend of Tomas Reyes"),
+        ("His former business partner at Lenox", "", "His former business partner at Lenox"),
     ],
 )
 def test_people_split_name_drops_the_title_or_descriptor(written: str, title: str, name: str) -> None:
@@ -58,7 +61,8 @@ def test_people_descriptors_are_a_word_list() -> None:
 @pytest.mark.parametrize(
     "variants",
     [
-        ("Fisherman Tomas Reyes", "Tomas Reyes", "Reyes", "tomas reyes", "TOMAS REYES"),
+        ("Fisherman Tomas Reyes", "Tomas Reyes", "Reyes", "tomas reyes", "TOMAS REYES", "reyes"),
+        ("Secretary of State John Kerry", "John Kerry", "Kerry"),
         ("President Trump", "Donald Trump", "Trump", "Donald J. Trump"),
         ("Sen. Bill de Blasio", "de Blasio"),
         ("T. Reyes", "Tomas Reyes"),
@@ -93,6 +97,12 @@ def test_people_groups_merge_on_case_only() -> None:
     assert len({officials, us, senior}) == 3
     assert is_group(officials) and not is_group(_keys("Tomas Reyes")[0])
     assert not is_group(_keys("An Nguyen")[0])  # a name that opens like "an official"
+
+
+def test_people_a_lower_case_phrase_keeps_all_its_words() -> None:
+    # "the truck story" is no "First Middle Last" name: dropping its middle word would merge it with others
+    truck, campaign = _keys("the truck story", "the tax story")
+    assert truck != campaign
 
 
 def test_people_organisations_merge_without_the_article() -> None:
