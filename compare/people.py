@@ -18,6 +18,12 @@ tables, the CSV exports and the card all count one person once. The rules, and w
 - Unnamed groups ("officials", "Officials", "U.S. officials") merge only when their words are the
   same apart from case and punctuation: "a senior official" is not "officials".
 - Organisations merge on their name without a leading "the" ("the Pentagon" = "Pentagon").
+- Only names are reduced: a lower-case phrase ("the truck story") keeps every word, unless it is a
+  lower-case spelling of a name the story writes properly ("tomas reyes"); a name after "of" or "at"
+  ("a friend of Tomas Reyes") is whom the phrase is about, not the speaker.
+
+The descriptor words are a word list (``DESCRIPTOR_WORDS``, a ``lexicon`` block like every word list
+in ``compare``); ``compare.stage_code`` hashes module source, so editing it changes the build key.
 """
 
 from __future__ import annotations
