@@ -86,7 +86,9 @@ _ACTION_CUE = re.compile(
     r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the) app|leave a (?:comment|reply)"
     r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support (?:our|my) (?:work|journalism)"
     r"|comments? (?:below|section)|push notifications|cookies?"
-    r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now)\b",
+    r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
+    # account widgets: sign-in boxes and password resets stand on many pages' first screen
+    r"|sign(?:ing)? in|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?)\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
@@ -125,6 +127,8 @@ class CleanedText:
     removed: list[str] = field(default_factory=list)
     declared_source: str | None = None
     author: str | None = None  # from a byline above the body ("By Jane Porter, Reuters")
+    #: Why each line of ``removed`` was removed (same order): the rule, for audit and for tuning the rules.
+    reasons: list[str] = field(default_factory=list)
 
 
 def normalise_line(line: str) -> str:
@@ -399,12 +403,19 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     body_lines = lines[start:]
 
     declared = declared_source(body_lines)
-    seen_in_page: set[str] = set()  # filled by _kind: later copies of a line are dropped
-    kinds = _mark_teasers([_kind(line, title, boilerplate, seen_in_page) for line in body_lines])
+    seen_in_page: set[str] = set()  # filled by _classify: later copies of a line are dropped
+    classes = [_classify(line, title, boilerplate, seen_in_page) for line in body_lines]
+    first_kinds = [kind for kind, _ in classes]
+    kinds = _mark_teasers(first_kinds)
     keep = _body_mask(body_lines, kinds)
     items = _list_items(body_lines, kinds, keep)
     kept_lines = [
         (kept and kind == "prose") or index in items for index, (kind, kept) in enumerate(zip(kinds, keep, strict=True))
+    ]
+    reasons = [
+        _reason(rule, first, kind, kept)
+        for (first, rule), kind, kept, shown in zip(classes, kinds, keep, kept_lines, strict=True)
+        if not shown
     ]
     # bylines stand above the body: before the headline or between it and the first kept line
     head = lines[: start + next((i for i, kept in enumerate(kept_lines) if kept), len(kept_lines))]
@@ -414,11 +425,26 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
         removed=removed + [line for line, kept in zip(body_lines, kept_lines, strict=True) if not kept],
         declared_source=declared,
         author=byline_author(head),
+        reasons=["before the headline"] * len(removed) + reasons,
     )
 
 
+def _reason(rule: str, first: str, kind: str, kept: bool) -> str:
+    """Why a body line was removed: its own rule, a teaser under a section header, or outside the body."""
+    if first in ("prose", "short") and kind == "furniture":
+        return "teaser under a section header"
+    if kind == "prose" and not kept:
+        return "prose outside the body"
+    return rule
+
+
 def _kind(line: str, title: str, boilerplate: frozenset[str], seen: set[str]) -> str:
-    """What a line is, for the body search.
+    """What a line is, for the body search (see :func:`_classify`)."""
+    return _classify(line, title, boilerplate, seen)[0]
+
+
+def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]) -> tuple[str, str]:
+    """What a line is, for the body search, and the rule that says so.
 
     "prose" (a body candidate), "short" (a label, subheading or ad slot: dropped, but the
     body may go on after it), "furniture" (a caption or call to action), "header" (over a
@@ -429,25 +455,41 @@ def _kind(line: str, title: str, boilerplate: frozenset[str], seen: set[str]) ->
     key = normalise_line(line)
     repeated = key in seen
     seen.add(key)
-    if _is_comment_widget(line) or _FORM_FIELD.match(line):
-        return "comments"
-    if (
-        _VIA_LINE.match(line)
-        or _REPORTING_BY.match(line)
-        or _is_meta(line)
-        or _DATE_LINE.match(line)
-        or _is_legal(line)
-        or key in boilerplate
-        or (title and key == normalise_line(title))
-    ):
-        return "break"
+    if _is_comment_widget(line):
+        return "comments", "comment widget"
+    if _FORM_FIELD.match(line):
+        return "comments", "form field"
+    breaks = (
+        ("credit line", bool(_VIA_LINE.match(line) or _REPORTING_BY.match(line))),
+        ("meta label", _is_meta(line)),
+        ("date line", bool(_DATE_LINE.match(line))),
+        ("legal notice", _is_legal(line)),
+        ("site boilerplate", key in boilerplate),
+        ("repeats the headline", bool(title and key == normalise_line(title))),
+    )
+    for rule, hit in breaks:
+        if hit:
+            return "break", rule
     if _is_section_header(line):
-        return "header"
+        return "header", "section header"
     if repeated:
-        return "short"  # a later copy ("Advertisement", a pull quote): dropped, without cutting the body
+        return "short", "repeated in page"  # a later copy ("Advertisement", a pull quote): the body goes on
     if _is_furniture(line):
-        return "furniture"
-    return "prose" if is_prose(line) else "short"
+        return "furniture", _furniture_rule(line)
+    if is_prose(line):
+        return "prose", "prose"
+    return "short", "short line"
+
+
+def _furniture_rule(line: str) -> str:
+    """Which furniture rule a line met (for the audit of what was removed)."""
+    if _CAPTION.search(line):
+        return "caption"
+    if _READ_MORE.search(line):
+        return "read more"
+    if _NAVIGATION.search(line):
+        return "navigation"
+    return "call to action"
 
 
 def _mark_teasers(kinds: list[str]) -> list[str]:
@@ -519,8 +561,10 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
                     continue
                 break
             blocks.append(_Block(index, end, hard, neutral, in_tail))
+            words = sum(len(_words(lines[i])) for i in range(index, end) if kinds[i] == "prose")
+            seen_prose = seen_prose or words >= settings.CLEAN_TAIL_AFTER_WORDS
             index = end
-            hard, neutral, seen_prose = False, True, True
+            hard, neutral = False, True
         else:
             hard = hard or kinds[index] in ("break", "comments")
             neutral = neutral and kinds[index] == "short"

@@ -50,6 +50,9 @@ CLEAN_MAIN_BLOCK_SHARE = 0.5
 CLEAN_CONTINUATION_MIN_SHARED = 10
 #: A later block with only labels or ad slots before it joins the body when it has at least this many words of prose.
 CLEAN_LONG_BLOCK_WORDS = 40
+#: A comment widget or section header opens the page's tail only after a block of at least this many words of
+#: prose (a stray sentence in a share bar or menu is no article yet: the article may still follow the header).
+CLEAN_TAIL_AFTER_WORDS = 30
 #: A list is kept when a sentence of at least this many words introduces it with a colon.
 CLEAN_LIST_INTRO_MIN_WORDS = 6
 #: Lines repeated across an outlet's articles are its boilerplate when shorter than this.
