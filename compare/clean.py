@@ -53,7 +53,21 @@ _SECTION_HEADER = re.compile(
     r"|more (?:from|on|in|stories|news|coverage)\b.*|most (?:popular|read|viewed|shared)(?: \w+)?"
     r"|trending(?: \w+)?|also read|further reading|read (?:next|also|more)|see also|top stories"
     r"|latest (?:news|stories|articles|videos)|editor'?s picks|don'?t miss|what to read next"
-    r"|in case you missed it|popular (?:now|posts|stories)|explore more on these topics)\W*$",
+    r"|in case you missed it|popular (?:now|posts|stories)|explore more on these topics"
+    r"|(?:promoted|sponsored|partner) (?:stories|content|links|posts)|around the web|from (?:our|the) partners?)\W*$",
+    re.IGNORECASE,
+)
+# A link to another article set inside the body: "RELATED: ...", "Watch: ...", "Read more: ...".
+_TEASER_LINK = re.compile(
+    r"^\W*(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more)"
+    r"\s*(?::|\||–|—|-)\s*\w",
+    re.IGNORECASE,
+)
+# The label of an ad slot inside the body ("Advertisement", "Story continues below advertisement").
+_AD_SLOT = re.compile(
+    r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|paid content"
+    r"|(?:the )?(?:story|article|text) continues (?:below|after)(?: this| the)? (?:advertisement|ad)"
+    r"|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$",
     re.IGNORECASE,
 )
 # Notes about the article itself, sentences or not.
@@ -100,6 +114,10 @@ _READER = re.compile(r"\b(?:you|your|our|us)\b", re.IGNORECASE)
 _DATE_INSIDE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I
 )
+# Script code that a scraper let through as text: calls, braces, assignments, operators. Prose has few of these.
+_CODE_TOKEN = re.compile(
+    r"[{}]|\w\(|\);|\)\)|\w\.\w+\(|==|=>|&&|\|\||\w=['\"\w]|['\"]:['\"\w]|\bvar\s|\bfunction\b|<!\[CDATA\[|\]\]>"
+)
 _READ_MORE = re.compile(r"(?:Read more|Continue reading)\s*[»›>…]*\s*$", re.IGNORECASE)
 # Credit lines: a standalone "Via X" / "Source: X" line, or a wire dateline "(Reuters) -" opening the body.
 _VIA_LINE = re.compile(
@@ -140,10 +158,19 @@ def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+def is_code(line: str) -> bool:
+    """True for a line of script (an inline ad or tracking snippet leaked into the scrape): at least
+    CLEAN_CODE_MIN_TOKENS code tokens, and at least one for every CLEAN_CODE_WORDS_PER_TOKEN words."""
+    tokens = len(_CODE_TOKEN.findall(line))
+    return tokens >= settings.CLEAN_CODE_MIN_TOKENS and tokens * settings.CLEAN_CODE_WORDS_PER_TOKEN >= len(
+        _words(line)
+    )
+
+
 def is_prose(line: str) -> bool:
     """True when a line reads like part of an article body rather than page furniture."""
     words = _words(line)
-    if _is_furniture(line):
+    if _is_furniture(line) or is_code(line):
         return False
     sentence = bool(_SENTENCE_END.search(line.strip()))
     # Capitalised words make a short line a teaser or a menu, but a long sentence full of names is prose.
@@ -226,7 +253,7 @@ def _is_stamp(line: str) -> bool:
 def _headline_score(line: str) -> float:
     """How much a line looks like a headline: a few words, no full stop, no menu, byline or date."""
     words = _words(line)
-    if len(words) < 2 or _DATE_LINE.match(line) or _is_stamp(line):
+    if len(words) < 2 or _DATE_LINE.match(line) or _is_stamp(line) or is_code(line):
         return float("-inf")
     score = min(len(words), 12) / 12
     if len(words) < 3:
@@ -409,9 +436,9 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     kinds = _mark_teasers(first_kinds)
     keep = _body_mask(body_lines, kinds)
     items = _list_items(body_lines, kinds, keep)
-    kept_lines = [
-        (kept and kind == "prose") or index in items for index, (kind, kept) in enumerate(zip(kinds, keep, strict=True))
-    ]
+    kept_prose = [kept and kind == "prose" for kind, kept in zip(kinds, keep, strict=True)]
+    items |= _inner_lines(body_lines, [rule for _, rule in classes], kinds, kept_prose)
+    kept_lines = [prose or index in items for index, prose in enumerate(kept_prose)]
     reasons = [
         _reason(rule, first, kind, kept)
         for (first, rule), kind, kept, shown in zip(classes, kinds, keep, kept_lines, strict=True)
@@ -476,6 +503,12 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
         return "short", "repeated in page"  # a later copy ("Advertisement", a pull quote): the body goes on
     if _is_furniture(line):
         return "furniture", _furniture_rule(line)
+    if is_code(line):
+        return "short", "script code"  # like an ad slot: the body may go on after it
+    if _AD_SLOT.match(line):
+        return "short", "ad slot"
+    if len(_words(line)) <= settings.CLEAN_META_MAX_WORDS and _TEASER_LINK.match(line):
+        return "short", "teaser link"
     if is_prose(line):
         return "prose", "prose"
     return "short", "short line"
@@ -523,6 +556,36 @@ def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]
         while following < len(lines) and kinds[following] == "short":
             items.add(following)
             following += 1
+    return items
+
+
+def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str], kept: Sequence[bool]) -> set[int]:
+    """Subheadings and list items inside the body: short lines standing between two kept paragraphs.
+
+    A run of short lines with article text on both sides is part of the article (a subheading,
+    a list, a table of figures), unless something in it ends or interrupts the body (a date line,
+    a comment widget, a section header over teasers) or the run is too long to be anything but a
+    menu. Within such a run, only plain short lines are kept: captions, calls to action, repeated
+    lines ("Advertisement") and script code stay out, and so do one-word labels.
+    """
+    items: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if not kept[index]:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and not kept[end]:
+            end += 1
+        run = range(index + 1, end)
+        inside = end < len(lines) and 0 < len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES
+        if inside and all(kinds[i] in ("short", "furniture") for i in run):
+            items.update(
+                i
+                for i in run
+                if kinds[i] == "short" and rules[i] == "short line" and len(_words(lines[i])) >= 2
+            )
+        index = end
     return items
 
 
