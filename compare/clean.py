@@ -116,7 +116,8 @@ _DATE_INSIDE = re.compile(
 )
 # Script code that a scraper let through as text: calls, braces, assignments, operators. Prose has few of these.
 _CODE_TOKEN = re.compile(
-    r"[{}]|\w\(|\);|\)\)|\w\.\w+\(|==|=>|&&|\|\||\w=['\"\w]|['\"]:['\"\w]|\bvar\s|\bfunction\b|<!\[CDATA\[|\]\]>"
+    r"[{}]|\w\(|\);|\)\)|\w\.\w+\(|==|=>|&&|\|\||\w=['\"\w]|['\"]:['\"\w]|[\[(]['\"]|['\"]\]|\w\.\w+\s*=[^=]"
+    r"|\bvar\s|\bfunction\b|<!\[CDATA\[|\]\]>"
 )
 _READ_MORE = re.compile(r"(?:Read more|Continue reading)\s*[»›>…]*\s*$", re.IGNORECASE)
 # Credit lines: a standalone "Via X" / "Source: X" line, or a wire dateline "(Reuters) -" opening the body.
@@ -431,19 +432,16 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
 
     declared = declared_source(body_lines)
     seen_in_page: set[str] = set()  # filled by _classify: later copies of a line are dropped
-    classes = [_classify(line, title, boilerplate, seen_in_page) for line in body_lines]
-    first_kinds = [kind for kind, _ in classes]
-    kinds = _mark_teasers(first_kinds)
-    keep = _body_mask(body_lines, kinds)
-    items = _list_items(body_lines, kinds, keep)
-    kept_prose = [kept and kind == "prose" for kind, kept in zip(kinds, keep, strict=True)]
-    items |= _inner_lines(body_lines, [rule for _, rule in classes], kinds, kept_prose)
-    kept_lines = [prose or index in items for index, prose in enumerate(kept_prose)]
-    reasons = [
-        _reason(rule, first, kind, kept)
-        for (first, rule), kind, kept, shown in zip(classes, kinds, keep, kept_lines, strict=True)
-        if not shown
-    ]
+    every = [_classify(line, title, boilerplate, seen_in_page) for line in body_lines]
+    # Leaked script is no part of the page's layout: the body is looked for as if it were not there, so
+    # a snippet between two paragraphs (an ad slot's loader) neither splits the body nor counts as a label.
+    content = [index for index, (_, rule) in enumerate(every) if rule != "script code"]
+    shown = [False] * len(body_lines)
+    why = ["script code"] * len(body_lines)
+    for index, (rule, kept) in zip(content, _body_lines([body_lines[i] for i in content], [every[i] for i in content])):
+        shown[index], why[index] = kept, rule
+    kept_lines = shown
+    reasons = [rule for rule, kept in zip(why, shown, strict=True) if not kept]
     # bylines stand above the body: before the headline or between it and the first kept line
     head = lines[: start + next((i for i, kept in enumerate(kept_lines) if kept), len(kept_lines))]
     return CleanedText(
@@ -454,6 +452,20 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
         author=byline_author(head),
         reasons=["before the headline"] * len(removed) + reasons,
     )
+
+
+def _body_lines(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[tuple[str, bool]]:
+    """For each line of the body candidates: why it is removed (or "kept") and whether it is kept."""
+    kinds = _mark_teasers([kind for kind, _ in classes])
+    keep = _body_mask(lines, kinds)
+    items = _list_items(lines, kinds, keep)
+    kept_prose = [kept and kind == "prose" for kind, kept in zip(kinds, keep, strict=True)]
+    items |= _inner_lines(lines, [rule for _, rule in classes], kinds, kept_prose)
+    result = []
+    for index, ((first, rule), kind, kept) in enumerate(zip(classes, kinds, keep, strict=True)):
+        shown = kept_prose[index] or index in items
+        result.append(("kept" if shown else _reason(rule, first, kind, kept), shown))
+    return result
 
 
 def _reason(rule: str, first: str, kind: str, kept: bool) -> str:
@@ -651,8 +663,18 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
     def prose(block: _Block) -> list[str]:
         return [lines[i] for i in range(block.start, block.end) if kinds[i] == "prose"]
 
-    candidates = [b for b in range(len(blocks)) if not blocks[b].in_tail] or list(range(len(blocks)))
-    sizes = {b: sum(len(_words(line)) for line in prose(blocks[b])) for b in candidates}
+    every_size = {b: sum(len(_words(line)) for line in prose(blocks[b])) for b in range(len(blocks))}
+    front = [b for b in range(len(blocks)) if not blocks[b].in_tail]
+    # A "View comments" link or a "Most read" box above the article puts all of it in the tail: a block
+    # there that dwarfs everything before it is the article, not reader comments.
+    largest_front = max((every_size[b] for b in front), default=0)
+    candidates = front + [
+        b
+        for b in range(len(blocks))
+        if blocks[b].in_tail and every_size[b] >= settings.CLEAN_TAIL_MAIN_RATIO * largest_front
+    ]
+    candidates = sorted(candidates) or list(range(len(blocks)))
+    sizes = {b: every_size[b] for b in candidates}
     main = next(b for b in candidates if sizes[b] >= settings.CLEAN_MAIN_BLOCK_SHARE * max(sizes.values()))
     chosen = {main}
     vocabulary = _content_words(prose(blocks[main]))

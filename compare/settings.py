@@ -58,6 +58,9 @@ CLEAN_TAIL_AFTER_WORDS = 30
 CLEAN_CODE_MIN_TOKENS = 3
 #: ... and at least one code token for every this many words (prose quoting a formula or a URL has far fewer).
 CLEAN_CODE_WORDS_PER_TOKEN = 4
+#: A block after a comment widget or section header can still be the article's main block when it has at least
+#: this many times the words of the largest block before them (reader comments come in many small blocks).
+CLEAN_TAIL_MAIN_RATIO = 3
 #: Short lines between two kept paragraphs are subheadings or list items when the run is no longer than this
 #: (a longer run of short lines is a menu or a block of teasers).
 CLEAN_INNER_RUN_MAX_LINES = 4
