@@ -31,6 +31,15 @@ from compare import settings
 #: A word is a run of letters or digits; everything else (punctuation, quote marks of
 #: any shape, apostrophes, hyphens) separates words and is ignored when matching.
 WORD = re.compile(r"[^\W_]+")
+#: ``WORD`` on a text whose underscores are spaces: the same words at the same offsets, found about
+#: 1.6 times faster (the negated class costs the regex engine more than ``\w`` does).
+_PLAIN_WORD = re.compile(r"\w+")
+
+
+def split_words(text: str) -> list[str]:
+    """The words ``WORD`` finds in ``text``, in order (the tokenizer's hot loop over a whole corpus)."""
+    return _PLAIN_WORD.findall(text.replace("_", " "))
+
 
 # Multiplier of the polynomial shingle hash (wraps around in uint64 on purpose).
 _HASH_BASE = np.uint64(0x100000001B3)
@@ -87,10 +96,11 @@ class Match:
 
 def word_spans(text: str) -> np.ndarray:
     """Character (start, end) of each word of ``text`` as rows, in the order ``tokenize`` numbers them."""
-    words, gaps = WORD.findall(text), WORD.split(text)  # gaps: the text around and between words
-    lengths = np.empty(2 * len(words) + 1, dtype=np.int64)
+    plain = text.replace("_", " ")
+    found, gaps = _PLAIN_WORD.findall(plain), _PLAIN_WORD.split(plain)  # gaps: the text around and between words
+    lengths = np.empty(2 * len(found) + 1, dtype=np.int64)
     lengths[0::2] = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
-    lengths[1::2] = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    lengths[1::2] = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
     bounds = np.cumsum(lengths)  # bounds[2k] is where word k starts, bounds[2k + 1] where it ends
     return np.stack([bounds[0:-1:2], bounds[1::2]], axis=1)
 
@@ -98,7 +108,7 @@ def word_spans(text: str) -> np.ndarray:
 def tokenize(texts: Sequence[str]) -> Tokens:
     """Word ids of every text; words equal up to case get one id."""
     vocabulary: defaultdict[str, int] = defaultdict(itertools.count().__next__)
-    per_doc = [np.fromiter(map(vocabulary.__getitem__, WORD.findall(text)), dtype=np.int32) for text in texts]
+    per_doc = [np.fromiter(map(vocabulary.__getitem__, split_words(text)), dtype=np.int32) for text in texts]
     # Case is folded on the (small) vocabulary instead of on every word, and words are
     # found in the original text so that ``word_spans`` offsets line up exactly.
     folded: defaultdict[str, int] = defaultdict(itertools.count().__next__)

@@ -40,6 +40,8 @@ DRAFTS_TABLE = "drafts"
 HEAD_ENTITIES_TABLE = "head_entities"
 #: The build table of every aligned article pair's regions (``compare.align.RegionMemo``).
 PAIR_REGIONS_TABLE = "pair_regions"
+#: The build table of each compared article's sentence-unit keys (``compare.embed.CorpusVectors.sentence_keys``).
+SENTENCE_KEYS_TABLE = "sentence_keys"
 #: Region columns of that table; a pair none of whose regions reached a passage is one row of zeros.
 _REGION_COLUMNS = ["start_a", "end_a", "start_b", "end_b", "identical"]
 #: The meta.json entry holding the stage code digests a build was made with.
@@ -104,10 +106,25 @@ def _pair_regions_from_frame(frame: pd.DataFrame) -> dict[bytes, tuple[Region, .
     return {key: tuple(found) for key, found in regions.items()}
 
 
-def digests_frame(articles: Sequence[Article]) -> pd.DataFrame:
-    """The table a build stores so that the next one can tell which articles are unchanged."""
+def sentence_keys_frame(keys: Mapping[str, bytes], scheme: str) -> pd.DataFrame:
+    """The table of sentence-unit keys by article digest a build stores for the next, with the unit
+    scheme (model and cutting) they were made under."""
     return pd.DataFrame(
-        {"article_id": [a.id for a in articles], "digest": [article_digest(a) for a in articles]},
+        {"digest": list(keys), "keys": pd.Series(list(keys.values()), dtype="object"), "scheme": scheme},
+        columns=["digest", "keys", "scheme"],
+    )
+
+
+def _sentence_keys_from_frame(frame: pd.DataFrame, scheme: str) -> dict[str, bytes]:
+    rows = zip(frame["digest"].tolist(), frame["keys"].tolist(), frame["scheme"].tolist(), strict=True)
+    return {str(digest): bytes(keys) for digest, keys, made_under in rows if made_under == scheme}
+
+
+def digests_frame(articles: Sequence[Article], digests: Sequence[str] | None = None) -> pd.DataFrame:
+    """The table a build stores so that the next one can tell which articles are unchanged
+    (``digests``: the articles' ``article_digest``, when already computed)."""
+    return pd.DataFrame(
+        {"article_id": [a.id for a in articles], "digest": digests or [article_digest(a) for a in articles]},
         columns=["article_id", "digest"],
     )
 
@@ -155,6 +172,12 @@ class PreviousBuild:
     def pair_regions(self) -> dict[bytes, tuple[Region, ...]]:
         """Shared-passage alignment of each article pair by ``RegionMemo`` key (empty when the code changed)."""
         return self._table("passages", PAIR_REGIONS_TABLE, _pair_regions_from_frame) or {}
+
+    def sentence_keys(self, scheme: str) -> dict[str, bytes]:
+        """Compared articles' sentence-unit keys by article digest, when the sentence-cutting code and the
+        unit ``scheme`` are unchanged (empty otherwise)."""
+        found = self._table("embed", SENTENCE_KEYS_TABLE, lambda frame: _sentence_keys_from_frame(frame, scheme))
+        return found or {}
 
     def term_prior(self, table: str) -> tuple[TermPrior, dict[str, list[str]]] | None:
         """The stored term prior (with the votes that make it updatable) and the ids of the articles it
@@ -222,10 +245,12 @@ def reuse_per_article(
     compute: Callable[[Sequence[Article], Advance], list[T]],
     owner: Callable[[T], str],
     advance: Advance = no_advance,
+    digests: Sequence[str] | None = None,
 ) -> list[T]:
     """``compute(articles)`` (results in article order, ``owner`` naming each one's article id), with the
-    articles whose digest ``stored`` holds taken from it instead of computed."""
-    digests = [article_digest(a) for a in articles]
+    articles whose digest ``stored`` holds taken from it instead of computed (``digests``: the articles'
+    ``article_digest``, when the caller has them)."""
+    digests = digests if digests is not None else [article_digest(a) for a in articles]
     fresh_articles = [a for a, d in zip(articles, digests, strict=True) if d not in stored]
     if len(fresh_articles) < len(articles):
         log.info("reusing %d articles' results, computing %d", len(articles) - len(fresh_articles), len(fresh_articles))

@@ -18,7 +18,7 @@ import platform
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -243,6 +243,12 @@ def _embed_on_worker(spec: tuple[str | None, str], texts: Sequence[str]) -> list
     return [_worker_embedder(*spec).embed(texts).astype(STORED_DTYPE)]
 
 
+def warm_worker(spec: tuple[str | None, str]) -> None:
+    """Load the model a build's worker will embed with (``parallel.build_workers``' warm-up): importing
+    sentence-transformers and loading the model take seconds, spent while the build reads its corpus."""
+    _worker_embedder(*spec).embed(["warm-up"])  # the first call loads the model on its engine
+
+
 def embed_in_slices(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     """``embedder`` over ``texts`` in slices of ``settings.EMBED_SLICE_TEXTS``, in stored precision.
 
@@ -257,10 +263,11 @@ def embed_in_slices(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     parts = list(parallel.slices(texts, size))
     spec = embedder.worker_spec()
     on_workers = cluster.active() is not None or (
-        parallel.in_build_workers() and parallel.runs_in_workers(len(texts), len(parts))
+        parallel.in_build_workers() and (parallel.workers_warmed() or parallel.runs_in_workers(len(texts), len(parts)))
     )
     if spec is not None and on_workers and parts:
-        blocks = parallel.map_slices(partial(_embed_on_worker, spec), texts, slice_size=size)
+        work = partial(_embed_on_worker, spec)
+        blocks = parallel.map_slices(work, texts, slice_size=size, warmed_for=True)
     else:
         blocks = [embedder.embed(part).astype(STORED_DTYPE) for part in parts]
     return np.concatenate(blocks) if blocks else np.zeros((0, embedder.dim), dtype=STORED_DTYPE)
@@ -496,9 +503,12 @@ def embed_articles(articles: Sequence[Article], embedder: Embedder) -> np.ndarra
 STORED_DTYPE = np.float16
 
 
+_KEY_BYTES = 16
+
+
 def text_key(text: str) -> bytes:
     """A unit's cache key: a 16-byte digest of its exact text."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=_KEY_BYTES).digest()
 
 
 class VectorStore:
@@ -511,6 +521,7 @@ class VectorStore:
     """
 
     def __init__(self, cache_dir: Path | None, embedder: Embedder) -> None:
+        self.scheme = _unit_scheme(embedder)
         self.path = _cache_file(cache_dir, embedder) if cache_dir is not None else None
         self.dim = embedder.dim
         self._rows = self._open()
@@ -561,15 +572,15 @@ class VectorStore:
                 out[i] = self._blocks[block][row]
         return out
 
-    def holds_exactly(self, texts: Sequence[str]) -> bool:
-        """True when the file already stores these texts and nothing else (no save needed)."""
-        return not self._added and len({text_key(t) for t in texts}) == len(self._rows)
+    def holds_exactly(self, keys: Set[bytes]) -> bool:
+        """True when the file already stores the texts of these keys and nothing else (no save needed)."""
+        return not self._added and len(keys) == len(self._rows)
 
-    def save(self, keep: Sequence[str]) -> None:
-        """Write exactly the vectors of ``keep`` (the cache never outgrows the corpus)."""
+    def save(self, keep: Set[bytes]) -> None:
+        """Write exactly the vectors of the keys in ``keep`` (the cache never outgrows the corpus)."""
         if self.path is None:
             return
-        keys = sorted({text_key(t) for t in keep})
+        keys = sorted(keep)
         rows = np.zeros(len(keys), dtype=_row_dtype(self.dim))
         rows["key"] = keys
         for start in range(0, len(keys), _SAVE_ROWS):  # in slices: no second full-size copy in memory
@@ -583,10 +594,21 @@ def _row_dtype(dim: int) -> np.dtype:
     return np.dtype([("key", "S16"), ("vector", STORED_DTYPE, (dim,))])
 
 
+def _unit_scheme(embedder: Embedder) -> str:
+    """The model, its dimension and the way texts are cut into units: what a store's vectors depend on."""
+    return f"{embedder.name}|{embedder.dim}|{embedder.max_words}|{CHUNKING_VERSION}"
+
+
 def _cache_file(cache_dir: Path, embedder: Embedder) -> Path:
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", embedder.name)[-60:]
-    scheme = f"{embedder.name}|{embedder.dim}|{embedder.max_words}|{CHUNKING_VERSION}"
-    return cache_dir / f"units-{slug}-{hashlib.sha256(scheme.encode()).hexdigest()[:12]}.npy"
+    return cache_dir / f"units-{slug}-{hashlib.sha256(_unit_scheme(embedder).encode()).hexdigest()[:12]}.npy"
+
+
+def _split_keys(joined: bytes) -> list[bytes] | None:
+    """The 16-byte unit keys concatenated in ``joined`` (None when it is no such concatenation)."""
+    if len(joined) % _KEY_BYTES:
+        return None
+    return [joined[i : i + _KEY_BYTES] for i in range(0, len(joined), _KEY_BYTES)]
 
 
 class CorpusVectors:
@@ -604,7 +626,11 @@ class CorpusVectors:
         self.cache_dir = cache_dir
         self.embedder = embedder
         self.store = VectorStore(cache_dir, embedder)
-        self.kept: list[str] = list(keep)  # texts the story views will ask for, e.g. frame descriptions
+        # Keys of the texts this build uses: what the store keeps when saved (frame descriptions included)
+        self.kept: set[bytes] = {text_key(t) for t in keep}
+        #: Each compared article's sentence-unit keys, concatenated, by article id: a rebuild takes them
+        #: for an unchanged article instead of cutting its sentences again (``sentences``' ``known``).
+        self.sentence_keys: dict[str, bytes] = {}
         # Embedded with the first batch of articles, not alone: a few texts alone would be embedded
         # here, loading the model in this process too when the batch after goes to the build's workers.
         self._pending: list[str] = list(keep)
@@ -618,18 +644,42 @@ class CorpusVectors:
             pending, self._pending = self._pending, []
             units = self.store.vectors(pending + texts, self.embedder)[len(pending) :]
             vectors[start : start + len(block)] = combine_chunks(units, owners, weights, len(block))
-            self.kept.extend(texts)
+            self.kept.update(map(text_key, texts))
             advance(start + len(block), len(articles))
         return vectors
 
-    def sentences(self, articles: Sequence[Article], advance: Advance = no_advance) -> None:
-        """Store the framing units of ``articles`` (the sentences a story view will look up)."""
+    def sentences(
+        self, articles: Sequence[Article], advance: Advance = no_advance, known: Mapping[str, bytes] | None = None
+    ) -> None:
+        """Store the framing units of ``articles`` (the sentences a story view will look up).
+
+        ``known`` holds, by article id, the unit keys a previous build recorded (``sentence_keys``) for
+        articles whose text it knows unchanged: when the store holds all of an article's keys, its
+        sentences are not cut again (in a rebuild of a large corpus, most of this stage's time).
+        """
+        known = known or {}
         for start in range(0, len(articles), _ARTICLES_PER_BLOCK):
             block = articles[start : start + _ARTICLES_PER_BLOCK]
-            texts = [unit for article in block for unit in sentence_units(article, self.embedder.max_words)]
+            texts: list[str] = []
+            for article in block:
+                recorded = known.get(article.id)
+                keys = _split_keys(recorded) if recorded is not None else None
+                if recorded is not None and keys is not None and self.store.lookup(keys)[1].all():
+                    self.kept.update(keys)
+                    self.sentence_keys[article.id] = recorded
+                    continue
+                units = sentence_units(article, self.embedder.max_words)
+                unit_keys = [text_key(unit) for unit in units]
+                self.sentence_keys[article.id] = b"".join(unit_keys)
+                self.kept.update(unit_keys)
+                texts.extend(units)
             self.store.vectors(texts, self.embedder)
-            self.kept.extend(texts)
             advance(start + len(block), len(articles))
+
+    @property
+    def scheme(self) -> str:
+        """What the recorded unit keys depend on besides the texts: the store's model and unit scheme."""
+        return self.store.scheme
 
     def save(self) -> None:
         """Write the store when it does not already hold exactly the texts this build used."""

@@ -40,14 +40,22 @@ def worker_count() -> int:
 
 
 class _BuildWorkers:
-    """Worker processes kept for one build, started when a stage first needs them."""
+    """Worker processes kept for one build, started when a stage first needs them, or at once with a
+    warm-up (``warm``) each worker runs first."""
 
-    def __init__(self) -> None:
+    def __init__(self, warm: Callable[[], object] | None = None) -> None:
         self._pool: ProcessPoolExecutor | None = None
+        self.warm = warm
+        if warm is not None:
+            pool = self.pool()
+            for _ in range(worker_count()):  # the pool starts a process per waiting task, each warming up first
+                pool.submit(_nothing)
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("forkserver"))
+            self._pool = ProcessPoolExecutor(
+                worker_count(), mp_context=multiprocessing.get_context("forkserver"), initializer=self.warm
+            )
         return self._pool
 
     def close(self) -> None:
@@ -55,13 +63,22 @@ class _BuildWorkers:
             self._pool.shutdown(cancel_futures=True)
 
 
+def _nothing() -> None:
+    """A task that only makes the pool start a worker (whose warm-up runs before it)."""
+
+
 _BUILDS: list[_BuildWorkers] = []
 
 
 @contextmanager
-def build_workers() -> Iterator[None]:
-    """Keep one set of worker processes for everything run inside (a build's stages)."""
-    workers = _BuildWorkers()
+def build_workers(warm: Callable[[], object] | None = None) -> Iterator[None]:
+    """Keep one set of worker processes for everything run inside (a build's stages).
+
+    With ``warm`` (a module-level function, e.g. loading the embedding model), the workers start at
+    once and each runs it while this process goes on (reading the corpus): the seconds a worker
+    needs to import its libraries and load a model are then spent beside the build, not in it.
+    """
+    workers = _BuildWorkers(warm)
     _BUILDS.append(workers)
     try:
         yield
@@ -73,6 +90,12 @@ def build_workers() -> Iterator[None]:
 def in_build_workers() -> bool:
     """True inside ``build_workers``: per-item work may go to the build's worker processes."""
     return bool(_BUILDS)
+
+
+def workers_warmed() -> bool:
+    """True inside ``build_workers`` started with a warm-up: its workers are (being) readied for the work
+    the warm-up prepares, so even a small batch of it is better sent there than started here."""
+    return bool(_BUILDS) and _BUILDS[-1].warm is not None
 
 
 def runs_in_workers(items: int, parts: int, workers: int | None = None) -> bool:
@@ -94,13 +117,16 @@ def map_slices(
     slice_size: int,
     advance: Advance = no_advance,
     workers: int | None = None,
+    warmed_for: bool = False,
 ) -> list[R]:
     """``work`` over consecutive slices of ``items``, concatenated in order.
 
     ``work`` must be a module-level function (workers import it by name) whose result for
     a slice depends only on that slice. In worker processes when there are at least
     ``settings.PARALLEL_MIN_ITEMS`` items and more than one worker; in this process otherwise.
-    On the cluster's workers when the build runs on one (every size: its workers are already up).
+    On the cluster's workers when the build runs on one (every size: its workers are already up), and on
+    the build's workers at every size when they were warmed up for this work (``warmed_for`` and
+    ``workers_warmed``).
     """
     parts = list(slices(items, slice_size))
     session = cluster.active()
@@ -108,7 +134,8 @@ def map_slices(
         return session.map_slices(work, parts, advance=advance, total=len(items))
     results: list[R] = []
     done = 0
-    if not runs_in_workers(len(items), len(parts), workers):
+    warm = warmed_for and workers is None and workers_warmed()
+    if not warm and not runs_in_workers(len(items), len(parts), workers):
         for part in parts:
             results.extend(work(part))
             done += len(part)

@@ -13,21 +13,22 @@ import json
 import logging
 import typing
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from compare import store
+from compare import settings, store
 from compare.carryover import (
     DIGESTS_TABLE,
     DRAFTS_TABLE,
     HEAD_ENTITIES_TABLE,
     PAIR_REGIONS_TABLE,
+    SENTENCE_KEYS_TABLE,
     PreviousBuild,
     article_digest,
     build_meta,
@@ -35,6 +36,7 @@ from compare.carryover import (
     head_entities_frame,
     pair_regions_frame,
     reuse_per_article,
+    sentence_keys_frame,
 )
 from compare.errors import Code, ParallaxError
 from compare.model import (
@@ -212,8 +214,22 @@ def build(
     from compare import cluster, parallel
 
     where = cluster.configured(scheduler)  # a bad address is said before any work starts
-    with cluster.connected(where), parallel.build_workers():
+    with cluster.connected(where), parallel.build_workers(None if where else _worker_warmup(path)):
         return _build(path, progress, fetch_urls)
+
+
+def _worker_warmup(path: Path) -> Callable[[], None] | None:
+    """What the build's workers load at once for a corpus large enough to embed on them: the model
+    (``embed.warm_worker``); None for a small corpus, which embeds in this process, or one worker."""
+    from compare import parallel
+    from compare.embed import default_embedder, warm_worker
+
+    if parallel.worker_count() < 2 or not path.exists():
+        return None
+    if sum(p.stat().st_size for p in store.input_files(path)) < settings.PARALLEL_WARM_MIN_BYTES:
+        return None
+    spec = default_embedder().worker_spec()
+    return partial(warm_worker, spec) if spec is not None else None
 
 
 def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
@@ -242,6 +258,8 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     stages.start("ingest")
     ingested = load_corpus(path, fetch_urls=fetch_urls, reuse=previous.drafts())
     articles = ingested.articles
+    digests = [article_digest(a) for a in articles]  # what the rebuild after this one recognises them by
+    carried = {DIGESTS_TABLE: digests_frame(articles, digests), DRAFTS_TABLE: drafts_frame(ingested.kept)}
     advance = stages.start("embed", len(articles))
     if articles:
         vectors_store = CorpusVectors(root / "vectors", default_embedder(), keep=frame_descriptions())
@@ -253,32 +271,39 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     stories = group_articles(articles, vectors, memo=memo) if articles else []
     if articles:
         compared = compared_articles(articles, _stories_as_shown(path, stories, articles))
-        vectors_store.sentences(compared, stages.start("sentences", len(compared)))
+        recorded = previous.sentence_keys(vectors_store.scheme)
+        known = {a.id: recorded[d] for a, d in zip(articles, digests, strict=True) if d in recorded}
+        vectors_store.sentences(compared, stages.start("sentences", len(compared)), known=known)
+        digest_of = dict(zip((a.id for a in articles), digests, strict=True))
+        sentence_keys = {digest_of[i]: keys for i, keys in vectors_store.sentence_keys.items()}
+        carried[SENTENCE_KEYS_TABLE] = sentence_keys_frame(sentence_keys, vectors_store.scheme)
         vectors_store.save()
         del vectors_store  # the stored vectors (hundreds of MB in a large corpus) are not needed past here
     quotes = reuse_per_article(
-        articles, previous.quotes(), extract_quotes_many, lambda q: q.article_id, stages.start("quotes", len(articles))
+        articles,
+        previous.quotes(),
+        extract_quotes_many,
+        lambda q: q.article_id,
+        stages.start("quotes", len(articles)),
+        digests,
     )
     long_stories = worth_storing(articles, stories)
     entities = stored_entities(long_stories, _previous_entities(previous), stages.start("names", len(long_stories)))
     stages.start("passages", len(articles))
     shared = find_shared_text(articles, known_regions=previous.pair_regions())
     passages, internal = list(shared.passages), list(shared.internal)
-    prior = _term_prior(articles, previous)
+    prior = _term_prior(articles, digests, previous)
     stages.start("saving")
 
     corpus = Corpus(path, ingested.info, articles, ingested.report, stories, quotes, passages, internal, vectors)
-    carried = {
-        DRAFTS_TABLE: drafts_frame(ingested.kept),
-        HEAD_ENTITIES_TABLE: head_entities_frame(memo.used),
-        PAIR_REGIONS_TABLE: pair_regions_frame(shared.regions),
-    }
+    carried[HEAD_ENTITIES_TABLE] = head_entities_frame(memo.used)
+    carried[PAIR_REGIONS_TABLE] = pair_regions_frame(shared.regions)
     corpus.folder = _save(corpus, prior, entities, carried, root, key)
     stages.finish()
     return _with_overrides(corpus)
 
 
-def _term_prior(articles: Sequence[Article], previous: PreviousBuild) -> TermPrior:
+def _term_prior(articles: Sequence[Article], digests: Sequence[str], previous: PreviousBuild) -> TermPrior:
     """The corpus's term prior: the previous build's, with the articles that left taken out and the new ones
     counted in, when its counting code is unchanged and less than half the corpus changed; counted otherwise.
     Either way the same counts."""
@@ -287,7 +312,6 @@ def _term_prior(articles: Sequence[Article], previous: PreviousBuild) -> TermPri
     stored = previous.term_prior(_terms_table())
     if stored is not None:
         before, ids_before = stored
-        digests = [article_digest(a) for a in articles]
         now = Counter(digests)
         then = Counter({digest: len(ids) for digest, ids in ids_before.items()})
         gone, new = then - now, now - then
@@ -429,8 +453,6 @@ def _save(
         files.append(f"{_terms_table()}.parquet")
         writer.table(_ENTITIES, _entities_frame(entities))
         files.append(f"{_ENTITIES}.parquet")
-        writer.table(DIGESTS_TABLE, digests_frame(corpus.articles))
-        files.append(f"{DIGESTS_TABLE}.parquet")
         for name, frame in carried.items():
             writer.table(name, frame)
             files.append(f"{name}.parquet")

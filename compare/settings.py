@@ -104,6 +104,10 @@ BUILD_WORKERS = int(os.environ.get("PARALLAX_WORKERS") or 0)
 WORKER_THREADS = 1
 #: Fewer items than this are worked in-process: starting workers (each loads spaCy) costs seconds.
 PARALLEL_MIN_ITEMS = 400
+#: A corpus whose input files hold at least this many bytes (about 400 news articles) starts the build's
+#: workers at once, each loading the embedding model while the build reads the files; smaller ones start
+#: workers only if a stage needs them.
+PARALLEL_WARM_MIN_BYTES = 2_000_000
 #: Where a build runs: None in this process; ``local:N`` (a LocalCluster of N worker processes) or a Dask
 #: scheduler address (``tcp://host:8786``). PARALLAX_SCHEDULER sets it; ``build --scheduler`` overrides it.
 SCHEDULER = os.environ.get("PARALLAX_SCHEDULER") or None

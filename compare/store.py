@@ -275,8 +275,28 @@ def frame_records(cls: type[R], frame: pd.DataFrame) -> list[R]:
     """
     hints = typing.get_type_hints(cls)
     names = [f.name for f in dataclasses.fields(cls) if f.name in frame.columns]  # type: ignore[arg-type]
-    columns = [list(map(_decoder(hints[name]), frame[name].tolist())) for name in names]
+    columns = [_column(frame[name], hints[name]) for name in names]
     return [cls(**dict(zip(names, values, strict=True))) for values in zip(*columns, strict=True)]
+
+
+def _column(series: pd.Series, hint: Any) -> list[Any]:
+    """A cached column's cells as values of a field of type ``hint``: integer and text columns whole
+    (their cells are the values already, missing text aside), the rest cell by cell (``_decoder``)."""
+    if series.dtype.kind in "biu":  # no missing cells, and tolist gives Python ints and bools
+        return series.tolist()
+    if _is_text(hint) and (series.dtype.kind == "O" or isinstance(series.dtype, pd.StringDtype)):
+        values = series.tolist()
+        for row in np.flatnonzero(series.isna().to_numpy()).tolist():
+            values[row] = None
+        return values
+    return list(map(_decoder(hint), series.tolist()))
+
+
+def _is_text(hint: Any) -> bool:
+    """True for a ``str`` field, or one that is ``str`` or None."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return set(typing.get_args(hint)) == {str, type(None)}
+    return hint is str
 
 
 def _decoder(hint: Any) -> Callable[[Any], Any]:

@@ -205,3 +205,39 @@ def test_embed_cache_kept_texts_are_stored_even_without_articles(tmp_path: Path)
     vectors = CorpusVectors(tmp_path, embedder, keep=["a frame about money"])
     vectors.save()
     assert VectorStore(tmp_path, embedder).lookup([text_key("a frame about money")])[1].all()
+
+
+def test_embed_cache_recorded_sentence_keys_skip_cutting_and_store_the_same(
+    tmp_path: Path, corpus: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild given the sentence keys the build before recorded cuts no unchanged article again, and
+    leaves the store exactly as a rebuild without them; a key set the store lacks is cut and embedded."""
+    embedder = CountingEmbedder()
+    first = CorpusVectors(tmp_path / "a", embedder)
+    first.articles(corpus)
+    first.sentences(corpus[:3])
+    first.save()
+    assert set(first.sentence_keys) == {a.id for a in corpus[:3]}
+    assert first.sentence_keys["a0"] == b"".join(text_key(u) for u in sentence_units(corpus[0], embedder.max_words))
+
+    import compare.embed as embed_module
+
+    cut: list[str] = []
+    real = embed_module.sentence_units
+    monkeypatch.setattr(embed_module, "sentence_units", lambda a, n: cut.append(a.id) or real(a, n))
+    known = dict(first.sentence_keys)
+    known["a2"] = text_key("a sentence the store never saw")  # recorded, but not stored: cut again
+    again = CorpusVectors(tmp_path / "a", embedder)
+    again.articles(corpus)
+    again.sentences(corpus[:4], known=known)
+    again.save()
+    assert cut == ["a2", "a3"]
+    assert again.sentence_keys["a0"] == first.sentence_keys["a0"]
+    assert again.sentence_keys["a2"] == first.sentence_keys["a2"]  # what its text really cuts into
+
+    plain = CorpusVectors(tmp_path / "b", embedder)
+    plain.articles(corpus)
+    plain.sentences(corpus[:4])
+    plain.save()
+    (with_keys,), (without,) = (list((tmp_path / d).iterdir()) for d in "ab")
+    assert np.array_equal(np.load(with_keys), np.load(without))

@@ -179,3 +179,47 @@ def test_parallel_workers_give_freed_memory_back(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(settings, "BUILD_WORKERS", 2)
     resident_mb = parallel.map_slices(_allocate_and_free, [1, 2], slice_size=1)
     assert max(resident_mb) < 420  # ~260 MB here; without the trim ~600: glibc kept what the work freed
+
+
+def _mark_warm(folder: str) -> None:
+    import os
+
+    Path(folder, str(os.getpid())).touch()
+
+
+def test_parallel_warmed_workers_start_at_once_and_take_even_small_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+    from functools import partial
+
+    monkeypatch.setattr(settings, "BUILD_WORKERS", 2)
+    with parallel.build_workers(partial(_mark_warm, str(tmp_path))):
+        assert parallel.workers_warmed()
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)  # both workers warm up before any stage asks for them
+        warmed = {int(p.name) for p in tmp_path.iterdir()}
+        small = set(parallel.map_slices(_pids, [1, 2, 3], slice_size=8, warmed_for=True))
+        other = set(parallel.map_slices(_pids, [1, 2, 3], slice_size=8))
+    assert len(warmed) == 2 and os.getpid() not in warmed
+    assert small <= warmed  # the work the workers were warmed for goes there however small
+    assert other == {os.getpid()}  # small work they were not warmed for stays in this process
+    with parallel.build_workers():
+        assert not parallel.workers_warmed()
+
+
+def test_pipeline_warms_workers_only_for_a_large_corpus_and_several_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare import embed
+
+    (tmp_path / "a.txt").write_text("Officials said the bridge would reopen.\n" * 50, encoding="utf-8")
+    monkeypatch.setattr(settings, "BUILD_WORKERS", 2)
+    assert pipeline._worker_warmup(tmp_path) is None  # a small corpus embeds in this process
+    monkeypatch.setattr(settings, "PARALLEL_WARM_MIN_BYTES", 1000)
+    warm = pipeline._worker_warmup(tmp_path)
+    assert warm is not None and warm.func is embed.warm_worker  # type: ignore[attr-defined]
+    monkeypatch.setattr(settings, "BUILD_WORKERS", 1)
+    assert pipeline._worker_warmup(tmp_path) is None  # one worker: everything stays in this process

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from compare.align import WORD, Match, find_matches, group_matches, tokenize, word_spans
+from compare.align import WORD, Match, find_matches, group_matches, split_words, tokenize, word_spans
 
 STORY_TEXT = (
     "Rescue teams worked through the night to reach villagers trapped by the landslide, which buried a school "
@@ -24,11 +24,22 @@ def _filler(seed: int, n: int) -> list[str]:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "...", "one", "Don’t stop — it's “quoted”, OK?", "Ünïcode wörds and_underscores 2,000 times", "a\nb\n\nc"],
+    [
+        "",
+        "...",
+        "one",
+        "Don’t stop — it's “quoted”, OK?",
+        "Ünïcode wörds and_underscores 2,000 times",
+        "a\nb\n\nc",
+        "_",
+        "__x__ a_b_c 12_3 ß_ü_",
+        "\t_\n",
+    ],
 )
 def test_passages_word_spans_line_up_with_tokens(text: str) -> None:
     spans = word_spans(text)
     assert [text[s:e] for s, e in spans.tolist()] == WORD.findall(text)
+    assert split_words(text) == WORD.findall(text)
     assert len(tokenize([text]).ids) == len(spans)
 
 

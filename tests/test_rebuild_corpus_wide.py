@@ -11,9 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from compare import align, pipeline, store
+from compare import align, embed, pipeline, store
 from compare.align import RegionMemo, find_matches, tokenize
-from compare.carryover import PAIR_REGIONS_TABLE, _pair_regions_from_frame, pair_regions_frame
+from compare.carryover import (
+    PAIR_REGIONS_TABLE,
+    SENTENCE_KEYS_TABLE,
+    _pair_regions_from_frame,
+    pair_regions_frame,
+)
 from compare.framing import distinctive
 from compare.framing.distinctive import TermPrior, _count_corpus
 from tests.conftest import BUNDLED, SEED_DURAN
@@ -157,6 +162,7 @@ def _tables(folder: Path) -> dict[str, object]:
         "internal": [p.to_dict() for p in built.internal_reuse],
         "terms": terms.to_dict("list"),
         "regions": _pair_regions_from_frame(store.read_table(built.folder, PAIR_REGIONS_TABLE)),
+        "sentence_keys": store.read_table(built.folder, SENTENCE_KEYS_TABLE).sort_values("digest").to_dict("list"),
     }
 
 
@@ -166,6 +172,7 @@ def test_rebuild_updates_passages_and_term_prior_and_matches_a_build_from_nothin
     folder = _corpus(tmp_path, "corpus")
     first = _tables(folder)
     assert first["passages"], "the wire copies share passages with the seed"
+    assert first["sentence_keys"]["digest"], "multi-outlet stories' articles have their sentence keys recorded"
     (folder / "wire_b.txt").unlink()
     (folder / "wire_c.txt").write_text(_wire_c(), encoding="utf-8")
 
@@ -174,13 +181,17 @@ def test_rebuild_updates_passages_and_term_prior_and_matches_a_build_from_nothin
     real_count, real_regions = distinctive._count_corpus, align._regions
     monkeypatch.setattr(distinctive, "_count_corpus", lambda texts: counted.append(len(texts)) or real_count(texts))
     monkeypatch.setattr(align, "_regions", lambda *a: aligned.append(1) or real_regions(*a))
+    cut: list[str] = []
+    real_units = embed.sentence_units
+    monkeypatch.setattr(embed, "sentence_units", lambda article, n: cut.append(article.id) or real_units(article, n))
     again = _tables(folder)
     assert sorted(counted) == [1, 1]  # wire_b taken out, wire_c counted in: not the whole corpus
     assert 0 < len(aligned) < len(again["regions"])  # only pairs with wire_c are aligned
+    assert all("wire_c" in article_id for article_id in cut)  # unchanged articles' sentences are not cut again
 
     monkeypatch.undo()
     scratch_folder = tmp_path / "scratch"
     shutil.copytree(folder, scratch_folder, ignore=shutil.ignore_patterns(".parallax"))
     scratch = _tables(scratch_folder)
-    for table in ("passages", "internal", "terms", "regions"):
+    for table in ("passages", "internal", "terms", "regions", "sentence_keys"):
         assert again[table] == scratch[table], table
