@@ -688,70 +688,50 @@ _THING_NOUNS = lexicon(
 # --- one speaker per person across a story's outlets ---------------------------------------
 
 
-def _name_words(name: str) -> list[str]:
-    return [w for w in name.split() if not is_title_word(w) and _bare(w) not in _SUFFIXES]
-
-
 def resolve_speakers(quotes: Sequence[Quote]) -> list[Quote]:
-    """The same quotes with one ``speaker_id``, display name and role per person across outlets.
+    """The same quotes with one ``speaker_id``, display name, role and type per person across outlets.
 
-    People are keyed by surname; a bare surname ("Milley") joins the one full name that
-    carries it, and when several people share a surname ("Donald Trump", "Eric Trump")
-    it joins the one the story names most. Organisations are keyed by their folded name,
-    anonymous sources share the id ``anonymous`` and keep their own description. The
-    display name is the fullest name used, the role the fullest any outlet gave.
+    Who is the same person is decided in one place, ``compare.people.identify`` (titles and
+    descriptors dropped, case ignored, a bare surname joining the one fuller name that fits);
+    here each person gets the fullest role any outlet gave (else the title written before the
+    name: "President" from "President Trump") and the type most outlets' words support.
+    Unnamed groups keep the type "anonymous".
     """
-    full_names: dict[str, Counter[str]] = defaultdict(Counter)  # surname -> full names (no title) -> count
-    for quote in quotes:
-        words = _name_words(quote.speaker or "")
-        if _is_person(quote) and len(words) >= 2:
-            full_names[name_key(quote.speaker or "")][" ".join(words)] += 1
+    from compare.people import identify, is_group
 
-    def identity(quote: Quote) -> tuple[str, str]:
-        """(speaker_id, display name) of one quote's speaker."""
-        speaker = quote.speaker or ""
-        if quote.speaker_type == "anonymous":
-            return "anonymous", speaker
-        if _is_person(quote):
-            words = _name_words(speaker)
-            known = full_names.get(name_key(speaker))
-            name = known.most_common(1)[0][0] if known and len(words) < 2 else " ".join(words) or speaker
-        else:
-            name = re.sub(r"[’']s$", "", re.sub(r"^(?:the|The)\s+", "", speaker))
-        return _fold(name), name
-
-    identities = [identity(q) if q.speaker else None for q in quotes]
-    names: dict[str, Counter[str]] = defaultdict(Counter)
+    said = [i for i, q in enumerate(quotes) if q.speaker]
+    identities = dict(
+        zip(said, identify([(quotes[i].speaker or "", quotes[i].speaker_type) for i in said]), strict=True)
+    )
     roles: dict[str, Counter[str]] = defaultdict(Counter)
+    titles: dict[str, Counter[str]] = defaultdict(Counter)
     types: dict[str, Counter[str]] = defaultdict(Counter)
-    for quote, found in zip(quotes, identities, strict=True):
-        if found is not None:
-            names[found[0]][found[1]] += 1
-            roles[found[0]][quote.role or ""] += 1
-            types[found[0]][quote.speaker_type] += 1
+    for i, identity in identities.items():
+        roles[identity.key][quotes[i].role or ""] += 1
+        titles[identity.key][identity.title or ""] += 1
+        types[identity.key][quotes[i].speaker_type] += 1
     resolved = []
-    for quote, found in zip(quotes, identities, strict=True):
-        if found is None:
+    for i, quote in enumerate(quotes):
+        if i not in identities:
             resolved.append(quote)
-        elif found[0] == "anonymous":
-            resolved.append(replace(quote, speaker_id="anonymous"))
+            continue
+        identity = identities[i]
+        key = identity.key
+        role = _fullest(roles[key]) or _fullest(titles[key]) or None
+        if is_group(key):
+            kind = "anonymous"
         else:
-            key = found[0]
-            name = max(names[key], key=lambda n: (len(n.split()), names[key][n], n))
-            role = max(roles[key], key=lambda r: (len(r.split()), roles[key][r], r)) or None
-            # The type most outlets' words support; "other" only when nothing says more.
+            # The type most outlets' words support; "other" only when nothing says more, not even the title.
             kind = max(types[key], key=lambda t: (t != "other", types[key][t], t))
-            resolved.append(replace(quote, speaker=name, role=role, speaker_type=kind, speaker_id=key))
+            if kind == "other" and role:
+                kind = speaker_type(identity.name, role)
+        resolved.append(replace(quote, speaker=identity.name, role=role, speaker_type=kind, speaker_id=key))
     return resolved
 
 
-def _is_person(quote: Quote) -> bool:
-    return (
-        quote.speaker is not None
-        and quote.speaker_type not in {"anonymous", "organisation"}
-        and not looks_like_organisation(quote.speaker)
-        and not _JOURNALIST.search(quote.speaker)
-    )
+def _fullest(counts: Counter[str]) -> str:
+    """The longest wording, then the most used: the fullest role any outlet gave."""
+    return max(counts, key=lambda r: (len(r.split()), counts[r], r), default="")
 
 
 # --- per-story tables ----------------------------------------------------------------------
@@ -798,5 +778,5 @@ def single_outlet_speakers(quotes: Sequence[Quote]) -> pd.DataFrame:
     if table.empty:
         return pd.DataFrame(columns=columns)
     outlets_per_speaker = table.groupby("speaker_id")["outlet"].transform("nunique")
-    single = table[(outlets_per_speaker == 1) & (table["speaker_id"] != "anonymous")]
+    single = table[(outlets_per_speaker == 1) & (table["speaker_type"] != "anonymous")]
     return single[columns].reset_index(drop=True)

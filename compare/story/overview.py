@@ -10,6 +10,7 @@ import pandas as pd
 
 from compare import charts
 from compare.model import Article
+from compare.people import is_group
 from compare.pipeline import Corpus
 from compare.story.common import main_articles, outlets_of, reuse, when, words
 from compare.story.panel import Panel
@@ -43,7 +44,8 @@ def _outlet_lines(corpus: Corpus, story_id: str) -> pd.DataFrame:
                 "words": sum(words(a.text) for a in own),
                 "first_published": when(dates[0]) if dates else "",
                 "quotes": len(said),
-                "people_quoted": len({q.speaker_id for q in said}),
+                # unnamed sources ("officials", "a senior official") count as one voice, not as people
+                "people_quoted": len({"anonymous" if is_group(q.speaker_id) else q.speaker_id for q in said}),
                 "own_words_%": round(100 * float(np.mean([originality.get(a.id, 1.0) for a in own])), 1),
                 "headline": main[outlet].title,
                 "domain": facts.domain if facts else "unknown",

@@ -102,16 +102,29 @@ def _speaker_summary(table: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _row_labels(table: pd.DataFrame, speaker_ids: Sequence[str]) -> list[str]:
+    """Each speaker's display name, with the role (else the id) added where two rows would read the same."""
+    first = table.drop_duplicates("speaker_id").set_index("speaker_id")
+    labels = [str(first.loc[s, "speaker"]) for s in speaker_ids]
+    for extra in (lambda s: str(first.loc[s, "role"] or s), str):
+        labels = [f"{n} ({extra(s)})" if labels.count(n) > 1 else n for s, n in zip(speaker_ids, labels, strict=True)]
+    return labels
+
+
 def _matrix_panel(table: pd.DataFrame, outlets: Sequence[str], speakers: int) -> Panel:
     """The most quoted speakers × outlets, with how often each outlet quoted each (``speakers`` in all)."""
-    matrix = table.pivot_table(index="speaker", columns="outlet", values="quotes", aggfunc="sum", fill_value=0)
+    # One row per person (their speaker_id), labelled with their name: two people may share a display name.
+    matrix = table.pivot_table(index="speaker_id", columns="outlet", values="quotes", aggfunc="sum", fill_value=0)
     matrix = matrix.reindex(columns=outlets, fill_value=0)
-    matrix = matrix.loc[matrix.sum(axis=1).sort_values(ascending=False).index[:_MATRIX_SPEAKERS]]
+    matrix = matrix.loc[matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index[:_MATRIX_SPEAKERS]]
+    matrix.index = _row_labels(table, list(matrix.index))
     return Panel(
         "speaker_matrix",
         "Who was quoted, by which outlet",
         "Each row is a person or organisation quoted in the story, each column an outlet; the number is how "
-        "many times that outlet quoted them. Empty cells show whose voice an outlet left out.",
+        "many times that outlet quoted them. Empty cells show whose voice an outlet left out. One person is one "
+        "row however outlets wrote the name (with or without a title, first name or capitals); a bare surname "
+        "that two people of the story share stays a row of its own rather than be credited to the wrong one.",
         figure=charts.count_heatmap(matrix, "Who was quoted, by which outlet", value_label="quotes"),
         note=f"The {_MATRIX_SPEAKERS} most quoted speakers are shown; the speakers table lists all."
         if speakers > _MATRIX_SPEAKERS
