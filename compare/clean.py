@@ -53,7 +53,21 @@ _SECTION_HEADER = re.compile(
     r"|more (?:from|on|in|stories|news|coverage)\b.*|most (?:popular|read|viewed|shared)(?: \w+)?"
     r"|trending(?: \w+)?|also read|further reading|read (?:next|also|more)|see also|top stories"
     r"|latest (?:news|stories|articles|videos)|editor'?s picks|don'?t miss|what to read next"
-    r"|in case you missed it|popular (?:now|posts|stories)|explore more on these topics)\W*$",
+    r"|in case you missed it|popular (?:now|posts|stories)|explore more on these topics"
+    r"|(?:promoted|sponsored|partner) (?:stories|content|links|posts)|around the web|from (?:our|the) partners?)\W*$",
+    re.IGNORECASE,
+)
+# A link to another article set inside the body: "RELATED: ...", "Watch: ...", "Read more: ...".
+_TEASER_LINK = re.compile(
+    r"^\W*(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more)"
+    r"\s*(?::|\||–|—|-)\s*\w",
+    re.IGNORECASE,
+)
+# The label of an ad slot inside the body ("Advertisement", "Story continues below advertisement").
+_AD_SLOT = re.compile(
+    r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|paid content"
+    r"|(?:the )?(?:story|article|text) continues (?:below|after)(?: this| the)? (?:advertisement|ad)"
+    r"|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$",
     re.IGNORECASE,
 )
 # Notes about the article itself, sentences or not.
@@ -86,7 +100,9 @@ _ACTION_CUE = re.compile(
     r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the) app|leave a (?:comment|reply)"
     r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support (?:our|my) (?:work|journalism)"
     r"|comments? (?:below|section)|push notifications|cookies?"
-    r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now)\b",
+    r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
+    # account widgets: sign-in boxes and password resets stand on many pages' first screen
+    r"|sign(?:ing)? in|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?)\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
@@ -97,6 +113,11 @@ _IMPERATIVE = re.compile(
 _READER = re.compile(r"\b(?:you|your|our|us)\b", re.IGNORECASE)
 _DATE_INSIDE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I
+)
+# Script code that a scraper let through as text: calls, braces, assignments, operators. Prose has few of these.
+_CODE_TOKEN = re.compile(
+    r"[{}]|\w\(|\);|\)\)|\w\.\w+\(|==|=>|&&|\|\||\w=['\"\w]|['\"]:['\"\w]|[\[(]['\"]|['\"]\]|\w\.\w+\s*=[^=]"
+    r"|\bvar\s|\bfunction\b|<!\[CDATA\[|\]\]>"
 )
 _READ_MORE = re.compile(r"(?:Read more|Continue reading)\s*[»›>…]*\s*$", re.IGNORECASE)
 # Credit lines: a standalone "Via X" / "Source: X" line, or a wire dateline "(Reuters) -" opening the body.
@@ -125,6 +146,8 @@ class CleanedText:
     removed: list[str] = field(default_factory=list)
     declared_source: str | None = None
     author: str | None = None  # from a byline above the body ("By Jane Porter, Reuters")
+    #: Why each line of ``removed`` was removed (same order): the rule, for audit and for tuning the rules.
+    reasons: list[str] = field(default_factory=list)
 
 
 def normalise_line(line: str) -> str:
@@ -136,10 +159,19 @@ def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+def is_code(line: str) -> bool:
+    """True for a line of script (an inline ad or tracking snippet leaked into the scrape): at least
+    CLEAN_CODE_MIN_TOKENS code tokens, and at least one for every CLEAN_CODE_WORDS_PER_TOKEN words."""
+    tokens = len(_CODE_TOKEN.findall(line))
+    return tokens >= settings.CLEAN_CODE_MIN_TOKENS and tokens * settings.CLEAN_CODE_WORDS_PER_TOKEN >= len(
+        _words(line)
+    )
+
+
 def is_prose(line: str) -> bool:
     """True when a line reads like part of an article body rather than page furniture."""
     words = _words(line)
-    if _is_furniture(line):
+    if _is_furniture(line) or is_code(line):
         return False
     sentence = bool(_SENTENCE_END.search(line.strip()))
     # Capitalised words make a short line a teaser or a menu, but a long sentence full of names is prose.
@@ -222,7 +254,7 @@ def _is_stamp(line: str) -> bool:
 def _headline_score(line: str) -> float:
     """How much a line looks like a headline: a few words, no full stop, no menu, byline or date."""
     words = _words(line)
-    if len(words) < 2 or _DATE_LINE.match(line) or _is_stamp(line):
+    if len(words) < 2 or _DATE_LINE.match(line) or _is_stamp(line) or is_code(line):
         return float("-inf")
     score = min(len(words), 12) / 12
     if len(words) < 3:
@@ -399,13 +431,18 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     body_lines = lines[start:]
 
     declared = declared_source(body_lines)
-    seen_in_page: set[str] = set()  # filled by _kind: later copies of a line are dropped
-    kinds = _mark_teasers([_kind(line, title, boilerplate, seen_in_page) for line in body_lines])
-    keep = _body_mask(body_lines, kinds)
-    items = _list_items(body_lines, kinds, keep)
-    kept_lines = [
-        (kept and kind == "prose") or index in items for index, (kind, kept) in enumerate(zip(kinds, keep, strict=True))
-    ]
+    seen_in_page: set[str] = set()  # filled by _classify: later copies of a line are dropped
+    every = [_classify(line, title, boilerplate, seen_in_page) for line in body_lines]
+    # Leaked script is no part of the page's layout: the body is looked for as if it were not there, so
+    # a snippet between two paragraphs (an ad slot's loader) neither splits the body nor counts as a label.
+    content = [index for index, (_, rule) in enumerate(every) if rule != "script code"]
+    shown = [False] * len(body_lines)
+    why = ["script code"] * len(body_lines)
+    found = _body_lines([body_lines[i] for i in content], [every[i] for i in content])
+    for index, (rule, kept) in zip(content, found, strict=True):
+        shown[index], why[index] = kept, rule
+    kept_lines = shown
+    reasons = [rule for rule, kept in zip(why, shown, strict=True) if not kept]
     # bylines stand above the body: before the headline or between it and the first kept line
     head = lines[: start + next((i for i, kept in enumerate(kept_lines) if kept), len(kept_lines))]
     return CleanedText(
@@ -414,11 +451,35 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
         removed=removed + [line for line, kept in zip(body_lines, kept_lines, strict=True) if not kept],
         declared_source=declared,
         author=byline_author(head),
+        reasons=["before the headline"] * len(removed) + reasons,
     )
 
 
-def _kind(line: str, title: str, boilerplate: frozenset[str], seen: set[str]) -> str:
-    """What a line is, for the body search.
+def _body_lines(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[tuple[str, bool]]:
+    """For each line of the body candidates: why it is removed (or "kept") and whether it is kept."""
+    kinds = _mark_teasers([kind for kind, _ in classes])
+    keep = _body_mask(lines, kinds)
+    items = _list_items(lines, kinds, keep)
+    kept_prose = [kept and kind == "prose" for kind, kept in zip(kinds, keep, strict=True)]
+    items |= _inner_lines(lines, [rule for _, rule in classes], kinds, kept_prose)
+    result = []
+    for index, ((first, rule), kind, kept) in enumerate(zip(classes, kinds, keep, strict=True)):
+        shown = kept_prose[index] or index in items
+        result.append(("kept" if shown else _reason(rule, first, kind, kept), shown))
+    return result
+
+
+def _reason(rule: str, first: str, kind: str, kept: bool) -> str:
+    """Why a body line was removed: its own rule, a teaser under a section header, or outside the body."""
+    if first in ("prose", "short") and kind == "furniture":
+        return "teaser under a section header"
+    if kind == "prose" and not kept:
+        return "prose outside the body"
+    return rule
+
+
+def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]) -> tuple[str, str]:
+    """What a line is, for the body search, and the rule that says so.
 
     "prose" (a body candidate), "short" (a label, subheading or ad slot: dropped, but the
     body may go on after it), "furniture" (a caption or call to action), "header" (over a
@@ -429,25 +490,47 @@ def _kind(line: str, title: str, boilerplate: frozenset[str], seen: set[str]) ->
     key = normalise_line(line)
     repeated = key in seen
     seen.add(key)
-    if _is_comment_widget(line) or _FORM_FIELD.match(line):
-        return "comments"
-    if (
-        _VIA_LINE.match(line)
-        or _REPORTING_BY.match(line)
-        or _is_meta(line)
-        or _DATE_LINE.match(line)
-        or _is_legal(line)
-        or key in boilerplate
-        or (title and key == normalise_line(title))
-    ):
-        return "break"
+    if _is_comment_widget(line):
+        return "comments", "comment widget"
+    if _FORM_FIELD.match(line):
+        return "comments", "form field"
+    breaks = (
+        ("credit line", bool(_VIA_LINE.match(line) or _REPORTING_BY.match(line))),
+        ("meta label", _is_meta(line)),
+        ("date line", bool(_DATE_LINE.match(line))),
+        ("legal notice", _is_legal(line)),
+        ("site boilerplate", key in boilerplate),
+        ("repeats the headline", bool(title and key == normalise_line(title))),
+    )
+    for rule, hit in breaks:
+        if hit:
+            return "break", rule
     if _is_section_header(line):
-        return "header"
+        return "header", "section header"
     if repeated:
-        return "short"  # a later copy ("Advertisement", a pull quote): dropped, without cutting the body
+        return "short", "repeated in page"  # a later copy ("Advertisement", a pull quote): the body goes on
     if _is_furniture(line):
-        return "furniture"
-    return "prose" if is_prose(line) else "short"
+        return "furniture", _furniture_rule(line)
+    if is_code(line):
+        return "short", "script code"  # like an ad slot: the body may go on after it
+    if _AD_SLOT.match(line):
+        return "short", "ad slot"
+    if len(_words(line)) <= settings.CLEAN_META_MAX_WORDS and _TEASER_LINK.match(line):
+        return "short", "teaser link"
+    if is_prose(line):
+        return "prose", "prose"
+    return "short", "short line"
+
+
+def _furniture_rule(line: str) -> str:
+    """Which furniture rule a line met (for the audit of what was removed)."""
+    if _CAPTION.search(line):
+        return "caption"
+    if _READ_MORE.search(line):
+        return "read more"
+    if _NAVIGATION.search(line):
+        return "navigation"
+    return "call to action"
 
 
 def _mark_teasers(kinds: list[str]) -> list[str]:
@@ -481,6 +564,36 @@ def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]
         while following < len(lines) and kinds[following] == "short":
             items.add(following)
             following += 1
+    return items
+
+
+def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str], kept: Sequence[bool]) -> set[int]:
+    """Subheadings and list items inside the body: short lines standing between two kept paragraphs.
+
+    A run of short lines with article text on both sides is part of the article (a subheading,
+    a list, a table of figures), unless something in it ends or interrupts the body (a date line,
+    a comment widget, a section header over teasers) or the run is too long to be anything but a
+    menu. Within such a run, only plain short lines are kept: captions, calls to action, repeated
+    lines ("Advertisement") and script code stay out, and so do one-word labels.
+    """
+    items: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if not kept[index]:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and not kept[end]:
+            end += 1
+        run = range(index + 1, end)
+        inside = end < len(lines) and 0 < len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES
+        if inside and all(kinds[i] in ("short", "furniture") for i in run):
+            items.update(
+                i
+                for i in run
+                if kinds[i] == "short" and rules[i] == "short line" and len(_words(lines[i])) >= 2
+            )
+        index = end
     return items
 
 
@@ -519,8 +632,10 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
                     continue
                 break
             blocks.append(_Block(index, end, hard, neutral, in_tail))
+            words = sum(len(_words(lines[i])) for i in range(index, end) if kinds[i] == "prose")
+            seen_prose = seen_prose or words >= settings.CLEAN_TAIL_AFTER_WORDS
             index = end
-            hard, neutral, seen_prose = False, True, True
+            hard, neutral = False, True
         else:
             hard = hard or kinds[index] in ("break", "comments")
             neutral = neutral and kinds[index] == "short"
@@ -544,8 +659,18 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
     def prose(block: _Block) -> list[str]:
         return [lines[i] for i in range(block.start, block.end) if kinds[i] == "prose"]
 
-    candidates = [b for b in range(len(blocks)) if not blocks[b].in_tail] or list(range(len(blocks)))
-    sizes = {b: sum(len(_words(line)) for line in prose(blocks[b])) for b in candidates}
+    every_size = {b: sum(len(_words(line)) for line in prose(blocks[b])) for b in range(len(blocks))}
+    front = [b for b in range(len(blocks)) if not blocks[b].in_tail]
+    # A "View comments" link or a "Most read" box above the article puts all of it in the tail: a block
+    # there that dwarfs everything before it is the article, not reader comments.
+    largest_front = max((every_size[b] for b in front), default=0)
+    candidates = front + [
+        b
+        for b in range(len(blocks))
+        if blocks[b].in_tail and every_size[b] >= settings.CLEAN_TAIL_MAIN_RATIO * largest_front
+    ]
+    candidates = sorted(candidates) or list(range(len(blocks)))
+    sizes = {b: every_size[b] for b in candidates}
     main = next(b for b in candidates if sizes[b] >= settings.CLEAN_MAIN_BLOCK_SHARE * max(sizes.values()))
     chosen = {main}
     vocabulary = _content_words(prose(blocks[main]))

@@ -50,6 +50,20 @@ CLEAN_MAIN_BLOCK_SHARE = 0.5
 CLEAN_CONTINUATION_MIN_SHARED = 10
 #: A later block with only labels or ad slots before it joins the body when it has at least this many words of prose.
 CLEAN_LONG_BLOCK_WORDS = 40
+#: A comment widget or section header opens the page's tail only after a block of at least this many words of
+#: prose (a stray sentence in a share bar or menu is no article yet: the article may still follow the header).
+CLEAN_TAIL_AFTER_WORDS = 30
+#: A line is script code (an inline snippet a scraper kept as text) with at least this many code tokens
+#: (braces, calls, assignments, operators) ...
+CLEAN_CODE_MIN_TOKENS = 3
+#: ... and at least one code token for every this many words (prose quoting a formula or a URL has far fewer).
+CLEAN_CODE_WORDS_PER_TOKEN = 4
+#: A block after a comment widget or section header can still be the article's main block when it has at least
+#: this many times the words of the largest block before them (reader comments come in many small blocks).
+CLEAN_TAIL_MAIN_RATIO = 3
+#: Short lines between two kept paragraphs are subheadings or list items when the run is no longer than this
+#: (a longer run of short lines is a menu or a block of teasers).
+CLEAN_INNER_RUN_MAX_LINES = 4
 #: A list is kept when a sentence of at least this many words introduces it with a colon.
 CLEAN_LIST_INTRO_MIN_WORDS = 6
 #: Lines repeated across an outlet's articles are its boilerplate when shorter than this.
