@@ -10,12 +10,15 @@ embeds only that article, and opening a story embeds nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import importlib.metadata
 import json
 import logging
 import math
 import platform
 import re
+import sys
 import threading
 import time
 from collections.abc import Mapping, Sequence, Set
@@ -26,7 +29,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from compare import settings
-from compare.encoders import EXPORT_VERSION, Encoder, OnnxEncoder, TorchEncoder, onnx_supported
+from compare.encoders import (
+    EXPORT_VERSION,
+    Encoder,
+    GraphEncoder,
+    GraphRecipe,
+    OnnxEncoder,
+    TorchEncoder,
+    graph_recipe,
+    onnx_supported,
+)
 from compare.errors import Code, ParallaxError
 from compare.model import Article
 from compare.nlp import opening_paragraphs, sentence_spans
@@ -100,10 +112,6 @@ class SentenceTransformerEmbedder(Embedder):
         self.requested = model or settings.MODEL
         self.source = self.requested or _packaged_model_path()
         self.threads = threads
-        if threads > 0:
-            import torch
-
-            torch.set_num_threads(threads)
         self._model: SentenceTransformer | None = None
         self._encoder: Encoder | None = None
         facts = _remembered_facts(self.source)
@@ -120,15 +128,37 @@ class SentenceTransformerEmbedder(Embedder):
     def model(self) -> SentenceTransformer:
         """The PyTorch model, loaded on first use."""
         if self._model is None:
+            if self.threads > 0:  # PyTorch's threads are the whole process's: a build worker's share
+                import torch
+
+                torch.set_num_threads(self.threads)
             self._model = _load(self.source)
         return self._model
 
     @property
     def encoder(self) -> Encoder:
-        """The model on its engine, made on first use."""
+        """The model on its engine, made on first use: for ONNX Runtime from a remembered ``GraphRecipe`` when
+        there is one, so this process never imports PyTorch or sentence-transformers."""
         if self._encoder is None:
-            self._encoder = make_encoder(self.model, self.source, self.runtime, self.threads)
+            recipe = self._graph_recipe() if self.runtime == OnnxEncoder.runtime else None
+            if recipe is not None:
+                self._encoder = GraphEncoder(recipe, self.threads)
+            else:
+                self._encoder = make_encoder(self.model, self.source, self.runtime, self.threads)
         return self._encoder
+
+    def _graph_recipe(self) -> GraphRecipe | None:
+        """The remembered recipe for this model's exported graph; made (and remembered) from the loaded model
+        the first time, or None when the model's tokenisation cannot be reproduced without it."""
+        remembered = _remembered_recipe(self.source)
+        if remembered is not None:
+            return remembered
+        if not onnx_supported(self.model):
+            return None
+        recipe = graph_recipe(self.model, self.source)
+        if recipe is not None:
+            _remember_recipe(self.source, recipe)
+        return recipe
 
     def loaded(self) -> bool:
         """Whether this process has loaded the model yet."""
@@ -182,6 +212,42 @@ def _remember_facts(source: str, dim: int, max_seq_length: float | None) -> dict
     except OSError as exc:  # a read-only home only costs loading the model next time
         log.warning("could not remember the model's facts in %s: %s", path, exc)
     return facts
+
+
+_RECIPES_FILE = "graphs.json"
+
+
+def _remembered_recipe(source: str) -> GraphRecipe | None:
+    """The checked ``GraphRecipe`` remembered for these model files and library versions, if its files remain."""
+    found = _read_json(settings.USER_CACHE_DIR / _RECIPES_FILE).get(_recipe_key(source))
+    try:
+        recipe = GraphRecipe(**found) if isinstance(found, dict) else None
+    except TypeError:  # written by another version of this code: made again
+        return None
+    return recipe if recipe is not None and recipe.usable() else None
+
+
+def _remember_recipe(source: str, recipe: GraphRecipe) -> None:
+    path = settings.USER_CACHE_DIR / _RECIPES_FILE
+    known = _read_json(path)
+    known[_recipe_key(source)] = dataclasses.asdict(recipe)
+    try:
+        atomic_write_bytes(path, json.dumps(known, indent=1).encode())
+    except OSError as exc:  # a read-only home only costs loading the model next time
+        log.warning("could not remember the model's ONNX recipe in %s: %s", path, exc)
+
+
+def _recipe_key(source: str) -> str:
+    """Model files, export version and the tokenizer and ONNX Runtime versions: what a recipe was checked with."""
+    return "|".join([_source_signature(source), str(EXPORT_VERSION), _version("tokenizers"), _version("onnxruntime")])
+
+
+def _version(package: str) -> str:
+    """An installed package's version without importing it (importing PyTorch alone takes seconds)."""
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "none"
 
 
 def _read_json(path: Path) -> dict[str, object]:
@@ -244,8 +310,9 @@ def _embed_on_worker(spec: tuple[str | None, str], texts: Sequence[str]) -> list
 
 
 def warm_worker(spec: tuple[str | None, str]) -> None:
-    """Load the model a build's worker will embed with (``parallel.build_workers``' warm-up): importing
-    sentence-transformers and loading the model take seconds, spent while the build reads its corpus."""
+    """Load the model a build's worker will embed with (``parallel.build_workers``' warm-up): loading it
+    (and, without a remembered ONNX recipe, importing sentence-transformers) takes seconds, spent while the
+    build reads its corpus."""
     _worker_embedder(*spec).embed(["warm-up"])  # the first call loads the model on its engine
 
 
@@ -289,8 +356,18 @@ def _machine_signature() -> str:
     return hashlib.sha256("|".join(details).encode()).hexdigest()[:16]
 
 
+#: Device files a GPU driver makes on Linux (NVIDIA; WSL's GPU bridge; ROCm, which torch also calls cuda).
+_GPU_DEVICE_FILES = ("/dev/nvidiactl", "/dev/dxg", "/dev/kfd")
+
+
+@lru_cache(maxsize=1)
 def _cuda_device() -> str | None:
-    """The CUDA device's name when torch sees one (never on the CPU-only machines this ships for)."""
+    """The CUDA device's name when torch sees one (never on the CPU-only machines this ships for).
+
+    On Linux without a GPU driver's device file the answer is None without importing PyTorch (seconds and
+    a few hundred MB in every process that only reads the remembered engine)."""
+    if sys.platform == "linux" and not any(Path(device).exists() for device in _GPU_DEVICE_FILES):
+        return None
     try:
         import torch
 
@@ -384,28 +461,17 @@ def remembered_runtime(identity: str) -> str | None:
 
 
 def _runtime_key(identity: str, candidates: Sequence[str]) -> str:
-    import torch
-
     return "|".join(
         [
             identity,
-            torch.__version__,
-            _onnxruntime_version(),
+            _version("torch"),
+            _version("onnxruntime"),
             _machine_signature(),
             str(settings.MIN_PRECISION_COSINE),
             ",".join(candidates),
             str(EXPORT_VERSION),
         ]
     )
-
-
-def _onnxruntime_version() -> str:
-    try:
-        import onnxruntime
-
-        return str(onnxruntime.__version__)
-    except ImportError:
-        return "none"
 
 
 # --- units ---------------------------------------------------------------------

@@ -5,7 +5,10 @@ here, once, from the PyTorch weights the model package ships (nothing is downloa
 BERT's attention, GELU and layer-norm fused into single kernels: on this project's 2-core
 machines that embeds the bundled MiniLM about 1.2–2 times faster than PyTorch with the same
 vectors (cosine 1.0000). The exported graph is cached in the user cache, keyed by the model's
-files and the library versions, so later processes only load it.
+files and the library versions, so later processes only load it. Once a process has checked
+that the model's tokenizer file tokenises exactly as sentence-transformers does (``graph_recipe``),
+later processes run the graph with that tokenizer alone (``GraphEncoder``), never importing
+PyTorch or sentence-transformers.
 
 Every engine is judged by ``compare.embed.choose_runtime`` against PyTorch float32 on probe
 texts before it is used; one whose vectors drift is never chosen.
@@ -18,6 +21,7 @@ import logging
 import os
 import typing
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -84,17 +88,8 @@ class OnnxEncoder:
     runtime = "onnx-float32"
 
     def __init__(self, model: SentenceTransformer, source: str, threads: int = 0) -> None:
-        import onnxruntime
-
         self.model = model
-        path = exported_graph(model, source)
-        options = onnxruntime.SessionOptions()
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.intra_op_num_threads = threads or settings.EMBED_THREADS or os.cpu_count() or 1
-        options.log_severity_level = 3  # warnings about unused initialisers are noise to a user
-        # no memory arena: it would keep the largest batch's activations (hundreds of MB) for the whole build
-        options.enable_cpu_mem_arena = False
-        self.session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.session = _session(exported_graph(model, source), threads)
         self.inputs = [i.name for i in self.session.get_inputs()]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -108,6 +103,128 @@ class OnnxEncoder:
                 out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
             out[rows] = vectors
         return out
+
+
+class GraphEncoder:
+    """An exported graph under ONNX Runtime, tokenised by the model's own fast tokenizer file: the same
+    vectors as ``OnnxEncoder`` without importing PyTorch or sentence-transformers (about ten seconds and
+    a few hundred MB in every process that embeds: each build worker, the dashboard, a cluster worker).
+
+    Made only from a ``GraphRecipe`` that ``graph_recipe`` checked against sentence-transformers' own
+    tokenisation."""
+
+    runtime = "onnx-float32"
+
+    def __init__(self, recipe: GraphRecipe, threads: int = 0) -> None:
+        self.recipe = recipe
+        self.tokenizer = recipe.tokenizer_object()
+        self.session = _session(Path(recipe.graph), threads)
+        self.inputs = [i.name for i in self.session.get_inputs()]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        dim = self.session.get_outputs()[0].shape[-1]
+        out = np.zeros((len(texts), dim if isinstance(dim, int) else 0), dtype=np.float32)
+        for rows in length_batches(texts):
+            features = self.recipe.features(self.tokenizer, [texts[i] for i in rows])
+            vectors = self.session.run(None, {name: features[name] for name in self.inputs})[0]
+            if out.shape[1] == 0:
+                out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+            out[rows] = vectors
+        return out
+
+
+@dataclass(frozen=True)
+class GraphRecipe:
+    """What running an exported graph takes without the PyTorch model: the graph file, the tokenizer file and
+    how sentence-transformers calls it (input limit, lower-casing, padding token). Plain values, so it is
+    remembered in the user cache beside the model's other facts."""
+
+    graph: str
+    tokenizer: str
+    max_tokens: int
+    lower_case: bool
+    pad_id: int
+    pad_token: str
+    pad_type_id: int = 0
+
+    def usable(self) -> bool:
+        """Both files still there (a cleared cache or an updated model package makes the recipe stale)."""
+        return Path(self.graph).is_file() and Path(self.tokenizer).is_file()
+
+    def tokenizer_object(self) -> Any:
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(self.tokenizer)
+        tokenizer.enable_truncation(self.max_tokens)
+        tokenizer.enable_padding(pad_id=self.pad_id, pad_token=self.pad_token, pad_type_id=self.pad_type_id)
+        return tokenizer
+
+    def features(self, tokenizer: Any, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The graph's inputs for ``texts``, as sentence-transformers' ``preprocess`` makes them."""
+        cleaned = [text.strip().lower() if self.lower_case else text.strip() for text in texts]
+        encodings = tokenizer.encode_batch(cleaned)
+        return {
+            "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+        }
+
+
+#: Texts whose tokenisation must come out identical before a recipe is trusted: cases, accents, symbols,
+#: stray spaces, an empty text, and one far past any model's input limit (truncation).
+_TOKENISER_PROBES = (
+    "The Ministry said on Tuesday that talks would resume.",
+    "  Café owners in Zürich — “furious” — cited €2.5bn in losses (Reuters).  ",
+    "",
+    "ALL CAPS HEADLINE: U.S. Sen. O'Neill's 3rd try @ 9:45 p.m. #vote https://example.org/a?b=c",
+    "日本 and 中国 officials met; naïve résumé façade.",
+    " ".join(["word"] * 2000),
+)
+
+
+def graph_recipe(model: SentenceTransformer, source: str) -> GraphRecipe | None:
+    """A checked recipe for running ``model``'s exported graph without it, or None when its tokenisation cannot
+    be reproduced from its tokenizer file (then the model itself tokenises, as ``OnnxEncoder`` does)."""
+    first: Any = model[0]
+    tokenizer = getattr(first, "tokenizer", None)
+    folder = Path(source)
+    file = folder / "tokenizer.json"
+    if tokenizer is None or not file.is_file() or getattr(tokenizer, "padding_side", "right") != "right":
+        return None
+    try:
+        recipe = GraphRecipe(
+            graph=str(exported_graph(model, source)),
+            tokenizer=str(file),
+            max_tokens=int(model.max_seq_length),
+            lower_case=bool(getattr(first, "do_lower_case", False)),
+            pad_id=int(tokenizer.pad_token_id),
+            pad_token=str(tokenizer.pad_token),
+            pad_type_id=int(getattr(tokenizer, "pad_token_type_id", 0) or 0),
+        )
+        ours = recipe.features(recipe.tokenizer_object(), _TOKENISER_PROBES)
+        theirs = model.preprocess(list(_TOKENISER_PROBES))
+        inputs = [i.name for i in _session(Path(recipe.graph), 1).get_inputs()]
+    except Exception as exc:  # any surprise means: keep the model's own tokenisation
+        log.info("no torch-free ONNX recipe for %s (%s: %s)", source, type(exc).__name__, exc)
+        return None
+    for name in inputs:
+        if name not in ours or name not in theirs or not np.array_equal(ours[name], theirs[name].numpy()):
+            log.info("no torch-free ONNX recipe for %s: its tokenizer file tokenises %s differently", source, name)
+            return None
+    return recipe
+
+
+def _session(path: Path, threads: int) -> Any:
+    """An ONNX Runtime session for ``path`` on ``threads`` threads (0: ``EMBED_THREADS`` or every core)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = threads or settings.EMBED_THREADS or os.cpu_count() or 1
+    options.log_severity_level = 3  # warnings about unused initialisers are noise to a user
+    # no memory arena: it would keep the largest batch's activations (hundreds of MB) for the whole build
+    options.enable_cpu_mem_arena = False
+    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
 def length_batches(texts: Sequence[str]) -> list[np.ndarray]:

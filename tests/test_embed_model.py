@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from compare import embed, settings
-from compare.encoders import OnnxEncoder, TorchEncoder, exported_graph
+from compare.encoders import GraphEncoder, OnnxEncoder, TorchEncoder, exported_graph, graph_recipe
 from compare.errors import Code, ParallaxError
 
 CLIMATE = "World leaders met at a climate summit and pledged to cut greenhouse gas emissions by half before 2030."
@@ -171,3 +175,65 @@ def test_embed_model_is_loaded_on_first_embedding_once_its_facts_are_known(
     assert np.allclose(second.embed([CLIMATE]), first.embed([CLIMATE]), atol=1e-5) and second.loaded()
     (tmp_path / "models.json").write_text("[damaged")  # forgotten: loaded again, never a crash
     assert embed.SentenceTransformerEmbedder(runtime="torch-float32").loaded()
+
+
+TEXTS_OF_EVERY_LENGTH = [CLIMATE, "Short.", "", BUDGET, QUAKE, "  Café — “quoted” — ÉLAN €2bn  ", FOOTBALL.upper()]
+
+
+def test_embed_graph_recipe_tokenises_as_sentence_transformers(embedder: embed.Embedder) -> None:
+    model = embedder.model  # type: ignore[attr-defined]
+    recipe = graph_recipe(model, embed._packaged_model_path())
+    assert recipe is not None and recipe.usable()
+    ours = recipe.features(recipe.tokenizer_object(), TEXTS_OF_EVERY_LENGTH)
+    theirs = model.preprocess(TEXTS_OF_EVERY_LENGTH)
+    for name in ("input_ids", "attention_mask", "token_type_ids"):
+        assert np.array_equal(ours[name], theirs[name].numpy()), name
+    assert ours["input_ids"].shape[1] == recipe.max_tokens == 256  # the long texts are cut where the model cuts
+
+
+def test_embed_graph_encoder_gives_the_onnx_encoders_vectors(embedder: embed.Embedder) -> None:
+    model = embedder.model  # type: ignore[attr-defined]
+    source = embed._packaged_model_path()
+    recipe = graph_recipe(model, source)
+    assert recipe is not None
+    light = GraphEncoder(recipe).encode(TEXTS_OF_EVERY_LENGTH)
+    assert np.allclose(light, OnnxEncoder(model, source).encode(TEXTS_OF_EVERY_LENGTH), atol=1e-6)
+
+
+def test_embed_graph_recipe_needs_the_tokenizer_file(embedder: embed.Embedder, tmp_path: Path) -> None:
+    """A model whose tokenisation cannot be reproduced from a tokenizer file keeps the model's own."""
+    assert graph_recipe(embedder.model, str(tmp_path)) is None  # type: ignore[attr-defined]
+
+
+def test_embed_remembered_recipe_is_dropped_when_its_graph_is_gone(
+    embedder: embed.Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "USER_CACHE_DIR", tmp_path)
+    source = embed._packaged_model_path()
+    recipe = graph_recipe(embedder.model, source)  # type: ignore[attr-defined]
+    assert recipe is not None
+    copied = tmp_path / "graph.onnx"
+    copied.write_bytes(Path(recipe.graph).read_bytes())
+    embed._remember_recipe(source, dataclasses.replace(recipe, graph=str(copied)))
+    assert embed._remembered_recipe(source) is not None
+    copied.unlink()
+    assert embed._remembered_recipe(source) is None
+    (tmp_path / "graphs.json").write_text('{"damaged": ')  # a damaged file is no recipe, never a crash
+    assert embed._remembered_recipe(source) is None
+
+
+def test_embed_onnx_engine_runs_without_pytorch_once_its_recipe_is_remembered() -> None:
+    """A build worker (or the dashboard) embedding on ONNX Runtime imports neither PyTorch nor
+    sentence-transformers once the recipe is known: seconds and hundreds of MB per process.
+    (The user cache is shared with the other tests: the export, made once per machine, is reused.)"""
+    env = dict(os.environ)
+    script = (
+        "import sys\n"
+        "from compare.embed import SentenceTransformerEmbedder\n"
+        "vectors = SentenceTransformerEmbedder(runtime='onnx-float32').embed(['A probe sentence.'])\n"
+        "print(vectors.shape[1], 'torch' in sys.modules, 'sentence_transformers' in sys.modules)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.split()[0] == "384"  # a first process may load the model and remember the recipe
+    again = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert again.stdout.split() == ["384", "False", "False"]
