@@ -189,13 +189,16 @@ def graph_recipe(model: SentenceTransformer, source: str) -> GraphRecipe | None:
     tokenizer = getattr(first, "tokenizer", None)
     folder = Path(source)
     file = folder / "tokenizer.json"
+    limit = model.max_seq_length
     if tokenizer is None or not file.is_file() or getattr(tokenizer, "padding_side", "right") != "right":
+        return None
+    if not isinstance(limit, int) or limit <= 0:  # no finite input limit: nothing to truncate at
         return None
     try:
         recipe = GraphRecipe(
             graph=str(exported_graph(model, source)),
             tokenizer=str(file),
-            max_tokens=int(model.max_seq_length),
+            max_tokens=limit,
             lower_case=bool(getattr(first, "do_lower_case", False)),
             pad_id=int(tokenizer.pad_token_id),
             pad_token=str(tokenizer.pad_token),
