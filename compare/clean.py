@@ -34,7 +34,7 @@ _DATE_LINE = re.compile(
     rf"^\W*(?:(?:posted|published|updated|last updated)(?:\s+on)?\W*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)"
-    rf"(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?\W*$",
+    rf"(?:[\s•·|,\-–—]+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?\W*$",
     re.IGNORECASE,
 )
 _STAMP = re.compile(r"^\W*(?:date|in|by|source|url)?\W*[\d\-/:TZ ]*\W*$", re.IGNORECASE)
@@ -78,7 +78,9 @@ _META_NOTE = re.compile(
 )
 # Comment widgets: a short line about comments, replies or votes opens (or belongs to) a comment section.
 _COMMENT_CUE = re.compile(
-    r"\b(?:comments?|commenting|repl(?:y|ies)|notify|voted|feedbacks?|disqus|moderated)\b", re.IGNORECASE
+    r"\b(?:comments?|commenting|repl(?:y|ies)|voted|feedbacks?|disqus|moderated)\b"
+    r"|^\W*notify\b",  # "Notify me of follow-up comments", not "We will notify you by email"
+    re.IGNORECASE,
 )
 _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
@@ -91,14 +93,21 @@ _LEGAL = re.compile(
     r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)|all rights reserved|do not necessarily (?:reflect|represent)"
     r"|(?:views|opinions) expressed|solely (?:those|the views) of the author"
     r"|(?:does not|do not|not intended to) (?:give|provide|constitute|be) (?:\w+ )?"
-    r"(?:financial|investment|legal|medical) advice",
+    r"(?:financial|investment|legal|medical) advice"
+    # affiliate and advertising disclosures
+    r"|advertising (?:disclosure|disclaimer)|affiliate (?:links?|commissions?|advertising program)"
+    r"|(?:we|i) may (?:receive|earn) (?:a )?(?:small )?(?:compensation|commissions?)"
+    r"|(?:participant|participates) in the amazon|\bamazon associates?\b",
     re.IGNORECASE,
 )
+# A legal notice that says so at its start ("Disclaimer: ...", "Copyright ..."), however long.
+_LEGAL_LABEL = re.compile(r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)", re.IGNORECASE)
 # Calls to action: the page talking to its reader about the site itself (subscribe, follow, share, comment).
 _ACTION_CUE = re.compile(
     r"\b(?:subscri(?:be|ption)|newsletters?|inbox|podcasts?|sign(?:ing)? up|log ?in to|follow us|find us on|join us"
-    r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the) app|leave a (?:comment|reply)"
-    r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support (?:our|my) (?:work|journalism)"
+    r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
+    r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support(?:ing)? (?:our|my) (?:work|journalism)"
+    r"|your support"
     r"|comments? (?:below|section)|push notifications|cookies?"
     r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
     # account widgets: sign-in boxes and password resets stand on many pages' first screen
@@ -119,7 +128,13 @@ _CODE_TOKEN = re.compile(
     r"[{}]|\w\(|\);|\)\)|\w\.\w+\(|==|=>|&&|\|\||\w=['\"\w]|['\"]:['\"\w]|[\[(]['\"]|['\"]\]|\w\.\w+\s*=[^=]"
     r"|\bvar\s|\bfunction\b|<!\[CDATA\[|\]\]>"
 )
-_READ_MORE = re.compile(r"(?:Read more|Continue reading)\s*[»›>…]*\s*$", re.IGNORECASE)
+_READ_MORE = re.compile(
+    r"(?:Read more|Continue reading|Read the rest|Keep reading|Read (?:the )?full (?:story|article|post))"
+    r"\s*[»›>…]*\s*$",
+    re.IGNORECASE,
+)
+# A "Read more" link standing on its own line, under the teaser it opens.
+_READ_MORE_LINK = re.compile(r"^\W*" + _READ_MORE.pattern, re.IGNORECASE)
 # Credit lines: a standalone "Via X" / "Source: X" line, or a wire dateline "(Reuters) -" opening the body.
 _VIA_LINE = re.compile(
     r"^\W*(?:via|source|h/t|hat tip|courtesy of|with inputs from|republished (?:with permission )?from"
@@ -133,6 +148,14 @@ _WIRE_DATELINE = re.compile(r"^[^()\n]{0,60}?\((?P<src>[A-Z][A-Za-z&.]*(?: [A-Z]
 _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(
     rf"(?:^\W*|\s)(?:By|BY|by)\s+(?P<name>{_NAME}(?:\s+(?:{_NAME}|and|&|de|van|von|al-\w+))*?)\s*(?:[,|]|$)"
+)
+# An author's bio in an author box: "Jane Porter is a reporter covering ..." near a line naming her alone.
+_NAME_LINE = re.compile(r"^\W*(?:by\s+)?(?P<first>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3}\W*$")
+_BIO = re.compile(
+    r"^\W*(?P<first>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3},?\s+(?:is|was|has been|works as)\s+(?:a|an|the)\b"
+    r".*\b(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|blogger|professor|lecturer"
+    r"|researcher|scholar|expert|specialist|manager|analyst|fellow|freelancer?|founder|host|producer)s?\b",
+    re.IGNORECASE,
 )
 _REPORTING_BY = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b.*$", re.I)
 
@@ -237,8 +260,11 @@ def _is_section_header(line: str) -> bool:
 
 
 def _is_legal(line: str) -> bool:
-    """A copyright line, disclaimer or legal notice."""
-    return len(_words(line)) <= settings.CLEAN_LEGAL_MAX_WORDS and bool(_LEGAL.search(line))
+    """A copyright line, disclaimer or legal notice (one that opens with its label may be longer)."""
+    words = len(_words(line))
+    if words <= settings.CLEAN_LEGAL_MAX_WORDS and _LEGAL.search(line):
+        return True
+    return words <= settings.CLEAN_LEGAL_LABELLED_MAX_WORDS and bool(_LEGAL_LABEL.match(line))
 
 
 def _title_case(words: Sequence[str]) -> bool:
@@ -433,6 +459,8 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     declared = declared_source(body_lines)
     seen_in_page: set[str] = set()  # filled by _classify: later copies of a line are dropped
     every = [_classify(line, title, boilerplate, seen_in_page) for line in body_lines]
+    for index in _author_bios(body_lines):
+        every[index] = ("break", "author bio")
     # Leaked script is no part of the page's layout: the body is looked for as if it were not there, so
     # a snippet between two paragraphs (an ad slot's loader) neither splits the body nor counts as a label.
     content = [index for index, (_, rule) in enumerate(every) if rule != "script code"]
@@ -455,9 +483,37 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     )
 
 
+def _author_bios(lines: Sequence[str]) -> list[int]:
+    """Author boxes' bios: a line of at most CLEAN_BIO_MAX_WORDS words presenting someone as a writer,
+    scholar or the like ("Heiko Sauer is a Professor of Public Law ..."), within CLEAN_BIO_WINDOW lines
+    of a line giving that person's name alone (the box's heading, or the byline).
+
+    A name of its own near the line is what makes it a box: an article presenting a professor it
+    quotes does so in running text, with no name line beside it.
+    """
+    firsts: dict[str, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        match = _NAME_LINE.match(line) if len(line) <= 60 else None
+        if match:
+            firsts[match.group("first").lower()].append(index)
+    bios = []
+    for index, line in enumerate(lines):
+        if len(_words(line)) > settings.CLEAN_BIO_MAX_WORDS:
+            continue
+        match = _BIO.match(line)
+        if match and any(
+            0 < abs(index - near) <= settings.CLEAN_BIO_WINDOW for near in firsts.get(match.group("first").lower(), [])
+        ):
+            bios.append(index)
+    return bios
+
+
 def _body_lines(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[tuple[str, bool]]:
     """For each line of the body candidates: why it is removed (or "kept") and whether it is kept."""
-    kinds = _mark_teasers([kind for kind, _ in classes])
+    kinds = _mark_teasers(lines, [kind for kind, _ in classes])
+    linked = _linked_teasers(lines, kinds)
+    for index in linked:
+        kinds[index] = "furniture"
     keep = _body_mask(lines, kinds)
     items = _list_items(lines, kinds, keep)
     kept_prose = [kept and kind == "prose" for kind, kept in zip(kinds, keep, strict=True)]
@@ -465,8 +521,28 @@ def _body_lines(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> lis
     result = []
     for index, ((first, rule), kind, kept) in enumerate(zip(classes, kinds, keep, strict=True)):
         shown = kept_prose[index] or index in items
-        result.append(("kept" if shown else _reason(rule, first, kind, kept), shown))
+        why = "teaser with a read-more link" if index in linked else _reason(rule, first, kind, kept)
+        result.append(("kept" if shown else why, shown))
     return result
+
+
+def _linked_teasers(lines: Sequence[str], kinds: Sequence[str]) -> set[int]:
+    """Teasers of other articles, each with its own "Read more" link (a rail of them, as on blog pages).
+
+    Where a page has at least CLEAN_READ_MORE_TEASERS_MIN read-more links, the lines just above each
+    link (a teaser's title and blurb: at most CLEAN_TEASER_MAX_LINES) are furniture. A single link is
+    left alone: it may close the article itself ("Continue reading").
+    """
+    links = [index for index, line in enumerate(lines) if _READ_MORE_LINK.match(line)]
+    if len(links) < settings.CLEAN_READ_MORE_TEASERS_MIN:
+        return set()
+    teasers: set[int] = set()
+    for link in links:
+        index = link - 1
+        while index >= max(0, link - settings.CLEAN_TEASER_MAX_LINES) and kinds[index] in ("prose", "short"):
+            teasers.add(index)
+            index -= 1
+    return teasers
 
 
 def _reason(rule: str, first: str, kind: str, kept: bool) -> str:
@@ -533,9 +609,10 @@ def _furniture_rule(line: str) -> str:
     return "call to action"
 
 
-def _mark_teasers(kinds: list[str]) -> list[str]:
+def _mark_teasers(lines: Sequence[str], kinds: list[str]) -> list[str]:
     """Under a section header ("Related stories"), teaser titles and their one-paragraph blurbs
-    are furniture until two paragraphs of prose in a row show the article going on."""
+    are furniture until two paragraphs of prose in a row, or one paragraph too long for a blurb,
+    show the article going on."""
     marked = list(kinds)
     index = 0
     while index < len(marked):
@@ -544,7 +621,11 @@ def _mark_teasers(kinds: list[str]) -> list[str]:
             continue
         index += 1
         while index < len(marked) and not (
-            marked[index] == "prose" and index + 1 < len(marked) and marked[index + 1] == "prose"
+            marked[index] == "prose"
+            and (
+                (index + 1 < len(marked) and marked[index + 1] == "prose")
+                or len(_words(lines[index])) > settings.CLEAN_TEASER_BLURB_MAX_WORDS
+            )
         ):
             if marked[index] in ("prose", "short"):
                 marked[index] = "furniture"
@@ -553,7 +634,9 @@ def _mark_teasers(kinds: list[str]) -> list[str]:
 
 
 def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]) -> set[int]:
-    """Short lines listed after a kept sentence that ends with a colon ("The report cites:") are body too."""
+    """Short lines listed after a kept sentence that ends with a colon ("The report cites:") are body too,
+    up to the first line that is neither such an item nor a long item (a kept line of prose that, like
+    an item, does not end as a sentence)."""
     items: set[int] = set()
     for index, line in enumerate(lines):
         if not (keep[index] and kinds[index] == "prose" and line.endswith(":")):
@@ -561,8 +644,12 @@ def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]
         if len(_words(line)) < settings.CLEAN_LIST_INTRO_MIN_WORDS:
             continue
         following = index + 1
-        while following < len(lines) and kinds[following] == "short":
-            items.add(following)
+        while following < len(lines) and (
+            kinds[following] == "short"
+            or (keep[following] and kinds[following] == "prose" and not _SENTENCE_END.search(lines[following]))
+        ):
+            if kinds[following] == "short":
+                items.add(following)
             following += 1
     return items
 
@@ -589,9 +676,7 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
         inside = end < len(lines) and 0 < len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES
         if inside and all(kinds[i] in ("short", "furniture") for i in run):
             items.update(
-                i
-                for i in run
-                if kinds[i] == "short" and rules[i] == "short line" and len(_words(lines[i])) >= 2
+                i for i in run if kinds[i] == "short" and rules[i] == "short line" and len(_words(lines[i])) >= 2
             )
         index = end
     return items
@@ -686,12 +771,23 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
             or shared >= settings.CLEAN_CONTINUATION_MIN_SHARED
         )
 
+    def small(block: _Block) -> bool:
+        return sum(len(_words(line)) for line in prose(block)) < settings.CLEAN_BRIDGE_BLOCK_MAX_WORDS
+
     # After the body: extend until the first hard break (comments, widgets, disclaimers) or off-topic block.
-    for b in range(main + 1, len(blocks)):
-        if blocks[b].hard or not joins(blocks[b]):
+    # A small block has too few words to show its topic: it goes on the body when the block after it does.
+    b = main + 1
+    while b < len(blocks) and not blocks[b].hard:
+        if joins(blocks[b]):
+            taken = [b]
+        elif small(blocks[b]) and b + 1 < len(blocks) and not blocks[b + 1].hard and joins(blocks[b + 1]):
+            taken = [b, b + 1]
+        else:
             break
-        chosen.add(b)
-        vocabulary |= _content_words(prose(blocks[b]))
+        for t in taken:
+            chosen.add(t)
+            vocabulary |= _content_words(prose(blocks[t]))
+        b = taken[-1] + 1
     # Before the body: intro paragraphs on the same topic, even across a share bar.
     for b in range(main - 1, -1, -1):
         if joins(blocks[b]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.clean import clean_text, declared_source, is_call_to_action, repeated_lines
+from compare.clean import clean_text, declared_source, is_call_to_action, is_code, repeated_lines
 from compare.evaluate import read_jsonl
 from compare.evaluate.boilerplate import DEFAULT_DATASET
 from tests.conftest import SEED_ASKTRUTH, SEED_DURAN
@@ -255,3 +255,120 @@ def test_clean_time_is_linear_in_text_length(wrapped: bool) -> None:
 
     small, large = seconds(2**20), seconds(4 * 2**20)
     assert large < 10 * small + 1.0, (small, large)
+
+
+# --- rules added without tests before (issue #17): each test fails when its rule is taken out ------------
+
+MORE = "Members said the budget would pay for repairs to the bridge and to schools across the city."
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];", True),
+        ("googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });", True),
+        ("window.dataLayer = window.dataLayer || [];", True),
+        ("The index rose 2.5% (its best week since March), analysts said.", False),
+        ("Officials said the ratio of staff to pupils (1:30) was too high.", False),
+    ],
+)
+def test_clean_is_code_shape(line: str, code: bool) -> None:
+    assert is_code(line) is code
+
+
+def test_clean_leaked_script_between_paragraphs_is_dropped_and_does_not_split_the_body() -> None:
+    script = "window.dataLayer = window.dataLayer || [];\nfunction gtag(){dataLayer.push(arguments);}"
+    page = f"Council approves new budget\n\n{BODY}{script}\n\n{MORE}"
+    cleaned = clean_text(page)
+    assert "dataLayer" not in cleaned.text
+    assert cleaned.text.endswith(MORE)
+    why = {reason for line, reason in zip(cleaned.removed, cleaned.reasons, strict=True) if "dataLayer" in line}
+    assert why == {"script code"}
+
+
+def test_clean_subheading_between_paragraphs_is_kept() -> None:
+    page = f"Council approves new budget\n\n{BODY}What happens next\n\n{MORE}"
+    text = clean_text(page).text
+    assert "\n\nWhat happens next\n\n" in text
+    assert text.endswith(MORE)
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        ["Photos"],  # a one-word label
+        ["Home", "World news", "Local politics", "Sport results", "Weather today"],  # too long a run: a menu
+    ],
+)
+def test_clean_inner_short_lines_that_are_no_subheading_are_dropped(run: list[str]) -> None:
+    page = f"Council approves new budget\n\n{BODY}" + "\n\n".join(run) + f"\n\n{MORE}"
+    text = clean_text(page).text
+    assert text.endswith(MORE)
+    assert not any(line in text.split("\n\n") for line in run)
+
+
+@pytest.mark.parametrize(
+    "slot", ["Story continues below advertisement", "Continue reading the main story", "ADVERTISEMENT"]
+)
+def test_clean_ad_slot_label_inside_the_body_is_dropped(slot: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{slot}\n\n{MORE}")
+    assert slot not in cleaned.text
+    assert cleaned.text.endswith(MORE)
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[slot] == "ad slot"
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    ["RELATED: Bus driver shortage forces route cuts", "Watch: the mayor explains the budget in two minutes"],
+)
+def test_clean_teaser_link_inside_the_body_is_dropped(teaser: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{teaser}\n\n{MORE}")
+    assert teaser not in cleaned.text
+    assert cleaned.text.endswith(MORE)
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[teaser] == "teaser link"
+
+
+def test_clean_sentence_opening_like_a_teaser_link_is_kept() -> None:
+    line = "More than 200 residents attended the meeting, which ran past midnight."
+    assert line in clean_text(f"Council approves new budget\n\n{BODY}{line}").text
+
+
+def test_clean_large_block_after_a_comment_link_is_the_article() -> None:
+    """A "View comments" link above the article puts it after a comment cue: a block that dwarfs the
+    prose before it is still the article, not reader comments."""
+    promo = (
+        "The city has spent years arguing about its old bridge, and this week the argument finally reached "
+        "the council chamber, where members met late into the night to settle the budget for next year."
+    )
+    article = [
+        "The council approved a budget of 40 million dollars on Tuesday, with a quarter of it for the bridge "
+        "over the river that engineers have called unsafe since the spring floods damaged its piers.",
+        "Work is due to start in March and to last two years, during which traffic will be sent through the "
+        "old town, a plan that shop owners there say will bring them customers as well as noise.",
+        "Members who voted against the budget said the schools had been forgotten, and that the money for "
+        "new roofs and heating had been pushed back to a later year once again without any debate.",
+        "The mayor answered that the schools would get their share once the bridge was safe, and that no "
+        "town could ask its children to cross a bridge its own engineers would not drive across.",
+        "A second vote on the schools plan is expected in the autumn, after the state says how much it "
+        "will give towns of this size for buildings, a figure that has fallen for five years in a row.",
+    ]
+    page = f"Council approves new budget\n\n{promo}\n\nView comments\n\n" + "\n\n".join(article)
+    text = clean_text(page).text
+    assert all(paragraph in text for paragraph in article)
+    assert "View comments" not in text
+
+
+def test_clean_reasons_say_why_each_removed_line_went() -> None:
+    page = (
+        "Home\n\nCouncil approves new budget\n\nMarch 3, 2024\n\nPhoto: Jane Doe/Reuters\n\n"
+        f"{BODY}Subscribe to our newsletter"
+    )
+    cleaned = clean_text(page)
+    assert len(cleaned.reasons) == len(cleaned.removed)
+    why = dict(zip(cleaned.removed, cleaned.reasons, strict=True))
+    assert why == {
+        "Home": "before the headline",
+        "March 3, 2024": "date line",
+        "Photo: Jane Doe/Reuters": "caption",
+        "Subscribe to our newsletter": "call to action",
+    }
