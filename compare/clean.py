@@ -673,13 +673,28 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
         while end < len(lines) and not kept[end]:
             end += 1
         run = range(index + 1, end)
-        inside = end < len(lines) and 0 < len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES
+        if end == len(lines):  # after the last paragraph: up to a credit line that closes the article
+            run = range(index + 1, next((i for i in run if rules[i] == "credit line"), index + 1))
+            end = run.stop
+        inside = len(run) > 0 and end < len(lines)
         if inside and all(kinds[i] in ("short", "furniture") for i in run):
-            items.update(
-                i for i in run if kinds[i] == "short" and rules[i] == "short line" and len(_words(lines[i])) >= 2
-            )
-        index = end
+            if len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES:
+                items.update(
+                    i for i in run if kinds[i] == "short" and rules[i] == "short line" and len(_words(lines[i])) >= 2
+                )
+            elif len(run) <= settings.CLEAN_LIST_RUN_MAX_LINES:
+                items.update(i for i in run if kinds[i] == "short" and rules[i] == "short line" and _is_item(lines[i]))
+        index = max(end, index + 1)
     return items
+
+
+def _is_item(line: str) -> bool:
+    """An item of a long list inside the body (a recipe's ingredients, a product's features): a few words
+    or a quantity, not a menu's title-case label nor a headline of another article (a rail of those runs
+    as long, but its lines are longer and have no figures)."""
+    words = _words(line)
+    short = len(words) <= settings.CLEAN_LIST_ITEM_MAX_WORDS or bool(re.search(r"\d", line))
+    return len(words) >= settings.CLEAN_LIST_ITEM_MIN_WORDS and short and not _title_case(words)
 
 
 @dataclass(frozen=True)

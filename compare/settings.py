@@ -74,6 +74,13 @@ CLEAN_TEASER_BLURB_MAX_WORDS = 55
 CLEAN_READ_MORE_TEASERS_MIN = 2
 #: ... each of them this many lines (a title and a blurb) above its link.
 CLEAN_TEASER_MAX_LINES = 2
+#: A longer run between two kept paragraphs, up to this many lines, is a list (ingredients, features, a table)
+#: when its lines read as items ...
+CLEAN_LIST_RUN_MAX_LINES = 40
+#: ... of at least this many words ...
+CLEAN_LIST_ITEM_MIN_WORDS = 3
+#: ... and at most this many, unless they hold a figure ("120g noodles"); longer lines are other articles' headlines.
+CLEAN_LIST_ITEM_MAX_WORDS = 4
 #: A list is kept when a sentence of at least this many words introduces it with a colon.
 CLEAN_LIST_INTRO_MIN_WORDS = 6
 #: Lines repeated across an outlet's articles are its boilerplate when shorter than this.
