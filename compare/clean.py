@@ -659,9 +659,11 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
 
     A run of short lines with article text on both sides is part of the article (a subheading,
     a list, a table of figures), unless something in it ends or interrupts the body (a date line,
-    a comment widget, a section header over teasers) or the run is too long to be anything but a
-    menu. Within such a run, only plain short lines are kept: captions, calls to action, repeated
-    lines ("Advertisement") and script code stay out, and so do one-word labels.
+    a comment widget, a section header over teasers). After the last paragraph, a credit line
+    ("(via Geeks Are Sexy)") closes the article like a paragraph. Within a run of at most
+    CLEAN_INNER_RUN_MAX_LINES, plain short lines are kept: captions, calls to action, repeated lines
+    ("Advertisement") and script code stay out, and so do one-word labels. A longer run (up to
+    CLEAN_LIST_RUN_MAX_LINES) is a list or a menu: only its item-like lines (``_is_item``) are kept.
     """
     items: set[int] = set()
     index = 0

@@ -267,7 +267,7 @@ MORE = "Members said the budget would pay for repairs to the bridge and to schoo
     [
         ("var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];", True),
         ("googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });", True),
-        ("window.dataLayer = window.dataLayer || [];", True),
+        ("window.dataLayer = window.dataLayer || []; gtag('js', new Date());", True),
         ("The index rose 2.5% (its best week since March), analysts said.", False),
         ("Officials said the ratio of staff to pupils (1:30) was too high.", False),
     ],
@@ -277,12 +277,14 @@ def test_clean_is_code_shape(line: str, code: bool) -> None:
 
 
 def test_clean_leaked_script_between_paragraphs_is_dropped_and_does_not_split_the_body() -> None:
-    script = "window.dataLayer = window.dataLayer || [];\nfunction gtag(){dataLayer.push(arguments);}"
+    script = (
+        "function gtag(){dataLayer.push(arguments);}\ngoogletag.cmd.push(function() { googletag.display('ad-1'); });"
+    )
     page = f"Council approves new budget\n\n{BODY}{script}\n\n{MORE}"
     cleaned = clean_text(page)
-    assert "dataLayer" not in cleaned.text
+    assert "gtag" not in cleaned.text
     assert cleaned.text.endswith(MORE)
-    why = {reason for line, reason in zip(cleaned.removed, cleaned.reasons, strict=True) if "dataLayer" in line}
+    why = {reason for line, reason in zip(cleaned.removed, cleaned.reasons, strict=True) if "gtag" in line}
     assert why == {"script code"}
 
 
@@ -372,3 +374,162 @@ def test_clean_reasons_say_why_each_removed_line_went() -> None:
         "Photo: Jane Doe/Reuters": "caption",
         "Subscribe to our newsletter": "call to action",
     }
+
+
+# --- rules added for issue #17 (boilerplate-web train pages) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+        "We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program.",
+        "Disclaimer: " + "the views of the authors are theirs and the site takes no position on them at all " * 8,
+    ],
+)
+def test_clean_disclosures_and_long_labelled_disclaimers_are_dropped(notice: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{notice}")
+    assert notice.strip() not in cleaned.text
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[notice.strip()] == "legal notice"
+
+
+def test_clean_reporting_on_affiliate_programs_is_kept() -> None:
+    line = "The retailer said its affiliate programme had paid bloggers more than a million pounds last year."
+    assert line in clean_text(f"Retailer pays bloggers\n\n{BODY}{line}").text
+
+
+@pytest.mark.parametrize("stamp", ["17 April 2012 • 2:54pm", "March 3, 2024, 10:15 am"])
+def test_clean_date_with_time_after_a_bullet_is_a_date_line(stamp: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{stamp}\n\n{BODY}")
+    assert stamp not in cleaned.text
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[stamp] == "date line"
+
+
+def test_clean_notify_is_a_comment_cue_only_as_a_checkbox_label() -> None:
+    """ "We will notify you via email" in a policy's list is text; "Notify me of follow-up comments" is a widget."""
+    page = (
+        "Privacy policy\n\nShould a data breach occur, we will take the following responsive action:\n\n"
+        "We will notify you via email\n\nWithin seven business days\n\n"
+        "We also agree to the individual redress principle, which lets users pursue their rights in court."
+    )
+    text = clean_text(page).text
+    assert "We will notify you via email" in text
+    assert text.endswith("pursue their rights in court.")
+    widget = clean_text(f"Council approves new budget\n\n{BODY}Notify me of follow-up comments by email")
+    assert "Notify me" not in widget.text
+
+
+def test_clean_teasers_with_their_own_read_more_links_are_dropped() -> None:
+    article = (
+        "Cartoonist Jane Bors got a spot on the radio for her sharp critique of the way people talk about "
+        "young workers, which has gone well beyond grumbling into open contempt. Click through for the rest."
+    )
+    teasers = [
+        (
+            "Choir sings with two old rock stars",
+            "The choir is still doing its thing, and now two famous guests "
+            "have joined in to sing along with hundreds of fans in a packed hall downtown.",
+        ),
+        (
+            "A graphic novel about growing up",
+            "The artist is several kinds of excellent: from her first book to "
+            "her bestselling novels, she keeps finding new ways to tell stories about identity and loyalty.",
+        ),
+    ]
+    rail = "\n\n".join(f"{title}\n\n{blurb}\n\nREAD THE REST" for title, blurb in teasers)
+    cleaned = clean_text(f"Hating the young\n\n{article}\n\nSHARE / TWEET / 82 COMMENTS\n\n{rail}")
+    assert cleaned.text == article
+    why = dict(zip(cleaned.removed, cleaned.reasons, strict=True))
+    assert why[teasers[0][1]] == why[teasers[1][0]] == "teaser with a read-more link"
+
+
+def test_clean_single_read_more_link_leaves_the_article_alone() -> None:
+    assert clean_text(f"Council approves new budget\n\n{BODY}Continue reading").text == BODY.strip()
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jane Porter is a reporter covering city hall for the Ledger. She has worked in local news for ten years.",
+        "Heiko Sauer is a Professor of Public Law at the University of Bonn.",
+    ],
+)
+def test_clean_author_bio_beside_the_authors_name_is_dropped(bio: str) -> None:
+    name = " ".join(bio.split()[:2])
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{name}\n\nFull Bio\n\n{bio}\n\n{MORE}")
+    assert bio not in cleaned.text
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[bio] == "author bio"
+
+
+def test_clean_person_presented_in_the_article_is_kept() -> None:
+    """The same shape in running text, with no line naming the person alone nearby, is reporting."""
+    line = "Jane Porter is a professor of economics at the state university and has studied the bridge for years."
+    assert line in clean_text(f"Council approves new budget\n\n{BODY}{line}").text
+
+
+def test_clean_small_block_between_two_parts_of_the_body_is_kept() -> None:
+    """A block too small to show its topic goes with the body when the block after it does."""
+    small = "Again, the same with a loop:"
+    rest = (
+        "Loops are slower than map when the function is small, because each call to append is looked up again. "
+        "Map is faster than a loop, but only when its result is not turned into a list at once."
+    )
+    intro = (
+        "Map applies a function to the elements of an iterable and gives a new iterable with the results. "
+        "A loop that appends to a list does the same work, and map is faster than a loop in most cases."
+    )
+    code = "def plus_one(x):\n\nreturn x + 1\n\nresult = []"
+    page = (
+        f"Faster Python\n\n{intro}\n\n{code}\n\n{small}\n\nfor i in data:\n\nresult.append(i)\n\nloop_end()\n\n{rest}"
+    )
+    text = clean_text(page).text
+    assert small in text
+    assert text.endswith(rest)
+
+
+def test_clean_long_paragraph_under_a_section_header_is_the_article_going_on() -> None:
+    long_paragraph = " ".join(
+        ["The council's budget debate has also become an argument about how the town plans its future."] * 5
+    )
+    page = (
+        f"Council approves new budget\n\n{BODY}Related Posts\n\nLibrary opens on Sundays\n\n"
+        f"{long_paragraph}\n\nWhat comes next\n\n{MORE}"
+    )
+    text = clean_text(page).text
+    assert long_paragraph in text
+    assert "Library opens on Sundays" not in text
+
+
+def test_clean_list_after_a_colon_runs_across_long_items() -> None:
+    items = [
+        "Tuples save a bit of memory when replacing lists",
+        "Generators save memory only for large tuples, but are faster to iterate over",
+        "Map and filter are sometimes faster than comprehensions",
+    ]
+    page = (
+        "Performant Python\n\n"
+        + "Python offers several ways to save memory and time, and this article measured each of them with care. "
+        "The measurements were taken on one machine.\n\nThere are many graphs, so here is a summary of them:\n\n"
+        + "\n\n".join(items)
+        + "\n\nAuthor: Jacopo Cascioli"
+    )
+    text = clean_text(page).text
+    assert all(item in text for item in items)
+    assert "Author:" not in text
+
+
+def test_clean_long_list_between_paragraphs_keeps_its_items_not_its_labels() -> None:
+    ingredients = ["1/2 block of tofu, diced", "120g yellow noodles", "1 tbsp minced garlic", "Some green vegetables"]
+    labels = ["Pin", "Print", "Servings", "Prep Time Ten Minutes Total"]
+    page = f"Council approves new budget\n\n{BODY}" + "\n\n".join(labels + ingredients) + f"\n\n{MORE}"
+    text = clean_text(page).text.split("\n\n")
+    assert all(item in text for item in ingredients)
+    assert not any(label in text for label in labels)
+    assert text[-1] == MORE
+
+
+def test_clean_short_line_before_a_closing_credit_line_is_kept() -> None:
+    page = f"Council approves new budget\n\n{BODY}The bridge the town loves to hate\n\n(via Valley Courier)\n\nShare"
+    cleaned = clean_text(page)
+    assert cleaned.text.endswith("\n\nThe bridge the town loves to hate")
+    assert cleaned.declared_source == "Valley Courier"
