@@ -533,3 +533,19 @@ def test_clean_short_line_before_a_closing_credit_line_is_kept() -> None:
     cleaned = clean_text(page)
     assert cleaned.text.endswith("\n\nThe bridge the town loves to hate")
     assert cleaned.declared_source == "Valley Courier"
+
+
+QUOTE = "“We will fix the bridge before the winter comes, whatever it costs the town.”"
+
+
+@pytest.mark.parametrize("intro", ["In a statement released on Tuesday, the mayor said,", "The mayor said:"])
+@pytest.mark.parametrize("where", ["first", "inside", "last"])
+def test_clean_sentence_introducing_a_quotation_is_never_dropped(intro: str, where: str) -> None:
+    """A line ending with a comma or colon before a quotation is the article's, wherever it stands."""
+    quoted = f"{intro}\n\n{QUOTE}"
+    page = {
+        "first": f"Council approves new budget\n\n{quoted}\n\n{BODY}",
+        "inside": f"Council approves new budget\n\n{BODY}{quoted}\n\n{MORE}",
+        "last": f"Council approves new budget\n\n{BODY}{quoted}",
+    }[where]
+    assert f"{intro}\n\n{QUOTE}" in clean_text(page).text
