@@ -150,10 +150,12 @@ _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(
     rf"(?:^\W*|\s)(?:By|BY|by)\s+(?P<name>{_NAME}(?:\s+(?:{_NAME}|and|&|de|van|von|al-\w+))*?)\s*(?:[,|]|$)"
 )
-# An author's bio in an author box: "Jane Porter is a reporter covering ..." near a line naming her alone.
+# An author's bio in an author box: "Jane Porter is a reporter covering ..." or "I'm Amy and ..." near a line
+# naming her alone.
 _NAME_LINE = re.compile(r"^\W*(?:by\s+)?(?P<first>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3}\W*$")
 _BIO = re.compile(
-    r"^\W*(?P<first>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3},?\s+(?:is|was|has been|works as)\s+(?:a|an|the)\b"
+    r"^\W*(?:(?:hi|hello)\W+)?(?:i'm|i’m|i am|my name is)\s+(?P<me>[A-Z][\w'’-]+)\b"
+    r"|^\W*(?P<first>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3},?\s+(?:is|was|has been|works as)\s+(?:a|an|the)\b"
     r".*\b(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|blogger|professor|lecturer"
     r"|researcher|scholar|expert|specialist|manager|analyst|fellow|freelancer?|founder|host|producer)s?\b",
     re.IGNORECASE,
@@ -502,9 +504,8 @@ def _author_bios(lines: Sequence[str]) -> list[int]:
         if len(_words(line)) > settings.CLEAN_BIO_MAX_WORDS:
             continue
         match = _BIO.match(line)
-        if match and any(
-            0 < abs(index - near) <= settings.CLEAN_BIO_WINDOW for near in firsts.get(match.group("first").lower(), [])
-        ):
+        name = (match.group("first") or match.group("me")).lower() if match else ""
+        if match and any(0 < abs(index - near) <= settings.CLEAN_BIO_WINDOW for near in firsts.get(name, [])):
             bios.append(index)
     return bios
 
