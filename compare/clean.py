@@ -464,6 +464,8 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     every = [_classify(line, title, boilerplate, seen_in_page) for line in body_lines]
     for index in _author_bios(body_lines):
         every[index] = ("break", "author bio")
+    for index in _headline_rails(body_lines, every):
+        every[index] = ("short", "headline rail")
     # Leaked script is no part of the page's layout: the body is looked for as if it were not there, so
     # a snippet between two paragraphs (an ad slot's loader) neither splits the body nor counts as a label.
     content = [index for index, (_, rule) in enumerate(every) if rule != "script code"]
@@ -484,6 +486,28 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
         author=byline_author(head),
         reasons=["before the headline"] * len(removed) + reasons,
     )
+
+
+def _headline_rails(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[int]:
+    """Other articles' headlines listed one after another: a run of at least CLEAN_RAIL_MIN_LINES lines
+    long enough to pass for prose, each of at most CLEAN_RAIL_MAX_WORDS words and none ending as a
+    sentence ends (headlines carry no full stop, the article's paragraphs do). They are labels."""
+    rails: list[int] = []
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        headline = (
+            index < len(lines)
+            and classes[index][0] == "prose"
+            and len(_words(line)) <= settings.CLEAN_RAIL_MAX_WORDS
+            and not _SENTENCE_END.search(line.rstrip())
+        )
+        if headline:
+            run.append(index)
+            continue
+        if len(run) >= settings.CLEAN_RAIL_MIN_LINES:
+            rails.extend(run)
+        run = []
+    return rails
 
 
 def _author_bios(lines: Sequence[str]) -> list[int]:

@@ -549,3 +549,15 @@ def test_clean_sentence_introducing_a_quotation_is_never_dropped(intro: str, whe
         "last": f"Council approves new budget\n\n{BODY}{quoted}",
     }[where]
     assert f"{intro}\n\n{QUOTE}" in clean_text(page).text
+
+
+def test_clean_rail_of_long_headlines_is_dropped() -> None:
+    """Headlines long enough to pass for prose, one after another and none ending as a sentence."""
+    rail = [
+        "Pedro Castillo was summoned to testify by the money laundering prosecutor next Monday in Lima",
+        "Opposition presents a second motion to question the prime minister over the early elections bill",
+        "Congress makes the vacancy of the office of the ombudsman official after months of delay",
+    ]
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}You may be interested\n\n" + "\n\n".join(rail))
+    assert cleaned.text == BODY.strip()
+    assert {dict(zip(cleaned.removed, cleaned.reasons, strict=True))[line] for line in rail} == {"headline rail"}
