@@ -97,7 +97,10 @@ _LEGAL = re.compile(
     # affiliate and advertising disclosures
     r"|advertising (?:disclosure|disclaimer)|affiliate (?:links?|commissions?|advertising program)"
     r"|(?:we|i) may (?:receive|earn) (?:a )?(?:small )?(?:compensation|commissions?)"
-    r"|(?:participant|participates) in the amazon|\bamazon associates?\b",
+    r"|(?:participant|participates) in the amazon|\bamazon associates?\b"
+    # consent notices under forms: "By registering, you agree to ...", "By submitting your information, you ..."
+    r"|^\W*by (?:submitting|signing up|registering|subscribing|clicking|continuing|using)\b[^.]{0,80}"
+    r"\byou(?:'re|’re| are)? (?:agree|agreeing|consent|consenting|accept|accepting)\b",
     re.IGNORECASE,
 )
 # A legal notice that says so at its start ("Disclaimer: ...", "Copyright ..."), however long.
@@ -111,7 +114,8 @@ _ACTION_CUE = re.compile(
     r"|comments? (?:below|section)|push notifications|cookies?"
     r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
     # account widgets: sign-in boxes and password resets stand on many pages' first screen
-    r"|sign(?:ing)? in|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?)\b",
+    r"|sign(?:ing)? in|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?"
+    r"|^\W*(?:social )?share\W*$)\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(

@@ -385,6 +385,8 @@ def test_clean_reasons_say_why_each_removed_line_went() -> None:
         "Advertising disclosure: We may receive compensation for some of the links in our stories.",
         "We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program.",
         "Disclaimer: " + "the views of the authors are theirs and the site takes no position on them at all " * 8,
+        "By registering, you agree to our terms and conditions and privacy policy",
+        "By submitting your information, you're agreeing to receive communications from the station.",
     ],
 )
 def test_clean_disclosures_and_long_labelled_disclaimers_are_dropped(notice: str) -> None:
@@ -393,9 +395,21 @@ def test_clean_disclosures_and_long_labelled_disclaimers_are_dropped(notice: str
     assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[notice.strip()] == "legal notice"
 
 
-def test_clean_reporting_on_affiliate_programs_is_kept() -> None:
-    line = "The retailer said its affiliate programme had paid bloggers more than a million pounds last year."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The retailer said its affiliate programme had paid bloggers more than a million pounds last year.",
+        "By using the new tool, the agency said, officials agreed to cut the cost of repairs by a third.",
+    ],
+)
+def test_clean_reporting_that_looks_like_a_notice_is_kept(line: str) -> None:
     assert line in clean_text(f"Retailer pays bloggers\n\n{BODY}{line}").text
+
+
+def test_clean_share_label_between_paragraphs_is_dropped() -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}Social Share\n\n{MORE}")
+    assert "Social Share" not in cleaned.text
+    assert cleaned.text.endswith(MORE)
 
 
 @pytest.mark.parametrize("stamp", ["17 April 2012 • 2:54pm", "March 3, 2024, 10:15 am"])
