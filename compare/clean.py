@@ -123,7 +123,6 @@ _IMPERATIVE = re.compile(
     r"|read|like|leave|tell|let|thanks?|accept|manage)\b",
     re.IGNORECASE,
 )
-_QUOTE_MARKS = "\"“”‘'«„"  # a line opening with one of these is a quotation
 _READER = re.compile(r"\b(?:you|your|our|us)\b", re.IGNORECASE)
 _DATE_INSIDE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I
@@ -548,7 +547,7 @@ def _body_lines(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> lis
     items = _list_items(lines, kinds, keep)
     kept_prose = [kept and kind == "prose" for kind, kept in zip(kinds, keep, strict=True)]
     items |= _inner_lines(lines, [rule for _, rule in classes], kinds, kept_prose)
-    items |= _quote_intros(lines, [rule for _, rule in classes], kept_prose)
+    items |= _lead_ins(lines, [rule for _, rule in classes], kept_prose)
     result = []
     for index, ((first, rule), kind, kept) in enumerate(zip(classes, kinds, keep, strict=True)):
         shown = kept_prose[index] or index in items
@@ -557,9 +556,10 @@ def _body_lines(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> lis
     return result
 
 
-def _quote_intros(lines: Sequence[str], rules: Sequence[str], kept: Sequence[bool]) -> set[int]:
-    """A short line ending with a comma or colon just above a kept quotation ("The mayor said:", "In a
-    statement, she said,") introduces it: it is the article's, wherever it stands (even first)."""
+def _lead_ins(lines: Sequence[str], rules: Sequence[str], kept: Sequence[bool]) -> set[int]:
+    """A short line ending with a comma or colon just above a kept paragraph ("The mayor said:", "In a
+    statement, she said,", a sentence the page's markup split) begins what follows: it is the article's,
+    wherever it stands (even first)."""
     return {
         index
         for index in range(len(lines) - 1)
@@ -568,7 +568,6 @@ def _quote_intros(lines: Sequence[str], rules: Sequence[str], kept: Sequence[boo
         and rules[index] == "short line"
         and len(_words(lines[index])) >= 2
         and lines[index].rstrip().endswith((",", ":"))
-        and lines[index + 1].lstrip()[:1] in _QUOTE_MARKS
     }
 
 

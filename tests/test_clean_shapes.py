@@ -575,3 +575,12 @@ def test_clean_rail_of_long_headlines_is_dropped() -> None:
     cleaned = clean_text(f"Council approves new budget\n\n{BODY}You may be interested\n\n" + "\n\n".join(rail))
     assert cleaned.text == BODY.strip()
     assert {dict(zip(cleaned.removed, cleaned.reasons, strict=True))[line] for line in rail} == {"headline rail"}
+
+
+def test_clean_sentence_split_after_a_comma_is_kept_whole() -> None:
+    """Markup can split one sentence over two lines; the short first half ends with a comma."""
+    page = (
+        "Council approves new budget\n\nWhile the mayor has the final word on the bridge,\n\n"
+        f"the council decides how much money goes to the schools each year, and it voted on that too.\n\n{BODY}"
+    )
+    assert "While the mayor has the final word on the bridge," in clean_text(page).text
