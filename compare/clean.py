@@ -9,8 +9,14 @@ code meets sites it has never seen:
   punctuation) and **short** otherwise (menus, widgets, captions, teaser headlines);
 * the page is cut into blocks at runs of short lines, at date-only lines (comment
   headers) and at lines that repeat (disclaimers, the site's own boilerplate);
+* some lines are judged by their neighbours: a run of long lines none of which ends as a
+  sentence is a rail of other articles' headlines, a paragraph just above a "Read more"
+  link (when the page has several) is a teaser, a bio beside a line naming its author
+  alone is an author box;
 * the body is the block holding most prose, plus neighbouring prose blocks that share
-  its vocabulary and are not cut off by a comment or widget zone.
+  its vocabulary and are not cut off by a comment or widget zone; short lines inside it
+  (subheadings, list items, a line that a comma or colon carries on into the next) are
+  kept with it.
 
 Every removed line is kept for audit, and credit lines ("Via Zerohedge", "(Reuters) -")
 become the article's declared source instead of being lost.
