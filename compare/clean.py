@@ -90,7 +90,7 @@ _COMMENT_CUE = re.compile(
 )
 _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
-    r"|\bPhoto by\b|\bPhotograph by\b",
+    r"|\bPhoto by\b|\bPhotograph by\b|\b(?:Image|Media) (?:copyright|source|caption)\b",
     re.IGNORECASE,
 )
 _NAVIGATION = re.compile(r"[»›|]|\s>\s|\bskip to\b", re.IGNORECASE)
@@ -121,7 +121,7 @@ _ACTION_CUE = re.compile(
     r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
     # account widgets: sign-in boxes and password resets stand on many pages' first screen
     r"|sign(?:ing)? in|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?"
-    r"|^\W*(?:social )?share\W*$)\b",
+    r"|^\W*(?:social )?share\W*$|improve this (?:answer|question))\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(

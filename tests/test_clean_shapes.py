@@ -582,3 +582,12 @@ def test_clean_sentence_split_after_a_comma_is_kept_whole() -> None:
         f"the council decides how much money goes to the schools each year, and it voted on that too.\n\n{BODY}"
     )
     assert "While the mayor has the final word on the bridge," in clean_text(page).text
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"), [("Image copyright Reuters", "caption"), ("Improve this answer", "call to action")]
+)
+def test_clean_caption_credits_and_answer_widgets_are_furniture(line: str, rule: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}")
+    assert line not in cleaned.text
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[line] == rule
