@@ -116,7 +116,7 @@ _ACTION_CUE = re.compile(
     r"\b(?:subscri(?:be|ption)|newsletters?|inbox|podcasts?|sign(?:ing)? up|log ?in to|follow us|find us on|join us"
     r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
     r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support(?:ing)? (?:our|my) (?:work|journalism)"
-    r"|your support"
+    r"|your support|help us (?:continue|keep)"
     r"|comments? (?:below|section)|push notifications|cookies?"
     r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
     # account widgets: sign-in boxes and password resets stand on many pages' first screen
