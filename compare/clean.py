@@ -100,6 +100,7 @@ _LEGAL = re.compile(
     r"|(?:views|opinions) expressed|solely (?:those|the views) of the author"
     r"|(?:does not|do not|not intended to) (?:give|provide|constitute|be) (?:\w+ )?"
     r"(?:financial|investment|legal|medical) advice"
+    r"|\bcreative commons\b|\bcc by\b"  # licence notices
     # affiliate and advertising disclosures
     r"|advertising (?:disclosure|disclaimer)|affiliate (?:links?|commissions?|advertising program)"
     r"|(?:we|i) may (?:receive|earn) (?:a )?(?:small )?(?:compensation|commissions?)"

@@ -390,6 +390,7 @@ def test_clean_reasons_say_why_each_removed_line_went() -> None:
         "We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program.",
         "Disclaimer: " + "the views of the authors are theirs and the site takes no position on them at all " * 8,
         "By registering, you agree to our terms and conditions and privacy policy",
+        "Boing Boing is published under a Creative Commons license except where otherwise noted.",
         "By submitting your information, you're agreeing to receive communications from the station.",
     ],
 )
