@@ -538,8 +538,10 @@ def _author_bios(lines: Sequence[str]) -> list[int]:
         if len(_words(line)) > settings.CLEAN_BIO_MAX_WORDS:
             continue
         match = _BIO.match(line)
-        name = (match.group("first") or match.group("me")).lower() if match else ""
-        if match and any(0 < abs(index - near) <= settings.CLEAN_BIO_WINDOW for near in firsts.get(name, [])):
+        name = (match.group("first") or match.group("me")) if match else ""
+        if not name[:1].isupper():  # the pattern ignores case for "I'm" and "is a": a name is capitalised
+            continue
+        if any(0 < abs(index - near) <= settings.CLEAN_BIO_WINDOW for near in firsts.get(name.lower(), [])):
             bios.append(index)
     return bios
 
