@@ -330,7 +330,12 @@ def _headline_index(lines: Sequence[str]) -> int | None:
     )
     candidates = range(min(max(first_paragraph, 1), len(lines)))
     scores = [_headline_score(lines[i]) for i in candidates]
+    # a menu item or the site's name can come first: the headline shares the article's topic words
+    opening = _content_words(lines[first_paragraph : first_paragraph + settings.CLEAN_HEADLINE_TOPIC_LINES])
+    on_topic = next((i for i in candidates if scores[i] > 0 and _content_words([lines[i]]) & opening), None)
     first = next((i for i in candidates if scores[i] > 0), None)
+    if on_topic is not None:
+        return on_topic
     if first is not None:
         return first
     best = max(candidates, key=lambda i: (scores[i], -i), default=None)
@@ -630,11 +635,12 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
         ("date line", bool(_DATE_LINE.match(line))),
         ("legal notice", _is_legal(line)),
         ("site boilerplate", key in boilerplate),
-        ("repeats the headline", bool(title and key == normalise_line(title))),
     )
     for rule, hit in breaks:
         if hit:
             return "break", rule
+    if title and key == normalise_line(title):
+        return "short", "repeats the headline"  # a recipe card or a share box names the article: it may go on
     if _is_section_header(line):
         return "header", "section header"
     if repeated:

@@ -91,6 +91,9 @@ CLEAN_SAME_PAGE_OVERLAP = 0.5
 CLEAN_REPEAT_MIN_PAGES_PROSE = 3
 #: Pages checked per repeated line for that test (enough to find two different articles, and cheap).
 CLEAN_REPEAT_SAMPLE_PAGES = 6
+#: The headline is the first headline-like line sharing a topic word with this many lines from the first paragraph
+#: on (a menu item or the site's name above it shares none); failing that, the first headline-like line.
+CLEAN_HEADLINE_TOPIC_LINES = 3
 #: Longest line (in words) that can be a section header ("Related stories").
 CLEAN_SECTION_HEADER_MAX_WORDS = 6
 #: Longest line (in words) that a comment cue turns into a comment-widget line.

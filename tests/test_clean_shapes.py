@@ -596,3 +596,16 @@ def test_clean_caption_credits_and_answer_widgets_are_furniture(line: str, rule:
     cleaned = clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}")
     assert line not in cleaned.text
     assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[line] == rule
+
+
+def test_clean_headline_shares_the_articles_topic_not_a_menu_item_above_it() -> None:
+    page = "Crime and Public Safety\n\nSearch the site\n\nCouncil approves new budget for the bridge\n\n" + BODY
+    assert clean_text(page).title == "Council approves new budget for the bridge"
+
+
+def test_clean_headline_repeated_inside_the_body_does_not_end_it() -> None:
+    """A recipe card or share box repeats the headline; the article goes on after it."""
+    page = f"Council approves new budget\n\n{BODY}Council approves new budget\n\n{MORE}"
+    cleaned = clean_text(page)
+    assert cleaned.text.endswith(MORE)
+    assert "Council approves new budget" not in cleaned.text
