@@ -90,7 +90,7 @@ _COMMENT_CUE = re.compile(
 )
 _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
-    r"|\bPhoto by\b|\bPhotograph by\b|\b(?:Image|Media) (?:copyright|source|caption)\b",
+    r"|\bPhoto by\b|\bPhotograph by\b|\b(?:Image|Media) (?:copyright|source|caption)",
     re.IGNORECASE,
 )
 _NAVIGATION = re.compile(r"[»›|]|\s>\s|\bskip to\b", re.IGNORECASE)

@@ -590,7 +590,12 @@ def test_clean_sentence_split_after_a_comma_is_kept_whole() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "rule"), [("Image copyright Reuters", "caption"), ("Improve this answer", "call to action")]
+    ("line", "rule"),
+    [
+        ("Image copyright Reuters", "caption"),
+        ("Media captionDrone footage shows burials", "caption"),  # label glued to the caption in the scrape
+        ("Improve this answer", "call to action"),
+    ],
 )
 def test_clean_caption_credits_and_answer_widgets_are_furniture(line: str, rule: str) -> None:
     cleaned = clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}")
