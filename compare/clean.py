@@ -139,6 +139,8 @@ _CODE_TOKEN = re.compile(
     r"[{}]|\w\(|\);|\)\)|\w\.\w+\(|==|=>|&&|\|\||\w=['\"\w]|['\"]:['\"\w]|[\[(]['\"]|['\"]\]|\w\.\w+\s*=[^=]"
     r"|\bvar\s|\bfunction\b|<!\[CDATA\[|\]\]>"
 )
+# A line a headline never is: a statement ending in a semicolon or an assignment (one leaked script line).
+_SCRIPT_LIKE = re.compile(r"[{}]|;\s*$|\w\s*=\s*['\"\w]|\w\(\s*['\"]")
 _READ_MORE = re.compile(
     r"(?:Read more|Continue reading|Read the rest|Keep reading|Read (?:the )?full (?:story|article|post))"
     r"\s*[»›>…]*\s*$",
@@ -293,7 +295,7 @@ def _is_stamp(line: str) -> bool:
 def _headline_score(line: str) -> float:
     """How much a line looks like a headline: a few words, no full stop, no menu, byline or date."""
     words = _words(line)
-    if len(words) < 2 or _DATE_LINE.match(line) or _is_stamp(line) or is_code(line):
+    if len(words) < 2 or _DATE_LINE.match(line) or _is_stamp(line) or is_code(line) or _SCRIPT_LIKE.search(line):
         return float("-inf")
     score = min(len(words), 12) / 12
     if len(words) < 3:

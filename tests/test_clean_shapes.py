@@ -614,3 +614,9 @@ def test_clean_headline_repeated_inside_the_body_does_not_end_it() -> None:
     cleaned = clean_text(page)
     assert cleaned.text.endswith(MORE)
     assert "Council approves new budget" not in cleaned.text
+
+
+@pytest.mark.parametrize("script", ["ga.src = '//google-analytics.com/ga.js';", "RUM.mark( 'js_load_ui' );"])
+def test_clean_leaked_script_line_is_never_the_headline(script: str) -> None:
+    # a headline sharing no topic word with the body, so that the first headline-like line is taken
+    assert clean_text(f"{script}\n\nTempers fray over roadworks\n\n{BODY}").title == "Tempers fray over roadworks"
