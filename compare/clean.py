@@ -768,7 +768,7 @@ class _Block:
     start: int
     end: int
     hard: bool  # cut off from the previous block by a break or a comment widget
-    neutral: bool  # only labels or ad slots stand before it (no captions, calls to action, breaks)
+    neutral: bool  # only labels, ad slots or captions stand before it (no calls to action, breaks)
     in_tail: bool  # a comment widget or section header stands between the first prose and this block
 
 
@@ -802,7 +802,10 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
             hard, neutral = False, True
         else:
             hard = hard or kinds[index] in ("break", "comments")
-            neutral = neutral and kinds[index] == "short"
+            # a caption is no appeal to the reader: prose after it (a video's, a photo's) may be more article
+            neutral = neutral and (
+                kinds[index] == "short" or (kinds[index] == "furniture" and bool(_CAPTION.search(lines[index])))
+            )
             in_tail = in_tail or (seen_prose and kinds[index] in ("comments", "header"))
             index += 1
     return blocks

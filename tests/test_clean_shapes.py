@@ -620,3 +620,17 @@ def test_clean_headline_repeated_inside_the_body_does_not_end_it() -> None:
 def test_clean_leaked_script_line_is_never_the_headline(script: str) -> None:
     # a headline sharing no topic word with the body, so that the first headline-like line is taken
     assert clean_text(f"{script}\n\nTempers fray over roadworks\n\n{BODY}").title == "Tempers fray over roadworks"
+
+
+def test_clean_prose_after_a_video_caption_is_more_article() -> None:
+    """A caption is no appeal to the reader: several sentences after captions continue the article."""
+    profile = (
+        "He championed reform of immigration, campaign finance and environmental laws, and was outspoken in "
+        "criticising those who advocated torture. His pallbearers reflected his wish to reach across divides: "
+        "an actor, a former mayor of New York and two senators from the other party carried his coffin."
+    )
+    page = (
+        f"Council approves new budget\n\n{BODY}Media caption The mayor on the bridge vote\n\nMaverick\n\n"
+        f"Image copyright EPA Image caption The council chamber\n\n{profile}"
+    )
+    assert clean_text(page).text.endswith(profile)
