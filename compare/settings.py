@@ -107,8 +107,9 @@ CLEAN_META_MAX_WORDS = 20
 CLEAN_LEGAL_MAX_WORDS = 80
 #: Longest line that is still a legal notice when it opens with its label ("Disclaimer: ...", "Copyright ...").
 CLEAN_LEGAL_LABELLED_MAX_WORDS = 160
-#: A run of at least this many lines that do not end as sentences ...
-CLEAN_RAIL_MIN_LINES = 3
+#: A run of at least this many lines that do not end as sentences (three or four are an article's own bullet
+#: points, such as "Story highlights") ...
+CLEAN_RAIL_MIN_LINES = 5
 #: ... and have at most this many words each is a rail of other articles' headlines, however long its lines.
 CLEAN_RAIL_MAX_WORDS = 25
 #: Longest line that can be an author's bio in an author box ("Jane Porter is a reporter covering ...") ...

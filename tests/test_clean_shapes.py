@@ -574,6 +574,8 @@ def test_clean_rail_of_long_headlines_is_dropped() -> None:
         "Pedro Castillo was summoned to testify by the money laundering prosecutor next Monday in Lima",
         "Opposition presents a second motion to question the prime minister over the early elections bill",
         "Congress makes the vacancy of the office of the ombudsman official after months of delay",
+        "Former minister cleared of all charges in the bribery case after a trial lasting two years",
+        "Storm leaves thousands without power across the north as rivers burst their banks overnight",
     ]
     cleaned = clean_text(f"Council approves new budget\n\n{BODY}You may be interested\n\n" + "\n\n".join(rail))
     assert cleaned.text == BODY.strip()
@@ -634,3 +636,14 @@ def test_clean_prose_after_a_video_caption_is_more_article() -> None:
         f"Image copyright EPA Image caption The council chamber\n\n{profile}"
     )
     assert clean_text(page).text.endswith(profile)
+
+
+def test_clean_few_highlights_without_full_stops_are_no_rail() -> None:
+    """Three or four bullet points above the body ("Story highlights") are the article's own summary."""
+    highlights = [
+        "The outbreak of the disease has become a wild card issue in the midterm elections this autumn",
+        "Two candidates in high-profile Senate races sat on the panel holding the hearing on Thursday",
+        "Several House Democrats in competitive races have come out supporting travel restrictions",
+    ]
+    text = clean_text("Council approves new budget\n\n" + "\n\n".join(highlights) + f"\n\n{BODY}").text
+    assert all(line in text for line in highlights)
