@@ -9,8 +9,14 @@ code meets sites it has never seen:
   punctuation) and **short** otherwise (menus, widgets, captions, teaser headlines);
 * the page is cut into blocks at runs of short lines, at date-only lines (comment
   headers) and at lines that repeat (disclaimers, the site's own boilerplate);
+* some lines are judged by their neighbours: a run of long lines none of which ends as a
+  sentence is a rail of other articles' headlines, a paragraph just above a "Read more"
+  link (when the page has several) is a teaser, a bio beside a line naming its author
+  alone is an author box;
 * the body is the block holding most prose, plus neighbouring prose blocks that share
-  its vocabulary and are not cut off by a comment or widget zone.
+  its vocabulary and are not cut off by a comment or widget zone; short lines inside it
+  (subheadings, list items, a line that a comma or colon carries on into the next) are
+  kept with it.
 
 Every removed line is kept for audit, and credit lines ("Via Zerohedge", "(Reuters) -")
 become the article's declared source instead of being lost.
@@ -34,7 +40,7 @@ _DATE_LINE = re.compile(
     rf"^\W*(?:(?:posted|published|updated|last updated)(?:\s+on)?\W*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)"
-    rf"(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?\W*$",
+    rf"(?:[\s•·|,\-–—]+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?\W*$",
     re.IGNORECASE,
 )
 _STAMP = re.compile(r"^\W*(?:date|in|by|source|url)?\W*[\d\-/:TZ ]*\W*$", re.IGNORECASE)
@@ -78,11 +84,13 @@ _META_NOTE = re.compile(
 )
 # Comment widgets: a short line about comments, replies or votes opens (or belongs to) a comment section.
 _COMMENT_CUE = re.compile(
-    r"\b(?:comments?|commenting|repl(?:y|ies)|notify|voted|feedbacks?|disqus|moderated)\b", re.IGNORECASE
+    r"\b(?:comments?|commenting|repl(?:y|ies)|voted|feedbacks?|disqus|moderated)\b"
+    r"|^\W*notify\b",  # "Notify me of follow-up comments", not "We will notify you by email"
+    re.IGNORECASE,
 )
 _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
-    r"|\bPhoto by\b|\bPhotograph by\b",
+    r"|\bPhoto by\b|\bPhotograph by\b|\b(?:Image|Media) (?:copyright|source|caption)",
     re.IGNORECASE,
 )
 _NAVIGATION = re.compile(r"[»›|]|\s>\s|\bskip to\b", re.IGNORECASE)
@@ -91,18 +99,30 @@ _LEGAL = re.compile(
     r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)|all rights reserved|do not necessarily (?:reflect|represent)"
     r"|(?:views|opinions) expressed|solely (?:those|the views) of the author"
     r"|(?:does not|do not|not intended to) (?:give|provide|constitute|be) (?:\w+ )?"
-    r"(?:financial|investment|legal|medical) advice",
+    r"(?:financial|investment|legal|medical) advice"
+    r"|\bcreative commons\b|\bcc by\b"  # licence notices
+    # affiliate and advertising disclosures
+    r"|advertising (?:disclosure|disclaimer)|affiliate (?:links?|commissions?|advertising program)"
+    r"|(?:we|i) may (?:receive|earn) (?:a )?(?:small )?(?:compensation|commissions?)"
+    r"|(?:participant|participates) in the amazon|\bamazon associates?\b"
+    # consent notices under forms: "By registering, you agree to ...", "By submitting your information, you ..."
+    r"|^\W*by (?:submitting|signing up|registering|subscribing|clicking|continuing|using)\b[^.]{0,80}"
+    r"\byou(?:'re|’re| are)? (?:agree|agreeing|consent|consenting|accept|accepting)\b",
     re.IGNORECASE,
 )
+# A legal notice that says so at its start ("Disclaimer: ...", "Copyright ..."), however long.
+_LEGAL_LABEL = re.compile(r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)", re.IGNORECASE)
 # Calls to action: the page talking to its reader about the site itself (subscribe, follow, share, comment).
 _ACTION_CUE = re.compile(
     r"\b(?:subscri(?:be|ption)|newsletters?|inbox|podcasts?|sign(?:ing)? up|log ?in to|follow us|find us on|join us"
-    r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the) app|leave a (?:comment|reply)"
-    r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support (?:our|my) (?:work|journalism)"
+    r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
+    r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support(?:ing)? (?:our|my) (?:work|journalism)"
+    r"|your support|help us (?:continue|keep)"
     r"|comments? (?:below|section)|push notifications|cookies?"
     r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
     # account widgets: sign-in boxes and password resets stand on many pages' first screen
-    r"|sign(?:ing)? in|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?)\b",
+    r"|sign(?:ing)? in|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?"
+    r"|^\W*(?:social )?share\W*$|improve this (?:answer|question))\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
@@ -119,7 +139,15 @@ _CODE_TOKEN = re.compile(
     r"[{}]|\w\(|\);|\)\)|\w\.\w+\(|==|=>|&&|\|\||\w=['\"\w]|['\"]:['\"\w]|[\[(]['\"]|['\"]\]|\w\.\w+\s*=[^=]"
     r"|\bvar\s|\bfunction\b|<!\[CDATA\[|\]\]>"
 )
-_READ_MORE = re.compile(r"(?:Read more|Continue reading)\s*[»›>…]*\s*$", re.IGNORECASE)
+# A line a headline never is: a statement ending in a semicolon or an assignment (one leaked script line).
+_SCRIPT_LIKE = re.compile(r"[{}]|;\s*$|\w\s*=\s*['\"\w]|\w\(\s*['\"]")
+_READ_MORE = re.compile(
+    r"(?:Read more|Continue reading|Read the rest|Keep reading|Read (?:the )?full (?:story|article|post))"
+    r"\s*[»›>…]*\s*$",
+    re.IGNORECASE,
+)
+# A "Read more" link standing on its own line, under the teaser it opens.
+_READ_MORE_LINK = re.compile(r"^\W*" + _READ_MORE.pattern, re.IGNORECASE)
 # Credit lines: a standalone "Via X" / "Source: X" line, or a wire dateline "(Reuters) -" opening the body.
 _VIA_LINE = re.compile(
     r"^\W*(?:via|source|h/t|hat tip|courtesy of|with inputs from|republished (?:with permission )?from"
@@ -133,6 +161,16 @@ _WIRE_DATELINE = re.compile(r"^[^()\n]{0,60}?\((?P<src>[A-Z][A-Za-z&.]*(?: [A-Z]
 _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(
     rf"(?:^\W*|\s)(?:By|BY|by)\s+(?P<name>{_NAME}(?:\s+(?:{_NAME}|and|&|de|van|von|al-\w+))*?)\s*(?:[,|]|$)"
+)
+# An author's bio in an author box: "Jane Porter is a reporter covering ..." or "I'm Amy and ..." near a line
+# naming her alone.
+_NAME_LINE = re.compile(r"^\W*(?:by\s+)?(?P<first>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3}\W*$")
+_BIO = re.compile(
+    r"^\W*(?:(?:hi|hello)\W+)?(?:i'm|i’m|i am|my name is)\s+(?P<me>[A-Z][\w'’-]+)\b"
+    r"|^\W*(?P<first>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3},?\s+(?:is|was|has been|works as)\s+(?:a|an|the)\b"
+    r".*\b(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|blogger|professor|lecturer"
+    r"|researcher|scholar|expert|specialist|manager|analyst|fellow|freelancer?|founder|host|producer)s?\b",
+    re.IGNORECASE,
 )
 _REPORTING_BY = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b.*$", re.I)
 
@@ -237,8 +275,11 @@ def _is_section_header(line: str) -> bool:
 
 
 def _is_legal(line: str) -> bool:
-    """A copyright line, disclaimer or legal notice."""
-    return len(_words(line)) <= settings.CLEAN_LEGAL_MAX_WORDS and bool(_LEGAL.search(line))
+    """A copyright line, disclaimer or legal notice (one that opens with its label may be longer)."""
+    words = len(_words(line))
+    if words <= settings.CLEAN_LEGAL_MAX_WORDS and _LEGAL.search(line):
+        return True
+    return words <= settings.CLEAN_LEGAL_LABELLED_MAX_WORDS and bool(_LEGAL_LABEL.match(line))
 
 
 def _title_case(words: Sequence[str]) -> bool:
@@ -254,7 +295,7 @@ def _is_stamp(line: str) -> bool:
 def _headline_score(line: str) -> float:
     """How much a line looks like a headline: a few words, no full stop, no menu, byline or date."""
     words = _words(line)
-    if len(words) < 2 or _DATE_LINE.match(line) or _is_stamp(line) or is_code(line):
+    if len(words) < 2 or _DATE_LINE.match(line) or _is_stamp(line) or is_code(line) or _SCRIPT_LIKE.search(line):
         return float("-inf")
     score = min(len(words), 12) / 12
     if len(words) < 3:
@@ -291,7 +332,12 @@ def _headline_index(lines: Sequence[str]) -> int | None:
     )
     candidates = range(min(max(first_paragraph, 1), len(lines)))
     scores = [_headline_score(lines[i]) for i in candidates]
+    # a menu item or the site's name can come first: the headline shares the article's topic words
+    opening = _content_words(lines[first_paragraph : first_paragraph + settings.CLEAN_HEADLINE_TOPIC_LINES])
+    on_topic = next((i for i in candidates if scores[i] > 0 and _content_words([lines[i]]) & opening), None)
     first = next((i for i in candidates if scores[i] > 0), None)
+    if on_topic is not None:
+        return on_topic
     if first is not None:
         return first
     best = max(candidates, key=lambda i: (scores[i], -i), default=None)
@@ -433,6 +479,10 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     declared = declared_source(body_lines)
     seen_in_page: set[str] = set()  # filled by _classify: later copies of a line are dropped
     every = [_classify(line, title, boilerplate, seen_in_page) for line in body_lines]
+    for index in _author_bios(body_lines):
+        every[index] = ("break", "author bio")
+    for index in _headline_rails(body_lines, every):
+        every[index] = ("short", "headline rail")
     # Leaked script is no part of the page's layout: the body is looked for as if it were not there, so
     # a snippet between two paragraphs (an ad slot's loader) neither splits the body nor counts as a label.
     content = [index for index, (_, rule) in enumerate(every) if rule != "script code"]
@@ -455,18 +505,105 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     )
 
 
+def _headline_rails(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[int]:
+    """Other articles' headlines listed one after another: a run of at least CLEAN_RAIL_MIN_LINES lines
+    long enough to pass for prose, each of at most CLEAN_RAIL_MAX_WORDS words and none ending as a
+    sentence ends (headlines carry no full stop, the article's paragraphs do). They are labels."""
+    rails: list[int] = []
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        headline = (
+            index < len(lines)
+            and classes[index][0] == "prose"
+            and len(_words(line)) <= settings.CLEAN_RAIL_MAX_WORDS
+            and not _SENTENCE_END.search(line.rstrip())
+        )
+        if headline:
+            run.append(index)
+            continue
+        if len(run) >= settings.CLEAN_RAIL_MIN_LINES:
+            rails.extend(run)
+        run = []
+    return rails
+
+
+def _author_bios(lines: Sequence[str]) -> list[int]:
+    """Author boxes' bios: a line of at most CLEAN_BIO_MAX_WORDS words presenting someone as a writer,
+    scholar or the like ("Heiko Sauer is a Professor of Public Law ..."), within CLEAN_BIO_WINDOW lines
+    of a line giving that person's name alone (the box's heading, or the byline).
+
+    A name of its own near the line is what makes it a box: an article presenting a professor it
+    quotes does so in running text, with no name line beside it.
+    """
+    firsts: dict[str, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        match = _NAME_LINE.match(line) if len(line) <= 60 else None
+        if match:
+            firsts[match.group("first").lower()].append(index)
+    bios = []
+    for index, line in enumerate(lines):
+        if len(_words(line)) > settings.CLEAN_BIO_MAX_WORDS:
+            continue
+        match = _BIO.match(line)
+        name = (match.group("first") or match.group("me")) if match else ""
+        if not name[:1].isupper():  # the pattern ignores case for "I'm" and "is a": a name is capitalised
+            continue
+        if any(0 < abs(index - near) <= settings.CLEAN_BIO_WINDOW for near in firsts.get(name.lower(), [])):
+            bios.append(index)
+    return bios
+
+
 def _body_lines(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[tuple[str, bool]]:
     """For each line of the body candidates: why it is removed (or "kept") and whether it is kept."""
-    kinds = _mark_teasers([kind for kind, _ in classes])
+    kinds = _mark_teasers(lines, [kind for kind, _ in classes])
+    linked = _linked_teasers(lines, kinds)
+    for index in linked:
+        kinds[index] = "furniture"
     keep = _body_mask(lines, kinds)
     items = _list_items(lines, kinds, keep)
     kept_prose = [kept and kind == "prose" for kind, kept in zip(kinds, keep, strict=True)]
     items |= _inner_lines(lines, [rule for _, rule in classes], kinds, kept_prose)
+    items |= _lead_ins(lines, [rule for _, rule in classes], kept_prose)
     result = []
     for index, ((first, rule), kind, kept) in enumerate(zip(classes, kinds, keep, strict=True)):
         shown = kept_prose[index] or index in items
-        result.append(("kept" if shown else _reason(rule, first, kind, kept), shown))
+        why = "teaser with a read-more link" if index in linked else _reason(rule, first, kind, kept)
+        result.append(("kept" if shown else why, shown))
     return result
+
+
+def _lead_ins(lines: Sequence[str], rules: Sequence[str], kept: Sequence[bool]) -> set[int]:
+    """A short line ending with a comma or colon just above a kept paragraph ("The mayor said:", "In a
+    statement, she said,", a sentence the page's markup split) begins what follows: it is the article's,
+    wherever it stands (even first)."""
+    return {
+        index
+        for index in range(len(lines) - 1)
+        if not kept[index]
+        and kept[index + 1]
+        and rules[index] == "short line"
+        and len(_words(lines[index])) >= 2
+        and lines[index].rstrip().endswith((",", ":"))
+    }
+
+
+def _linked_teasers(lines: Sequence[str], kinds: Sequence[str]) -> set[int]:
+    """Teasers of other articles, each with its own "Read more" link (a rail of them, as on blog pages).
+
+    Where a page has at least CLEAN_READ_MORE_TEASERS_MIN read-more links, the lines just above each
+    link (a teaser's title and blurb: at most CLEAN_TEASER_MAX_LINES) are furniture. A single link is
+    left alone: it may close the article itself ("Continue reading").
+    """
+    links = [index for index, line in enumerate(lines) if _READ_MORE_LINK.match(line)]
+    if len(links) < settings.CLEAN_READ_MORE_TEASERS_MIN:
+        return set()
+    teasers: set[int] = set()
+    for link in links:
+        index = link - 1
+        while index >= max(0, link - settings.CLEAN_TEASER_MAX_LINES) and kinds[index] in ("prose", "short"):
+            teasers.add(index)
+            index -= 1
+    return teasers
 
 
 def _reason(rule: str, first: str, kind: str, kept: bool) -> str:
@@ -500,11 +637,12 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
         ("date line", bool(_DATE_LINE.match(line))),
         ("legal notice", _is_legal(line)),
         ("site boilerplate", key in boilerplate),
-        ("repeats the headline", bool(title and key == normalise_line(title))),
     )
     for rule, hit in breaks:
         if hit:
             return "break", rule
+    if title and key == normalise_line(title):
+        return "short", "repeats the headline"  # a recipe card or a share box names the article: it may go on
     if _is_section_header(line):
         return "header", "section header"
     if repeated:
@@ -533,9 +671,10 @@ def _furniture_rule(line: str) -> str:
     return "call to action"
 
 
-def _mark_teasers(kinds: list[str]) -> list[str]:
+def _mark_teasers(lines: Sequence[str], kinds: list[str]) -> list[str]:
     """Under a section header ("Related stories"), teaser titles and their one-paragraph blurbs
-    are furniture until two paragraphs of prose in a row show the article going on."""
+    are furniture until two paragraphs of prose in a row, or one paragraph too long for a blurb,
+    show the article going on."""
     marked = list(kinds)
     index = 0
     while index < len(marked):
@@ -544,7 +683,11 @@ def _mark_teasers(kinds: list[str]) -> list[str]:
             continue
         index += 1
         while index < len(marked) and not (
-            marked[index] == "prose" and index + 1 < len(marked) and marked[index + 1] == "prose"
+            marked[index] == "prose"
+            and (
+                (index + 1 < len(marked) and marked[index + 1] == "prose")
+                or len(_words(lines[index])) > settings.CLEAN_TEASER_BLURB_MAX_WORDS
+            )
         ):
             if marked[index] in ("prose", "short"):
                 marked[index] = "furniture"
@@ -553,7 +696,9 @@ def _mark_teasers(kinds: list[str]) -> list[str]:
 
 
 def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]) -> set[int]:
-    """Short lines listed after a kept sentence that ends with a colon ("The report cites:") are body too."""
+    """Short lines listed after a kept sentence that ends with a colon ("The report cites:") are body too,
+    up to the first line that is neither such an item nor a long item (a kept line of prose that, like
+    an item, does not end as a sentence)."""
     items: set[int] = set()
     for index, line in enumerate(lines):
         if not (keep[index] and kinds[index] == "prose" and line.endswith(":")):
@@ -561,8 +706,12 @@ def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]
         if len(_words(line)) < settings.CLEAN_LIST_INTRO_MIN_WORDS:
             continue
         following = index + 1
-        while following < len(lines) and kinds[following] == "short":
-            items.add(following)
+        while following < len(lines) and (
+            kinds[following] == "short"
+            or (keep[following] and kinds[following] == "prose" and not _SENTENCE_END.search(lines[following]))
+        ):
+            if kinds[following] == "short":
+                items.add(following)
             following += 1
     return items
 
@@ -572,9 +721,11 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
 
     A run of short lines with article text on both sides is part of the article (a subheading,
     a list, a table of figures), unless something in it ends or interrupts the body (a date line,
-    a comment widget, a section header over teasers) or the run is too long to be anything but a
-    menu. Within such a run, only plain short lines are kept: captions, calls to action, repeated
-    lines ("Advertisement") and script code stay out, and so do one-word labels.
+    a comment widget, a section header over teasers). After the last paragraph, a credit line
+    ("(via Geeks Are Sexy)") closes the article like a paragraph. Within a run of at most
+    CLEAN_INNER_RUN_MAX_LINES, plain short lines are kept: captions, calls to action, repeated lines
+    ("Advertisement") and script code stay out, and so do one-word labels. A longer run (up to
+    CLEAN_LIST_RUN_MAX_LINES) is a list or a menu: only its item-like lines (``_is_item``) are kept.
     """
     items: set[int] = set()
     index = 0
@@ -586,15 +737,28 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
         while end < len(lines) and not kept[end]:
             end += 1
         run = range(index + 1, end)
-        inside = end < len(lines) and 0 < len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES
+        if end == len(lines):  # after the last paragraph: up to a credit line that closes the article
+            run = range(index + 1, next((i for i in run if rules[i] == "credit line"), index + 1))
+            end = run.stop
+        inside = len(run) > 0 and end < len(lines)
         if inside and all(kinds[i] in ("short", "furniture") for i in run):
-            items.update(
-                i
-                for i in run
-                if kinds[i] == "short" and rules[i] == "short line" and len(_words(lines[i])) >= 2
-            )
-        index = end
+            if len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES:
+                items.update(
+                    i for i in run if kinds[i] == "short" and rules[i] == "short line" and len(_words(lines[i])) >= 2
+                )
+            elif len(run) <= settings.CLEAN_LIST_RUN_MAX_LINES:
+                items.update(i for i in run if kinds[i] == "short" and rules[i] == "short line" and _is_item(lines[i]))
+        index = max(end, index + 1)
     return items
+
+
+def _is_item(line: str) -> bool:
+    """An item of a long list inside the body (a recipe's ingredients, a product's features): a few words
+    or a quantity, not a menu's title-case label nor a headline of another article (a rail of those runs
+    as long, but its lines are longer and have no figures)."""
+    words = _words(line)
+    short = len(words) <= settings.CLEAN_LIST_ITEM_MAX_WORDS or bool(re.search(r"\d", line))
+    return len(words) >= settings.CLEAN_LIST_ITEM_MIN_WORDS and short and not _title_case(words)
 
 
 @dataclass(frozen=True)
@@ -604,7 +768,7 @@ class _Block:
     start: int
     end: int
     hard: bool  # cut off from the previous block by a break or a comment widget
-    neutral: bool  # only labels or ad slots stand before it (no captions, calls to action, breaks)
+    neutral: bool  # only labels, ad slots or captions stand before it (no calls to action, breaks)
     in_tail: bool  # a comment widget or section header stands between the first prose and this block
 
 
@@ -638,7 +802,10 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
             hard, neutral = False, True
         else:
             hard = hard or kinds[index] in ("break", "comments")
-            neutral = neutral and kinds[index] == "short"
+            # a caption is no appeal to the reader: prose after it (a video's, a photo's) may be more article
+            neutral = neutral and (
+                kinds[index] == "short" or (kinds[index] == "furniture" and bool(_CAPTION.search(lines[index])))
+            )
             in_tail = in_tail or (seen_prose and kinds[index] in ("comments", "header"))
             index += 1
     return blocks
@@ -686,12 +853,23 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
             or shared >= settings.CLEAN_CONTINUATION_MIN_SHARED
         )
 
+    def small(block: _Block) -> bool:
+        return sum(len(_words(line)) for line in prose(block)) < settings.CLEAN_BRIDGE_BLOCK_MAX_WORDS
+
     # After the body: extend until the first hard break (comments, widgets, disclaimers) or off-topic block.
-    for b in range(main + 1, len(blocks)):
-        if blocks[b].hard or not joins(blocks[b]):
+    # A small block has too few words to show its topic: it goes on the body when the block after it does.
+    b = main + 1
+    while b < len(blocks) and not blocks[b].hard:
+        if joins(blocks[b]):
+            taken = [b]
+        elif small(blocks[b]) and b + 1 < len(blocks) and not blocks[b + 1].hard and joins(blocks[b + 1]):
+            taken = [b, b + 1]
+        else:
             break
-        chosen.add(b)
-        vocabulary |= _content_words(prose(blocks[b]))
+        for t in taken:
+            chosen.add(t)
+            vocabulary |= _content_words(prose(blocks[t]))
+        b = taken[-1] + 1
     # Before the body: intro paragraphs on the same topic, even across a share bar.
     for b in range(main - 1, -1, -1):
         if joins(blocks[b]):

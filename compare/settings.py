@@ -50,6 +50,9 @@ CLEAN_MAIN_BLOCK_SHARE = 0.5
 CLEAN_CONTINUATION_MIN_SHARED = 10
 #: A later block with only labels or ad slots before it joins the body when it has at least this many words of prose.
 CLEAN_LONG_BLOCK_WORDS = 40
+#: A block of fewer words than this after the body goes with it when the block after it joins the body (so few
+#: words cannot show a topic: "Again, the same with a loop:" between two code samples).
+CLEAN_BRIDGE_BLOCK_MAX_WORDS = 15
 #: A comment widget or section header opens the page's tail only after a block of at least this many words of
 #: prose (a stray sentence in a share bar or menu is no article yet: the article may still follow the header).
 CLEAN_TAIL_AFTER_WORDS = 30
@@ -64,6 +67,20 @@ CLEAN_TAIL_MAIN_RATIO = 3
 #: Short lines between two kept paragraphs are subheadings or list items when the run is no longer than this
 #: (a longer run of short lines is a menu or a block of teasers).
 CLEAN_INNER_RUN_MAX_LINES = 4
+#: Under a section header ("Related stories"), a paragraph longer than this (in words) is no teaser's blurb
+#: (one or two sentences, or an author's bio) but the article going on.
+CLEAN_TEASER_BLURB_MAX_WORDS = 55
+#: A page with at least this many "Read more" links on lines of their own shows teasers of other articles ...
+CLEAN_READ_MORE_TEASERS_MIN = 2
+#: ... each of them this many lines (a title and a blurb) above its link.
+CLEAN_TEASER_MAX_LINES = 2
+#: A longer run between two kept paragraphs, up to this many lines, is a list (ingredients, features, a table)
+#: when its lines read as items ...
+CLEAN_LIST_RUN_MAX_LINES = 40
+#: ... of at least this many words ...
+CLEAN_LIST_ITEM_MIN_WORDS = 3
+#: ... and at most this many, unless they hold a figure ("120g noodles"); longer lines are other articles' headlines.
+CLEAN_LIST_ITEM_MAX_WORDS = 4
 #: A list is kept when a sentence of at least this many words introduces it with a colon.
 CLEAN_LIST_INTRO_MIN_WORDS = 6
 #: Lines repeated across an outlet's articles are its boilerplate when shorter than this.
@@ -74,6 +91,9 @@ CLEAN_SAME_PAGE_OVERLAP = 0.5
 CLEAN_REPEAT_MIN_PAGES_PROSE = 3
 #: Pages checked per repeated line for that test (enough to find two different articles, and cheap).
 CLEAN_REPEAT_SAMPLE_PAGES = 6
+#: The headline is the first headline-like line sharing a topic word with this many lines from the first paragraph
+#: on (a menu item or the site's name above it shares none); failing that, the first headline-like line.
+CLEAN_HEADLINE_TOPIC_LINES = 3
 #: Longest line (in words) that can be a section header ("Related stories").
 CLEAN_SECTION_HEADER_MAX_WORDS = 6
 #: Longest line (in words) that a comment cue turns into a comment-widget line.
@@ -85,6 +105,17 @@ CLEAN_FURNITURE_MAX_WORDS = 40
 CLEAN_META_MAX_WORDS = 20
 #: Longest line that can still be a legal notice or disclaimer.
 CLEAN_LEGAL_MAX_WORDS = 80
+#: Longest line that is still a legal notice when it opens with its label ("Disclaimer: ...", "Copyright ...").
+CLEAN_LEGAL_LABELLED_MAX_WORDS = 160
+#: A run of at least this many lines that do not end as sentences (three or four are an article's own bullet
+#: points, such as "Story highlights") ...
+CLEAN_RAIL_MIN_LINES = 5
+#: ... and have at most this many words each is a rail of other articles' headlines, however long its lines.
+CLEAN_RAIL_MAX_WORDS = 25
+#: Longest line that can be an author's bio in an author box ("Jane Porter is a reporter covering ...") ...
+CLEAN_BIO_MAX_WORDS = 80
+#: ... when it stands within this many lines of a line giving that author's name alone.
+CLEAN_BIO_WINDOW = 5
 #: Longest line that can be a byline.
 CLEAN_BYLINE_MAX_WORDS = 12
 #: Topic words are compared by their first letters only: a crude stemmer ("vaccinated" ~ "vaccination").

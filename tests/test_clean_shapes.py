@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.clean import clean_text, declared_source, is_call_to_action, repeated_lines
+from compare.clean import clean_text, declared_source, is_call_to_action, is_code, repeated_lines
 from compare.evaluate import read_jsonl
 from compare.evaluate.boilerplate import DEFAULT_DATASET
 from tests.conftest import SEED_ASKTRUTH, SEED_DURAN
@@ -50,6 +50,10 @@ def test_clean_keeps_reporting_that_mentions_site_words(line: str) -> None:
         ("Thanks for reading The Ledger! Subscribe for free to receive new posts and support my work.", True),
         ("The Duran Audio Podcast:", True),
         ("We use cookies to improve your experience. By continuing you accept our use of cookies.", True),
+        ("We rely on your support to make local news available to all", True),
+        ("Help us continue to spread the magic of words to readers everywhere", True),
+        ("If you enjoyed reading this post, would you consider supporting our work? Just click here.", True),
+        ("The mayor thanked voters for their support and said the bridge would be safe by spring.", False),
         ("The newsletter has 40,000 readers.", False),
         ("Officials said fresh talks could begin on Friday.", False),
     ],
@@ -255,3 +259,391 @@ def test_clean_time_is_linear_in_text_length(wrapped: bool) -> None:
 
     small, large = seconds(2**20), seconds(4 * 2**20)
     assert large < 10 * small + 1.0, (small, large)
+
+
+# --- rules added without tests before (issue #17): each test fails when its rule is taken out ------------
+
+MORE = "Members said the budget would pay for repairs to the bridge and to schools across the city."
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];", True),
+        ("googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });", True),
+        ("window.dataLayer = window.dataLayer || []; gtag('js', new Date());", True),
+        ("The index rose 2.5% (its best week since March), analysts said.", False),
+        ("Officials said the ratio of staff to pupils (1:30) was too high.", False),
+    ],
+)
+def test_clean_is_code_shape(line: str, code: bool) -> None:
+    assert is_code(line) is code
+
+
+def test_clean_leaked_script_between_paragraphs_is_dropped_and_does_not_split_the_body() -> None:
+    script = (
+        "function gtag(){dataLayer.push(arguments);}\ngoogletag.cmd.push(function() { googletag.display('ad-1'); });"
+    )
+    page = f"Council approves new budget\n\n{BODY}{script}\n\n{MORE}"
+    cleaned = clean_text(page)
+    assert "gtag" not in cleaned.text
+    assert cleaned.text.endswith(MORE)
+    why = {reason for line, reason in zip(cleaned.removed, cleaned.reasons, strict=True) if "gtag" in line}
+    assert why == {"script code"}
+
+
+def test_clean_subheading_between_paragraphs_is_kept() -> None:
+    page = f"Council approves new budget\n\n{BODY}What happens next\n\n{MORE}"
+    text = clean_text(page).text
+    assert "\n\nWhat happens next\n\n" in text
+    assert text.endswith(MORE)
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        ["Photos"],  # a one-word label
+        ["Home", "World news", "Local politics", "Sport results", "Weather today"],  # too long a run: a menu
+    ],
+)
+def test_clean_inner_short_lines_that_are_no_subheading_are_dropped(run: list[str]) -> None:
+    page = f"Council approves new budget\n\n{BODY}" + "\n\n".join(run) + f"\n\n{MORE}"
+    text = clean_text(page).text
+    assert text.endswith(MORE)
+    assert not any(line in text.split("\n\n") for line in run)
+
+
+@pytest.mark.parametrize(
+    "slot", ["Story continues below advertisement", "Continue reading the main story", "ADVERTISEMENT"]
+)
+def test_clean_ad_slot_label_inside_the_body_is_dropped(slot: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{slot}\n\n{MORE}")
+    assert slot not in cleaned.text
+    assert cleaned.text.endswith(MORE)
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[slot] == "ad slot"
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    ["RELATED: Bus driver shortage forces route cuts", "Watch: the mayor explains the budget in two minutes"],
+)
+def test_clean_teaser_link_inside_the_body_is_dropped(teaser: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{teaser}\n\n{MORE}")
+    assert teaser not in cleaned.text
+    assert cleaned.text.endswith(MORE)
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[teaser] == "teaser link"
+
+
+def test_clean_sentence_opening_like_a_teaser_link_is_kept() -> None:
+    line = "More than 200 residents attended the meeting, which ran past midnight."
+    assert line in clean_text(f"Council approves new budget\n\n{BODY}{line}").text
+
+
+def test_clean_large_block_after_a_comment_link_is_the_article() -> None:
+    """A "View comments" link above the article puts it after a comment cue: a block that dwarfs the
+    prose before it is still the article, not reader comments."""
+    promo = (
+        "The city has spent years arguing about its old bridge, and this week the argument finally reached "
+        "the council chamber, where members met late into the night to settle the budget for next year."
+    )
+    article = [
+        "The council approved a budget of 40 million dollars on Tuesday, with a quarter of it for the bridge "
+        "over the river that engineers have called unsafe since the spring floods damaged its piers.",
+        "Work is due to start in March and to last two years, during which traffic will be sent through the "
+        "old town, a plan that shop owners there say will bring them customers as well as noise.",
+        "Members who voted against the budget said the schools had been forgotten, and that the money for "
+        "new roofs and heating had been pushed back to a later year once again without any debate.",
+        "The mayor answered that the schools would get their share once the bridge was safe, and that no "
+        "town could ask its children to cross a bridge its own engineers would not drive across.",
+        "A second vote on the schools plan is expected in the autumn, after the state says how much it "
+        "will give towns of this size for buildings, a figure that has fallen for five years in a row.",
+    ]
+    page = f"Council approves new budget\n\n{promo}\n\nView comments\n\n" + "\n\n".join(article)
+    text = clean_text(page).text
+    assert all(paragraph in text for paragraph in article)
+    assert "View comments" not in text
+
+
+def test_clean_reasons_say_why_each_removed_line_went() -> None:
+    page = (
+        "Home\n\nCouncil approves new budget\n\nMarch 3, 2024\n\nPhoto: Jane Doe/Reuters\n\n"
+        f"{BODY}Subscribe to our newsletter"
+    )
+    cleaned = clean_text(page)
+    assert len(cleaned.reasons) == len(cleaned.removed)
+    why = dict(zip(cleaned.removed, cleaned.reasons, strict=True))
+    assert why == {
+        "Home": "before the headline",
+        "March 3, 2024": "date line",
+        "Photo: Jane Doe/Reuters": "caption",
+        "Subscribe to our newsletter": "call to action",
+    }
+
+
+# --- rules added for issue #17 (boilerplate-web train pages) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+        "We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program.",
+        "Disclaimer: " + "the views of the authors are theirs and the site takes no position on them at all " * 8,
+        "By registering, you agree to our terms and conditions and privacy policy",
+        "Boing Boing is published under a Creative Commons license except where otherwise noted.",
+        "By submitting your information, you're agreeing to receive communications from the station.",
+    ],
+)
+def test_clean_disclosures_and_long_labelled_disclaimers_are_dropped(notice: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{notice}")
+    assert notice.strip() not in cleaned.text
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[notice.strip()] == "legal notice"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The retailer said its affiliate programme had paid bloggers more than a million pounds last year.",
+        "By using the new tool, the agency said, officials agreed to cut the cost of repairs by a third.",
+    ],
+)
+def test_clean_reporting_that_looks_like_a_notice_is_kept(line: str) -> None:
+    assert line in clean_text(f"Retailer pays bloggers\n\n{BODY}{line}").text
+
+
+def test_clean_share_label_between_paragraphs_is_dropped() -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}Social Share\n\n{MORE}")
+    assert "Social Share" not in cleaned.text
+    assert cleaned.text.endswith(MORE)
+
+
+@pytest.mark.parametrize("stamp", ["17 April 2012 • 2:54pm", "March 3, 2024, 10:15 am"])
+def test_clean_date_with_time_after_a_bullet_is_a_date_line(stamp: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{stamp}\n\n{BODY}")
+    assert stamp not in cleaned.text
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[stamp] == "date line"
+
+
+def test_clean_notify_is_a_comment_cue_only_as_a_checkbox_label() -> None:
+    """ "We will notify you via email" in a policy's list is text; "Notify me of follow-up comments" is a widget."""
+    page = (
+        "Privacy policy\n\nShould a data breach occur, we will take the following responsive action:\n\n"
+        "We will notify you via email\n\nWithin seven business days\n\n"
+        "We also agree to the individual redress principle, which lets users pursue their rights in court."
+    )
+    text = clean_text(page).text
+    assert "We will notify you via email" in text
+    assert text.endswith("pursue their rights in court.")
+    widget = clean_text(f"Council approves new budget\n\n{BODY}Notify me of follow-up comments by email")
+    assert "Notify me" not in widget.text
+
+
+def test_clean_teasers_with_their_own_read_more_links_are_dropped() -> None:
+    article = (
+        "Cartoonist Jane Bors got a spot on the radio for her sharp critique of the way people talk about "
+        "young workers, which has gone well beyond grumbling into open contempt. Click through for the rest."
+    )
+    teasers = [
+        (
+            "Choir sings with two old rock stars",
+            "The choir is still doing its thing, and now two famous guests "
+            "have joined in to sing along with hundreds of fans in a packed hall downtown.",
+        ),
+        (
+            "A graphic novel about growing up",
+            "The artist is several kinds of excellent: from her first book to "
+            "her bestselling novels, she keeps finding new ways to tell stories about identity and loyalty.",
+        ),
+    ]
+    rail = "\n\n".join(f"{title}\n\n{blurb}\n\nREAD THE REST" for title, blurb in teasers)
+    cleaned = clean_text(f"Hating the young\n\n{article}\n\nSHARE / TWEET / 82 COMMENTS\n\n{rail}")
+    assert cleaned.text == article
+    why = dict(zip(cleaned.removed, cleaned.reasons, strict=True))
+    assert why[teasers[0][1]] == why[teasers[1][0]] == "teaser with a read-more link"
+
+
+def test_clean_single_read_more_link_leaves_the_article_alone() -> None:
+    assert clean_text(f"Council approves new budget\n\n{BODY}Continue reading").text == BODY.strip()
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Jane Porter", "Jane Porter is a reporter covering city hall for the Ledger. She has worked in local news."),
+        ("Heiko Sauer", "Heiko Sauer is a Professor of Public Law at the University of Bonn."),
+        ("Amy Motroni", "I'm Amy and I'm so glad you've stopped by! My blog is full of tips for new parents."),
+    ],
+)
+def test_clean_author_bio_beside_the_authors_name_is_dropped(name: str, bio: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{name}\n\nFull Bio\n\n{bio}\n\n{MORE}")
+    assert bio not in cleaned.text
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[bio] == "author bio"
+
+
+def test_clean_person_presented_in_the_article_is_kept() -> None:
+    """The same shape in running text, with no line naming the person alone nearby, is reporting."""
+    line = "Jane Porter is a professor of economics at the state university and has studied the bridge for years."
+    assert line in clean_text(f"Council approves new budget\n\n{BODY}{line}").text
+
+
+def test_clean_small_block_between_two_parts_of_the_body_is_kept() -> None:
+    """A block too small to show its topic goes with the body when the block after it does."""
+    small = "Here is the other version:"
+    intro = (
+        "Map applies a function to the elements of an iterable and gives a new iterable with the results. "
+        "A loop that appends to a list does the same work, and map is faster than a loop in most cases."
+    )
+    rest = (
+        "Loops are slower than map when the function is small, because each call to append is looked up again. "
+        "Map is faster than a loop, but only when its result is not turned into a list at once."
+    )
+    labels = "Output one\n\nOutput two\n\nOutput three"
+    page = f"Faster Python\n\n{intro}\n\n{labels}\n\n{small}\n\n{labels.replace('Output', 'Result')}\n\n{rest}"
+    text = clean_text(page).text
+    assert small in text
+    assert text.endswith(rest)
+
+
+def test_clean_long_paragraph_under_a_section_header_is_the_article_going_on() -> None:
+    long_paragraph = " ".join(
+        ["The council's budget debate has also become an argument about how the town plans its future."] * 5
+    )
+    page = (
+        f"Council approves new budget\n\n{BODY}Related Posts\n\nLibrary opens on Sundays\n\n"
+        f"{long_paragraph}\n\nWhat comes next\n\n{MORE}"
+    )
+    text = clean_text(page).text
+    assert long_paragraph in text
+    assert "Library opens on Sundays" not in text
+
+
+def test_clean_list_after_a_colon_runs_across_long_items() -> None:
+    items = [
+        "Tuples save a bit of memory when replacing lists",
+        "Generators save memory only for large tuples, but are faster to iterate over",
+        "Map and filter are sometimes faster than comprehensions",
+    ]
+    page = (
+        "Performant Python\n\n"
+        + "Python offers several ways to save memory and time, and this article measured each of them with care. "
+        "The measurements were taken on one machine.\n\nThere are many graphs, so here is a summary of them:\n\n"
+        + "\n\n".join(items)
+        + "\n\nAuthor: Jacopo Cascioli"
+    )
+    text = clean_text(page).text
+    assert all(item in text for item in items)
+    assert "Author:" not in text
+
+
+def test_clean_long_list_between_paragraphs_keeps_its_items_not_its_labels() -> None:
+    ingredients = ["1/2 block of tofu, diced", "120g yellow noodles", "1 tbsp minced garlic", "Some green vegetables"]
+    labels = ["Pin", "Print", "Servings", "Prep Time Ten Minutes Total"]
+    page = f"Council approves new budget\n\n{BODY}" + "\n\n".join(labels + ingredients) + f"\n\n{MORE}"
+    text = clean_text(page).text.split("\n\n")
+    assert all(item in text for item in ingredients)
+    assert not any(label in text for label in labels)
+    assert text[-1] == MORE
+
+
+def test_clean_short_line_before_a_closing_credit_line_is_kept() -> None:
+    page = f"Council approves new budget\n\n{BODY}The bridge the town loves to hate\n\n(via Valley Courier)\n\nShare"
+    cleaned = clean_text(page)
+    assert cleaned.text.endswith("\n\nThe bridge the town loves to hate")
+    assert cleaned.declared_source == "Valley Courier"
+
+
+QUOTE = "“We will fix the bridge before the winter comes, whatever it costs the town.”"
+
+
+@pytest.mark.parametrize("intro", ["In a statement released on Tuesday, the mayor said,", "The mayor said:"])
+@pytest.mark.parametrize("where", ["first", "inside", "last"])
+def test_clean_sentence_introducing_a_quotation_is_never_dropped(intro: str, where: str) -> None:
+    """A line ending with a comma or colon before a quotation is the article's, wherever it stands."""
+    quoted = f"{intro}\n\n{QUOTE}"
+    page = {
+        "first": f"Council approves new budget\n\n{quoted}\n\n{BODY}",
+        "inside": f"Council approves new budget\n\n{BODY}{quoted}\n\n{MORE}",
+        "last": f"Council approves new budget\n\n{BODY}{quoted}",
+    }[where]
+    assert f"{intro}\n\n{QUOTE}" in clean_text(page).text
+
+
+def test_clean_rail_of_long_headlines_is_dropped() -> None:
+    """Headlines long enough to pass for prose, one after another and none ending as a sentence."""
+    rail = [
+        "Pedro Castillo was summoned to testify by the money laundering prosecutor next Monday in Lima",
+        "Opposition presents a second motion to question the prime minister over the early elections bill",
+        "Congress makes the vacancy of the office of the ombudsman official after months of delay",
+        "Former minister cleared of all charges in the bribery case after a trial lasting two years",
+        "Storm leaves thousands without power across the north as rivers burst their banks overnight",
+    ]
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}You may be interested\n\n" + "\n\n".join(rail))
+    assert cleaned.text == BODY.strip()
+    assert {dict(zip(cleaned.removed, cleaned.reasons, strict=True))[line] for line in rail} == {"headline rail"}
+
+
+def test_clean_sentence_split_after_a_comma_is_kept_whole() -> None:
+    """Markup can split one sentence over two lines; the short first half ends with a comma."""
+    page = (
+        "Council approves new budget\n\nWhile the mayor has the final word on the bridge,\n\n"
+        f"the council decides how much money goes to the schools each year, and it voted on that too.\n\n{BODY}"
+    )
+    assert "While the mayor has the final word on the bridge," in clean_text(page).text
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Image copyright Reuters", "caption"),
+        ("Media captionDrone footage shows burials", "caption"),  # label glued to the caption in the scrape
+        ("Improve this answer", "call to action"),
+    ],
+)
+def test_clean_caption_credits_and_answer_widgets_are_furniture(line: str, rule: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}")
+    assert line not in cleaned.text
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[line] == rule
+
+
+def test_clean_headline_shares_the_articles_topic_not_a_menu_item_above_it() -> None:
+    page = "Crime and Public Safety\n\nSearch the site\n\nCouncil approves new budget for the bridge\n\n" + BODY
+    assert clean_text(page).title == "Council approves new budget for the bridge"
+
+
+def test_clean_headline_repeated_inside_the_body_does_not_end_it() -> None:
+    """A recipe card or share box repeats the headline; the article goes on after it."""
+    page = f"Council approves new budget\n\n{BODY}Council approves new budget\n\n{MORE}"
+    cleaned = clean_text(page)
+    assert cleaned.text.endswith(MORE)
+    assert "Council approves new budget" not in cleaned.text
+
+
+@pytest.mark.parametrize("script", ["ga.src = '//google-analytics.com/ga.js';", "RUM.mark( 'js_load_ui' );"])
+def test_clean_leaked_script_line_is_never_the_headline(script: str) -> None:
+    # a headline sharing no topic word with the body, so that the first headline-like line is taken
+    assert clean_text(f"{script}\n\nTempers fray over roadworks\n\n{BODY}").title == "Tempers fray over roadworks"
+
+
+def test_clean_prose_after_a_video_caption_is_more_article() -> None:
+    """A caption is no appeal to the reader: several sentences after captions continue the article."""
+    profile = (
+        "He championed reform of immigration, campaign finance and environmental laws, and was outspoken in "
+        "criticising those who advocated torture. His pallbearers reflected his wish to reach across divides: "
+        "an actor, a former mayor of New York and two senators from the other party carried his coffin."
+    )
+    page = (
+        f"Council approves new budget\n\n{BODY}Media caption The mayor on the bridge vote\n\nMaverick\n\n"
+        f"Image copyright EPA Image caption The council chamber\n\n{profile}"
+    )
+    assert clean_text(page).text.endswith(profile)
+
+
+def test_clean_few_highlights_without_full_stops_are_no_rail() -> None:
+    """Three or four bullet points above the body ("Story highlights") are the article's own summary."""
+    highlights = [
+        "The outbreak of the disease has become a wild card issue in the midterm elections this autumn",
+        "Two candidates in high-profile Senate races sat on the panel holding the hearing on Thursday",
+        "Several House Democrats in competitive races have come out supporting travel restrictions",
+    ]
+    text = clean_text("Council approves new budget\n\n" + "\n\n".join(highlights) + f"\n\n{BODY}").text
+    assert all(line in text for line in highlights)

@@ -29,8 +29,10 @@ def test_boilerplate_quality_floors() -> None:
 
 
 # Clean real articles (the dev data) must come through nearly whole: measured kept share / harmed share
-# 0.997 / 0.000 (BASIL, 150), 0.983 / 0.000 (PolNeAR dev, 84), 0.980 / 0.002 (first 500 ABP articles).
-# What the cleaner does take from them is mostly real furniture (captions, "Advertisement", repeated lines).
+# 0.998 / 0.000 (BASIL, 150), 0.986 / 0.000 (PolNeAR dev, 84), 0.984 / 0.004 (first 500 ABP articles) on
+# 2026-12-04 (0.997 / 0.000, 0.983 / 0.000, 0.980 / 0.002 before the issue #17 rules of that day).
+# What the cleaner does take from them is mostly real furniture (captions, "Advertisement", repeated lines,
+# rails of related headlines); one ABP "article" is a photo gallery of teasers and loses half its text.
 @pytest.mark.quality
 @pytest.mark.parametrize(
     ("name", "limit", "kept_floor", "harmed_ceiling"),

@@ -1,9 +1,10 @@
 """Quality gate for cleaning unseen web pages: trafilatura's 95 annotated English pages (boilerplate-web dev).
 
 Measured on 2026-12-04 (`python -m compare evaluate boilerplate-web`): the plain-text cleaner on naive
-scrapes P 0.825 / R 0.883 / F1 0.853 (held-out half F1 0.858; was R 0.766 / F1 0.814 on 2026-12-03);
-Parallax's HTML ingest F1 0.901; trafilatura's defaults on the HTML F1 0.911. Floors sit a little below
-and are only ever raised; issue #17's targets (recall >= 0.97, F1 >= trafilatura's) are not met yet.
+scrapes P 0.871 / R 0.911 / F1 0.891 (train half F1 0.912, held-out half P 0.859 / R 0.883 / F1 0.871;
+earlier that day P 0.825 / R 0.883 / F1 0.853, on 2026-12-03 R 0.766 / F1 0.814); Parallax's HTML ingest
+F1 0.901; trafilatura's defaults on the HTML F1 0.911. Floors sit a little below and are only ever raised;
+issue #17's targets (recall >= 0.97, F1 >= trafilatura's) are not met yet.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def result(shared_data: Path) -> dict[str, Any]:
 @pytest.mark.quality
 @pytest.mark.parametrize(
     ("system", "figure", "floor"),
-    [("parallax", "recall", 0.87), ("parallax", "f1", 0.84), ("parallax_html", "f1", 0.89)],
+    [("parallax", "recall", 0.90), ("parallax", "f1", 0.88), ("parallax_html", "f1", 0.89)],
 )
 def test_boilerplate_web_quality_floor(result: dict[str, Any], system: str, figure: str, floor: float) -> None:
     assert result["all"][system][figure] >= floor
