@@ -1,13 +1,17 @@
-"""Shared language tools: the spaCy pipeline (loaded once) and sentence spans.
+"""Shared language tools: the spaCy pipeline (loaded once), sentence spans, quotations, verb forms.
 
-Quotes, framing and passages all need sentences with character offsets into the
-clean text; they get them here so that every panel cuts sentences the same way.
+Quotes, framing and passages all need sentences and quotations with character offsets
+into the clean text, and quotes and framing both match speech verbs in every form; they
+get them here so that every panel cuts sentences, reads quotation marks and inflects
+verbs the same way (a loaded word the Quoted officials tab gives a speaker is "in a
+quote" in Framing too).
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -150,3 +154,140 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` as strings (see ``sentence_spans``)."""
     return [text[s:e] for s, e in sentence_spans(text)]
+
+
+# --- quotations ----------------------------------------------------------------------------
+
+_OPENERS = "“„‟«"
+_CLOSERS = "”»"
+#: Every double quotation mark the reader pairs, straight or curly (single marks are apostrophes as often as
+#: quotes, so a quotation nested in single marks stays part of the one around it).
+QUOTE_MARK_CHARS = '"“”„‟«»'
+QUOTE_MARKS = re.compile(f"[{QUOTE_MARK_CHARS}]")
+_OPEN_BEFORE = frozenset("([{—–-/:;‘" + _OPENERS)  # a mark after these (or a space) opens a quote
+_CLOSE_AFTER = frozenset(")]}—–-/,.;:!?…’" + _CLOSERS)  # a mark before these (or a space) closes one
+#: A word as quotations count them: a letter or digit, then letters, digits, apostrophes and hyphens.
+QUOTE_WORD = re.compile(r"\w[\w’'-]*")
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Text between a pair of quotation marks; ``start``/``end`` include the marks.
+
+    ``closed`` is False when the quote was never closed: it then ends at the end of its
+    paragraph.
+    """
+
+    start: int
+    end: int
+    closed: bool = True
+
+    def inner(self, text: str) -> str:
+        """The quoted words without their marks."""
+        return text[self.start + 1 : self.end - 1 if self.closed else self.end].strip()
+
+    def words(self, text: str) -> int:
+        return len(QUOTE_WORD.findall(self.inner(text)))
+
+
+def mark_role(text: str, at: int) -> str:
+    """'open', 'close' or 'toggle' for the quotation mark at ``at``, judged by its neighbours first."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    opens = before.isspace() or before in _OPEN_BEFORE
+    closes = after.isspace() or after in _CLOSE_AFTER
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    mark = text[at]
+    return "open" if mark in _OPENERS else "close" if mark in _CLOSERS else "toggle"
+
+
+def find_quotations(text: str) -> list[QuotedSpan]:
+    """Every quotation in ``text``, in order and never overlapping; never raises on unbalanced or odd marks.
+
+    Marks are paired by their context (a mark after a space opens, one before a space or
+    punctuation closes), so straight, curly and mis-typed marks all work. A paragraph that
+    ends inside a quote continues it when the next paragraph opens with a quotation mark
+    (the newspaper convention for multi-paragraph quotes); otherwise the quote ends,
+    unclosed, at its paragraph's end. A closing mark with no opening one is ignored, and an
+    opening mark inside an open quote ends the first one, unclosed.
+    """
+    paragraphs = paragraph_spans(text)
+    found: list[QuotedSpan] = []
+    open_at: int | None = None
+    for index, (start, end) in enumerate(paragraphs):
+        carried = open_at is not None
+        for match in QUOTE_MARKS.finditer(text, start, end):
+            at = match.start()
+            if carried and at == start:
+                continue  # the reopening mark of a quote carried over from the last paragraph
+            role = mark_role(text, at)
+            if role == "toggle":
+                role = "close" if open_at is not None else "open"
+            if role == "open":
+                if open_at is not None:
+                    found.append(QuotedSpan(open_at, len(text[:at].rstrip()), closed=False))
+                open_at = at
+            elif open_at is not None:
+                found.append(QuotedSpan(open_at, at + 1))
+                open_at = None
+        if open_at is not None:
+            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            if following is None or not QUOTE_MARKS.match(text, following) or mark_role(text, following) == "close":
+                found.append(QuotedSpan(open_at, end, closed=False))
+                open_at = None
+    return found
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation of ``find_quotations``, marks included: the speaker's words, not the
+    writer's."""
+    return [(q.start, q.end) for q in find_quotations(text)]
+
+
+# --- verb forms ----------------------------------------------------------------------------
+
+#: Forms no rule of ``inflections`` makes ("said", "written"), by base verb: the one table every verb list uses.
+IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "speak": ("spoke", "spoken"),
+    "swear": ("swore", "sworn"),
+    "spin": ("spun",),
+    "plead": ("pled",),
+}
+
+
+def inflections(entry: str) -> tuple[str, ...]:
+    """The entry and the regular and irregular forms of its first word ("lash out" -> "lashed out"), so word
+    lists (speech cues, loaded verbs) hold base words only.
+
+    Over-generation ("absurds") is harmless only while the made-up forms never occur in text,
+    so "-es" follows only a hiss or an "o" (an "-es" on every word makes "spin" "spines") and
+    a final consonant is doubled only after a single vowel ("slam" -> "slammed", "quip" -> "quipped").
+    """
+    head, _, rest = entry.partition(" ")
+    tail = f" {rest}" if rest else ""
+    forms = {head, *IRREGULAR_VERBS.get(head, ())}
+    if head.endswith("e"):
+        forms |= {head + "s", head + "d", head[:-1] + "ing"}
+    elif head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
+        forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {head + "es", head + "ed", head + "ing"}
+    else:
+        forms |= {head + "s", head + "ed", head + "ing"}
+        if head.endswith("o"):
+            forms.add(head + "es")  # echo -> echoes
+        consonant_after_one_vowel = (
+            len(head) >= 3
+            and head[-1] not in "aeiouwxy"
+            and head[-2] in "aeiou"
+            and (head[-3] not in "aeiou" or head[:-2].endswith("qu"))  # the u of "quip" is no vowel
+        )
+        if consonant_after_one_vowel:
+            forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
+    return tuple(sorted(form + tail for form in forms))

@@ -11,7 +11,6 @@ sentences that say the same thing in different words.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from compare.align import (
     word_spans,
 )
 from compare.model import Article, Passage, Record
-from compare.nlp import sentence_spans
+from compare.nlp import quoted_spans, sentence_spans
 
 if TYPE_CHECKING:
     from compare.embed import Embedder
@@ -44,10 +43,6 @@ if TYPE_CHECKING:
 #: Label of a paraphrase pair, kept apart from verbatim sharing.
 REWORDED = "same claim, reworded"
 
-# Quotations: curly quotes, or straight double quotes paired left to right. An opening
-# curly quote with no closing one runs to the end of its paragraph (newspapers reopen a
-# quote on each paragraph of a long statement and close it only on the last).
-_QUOTED = re.compile(r"“[^“”\n]*(?:”|$)|\"[^\"\n]*\"", re.M)
 # A passage is "inside a quote" when at least this share of its characters is quoted.
 _IN_QUOTE_SHARE = 0.5
 # Sentences shorter than this are headlines, datelines or fragments, not claims.
@@ -138,8 +133,9 @@ def find_shared_text(
     shared: list[Passage] = []
     internal: list[Passage] = []
     spans_of: dict[int, np.ndarray] = {}
+    quotes_of: dict[int, list[tuple[int, int]]] = {}
     for copy in group_matches(matches, min_words=min_words):
-        passage = _passage(articles, copy, spans_of)
+        passage = _passage(articles, copy, spans_of, quotes_of)
         (shared if len(set(passage.outlets)) > 1 else internal).append(passage)
     return SharedText(tuple(sorted(shared, key=_rank)), tuple(sorted(internal, key=_rank)), memo.used, memo.reused)
 
@@ -159,12 +155,21 @@ def _rank(passage: Passage) -> tuple[int, int, str]:
     return (-len(passage.article_ids), -passage.words, passage.passage_id)
 
 
-def _passage(articles: Sequence[Article], copy: Copy, spans_of: dict[int, np.ndarray]) -> Passage:
-    """One Passage from a copy: its word ranges become character spans in each article."""
+def _passage(
+    articles: Sequence[Article],
+    copy: Copy,
+    spans_of: dict[int, np.ndarray],
+    quotes_of: dict[int, list[tuple[int, int]]],
+) -> Passage:
+    """One Passage from a copy: its word ranges become character spans in each article.
+
+    ``spans_of`` and ``quotes_of`` keep each article's word spans and quotations across its passages.
+    """
     docs = sorted(copy.ranges)
     for doc in docs:
         if doc not in spans_of:
             spans_of[doc] = word_spans(articles[doc].text)
+            quotes_of[doc] = quoted_spans(articles[doc].text)
     chars = {d: (int(spans_of[d][copy.ranges[d][0], 0]), int(spans_of[d][copy.ranges[d][1] - 1, 1])) for d in docs}
     members = [articles[d] for d in docs]
     source = likely_source(members)
@@ -180,7 +185,7 @@ def _passage(articles: Sequence[Article], copy: Copy, spans_of: dict[int, np.nda
         text=articles[pivot].text[slice(*chars[pivot])],
         words=copy.ranges[pivot][1] - copy.ranges[pivot][0],
         spans=spans,
-        in_quote=all(quoted_share(articles[d].text, *chars[d]) >= _IN_QUOTE_SHARE for d in docs),
+        in_quote=all(quoted_share(articles[d].text, *chars[d], quotes_of[d]) >= _IN_QUOTE_SHARE for d in docs),
         verbatim=copy.verbatim,
         source=source,
     )
@@ -192,11 +197,17 @@ def _passage_id(spans: dict[str, tuple[int, int]]) -> str:
     return "p" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def quoted_share(text: str, start: int, end: int) -> float:
-    """Share of the characters of ``text[start:end]`` that lie inside quotation marks."""
+def quoted_share(text: str, start: int, end: int, quotations: Sequence[tuple[int, int]] | None = None) -> float:
+    """Share of the characters of ``text[start:end]`` that lie inside quotation marks.
+
+    Quotations are the quote extractor's (``compare.nlp.quoted_spans``; pass them as ``quotations``
+    when already read): a passage is "inside a quote" exactly when the Quoted officials tab reads
+    it as someone's words, in every paragraph of a long quote and for straight marks as for curly ones.
+    """
     if end <= start:
         return 0.0
-    inside = sum(max(0, min(end, m.end()) - max(start, m.start())) for m in _QUOTED.finditer(text))
+    spans = quoted_spans(text) if quotations is None else quotations
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
     return inside / (end - start)
 
 

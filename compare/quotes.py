@@ -2,7 +2,8 @@
 
 How it works, and why:
 
-1. Quotation marks are paired by a small scanner that reads each mark's context (a mark
+1. Quotation marks are paired by ``compare.nlp.find_quotations``, the one reader of
+   quotations that framing and passages use too: it reads each mark's context (a mark
    after a space opens, a mark before a space or punctuation closes), so straight,
    curly and mis-typed marks all work, a paragraph that opens a quote without closing
    it continues into the next one, and an unbalanced mark never raises.
@@ -33,7 +34,19 @@ from typing import TYPE_CHECKING
 
 from compare import settings
 from compare.model import Article, Quote, Record
-from compare.nlp import SPACY_LOCK, paragraph_spans, sentence_spans, spacy_model
+from compare.nlp import (
+    QUOTE_MARK_CHARS,
+    QUOTE_MARKS,
+    QUOTE_WORD,
+    SPACY_LOCK,
+    QuotedSpan,
+    find_quotations,
+    inflections,
+    mark_role,
+    paragraph_spans,
+    sentence_spans,
+    spacy_model,
+)
 from compare.parallel import map_slices
 from compare.progress import Advance, no_advance
 from compare.speakers import (
@@ -66,86 +79,7 @@ __all__ = [
     "speaker_outlet_table",
 ]
 
-# --- quotation marks -----------------------------------------------------------------------
-
-_OPENERS = "“„‟«"
-_CLOSERS = "”»"
-_MARK_CHARS = '"“”„‟«»'
-_MARKS = re.compile(f"[{_MARK_CHARS}]")
-_OPEN_BEFORE = frozenset("([{—–-/:;‘" + _OPENERS)  # a mark after these (or a space) opens a quote
-_CLOSE_AFTER = frozenset(")]}—–-/,.;:!?…’" + _CLOSERS)  # a mark before these (or a space) closes one
-_WORD = re.compile(r"\w[\w’'-]*")
-
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class QuotedSpan:
-    """Text between a pair of quotation marks; ``start``/``end`` include the marks.
-
-    ``closed`` is False when the quote was never closed: it then ends at the end of its
-    paragraph.
-    """
-
-    start: int
-    end: int
-    closed: bool = True
-
-    def inner(self, text: str) -> str:
-        """The quoted words without their marks."""
-        return text[self.start + 1 : self.end - 1 if self.closed else self.end].strip()
-
-    def words(self, text: str) -> int:
-        return len(_WORD.findall(self.inner(text)))
-
-
-def _mark_role(text: str, at: int) -> str:
-    """'open', 'close' or 'toggle' for the quotation mark at ``at``, judged by its neighbours first."""
-    before = text[at - 1] if at > 0 else " "
-    after = text[at + 1] if at + 1 < len(text) else " "
-    opens = before.isspace() or before in _OPEN_BEFORE
-    closes = after.isspace() or after in _CLOSE_AFTER
-    if opens and not closes:
-        return "open"
-    if closes and not opens:
-        return "close"
-    mark = text[at]
-    return "open" if mark in _OPENERS else "close" if mark in _CLOSERS else "toggle"
-
-
-def find_quotations(text: str) -> list[QuotedSpan]:
-    """Every quotation in ``text``, in order; never raises on unbalanced or odd marks.
-
-    A paragraph that ends inside a quote continues it when the next paragraph opens with
-    a quotation mark (the newspaper convention for multi-paragraph quotes); otherwise the
-    quote ends, unclosed, at its paragraph's end. A closing mark with no opening one is
-    ignored, and an opening mark inside an open quote ends the first one, unclosed.
-    """
-    paragraphs = paragraph_spans(text)
-    found: list[QuotedSpan] = []
-    open_at: int | None = None
-    for index, (start, end) in enumerate(paragraphs):
-        carried = open_at is not None
-        for match in _MARKS.finditer(text, start, end):
-            at = match.start()
-            if carried and at == start:
-                continue  # the reopening mark of a quote carried over from the last paragraph
-            role = _mark_role(text, at)
-            if role == "toggle":
-                role = "close" if open_at is not None else "open"
-            if role == "open":
-                if open_at is not None:
-                    found.append(QuotedSpan(open_at, len(text[:at].rstrip()), closed=False))
-                open_at = at
-            elif open_at is not None:
-                found.append(QuotedSpan(open_at, at + 1))
-                open_at = None
-        if open_at is not None:
-            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if following is None or not _MARKS.match(text, following) or _mark_role(text, following) == "close":
-                found.append(QuotedSpan(open_at, end, closed=False))
-                open_at = None
-    return found
 
 
 # --- speech cues ---------------------------------------------------------------------------
@@ -172,13 +106,6 @@ SPEECH_VERBS = lexicon(
 _CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis"})  # one verb's clause to another's
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "det", "nummod", "flat", "punct"})  # inside a name + title
 _NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
-_IRREGULAR = {
-    "say": ("said",),
-    "tell": ("told",),
-    "write": ("wrote", "written"),
-    "speak": ("spoke", "spoken"),
-    "swear": ("swore", "sworn"),
-}
 # Dependents of a cue verb that hold what was said when there is no complement clause.
 _COMPLEMENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "prep", "dative", "acomp"})
 _SPEECH_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "tweet", "post", "letter", "speech"})
@@ -188,18 +115,7 @@ _DOCUMENTS = _SPEECH_NOUNS | {"release", "briefing", "memo", "report", "ad", "ad
 _AUDIENCE = frozenset({"reporters", "journalists", "lawmakers", "supporters", "crowd", "audience", "press"})
 
 
-def _forms(lemma: str) -> set[str]:
-    """Inflected forms of a verb, enough for a cheap filter of which sentences to parse."""
-    forms = {lemma, *_IRREGULAR.get(lemma, ())}
-    if lemma.endswith("e"):
-        return forms | {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return forms | {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    doubled = lemma + lemma[-1]
-    return forms | {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", doubled + "ed", doubled + "ing"}
-
-
-_LEMMAS = {form: lemma for lemma in sorted(SPEECH_VERBS | {"quote"}) for form in _forms(lemma)}
+_LEMMAS = {form: lemma for lemma in sorted(SPEECH_VERBS | {"quote"}) for form in inflections(lemma)}
 
 #: Verbs that report speech without quotation marks ("Esper said there had been no decision").
 #: A narrower list than SPEECH_VERBS, and with no bare forms of words that are mostly nouns
@@ -216,7 +132,7 @@ _NOUN_LIKE = lexicon("state report note claim promise pledge answer reply vow st
 _INDIRECT_FORMS = frozenset(
     form
     for lemma in INDIRECT_VERBS
-    for form in _forms(lemma)
+    for form in inflections(lemma)
     if lemma not in _NOUN_LIKE or form.endswith(("ed", "ing", "ote", "old", "aid"))
 )
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -370,7 +286,7 @@ def _plan(article: Article) -> _Plan:
     sentences = sentence_spans(frame.text)
     chosen: dict[int, _Snippet] = {}
     for index, (start, end) in enumerate(sentences):
-        if _MARKS.search(frame.text, start, end):
+        if QUOTE_MARKS.search(frame.text, start, end):
             if _has_words_outside(frame, start, end):
                 chosen[index] = _Snippet(start, end, start, end)
             elif index > 0 and index - 1 not in chosen:
@@ -382,7 +298,7 @@ def _plan(article: Article) -> _Plan:
         cues = _indirect_cues(frame.text, start, end)
         if cues:
             chosen[index] = _window(frame.text, start, end, cues)
-        elif frame.text[start:end].rstrip().endswith(":") and _MARKS.match(
+        elif frame.text[start:end].rstrip().endswith(":") and QUOTE_MARKS.match(
             frame.text, _next_paragraph(frame.text, end)
         ):
             chosen[index] = _Snippet(start, end, start, end)  # "Cruz called them on it:" and a quoted paragraph
@@ -404,7 +320,7 @@ def _window(text: str, start: int, end: int, cues: Sequence[int]) -> _Snippet:
     the start of the reported clause sit within a few words of the cue, and the clause
     runs to the end of the sentence anyway. Reading only that part keeps parsing cheap.
     """
-    words = [m.start() for m in _WORD.finditer(text, start, end)]
+    words = [m.start() for m in QUOTE_WORD.finditer(text, start, end)]
     if len(words) <= settings.QUOTE_WINDOW_WORDS_BEFORE + settings.QUOTE_WINDOW_WORDS_AFTER:
         return _Snippet(start, end, start, end)
     first = bisect.bisect_left(words, cues[0])
@@ -431,7 +347,7 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
 
 def _is_title(words: str) -> bool:
     """True for Title Case words without a sentence's closing mark: the name of a work, show or slogan."""
-    long_words = [w for w in _WORD.findall(words) if len(w) > 3 or w[0].isupper()]
+    long_words = [w for w in QUOTE_WORD.findall(words) if len(w) > 3 or w[0].isupper()]
     return (
         len(long_words) >= 2
         and words.rstrip(",").rstrip()[-1:] not in {".", "?", "!", "…"}
@@ -441,7 +357,7 @@ def _is_title(words: str) -> bool:
 
 def _has_words_outside(frame: _Frame, start: int, end: int) -> bool:
     """True when a sentence has words besides its placeholders (a name, a verb): worth parsing."""
-    words = _WORD.findall(frame.text, start, end)
+    words = QUOTE_WORD.findall(frame.text, start, end)
     return len(words) > sum(1 for w in words if w == _PLACEHOLDER_WORD)
 
 
@@ -707,7 +623,7 @@ class _SentenceReader:
             last = doc[last.i - 1]
         following = doc[last.i + 1 : last.i + 3]
         for token in following:
-            if token.is_quote and _mark_role(doc.text, token.idx) == "close":
+            if token.is_quote and mark_role(doc.text, token.idx) == "close":
                 last = token
                 break
             if not token.is_punct:
@@ -1068,7 +984,7 @@ class _Assembler:
     ) -> Quote:
         article = self.plan.article
         if words is None:
-            words = QuotedSpan(start, end, self.text[end - 1] in _MARK_CHARS).inner(self.text).rstrip(",;:")
+            words = QuotedSpan(start, end, self.text[end - 1] in QUOTE_MARK_CHARS).inner(self.text).rstrip(",;:")
         speaker = self.resolver.resolve(mention) if mention is not None else None
         return Quote(
             article_id=article.id,

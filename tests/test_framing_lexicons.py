@@ -8,11 +8,12 @@ import numpy as np
 import pytest
 
 from compare.framing.distinctive import _count, _terms, corpus_prior, dirichlet_prior, distinctive_words, log_odds_z
-from compare.framing.lexicons import LOADED_CATEGORIES, inflections
+from compare.framing.lexicons import LOADED_CATEGORIES
 from compare.framing.loaded import flag_spans, story_spans
 from compare.framing.markers import opinion_markers
-from compare.framing.text import StoryText, TermIndex, quoted_spans, story_text
+from compare.framing.text import StoryText, TermIndex, story_text
 from compare.model import Article
+from compare.nlp import inflections, quoted_spans
 
 
 @pytest.mark.parametrize(
@@ -25,10 +26,20 @@ from compare.model import Article
         ("deny", "denied"),
         ("rip", "ripped"),
         ("lash out", "lashes out"),
+        ("quip", "quipped"),  # the u of "qu" is no vowel: the p doubles
+        ("echo", "echoes"),
+        ("speak", "spoke"),
+        ("plead", "pled"),
     ],
 )
 def test_framing_inflections_cover_regular_and_irregular_forms(entry: str, form: str) -> None:
     assert form in inflections(entry)
+
+
+@pytest.mark.parametrize(("entry", "word"), [("spin", "spines"), ("rail", "railled"), ("coup", "coupes")])
+def test_framing_inflections_make_no_other_real_word(entry: str, word: str) -> None:
+    """A made-up form is harmless only while it never occurs in text: "spines" is no form of "spin"."""
+    assert word not in inflections(entry)
 
 
 @pytest.mark.parametrize(

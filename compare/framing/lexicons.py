@@ -3,8 +3,9 @@
 Categories follow the bias-lexicon literature: spin and loaded attribution verbs
 (Recasens et al. 2013's "epistemological" verbs), hedges (Hyland 1998), assertive and
 factive verbs (Hooper 1975), intensifiers and subjective qualifiers (after Wilson et al.'s
-MPQA subjectivity clues). Entries are lower-case base words; ``inflections`` expands
-regular verb forms so each list stays short and readable.
+MPQA subjectivity clues). Entries are lower-case base words; ``compare.nlp.inflections``
+(the one verb-form table, which the quote extractor's speech cues use too) expands their
+forms so each list stays short and readable.
 """
 
 from __future__ import annotations
@@ -145,35 +146,3 @@ PAGE_FURNITURE: dict[str, tuple[str, ...]] = {
 }
 
 # fmt: on
-
-
-def inflections(entry: str) -> tuple[str, ...]:
-    """Regular forms of an entry's first word (verb or noun), so lists hold base words only.
-
-    Over-generation ("absurds") is harmless: such forms never occur in text.
-    """
-    head, _, rest = entry.partition(" ")
-    tail = f" {rest}" if rest else ""
-    forms = {head}
-    if head.endswith("e"):
-        forms |= {head + "s", head + "d", head[:-1] + "ing"}
-    elif head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
-        forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
-    elif head.endswith(("s", "sh", "ch", "x", "z")):
-        forms |= {head + "es", head + "ed", head + "ing"}
-    else:
-        forms |= {head + "s", head + "ed", head + "ing"}
-        if len(head) >= 3 and head[-1] not in "aeiouwxy" and head[-2] in "aeiou" and head[-3] not in "aeiou":
-            forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}  # rip -> ripped, slam -> slammed
-    irregular = _IRREGULAR.get(head, ())
-    return tuple(sorted(form + tail for form in forms | set(irregular)))
-
-
-_IRREGULAR: dict[str, tuple[str, ...]] = {
-    "say": ("said",),
-    "tell": ("told",),
-    "write": ("wrote", "written"),
-    "swear": ("swore", "sworn"),
-    "spin": ("spun",),
-    "plead": ("pled",),
-}

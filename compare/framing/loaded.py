@@ -3,6 +3,9 @@
 Spans index the article's clean text so the app can highlight them in place; each
 carries its category (spin, hedge, ...) and whether it sits inside a quotation, since a
 loaded word in a quote is the speaker's choice and one in narration is the outlet's.
+Quotations are the quote extractor's own (``compare.nlp.find_quotations``), so a word the
+Quoted officials tab gives a speaker is never counted as the outlet's, in any paragraph
+of a long quote.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from functools import lru_cache
 import pandas as pd
 
 from compare import settings
-from compare.framing.lexicons import LOADED_ATTRIBUTION, LOADED_CATEGORIES, NEUTRAL_ATTRIBUTION, inflections
-from compare.framing.text import StoryText, TermIndex, inside, quoted_spans
+from compare.framing.lexicons import LOADED_ATTRIBUTION, LOADED_CATEGORIES, NEUTRAL_ATTRIBUTION
+from compare.framing.text import StoryText, TermIndex, inside
 from compare.model import Article, Evidence
+from compare.nlp import inflections, quoted_spans
 
 SpanColumns = ["article_id", "outlet", "start", "end", "text", "category", "in_quote", "evidence"]
 VerbColumns = ["outlet", "verb", "kind", "count", "evidence"]

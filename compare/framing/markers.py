@@ -13,7 +13,8 @@ import pandas as pd
 
 from compare import settings
 from compare.framing.lexicons import FIRST_PERSON, SECOND_PERSON, SPECULATION, VALUE_JUDGEMENT
-from compare.framing.text import StoryText, quoted_spans, term_pattern
+from compare.framing.text import StoryText, term_pattern
+from compare.nlp import quoted_spans
 
 Columns = ["outlet", "marker", "count", "per_1000_words", "evidence"]
 

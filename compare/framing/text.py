@@ -24,9 +24,6 @@ from compare.nlp import sentence_spans
 if TYPE_CHECKING:
     from compare.embed import Embedder
 
-#: A quotation: straight or curly double quotes, at most one paragraph long.
-_QUOTED = re.compile(r"[\"“”][^\"“”\n]{1,800}[\"“”]")
-
 # Sentence vectors by (model name, sentence), oldest dropped first: stories of one corpus share wire copy.
 _VECTOR_CACHE: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
 _VECTOR_LOCK = threading.Lock()
@@ -111,12 +108,8 @@ def embed_cached(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     return found
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of quotations: words inside them are the speaker's, not the outlet's."""
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-
-
 def inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """True when ``position`` lies in one of ``spans`` (``compare.nlp.quoted_spans``: inside a quotation)."""
     return any(start <= position < end for start, end in spans)
 
 
