@@ -11,6 +11,9 @@ Two parts, each measured in a fresh process so peak memory is its own:
   Targets: ratio <= 1.3, peak <= 3 GB. Slow: every unit goes through the model twice,
   unless ``--share S`` has the baseline encode a uniform random share of them, scaled up
   (``--no-rebuild`` skips timing a second build from the stored vectors).
+* ``rebuild [--limit N] [--folder DIR] [--runs R]``: only the rebuild after adding 10 held-out articles to the
+  first N (all 10,000 by default), timed R times on one folder, each after bringing the corpus without them
+  up to date; ``--folder`` keeps the built corpus for the next run. Target: <= 60 s at 10,000 articles.
 * ``encode --corpus DIR [--share S]``: only the baseline, ``model.encode`` on the distinct
   units of a corpus already built end to end (``python -m benchmarks app`` builds the
   10,000-article sample and prints the build's time), to set against that whole build;
@@ -19,6 +22,7 @@ Two parts, each measured in a fresh process so peak memory is its own:
     .venv/bin/python -m benchmarks grouping [scale|build|all] [--sizes 10000 50000 100000] [--limit N]
     .venv/bin/python -m benchmarks grouping build --share 0.2 --no-rebuild          # all 10,000 articles
     .venv/bin/python -m benchmarks grouping encode --corpus /tmp/parallax-bench-10k
+    .venv/bin/python -m benchmarks grouping rebuild --folder /tmp/r10k/abp          # 10,000: rebuild after adding 10
 
 Prints Markdown tables for docs/BENCHMARKS.md.
 """
@@ -186,46 +190,58 @@ def write_corpus_files(source: Path, folder: Path, limit: int | None = None, hel
     return folder
 
 
+Laps = dict[str, tuple[float, float]]
+
+
+def _timed_build(folder: Path, peaks: dict[str, float]) -> tuple[Any, Laps, tuple[float, float]]:
+    """One ``pipeline.build`` of ``folder``, its (wall, CPU) per stage and in total; ``peaks`` gets this
+    process's peak memory (MB) when each stage ended (the first time it is seen)."""
+    from compare import pipeline
+    from compare.progress import Update
+
+    laps: Laps = {}
+    current = ["start"]
+    watch = Stopwatch()
+
+    def progress(update: Update) -> None:
+        if update.stage != current[0]:
+            laps[current[0]] = watch.lap()
+            peaks.setdefault(current[0], _peak_rss_mb())
+            current[0] = update.stage
+
+    total = Stopwatch()
+    corpus = pipeline.build(folder, progress=progress)
+    peaks.setdefault(current[0], _peak_rss_mb())
+    return corpus, {k: v for k, v in laps.items() if k not in ("start", "done")}, total.lap()
+
+
+def _add_held_out(folder: Path) -> None:
+    """Put the articles ``write_corpus_files`` held out into the corpus folder."""
+    added = folder.parent / "added.jsonl"
+    if added.is_file():
+        (folder / "added.jsonl").write_bytes(added.read_bytes())
+
+
 def build_job(job: str) -> dict[str, Any]:
     """Ours end to end: ``pipeline.build`` (ingest, embed, group, sentences, quotes, names, passages, save), timed
     per stage; then, unless ``job`` ("FOLDER|REBUILD") says no, the held-out articles are added and the corpus
     built again (every other article's vectors, quotes-free stages aside, found stored)."""
     from compare import pipeline
-    from compare.progress import Update
 
     folder, rebuild = job.rsplit("|", 1)
-
     peaks: dict[str, float] = {}  # this process's peak memory (MB) when each stage of the first build ended
-
-    def timed_build() -> tuple[Any, dict[str, tuple[float, float]], tuple[float, float]]:
-        """One build, its (wall, CPU) per stage and in total."""
-        laps: dict[str, tuple[float, float]] = {}
-        current = ["start"]
-        watch = Stopwatch()
-
-        def progress(update: Update) -> None:
-            if update.stage != current[0]:
-                laps[current[0]] = watch.lap()
-                peaks.setdefault(current[0], _peak_rss_mb())
-                current[0] = update.stage
-
-        total = Stopwatch()
-        corpus = pipeline.build(Path(folder), progress=progress)
-        peaks.setdefault(current[0], _peak_rss_mb())
-        return corpus, {k: v for k, v in laps.items() if k not in ("start", "done")}, total.lap()
 
     from benchmarks.memory import TreeMemory
 
     with TreeMemory() as tree:
-        corpus, laps, build = timed_build()
+        corpus, laps, build = _timed_build(Path(folder), peaks)
     peak = _peak_rss_mb()
     sentences = len(pipeline.compared_articles(corpus.articles, corpus.stories))
-    again, again_laps = None, {}
+    again: tuple[float, float] | None = None
+    again_laps: Laps = {}
     if rebuild == "yes":
-        added = Path(folder).parent / "added.jsonl"
-        if added.is_file():
-            (Path(folder) / "added.jsonl").write_bytes(added.read_bytes())
-        _, again_laps, again = timed_build()
+        _add_held_out(Path(folder))
+        _, again_laps, again = _timed_build(Path(folder), {})
     return {
         "articles": len(corpus.articles),
         "stories": len(corpus.stories),
@@ -238,6 +254,41 @@ def build_job(job: str) -> dict[str, Any]:
         "peak_mb": peak,
         "tree_peaks": tree.as_dict(),
     }
+
+
+def rebuild_job(folder: str) -> dict[str, Any]:
+    """Only the rebuild after adding the held-out articles, on a folder ``write_corpus_files`` made: built
+    without them first (from nothing, or brought up to date with this code), then timed with them."""
+    from benchmarks.memory import TreeMemory
+    from compare import pipeline
+
+    path = Path(folder)
+    (path / "added.jsonl").unlink(missing_ok=True)
+    pipeline.build(path)
+    _add_held_out(path)
+    with TreeMemory() as tree:
+        _, laps, total = _timed_build(path, {})
+    return {"rebuild": total, "stages": laps, "tree_peaks": tree.as_dict()}
+
+
+def run_rebuild(limit: int | None, folder: Path | None, runs: int) -> None:
+    """``rebuild_job`` ``runs`` times on one folder (kept in ``folder`` when given, so a later run starts
+    from a built corpus)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        root = folder or Path(scratch) / "abp"
+        if not root.is_dir() or not any(root.glob("articles-*.jsonl")):
+            write_corpus_files(ABP, root, limit, held_out=10)
+        results = [_in_fresh_process(rebuild_job, str(root)) for _ in range(runs)]
+    stages = list(results[0]["stages"])
+    print(f"| | {' | '.join(stages)} | total | main process GB | largest worker GB | all processes GB (PSS) |")
+    print("|---|" + "---:|" * (len(stages) + 4))
+    for number, result in enumerate(results, 1):
+        cells = " | ".join(f"{result['stages'][stage][0]:.1f}" for stage in stages)
+        tree = result["tree_peaks"]
+        print(
+            f"| run {number}, wall s | {cells} | {result['rebuild'][0]:.1f} | {tree['main_mb'] / 1024:.2f} | "
+            f"{tree['largest_worker_mb'] / 1024:.2f} | {tree['total_pss_mb'] / 1024:.2f} |"
+        )
 
 
 def corpus_encode_job(job: str) -> dict[str, Any]:
@@ -323,15 +374,22 @@ def run_build(limit: int | None, share: float, rebuild: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("part", nargs="?", choices=("scale", "build", "encode", "all"), default="scale")
+    parser.add_argument("part", nargs="?", choices=("scale", "build", "rebuild", "encode", "all"), default="scale")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
     parser.add_argument("--limit", type=int, default=None, help="only the first N ABP articles (build part)")
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/parallax-bench-10k"), help="built corpus (encode)")
     parser.add_argument("--share", type=float, default=1.0, help="baseline encodes a random share of the units")
     parser.add_argument("--no-rebuild", action="store_true", help="build part: skip the second (stored-vector) build")
+    parser.add_argument("--folder", type=Path, default=None, help="rebuild part: keep the corpus here between runs")
+    parser.add_argument("--runs", type=int, default=2, help="rebuild part: how many timed rebuilds")
     args = parser.parse_args()
     if args.part == "encode":
         run_corpus_encode(args.corpus, args.share)
+        return
+    if args.part == "rebuild":
+        if not ABP.is_file():
+            sys.exit(f"rebuild part needs {ABP} (set PARALLAX_SHARED_DATA)")
+        run_rebuild(args.limit, args.folder, args.runs)
         return
     if args.part in ("scale", "all"):
         run_scale(args.sizes)
