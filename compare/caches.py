@@ -33,7 +33,7 @@ MEMOS: dict[str, tuple[str, ...]] = {
 #: costs seconds and a benchmark of a fresh dashboard starts with the model already loaded.
 MODELS: dict[str, tuple[str, ...]] = {
     "compare.nlp": ("spacy_model",),
-    "compare.embed": ("default_embedder", "_worker_embedder"),
+    "compare.embed": ("default_embedder", "_worker_embedder", "_cuda_device"),
     "compare.gender": ("_table",),
     "compare.framing.tone": ("_analyzer",),
 }

@@ -30,149 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from compare import clean_patterns as patterns
 from compare import settings
-
-# Letters of any script: "[A-Za-z]" read "città" as "citt" and Cyrillic or Greek prose as no words at all.
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_LINE = re.compile(
-    rf"^\W*(?:(?:posted|published|updated|last updated)(?:\s+on)?\W*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)"
-    rf"(?:[\s•·|,\-–—]+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?\W*$",
-    re.IGNORECASE,
-)
-_STAMP = re.compile(r"^\W*(?:date|in|by|source|url)?\W*[\d\-/:TZ ]*\W*$", re.IGNORECASE)
-_FORM_FIELD = re.compile(r"^\W*\w[\w ]{0,29}\*\s*$")  # "name *", "email *" (not a "* * *" divider)
-# Page furniture about the article rather than in it: filing labels, tag lists, post navigation.
-_META_LABEL = re.compile(
-    r"^\W*(?:posted in|filed (?:in|under)|tagged|tags?\s*:|topics?\s*:|categor(?:y|ies)\s*:|author\s*:"
-    r"|about the (?:author|writer)|author bio"
-    r"|(?:previous|next|older|newer) (?:post|article|story)\b)"
-    r"|(?:previous|next|older|newer) (?:post|article|story)\W*$",
-    re.IGNORECASE,
-)
-# Section headers over lists of other articles: what follows them is not this article.
-_SECTION_HEADER = re.compile(
-    r"^\W*(?:related(?: \w+)?|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like"
-    r"|more (?:from|on|in|stories|news|coverage)\b.*|most (?:popular|read|viewed|shared)(?: \w+)?"
-    r"|trending(?: \w+)?|also read|further reading|read (?:next|also|more)|see also|top stories"
-    r"|latest (?:news|stories|articles|videos)|editor'?s picks|don'?t miss|what to read next"
-    r"|in case you missed it|popular (?:now|posts|stories)|explore more on these topics"
-    r"|(?:promoted|sponsored|partner) (?:stories|content|links|posts)|around the web|from (?:our|the) partners?)\W*$",
-    re.IGNORECASE,
-)
-# A link to another article set inside the body: "RELATED: ...", "Watch: ...", "Read more: ...".
-_TEASER_LINK = re.compile(
-    r"^\W*(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more)"
-    r"\s*(?::|\||–|—|-)\s*\w",
-    re.IGNORECASE,
-)
-# The label of an ad slot inside the body ("Advertisement", "Story continues below advertisement").
-_AD_SLOT = re.compile(
-    r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|paid content"
-    r"|(?:the )?(?:story|article|text) continues (?:below|after)(?: this| the)? (?:advertisement|ad)"
-    r"|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$",
-    re.IGNORECASE,
-)
-# Notes about the article itself, sentences or not.
-_META_NOTE = re.compile(
-    r"^\W*(?:this (?:article|story) is (?:more|over) than"
-    r"|(?:a version of this (?:article|story) )?appeared in the .{0,40}print edition)",
-    re.IGNORECASE,
-)
-# Comment widgets: a short line about comments, replies or votes opens (or belongs to) a comment section.
-_COMMENT_CUE = re.compile(
-    r"\b(?:comments?|commenting|repl(?:y|ies)|voted|feedbacks?|disqus|moderated)\b"
-    r"|^\W*notify\b",  # "Notify me of follow-up comments", not "We will notify you by email"
-    re.IGNORECASE,
-)
-_CAPTION = re.compile(
-    r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
-    r"|\bPhoto by\b|\bPhotograph by\b|\b(?:Image|Media) (?:copyright|source|caption)",
-    re.IGNORECASE,
-)
-_NAVIGATION = re.compile(r"[»›|]|\s>\s|\bskip to\b", re.IGNORECASE)
-# Legal notices and disclaimers: site furniture, however long and sentence-like they are.
-_LEGAL = re.compile(
-    r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)|all rights reserved|do not necessarily (?:reflect|represent)"
-    r"|(?:views|opinions) expressed|solely (?:those|the views) of the author"
-    r"|(?:does not|do not|not intended to) (?:give|provide|constitute|be) (?:\w+ )?"
-    r"(?:financial|investment|legal|medical) advice"
-    r"|\bcreative commons\b|\bcc by\b"  # licence notices
-    # affiliate and advertising disclosures
-    r"|advertising (?:disclosure|disclaimer)|affiliate (?:links?|commissions?|advertising program)"
-    r"|(?:we|i) may (?:receive|earn) (?:a )?(?:small )?(?:compensation|commissions?)"
-    r"|(?:participant|participates) in the amazon|\bamazon associates?\b"
-    # consent notices under forms: "By registering, you agree to ...", "By submitting your information, you ..."
-    r"|^\W*by (?:submitting|signing up|registering|subscribing|clicking|continuing|using)\b[^.]{0,80}"
-    r"\byou(?:'re|’re| are)? (?:agree|agreeing|consent|consenting|accept|accepting)\b",
-    re.IGNORECASE,
-)
-# A legal notice that says so at its start ("Disclaimer: ...", "Copyright ..."), however long.
-_LEGAL_LABEL = re.compile(r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)", re.IGNORECASE)
-# Calls to action: the page talking to its reader about the site itself (subscribe, follow, share, comment).
-_ACTION_CUE = re.compile(
-    r"\b(?:subscri(?:be|ption)|newsletters?|inbox|podcasts?|sign(?:ing)? up|log ?in to|follow us|find us on|join us"
-    r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
-    r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support(?:ing)? (?:our|my) (?:work|journalism)"
-    r"|your support|help us (?:continue|keep)"
-    r"|comments? (?:below|section)|push notifications|cookies?"
-    r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
-    # account widgets: sign-in boxes and password resets stand on many pages' first screen
-    r"|sign(?:ing)? in|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?"
-    r"|^\W*(?:social )?share\W*$|improve this (?:answer|question))\b",
-    re.IGNORECASE,
-)
-_IMPERATIVE = re.compile(
-    r"^\W*(?:subscribe|sign|log|follow|find|join|share|download|donate|support|click|tap|get|enter|type|listen|watch"
-    r"|read|like|leave|tell|let|thanks?|accept|manage)\b",
-    re.IGNORECASE,
-)
-_READER = re.compile(r"\b(?:you|your|our|us)\b", re.IGNORECASE)
-_DATE_INSIDE = re.compile(
-    rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I
-)
-# Script code that a scraper let through as text: calls, braces, assignments, operators. Prose has few of these.
-_CODE_TOKEN = re.compile(
-    r"[{}]|\w\(|\);|\)\)|\w\.\w+\(|==|=>|&&|\|\||\w=['\"\w]|['\"]:['\"\w]|[\[(]['\"]|['\"]\]|\w\.\w+\s*=[^=]"
-    r"|\bvar\s|\bfunction\b|<!\[CDATA\[|\]\]>"
-)
-# A line a headline never is: a statement ending in a semicolon or an assignment (one leaked script line).
-_SCRIPT_LIKE = re.compile(r"[{}]|;\s*$|\w\s*=\s*['\"\w]|\w\(\s*['\"]")
-_READ_MORE = re.compile(
-    r"(?:Read more|Continue reading|Read the rest|Keep reading|Read (?:the )?full (?:story|article|post))"
-    r"\s*[»›>…]*\s*$",
-    re.IGNORECASE,
-)
-# A "Read more" link standing on its own line, under the teaser it opens.
-_READ_MORE_LINK = re.compile(r"^\W*" + _READ_MORE.pattern, re.IGNORECASE)
-# Credit lines: a standalone "Via X" / "Source: X" line, or a wire dateline "(Reuters) -" opening the body.
-_VIA_LINE = re.compile(
-    r"^\W*(?:via|source|h/t|hat tip|courtesy of|with inputs from|republished (?:with permission )?from"
-    r"|(?:this (?:article|story|post) )?(?:was )?(?:originally|first) (?:published|appeared) (?:on|in|at|by))"
-    r"\s*:?\s+(?P<src>[A-Z][\w.&' -]{1,40}?)\s*[.…:)]*(?:\s+read the original.*)?\s*$",
-    re.I,
-)
-# A dateline naming its agency in brackets before a dash: "LONDON (Reuters) -", "PARADISE, Calif. (AP) —".
-_WIRE_DATELINE = re.compile(r"^[^()\n]{0,60}?\((?P<src>[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,2})\)\s*[-—–]")
-# A byline: "By" and a run of capitalised names (joined by "and"), ended by a comma, a bar or the line.
-_NAME = r"[A-Z][\w.'’-]*"
-_BYLINE = re.compile(
-    rf"(?:^\W*|\s)(?:By|BY|by)\s+(?P<name>{_NAME}(?:\s+(?:{_NAME}|and|&|de|van|von|al-\w+))*?)\s*(?:[,|]|$)"
-)
-# An author's bio in an author box: "Jane Porter is a reporter covering ..." or "I'm Amy and ..." near a line
-# naming her alone.
-_NAME_LINE = re.compile(r"^\W*(?:by\s+)?(?P<first>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3}\W*$")
-_BIO = re.compile(
-    r"^\W*(?:(?:hi|hello)\W+)?(?:i'm|i’m|i am|my name is)\s+(?P<me>[A-Z][\w'’-]+)\b"
-    r"|^\W*(?P<first>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3},?\s+(?:is|was|has been|works as)\s+(?:a|an|the)\b"
-    r".*\b(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|blogger|professor|lecturer"
-    r"|researcher|scholar|expert|specialist|manager|analyst|fellow|freelancer?|founder|host|producer)s?\b",
-    re.IGNORECASE,
-)
-_REPORTING_BY = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b.*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -194,13 +53,13 @@ def normalise_line(line: str) -> str:
 
 
 def _words(line: str) -> list[str]:
-    return _WORD.findall(line)
+    return patterns.WORD.findall(line)
 
 
 def is_code(line: str) -> bool:
     """True for a line of script (an inline ad or tracking snippet leaked into the scrape): at least
     CLEAN_CODE_MIN_TOKENS code tokens, and at least one for every CLEAN_CODE_WORDS_PER_TOKEN words."""
-    tokens = len(_CODE_TOKEN.findall(line))
+    tokens = len(patterns.CODE_TOKEN.findall(line))
     return tokens >= settings.CLEAN_CODE_MIN_TOKENS and tokens * settings.CLEAN_CODE_WORDS_PER_TOKEN >= len(
         _words(line)
     )
@@ -211,7 +70,7 @@ def is_prose(line: str) -> bool:
     words = _words(line)
     if _is_furniture(line) or is_code(line):
         return False
-    sentence = bool(_SENTENCE_END.search(line.strip()))
+    sentence = bool(patterns.SENTENCE_END.search(line.strip()))
     # Capitalised words make a short line a teaser or a menu, but a long sentence full of names is prose.
     if _title_case(words) and not (sentence and len(words) >= settings.CLEAN_PROSE_WORDS):
         return False
@@ -226,9 +85,9 @@ def is_call_to_action(line: str) -> bool:
     a short label without a full stop.
     """
     words = _words(line)
-    if len(words) > settings.CLEAN_FURNITURE_MAX_WORDS or not _ACTION_CUE.search(line):
+    if len(words) > settings.CLEAN_FURNITURE_MAX_WORDS or not patterns.ACTION_CUE.search(line):
         return False
-    if _IMPERATIVE.match(line) or _READER.search(line):
+    if patterns.IMPERATIVE.match(line) or patterns.READER.search(line):
         return True
     return len(words) <= 8 and not line.rstrip().endswith(".")
 
@@ -244,7 +103,7 @@ def _is_comment_widget(line: str) -> bool:
     return (
         not is_sentence
         and len(_words(line)) <= settings.CLEAN_COMMENT_WIDGET_MAX_WORDS
-        and bool(_COMMENT_CUE.search(line))
+        and bool(patterns.COMMENT_CUE.search(line))
     )
 
 
@@ -255,31 +114,33 @@ def _is_meta(line: str) -> bool:
     """
     if len(_words(line)) > settings.CLEAN_META_MAX_WORDS:
         return False
-    return bool(_META_NOTE.search(line)) or (bool(_META_LABEL.search(line)) and not line.rstrip().endswith("."))
+    return bool(patterns.META_NOTE.search(line)) or (
+        bool(patterns.META_LABEL.search(line)) and not line.rstrip().endswith(".")
+    )
 
 
 def _is_furniture(line: str) -> bool:
     """A caption, "Read more", form field, call to action or menu: never body, wherever it stands."""
     return len(_words(line)) <= settings.CLEAN_FURNITURE_MAX_WORDS and bool(
-        _CAPTION.search(line)
-        or _READ_MORE.search(line)
-        or _FORM_FIELD.match(line)
-        or _NAVIGATION.search(line)
+        patterns.CAPTION.search(line)
+        or patterns.READ_MORE.search(line)
+        or patterns.FORM_FIELD.match(line)
+        or patterns.NAVIGATION.search(line)
         or is_call_to_action(line)
     )
 
 
 def _is_section_header(line: str) -> bool:
     """ "Related stories", "Most popular", "More from Reuters": the start of a list of other articles."""
-    return len(_words(line)) <= settings.CLEAN_SECTION_HEADER_MAX_WORDS and bool(_SECTION_HEADER.match(line))
+    return len(_words(line)) <= settings.CLEAN_SECTION_HEADER_MAX_WORDS and bool(patterns.SECTION_HEADER.match(line))
 
 
 def _is_legal(line: str) -> bool:
     """A copyright line, disclaimer or legal notice (one that opens with its label may be longer)."""
     words = len(_words(line))
-    if words <= settings.CLEAN_LEGAL_MAX_WORDS and _LEGAL.search(line):
+    if words <= settings.CLEAN_LEGAL_MAX_WORDS and patterns.LEGAL.search(line):
         return True
-    return words <= settings.CLEAN_LEGAL_LABELLED_MAX_WORDS and bool(_LEGAL_LABEL.match(line))
+    return words <= settings.CLEAN_LEGAL_LABELLED_MAX_WORDS and bool(patterns.LEGAL_LABEL.match(line))
 
 
 def _title_case(words: Sequence[str]) -> bool:
@@ -289,13 +150,19 @@ def _title_case(words: Sequence[str]) -> bool:
 
 
 def _is_stamp(line: str) -> bool:
-    return len(_words(line)) < 3 and (bool(_STAMP.match(line)) or len(line.strip()) <= 3)
+    return len(_words(line)) < 3 and (bool(patterns.STAMP.match(line)) or len(line.strip()) <= 3)
 
 
 def _headline_score(line: str) -> float:
     """How much a line looks like a headline: a few words, no full stop, no menu, byline or date."""
     words = _words(line)
-    if len(words) < 2 or _DATE_LINE.match(line) or _is_stamp(line) or is_code(line) or _SCRIPT_LIKE.search(line):
+    if (
+        len(words) < 2
+        or patterns.DATE_LINE.match(line)
+        or _is_stamp(line)
+        or is_code(line)
+        or patterns.SCRIPT_LIKE.search(line)
+    ):
         return float("-inf")
     score = min(len(words), 12) / 12
     if len(words) < 3:
@@ -305,15 +172,15 @@ def _headline_score(line: str) -> float:
     if line.rstrip().endswith("."):
         score -= 1  # headlines rarely end with a full stop; standfirsts and labels do
     if (
-        _NAVIGATION.search(line)
+        patterns.NAVIGATION.search(line)
         or _is_legal(line)
-        or _CAPTION.search(line)
+        or patterns.CAPTION.search(line)
         or is_call_to_action(line)
         or _is_meta(line)
         or re.match(r"^\s*by\s", line, re.I)
     ):
         score -= 5
-    if _DATE_INSIDE.search(line):
+    if patterns.DATE_INSIDE.search(line):
         score -= 2  # "Posted on 3 May 2022 by admin", "Published 14 March 2023"
     return score
 
@@ -411,7 +278,7 @@ def byline_author(lines: Iterable[str]) -> str | None:
     for line in lines:
         sentence = line.rstrip().endswith((".", "!", "?")) and not re.match(r"\W*by\s", line, re.IGNORECASE)
         if len(_words(line)) <= settings.CLEAN_BYLINE_MAX_WORDS and not sentence:
-            match = _BYLINE.search(line)
+            match = patterns.BYLINE.search(line)
             if match:
                 return match.group("name")
     return None
@@ -420,7 +287,7 @@ def byline_author(lines: Iterable[str]) -> str | None:
 def declared_source(lines: Iterable[str]) -> str | None:
     """The first credit line's source: "Via Zerohedge…" -> "Zerohedge", "LONDON (Reuters) -" -> "Reuters"."""
     for line in lines:
-        for pattern in (_VIA_LINE, _WIRE_DATELINE):
+        for pattern in (patterns.VIA_LINE, patterns.WIRE_DATELINE):
             match = pattern.match(line)
             if match:
                 return match.group("src").strip(" .…")
@@ -443,7 +310,7 @@ def _unwrapped_lines(raw: str) -> list[str]:
             after_blank = True
             continue
         # the joined line ends with its last piece, so the end-of-sentence test needs only that piece
-        if lines and not after_blank and line[0].islower() and not _SENTENCE_END.search(lines[-1][-1]):
+        if lines and not after_blank and line[0].islower() and not patterns.SENTENCE_END.search(lines[-1][-1]):
             lines[-1].append(line)
         else:
             lines.append([line])
@@ -516,7 +383,7 @@ def _headline_rails(lines: Sequence[str], classes: Sequence[tuple[str, str]]) ->
             index < len(lines)
             and classes[index][0] == "prose"
             and len(_words(line)) <= settings.CLEAN_RAIL_MAX_WORDS
-            and not _SENTENCE_END.search(line.rstrip())
+            and not patterns.SENTENCE_END.search(line.rstrip())
         )
         if headline:
             run.append(index)
@@ -537,14 +404,14 @@ def _author_bios(lines: Sequence[str]) -> list[int]:
     """
     firsts: dict[str, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
-        match = _NAME_LINE.match(line) if len(line) <= 60 else None
+        match = patterns.NAME_LINE.match(line) if len(line) <= 60 else None
         if match:
             firsts[match.group("first").lower()].append(index)
     bios = []
     for index, line in enumerate(lines):
         if len(_words(line)) > settings.CLEAN_BIO_MAX_WORDS:
             continue
-        match = _BIO.match(line)
+        match = patterns.BIO.match(line)
         name = (match.group("first") or match.group("me")) if match else ""
         if not name[:1].isupper():  # the pattern ignores case for "I'm" and "is a": a name is capitalised
             continue
@@ -594,7 +461,7 @@ def _linked_teasers(lines: Sequence[str], kinds: Sequence[str]) -> set[int]:
     link (a teaser's title and blurb: at most CLEAN_TEASER_MAX_LINES) are furniture. A single link is
     left alone: it may close the article itself ("Continue reading").
     """
-    links = [index for index, line in enumerate(lines) if _READ_MORE_LINK.match(line)]
+    links = [index for index, line in enumerate(lines) if patterns.READ_MORE_LINK.match(line)]
     if len(links) < settings.CLEAN_READ_MORE_TEASERS_MIN:
         return set()
     teasers: set[int] = set()
@@ -629,12 +496,12 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
     seen.add(key)
     if _is_comment_widget(line):
         return "comments", "comment widget"
-    if _FORM_FIELD.match(line):
+    if patterns.FORM_FIELD.match(line):
         return "comments", "form field"
     breaks = (
-        ("credit line", bool(_VIA_LINE.match(line) or _REPORTING_BY.match(line))),
+        ("credit line", bool(patterns.VIA_LINE.match(line) or patterns.REPORTING_BY.match(line))),
         ("meta label", _is_meta(line)),
-        ("date line", bool(_DATE_LINE.match(line))),
+        ("date line", bool(patterns.DATE_LINE.match(line))),
         ("legal notice", _is_legal(line)),
         ("site boilerplate", key in boilerplate),
     )
@@ -651,9 +518,9 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
         return "furniture", _furniture_rule(line)
     if is_code(line):
         return "short", "script code"  # like an ad slot: the body may go on after it
-    if _AD_SLOT.match(line):
+    if patterns.AD_SLOT.match(line):
         return "short", "ad slot"
-    if len(_words(line)) <= settings.CLEAN_META_MAX_WORDS and _TEASER_LINK.match(line):
+    if len(_words(line)) <= settings.CLEAN_META_MAX_WORDS and patterns.TEASER_LINK.match(line):
         return "short", "teaser link"
     if is_prose(line):
         return "prose", "prose"
@@ -662,11 +529,11 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
 
 def _furniture_rule(line: str) -> str:
     """Which furniture rule a line met (for the audit of what was removed)."""
-    if _CAPTION.search(line):
+    if patterns.CAPTION.search(line):
         return "caption"
-    if _READ_MORE.search(line):
+    if patterns.READ_MORE.search(line):
         return "read more"
-    if _NAVIGATION.search(line):
+    if patterns.NAVIGATION.search(line):
         return "navigation"
     return "call to action"
 
@@ -708,7 +575,7 @@ def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]
         following = index + 1
         while following < len(lines) and (
             kinds[following] == "short"
-            or (keep[following] and kinds[following] == "prose" and not _SENTENCE_END.search(lines[following]))
+            or (keep[following] and kinds[following] == "prose" and not patterns.SENTENCE_END.search(lines[following]))
         ):
             if kinds[following] == "short":
                 items.add(following)
@@ -790,7 +657,7 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
                 # a subheading, "Advertisement" or a caption does not end a block; but prose that
                 # talks to the reader right after a call to action is that appeal going on
                 bridged = run - end < settings.CLEAN_SEPARATOR_RUN and run < len(kinds) and kinds[run] == "prose"
-                appeal = "furniture" in kinds[end:run] and run < len(lines) and bool(_READER.search(lines[run]))
+                appeal = "furniture" in kinds[end:run] and run < len(lines) and bool(patterns.READER.search(lines[run]))
                 if bridged and not appeal:
                     end = run
                     continue
@@ -804,7 +671,7 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
             hard = hard or kinds[index] in ("break", "comments")
             # a caption is no appeal to the reader: prose after it (a video's, a photo's) may be more article
             neutral = neutral and (
-                kinds[index] == "short" or (kinds[index] == "furniture" and bool(_CAPTION.search(lines[index])))
+                kinds[index] == "short" or (kinds[index] == "furniture" and bool(patterns.CAPTION.search(lines[index])))
             )
             in_tail = in_tail or (seen_prose and kinds[index] in ("comments", "header"))
             index += 1

@@ -1,0 +1,152 @@
+"""What the lines of a scraped page look like: the patterns the plain-text cleaner's rules test.
+
+Kept apart from the rules (``compare.clean``) as data: a new site's furniture usually means a
+word added to one of these patterns, not a new rule. Each pattern is judged on one line; the
+cleaner decides from these answers and a line's neighbours what is article and what is page.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Letters of any script: "[A-Za-z]" read "città" as "citt" and Cyrillic or Greek prose as no words at all.
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
+MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_LINE = re.compile(
+    rf"^\W*(?:(?:posted|published|updated|last updated)(?:\s+on)?\W*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)"
+    rf"(?:[\s•·|,\-–—]+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?\W*$",
+    re.IGNORECASE,
+)
+STAMP = re.compile(r"^\W*(?:date|in|by|source|url)?\W*[\d\-/:TZ ]*\W*$", re.IGNORECASE)
+FORM_FIELD = re.compile(r"^\W*\w[\w ]{0,29}\*\s*$")  # "name *", "email *" (not a "* * *" divider)
+# Page furniture about the article rather than in it: filing labels, tag lists, post navigation.
+META_LABEL = re.compile(
+    r"^\W*(?:posted in|filed (?:in|under)|tagged|tags?\s*:|topics?\s*:|categor(?:y|ies)\s*:|author\s*:"
+    r"|about the (?:author|writer)|author bio"
+    r"|(?:previous|next|older|newer) (?:post|article|story)\b)"
+    r"|(?:previous|next|older|newer) (?:post|article|story)\W*$",
+    re.IGNORECASE,
+)
+# Section headers over lists of other articles: what follows them is not this article.
+SECTION_HEADER = re.compile(
+    r"^\W*(?:related(?: \w+)?|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like"
+    r"|more (?:from|on|in|stories|news|coverage)\b.*|most (?:popular|read|viewed|shared)(?: \w+)?"
+    r"|trending(?: \w+)?|also read|further reading|read (?:next|also|more)|see also|top stories"
+    r"|latest (?:news|stories|articles|videos)|editor'?s picks|don'?t miss|what to read next"
+    r"|in case you missed it|popular (?:now|posts|stories)|explore more on these topics"
+    r"|(?:promoted|sponsored|partner) (?:stories|content|links|posts)|around the web|from (?:our|the) partners?)\W*$",
+    re.IGNORECASE,
+)
+# A link to another article set inside the body: "RELATED: ...", "Watch: ...", "Read more: ...".
+TEASER_LINK = re.compile(
+    r"^\W*(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more)"
+    r"\s*(?::|\||–|—|-)\s*\w",
+    re.IGNORECASE,
+)
+# The label of an ad slot inside the body ("Advertisement", "Story continues below advertisement").
+AD_SLOT = re.compile(
+    r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|paid content"
+    r"|(?:the )?(?:story|article|text) continues (?:below|after)(?: this| the)? (?:advertisement|ad)"
+    r"|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?)\W*$",
+    re.IGNORECASE,
+)
+# Notes about the article itself, sentences or not.
+META_NOTE = re.compile(
+    r"^\W*(?:this (?:article|story) is (?:more|over) than"
+    r"|(?:a version of this (?:article|story) )?appeared in the .{0,40}print edition)",
+    re.IGNORECASE,
+)
+# Comment widgets: a short line about comments, replies or votes opens (or belongs to) a comment section.
+COMMENT_CUE = re.compile(
+    r"\b(?:comments?|commenting|repl(?:y|ies)|voted|feedbacks?|disqus|moderated)\b"
+    r"|^\W*notify\b",  # "Notify me of follow-up comments", not "We will notify you by email"
+    re.IGNORECASE,
+)
+CAPTION = re.compile(
+    r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
+    r"|\bPhoto by\b|\bPhotograph by\b|\b(?:Image|Media) (?:copyright|source|caption)",
+    re.IGNORECASE,
+)
+NAVIGATION = re.compile(r"[»›|]|\s>\s|\bskip to\b", re.IGNORECASE)
+# Legal notices and disclaimers: site furniture, however long and sentence-like they are.
+LEGAL = re.compile(
+    r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)|all rights reserved|do not necessarily (?:reflect|represent)"
+    r"|(?:views|opinions) expressed|solely (?:those|the views) of the author"
+    r"|(?:does not|do not|not intended to) (?:give|provide|constitute|be) (?:\w+ )?"
+    r"(?:financial|investment|legal|medical) advice"
+    r"|\bcreative commons\b|\bcc by\b"  # licence notices
+    # affiliate and advertising disclosures
+    r"|advertising (?:disclosure|disclaimer)|affiliate (?:links?|commissions?|advertising program)"
+    r"|(?:we|i) may (?:receive|earn) (?:a )?(?:small )?(?:compensation|commissions?)"
+    r"|(?:participant|participates) in the amazon|\bamazon associates?\b"
+    # consent notices under forms: "By registering, you agree to ...", "By submitting your information, you ..."
+    r"|^\W*by (?:submitting|signing up|registering|subscribing|clicking|continuing|using)\b[^.]{0,80}"
+    r"\byou(?:'re|’re| are)? (?:agree|agreeing|consent|consenting|accept|accepting)\b",
+    re.IGNORECASE,
+)
+# A legal notice that says so at its start ("Disclaimer: ...", "Copyright ..."), however long.
+LEGAL_LABEL = re.compile(r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)", re.IGNORECASE)
+# Calls to action: the page talking to its reader about the site itself (subscribe, follow, share, comment).
+ACTION_CUE = re.compile(
+    r"\b(?:subscri(?:be|ption)|newsletters?|inbox|podcasts?|sign(?:ing)? up|log ?in to|follow us|find us on|join us"
+    r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
+    r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support(?:ing)? (?:our|my) (?:work|journalism)"
+    r"|your support|help us (?:continue|keep)"
+    r"|comments? (?:below|section)|push notifications|cookies?"
+    r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
+    # account widgets: sign-in boxes and password resets stand on many pages' first screen
+    r"|sign(?:ing)? in|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?"
+    r"|^\W*(?:social )?share\W*$|improve this (?:answer|question))\b",
+    re.IGNORECASE,
+)
+IMPERATIVE = re.compile(
+    r"^\W*(?:subscribe|sign|log|follow|find|join|share|download|donate|support|click|tap|get|enter|type|listen|watch"
+    r"|read|like|leave|tell|let|thanks?|accept|manage)\b",
+    re.IGNORECASE,
+)
+READER = re.compile(r"\b(?:you|your|our|us)\b", re.IGNORECASE)
+DATE_INSIDE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I
+)
+# Script code that a scraper let through as text: calls, braces, assignments, operators. Prose has few of these.
+CODE_TOKEN = re.compile(
+    r"[{}]|\w\(|\);|\)\)|\w\.\w+\(|==|=>|&&|\|\||\w=['\"\w]|['\"]:['\"\w]|[\[(]['\"]|['\"]\]|\w\.\w+\s*=[^=]"
+    r"|\bvar\s|\bfunction\b|<!\[CDATA\[|\]\]>"
+)
+# A line a headline never is: a statement ending in a semicolon or an assignment (one leaked script line).
+SCRIPT_LIKE = re.compile(r"[{}]|;\s*$|\w\s*=\s*['\"\w]|\w\(\s*['\"]")
+READ_MORE = re.compile(
+    r"(?:Read more|Continue reading|Read the rest|Keep reading|Read (?:the )?full (?:story|article|post))"
+    r"\s*[»›>…]*\s*$",
+    re.IGNORECASE,
+)
+# A "Read more" link standing on its own line, under the teaser it opens.
+READ_MORE_LINK = re.compile(r"^\W*" + READ_MORE.pattern, re.IGNORECASE)
+# Credit lines: a standalone "Via X" / "Source: X" line, or a wire dateline "(Reuters) -" opening the body.
+VIA_LINE = re.compile(
+    r"^\W*(?:via|source|h/t|hat tip|courtesy of|with inputs from|republished (?:with permission )?from"
+    r"|(?:this (?:article|story|post) )?(?:was )?(?:originally|first) (?:published|appeared) (?:on|in|at|by))"
+    r"\s*:?\s+(?P<src>[A-Z][\w.&' -]{1,40}?)\s*[.…:)]*(?:\s+read the original.*)?\s*$",
+    re.I,
+)
+# A dateline naming its agency in brackets before a dash: "LONDON (Reuters) -", "PARADISE, Calif. (AP) —".
+WIRE_DATELINE = re.compile(r"^[^()\n]{0,60}?\((?P<src>[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,2})\)\s*[-—–]")
+# A byline: "By" and a run of capitalised names (joined by "and"), ended by a comma, a bar or the line.
+NAME = r"[A-Z][\w.'’-]*"
+BYLINE = re.compile(
+    rf"(?:^\W*|\s)(?:By|BY|by)\s+(?P<name>{NAME}(?:\s+(?:{NAME}|and|&|de|van|von|al-\w+))*?)\s*(?:[,|]|$)"
+)
+# An author's bio in an author box: "Jane Porter is a reporter covering ..." or "I'm Amy and ..." near a line
+# naming her alone.
+NAME_LINE = re.compile(r"^\W*(?:by\s+)?(?P<first>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3}\W*$")
+BIO = re.compile(
+    r"^\W*(?:(?:hi|hello)\W+)?(?:i'm|i’m|i am|my name is)\s+(?P<me>[A-Z][\w'’-]+)\b"
+    r"|^\W*(?P<first>[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3},?\s+(?:is|was|has been|works as)\s+(?:a|an|the)\b"
+    r".*\b(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|blogger|professor|lecturer"
+    r"|researcher|scholar|expert|specialist|manager|analyst|fellow|freelancer?|founder|host|producer)s?\b",
+    re.IGNORECASE,
+)
+REPORTING_BY = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b.*$", re.I)
