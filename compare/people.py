@@ -31,8 +31,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from compare.model import Quote
 from compare.speakers import (
     _JOURNALIST,
     _PARTICLES,
@@ -45,6 +46,7 @@ from compare.speakers import (
     lexicon,
     looks_like_organisation,
     normalise_role,
+    speaker_type,
 )
 
 # Words that describe a person before their name without being a title the speakers module knows
@@ -238,3 +240,50 @@ def identify(mentions: Sequence[tuple[str, str]]) -> list[Identity]:
         Identity(key, display[key], normalise_role(title) if title else None, kind)
         for key, (title, _), kind in zip(keys, split, kinds, strict=True)
     ]
+
+
+# --- one speaker per person across a story's outlets ---------------------------------------
+
+
+def resolve_speakers(quotes: Sequence[Quote]) -> list[Quote]:
+    """The same quotes with one ``speaker_id``, display name, role and type per person across outlets.
+
+    Who is the same person is decided in one place, ``identify`` (titles and
+    descriptors dropped, case ignored, a bare surname joining the one fuller name that fits);
+    here each person gets the fullest role any outlet gave (else the title written before the
+    name: "President" from "President Trump") and the type most outlets' words support.
+    Unnamed groups keep the type "anonymous".
+    """
+    said = [i for i, q in enumerate(quotes) if q.speaker]
+    identities = dict(
+        zip(said, identify([(quotes[i].speaker or "", quotes[i].speaker_type) for i in said]), strict=True)
+    )
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    titles: dict[str, Counter[str]] = defaultdict(Counter)
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, identity in identities.items():
+        roles[identity.key][quotes[i].role or ""] += 1
+        titles[identity.key][identity.title or ""] += 1
+        types[identity.key][quotes[i].speaker_type] += 1
+    resolved = []
+    for i, quote in enumerate(quotes):
+        if i not in identities:
+            resolved.append(quote)
+            continue
+        identity = identities[i]
+        key = identity.key
+        role = _fullest(roles[key]) or _fullest(titles[key]) or None
+        if is_group(key):
+            kind = "anonymous"
+        else:
+            # The type most outlets' words support; "other" only when nothing says more, not even the title.
+            kind = max(types[key], key=lambda t: (t != "other", types[key][t], t))
+            if kind == "other" and role:
+                kind = speaker_type(identity.name, role)
+        resolved.append(replace(quote, speaker=identity.name, role=role, speaker_type=kind, speaker_id=key))
+    return resolved
+
+
+def _fullest(counts: Counter[str]) -> str:
+    """The longest wording, then the most used: the fullest role any outlet gave."""
+    return max(counts, key=lambda r: (len(r.split()), counts[r], r), default="")

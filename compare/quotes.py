@@ -48,6 +48,7 @@ from compare.nlp import (
     spacy_model,
 )
 from compare.parallel import map_slices
+from compare.people import resolve_speakers
 from compare.progress import Advance, no_advance
 from compare.speakers import (
     Mention,
@@ -58,7 +59,6 @@ from compare.speakers import (
     looks_like_organisation,
     looks_like_person,
     names_a_place_or_thing,
-    resolve_speakers,
     single_outlet_speakers,
     speaker_outlet_table,
 )

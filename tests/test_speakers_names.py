@@ -6,12 +6,12 @@ import pytest
 
 from compare.gender import first_name_gender
 from compare.model import Quote
+from compare.people import resolve_speakers
 from compare.speakers import (
     is_anonymous,
     looks_like_person,
     name_key,
     normalise_role,
-    resolve_speakers,
     single_outlet_speakers,
     speaker_outlet_table,
     speaker_type,

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from compare.model import Article, Quote
-from compare.people import DESCRIPTOR_WORDS, identify, is_group, split_name
-from compare.speakers import resolve_speakers, single_outlet_speakers, speaker_outlet_table
+from compare.people import DESCRIPTOR_WORDS, identify, is_group, resolve_speakers, split_name
+from compare.speakers import single_outlet_speakers, speaker_outlet_table
 
 
 def _keys(*speakers: str, kind: str = "other") -> list[str]:
