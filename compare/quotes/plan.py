@@ -1,0 +1,208 @@
+"""One article as the parser reads it: its quotations, the text with long quotations collapsed to a
+placeholder (``Frame``), and the sentences worth parsing (``Snippet``); plus ``Attribution``, what
+reading one sentence finds. Offsets always map back to the article's clean text."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from compare import settings
+from compare.model import Article
+from compare.nlp import QUOTE_MARKS, QUOTE_WORD, QuotedSpan, find_quotations, sentence_spans
+from compare.quotes.cues import indirect_cues
+from compare.speakers import Mention
+
+PLACEHOLDER_WORD = "Yes"
+_PLAIN_SPACES = str.maketrans(
+    {**{c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000"}, "\u2015": "—"}  # ― (bar) reads as a dash
+)
+#: Pipeline parts extraction does without: word classes come from tags, cue lemmas from ``LEMMAS``.
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of the parser's text and the stretch of the article it stands for."""
+
+    frame_start: int
+    start: int
+    end: int
+    quotation: int | None  # index of the quotation a placeholder stands for; None for copied text
+
+
+@dataclass
+class Frame:
+    """The article text with long quotations collapsed to a placeholder, and the way back to the article."""
+
+    text: str
+    pieces: list[Piece]
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [p.frame_start for p in self.pieces]
+
+    def piece_at(self, offset: int) -> Piece:
+        return self.pieces[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+
+    def to_article(self, offset: int, *, end: bool = False) -> int:
+        """Article offset of a frame offset; inside a placeholder it snaps to the quotation's edge."""
+        piece = self.piece_at(offset - 1 if end and offset > 0 else offset)
+        if piece.quotation is not None:
+            return piece.end if end else piece.start
+        return piece.start + (offset - piece.frame_start)
+
+
+def _placeholder(text: str, quotation: QuotedSpan) -> str:
+    """“Yes,” for “I don't know what that letter is,” — the marks and the final punctuation are kept."""
+    inner = quotation.inner(text)
+    tail = inner[-1] if inner and inner[-1] in ",.?!:;…" else ""
+    close = text[quotation.end - 1] if quotation.closed else ""
+    return f"{text[quotation.start]}{PLACEHOLDER_WORD}{tail}{close}"
+
+
+def _build_frame(text: str, quotations: Sequence[QuotedSpan], collapse: Sequence[int]) -> Frame:
+    # Odd spaces (no-break, thin) and the horizontal bar confuse the parser; swapping them for plain spaces and
+    # an em dash keeps every offset.
+    text = text.translate(_PLAIN_SPACES)
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    cursor = length = 0
+    for index in collapse:
+        quotation = quotations[index]
+        if quotation.start > cursor:
+            pieces.append(Piece(length, cursor, quotation.start, None))
+            parts.append(text[cursor : quotation.start])
+            length += quotation.start - cursor
+        placeholder = _placeholder(text, quotation)
+        pieces.append(Piece(length, quotation.start, quotation.end, index))
+        parts.append(placeholder)
+        length += len(placeholder)
+        cursor = quotation.end
+    pieces.append(Piece(length, cursor, len(text), None))
+    parts.append(text[cursor:])
+    return Frame("".join(parts), pieces)
+
+
+@dataclass
+class Attribution:
+    """One cue in one sentence, with its speaker and what it attributes."""
+
+    cue: str
+    at: int  # article offset of the cue
+    sentence: tuple[int, int]  # article offsets of the sentence holding the cue
+    speaker: Mention | None
+    token: int = -1  # index of the cue word in its parsed snippet
+    clause: tuple[int, int] | None = None  # the reported clause, when the parse gives one
+    quotations: list[int] = field(default_factory=list)  # long quotations attributed here
+    colon: bool = False  # ends with a colon: may introduce the next paragraph's quotation
+    describing: bool = False  # a participle describing a noun ("the letter announcing ..."): speaks for its clause only
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """What the parser reads (frame offsets): a whole sentence, or a window of it around its cues."""
+
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    context: bool = False  # read only for its subject, the likely speaker of a quotation that follows
+
+
+@dataclass
+class Plan:
+    """One article on its way through extraction: text, quotations, frame, sentences to parse."""
+
+    article: Article
+    quotations: list[QuotedSpan]
+    statements: set[int]  # indices of quotations that are statements, not short labels
+    frame: Frame
+    snippets: list[Snippet]  # what to parse
+    quotation_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.quotation_starts = [q.start for q in self.quotations]
+
+
+def plan_article(article: Article) -> Plan:
+    text = article.text
+    quotations = find_quotations(text)
+    statements = [i for i, q in enumerate(quotations) if _is_statement(text, q)]
+    frame = _build_frame(text, quotations, statements)
+    sentences = sentence_spans(frame.text)
+    chosen: dict[int, Snippet] = {}
+    for index, (start, end) in enumerate(sentences):
+        if QUOTE_MARKS.search(frame.text, start, end):
+            if _has_words_outside(frame, start, end):
+                chosen[index] = Snippet(start, end, start, end)
+            elif index > 0 and index - 1 not in chosen:
+                # A quotation standing alone: the sentence before it may say whose it is
+                # ("Clinton touted her credentials." “We need ...”), so read that one too.
+                before_start, before_end = sentences[index - 1]
+                chosen[index - 1] = Snippet(before_start, before_end, before_start, before_end, context=True)
+            continue
+        cues = indirect_cues(frame.text, start, end)
+        if cues:
+            chosen[index] = _window(frame.text, start, end, cues)
+        elif frame.text[start:end].rstrip().endswith(":") and QUOTE_MARKS.match(
+            frame.text, _next_paragraph(frame.text, end)
+        ):
+            chosen[index] = Snippet(start, end, start, end)  # "Cruz called them on it:" and a quoted paragraph
+    snippets = [chosen[index] for index in sorted(chosen)]
+    return Plan(article, quotations, set(statements), frame, snippets)
+
+
+def _next_paragraph(text: str, end: int) -> int:
+    """Offset of the first character after the blank space that follows ``end``."""
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end
+
+
+def _window(text: str, start: int, end: int, cues: Sequence[int]) -> Snippet:
+    """The part of a long sentence without quotation marks that the parser needs to read.
+
+    Such a sentence can only hold indirect speech ("X said (that) ..."); the speaker and
+    the start of the reported clause sit within a few words of the cue, and the clause
+    runs to the end of the sentence anyway. Reading only that part keeps parsing cheap.
+    """
+    words = [m.start() for m in QUOTE_WORD.finditer(text, start, end)]
+    if len(words) <= settings.QUOTE_WINDOW_WORDS_BEFORE + settings.QUOTE_WINDOW_WORDS_AFTER:
+        return Snippet(start, end, start, end)
+    first = bisect.bisect_left(words, cues[0])
+    last = bisect.bisect_left(words, cues[-1])
+    left = words[max(0, first - settings.QUOTE_WINDOW_WORDS_BEFORE)]
+    right_word = last + settings.QUOTE_WINDOW_WORDS_AFTER + 1
+    right = words[right_word] if right_word < len(words) else end
+    return Snippet(left if first > settings.QUOTE_WINDOW_WORDS_BEFORE else start, right, start, end)
+
+
+def _is_statement(text: str, quotation: QuotedSpan) -> bool:
+    """True for quoted statements; False for quoted labels: short words ("phony") that may be scare
+    quotes, and titles of shows, books or slogans ("Sunday Morning Futures", "Flip the Script").
+
+    A statement is longer than a label, or reads as a sentence of its own ("No, I can't.").
+    """
+    inner = quotation.inner(text)
+    if _is_title(inner):
+        return False
+    if quotation.words(text) > settings.SCARE_QUOTE_MAX_WORDS:
+        return True
+    return bool(inner) and inner[0].isupper() and inner[-1] in ".?!,…"
+
+
+def _is_title(words: str) -> bool:
+    """True for Title Case words without a sentence's closing mark: the name of a work, show or slogan."""
+    long_words = [w for w in QUOTE_WORD.findall(words) if len(w) > 3 or w[0].isupper()]
+    return (
+        len(long_words) >= 2
+        and words.rstrip(",").rstrip()[-1:] not in {".", "?", "!", "…"}
+        and all(w[0].isupper() for w in long_words)
+    )
+
+
+def _has_words_outside(frame: Frame, start: int, end: int) -> bool:
+    """True when a sentence has words besides its placeholders (a name, a verb): worth parsing."""
+    words = QUOTE_WORD.findall(frame.text, start, end)
+    return len(words) > sum(1 for w in words if w == PLACEHOLDER_WORD)

@@ -1,0 +1,216 @@
+"""Reading one parsed sentence: its cues (speech verbs, "according to", a claim noun, a colon, quoted
+words echoed by a subject), each cue's speaker and reported clause, and which long quotations each
+cue governs.
+
+The pipeline runs without spaCy's attribute ruler and lemmatizer (they cost a third of the parse),
+so word classes come from the fine-grained tags and cue lemmas from ``cues.LEMMAS``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from compare.quotes.cues import AUDIENCE, CLAIM_NOUNS, COMPLEMENT_DEPS, LEMMAS, SPEECH_NOUNS, SPEECH_VERBS
+from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb
+from compare.quotes.plan import Attribution, Plan, Snippet
+from compare.quotes.speaker_words import colon_source, person_subject, speaker_mention, subject_of
+from compare.speakers import Mention, looks_like_person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+class AttributionReader:
+    """Finds the attributions in one parsed snippet, in article offsets."""
+
+    def __init__(self, doc: Doc, plan: Plan, snippet: Snippet) -> None:
+        self.parsed = ParsedSnippet(doc, plan, snippet)
+        self.doc = doc
+        self.snippet = snippet
+        self.quotation_of = self.parsed.quotation_of
+
+    def attributions(self) -> list[Attribution]:
+        doc = self.doc
+        frame, snippet = self.parsed.plan.frame, self.snippet
+        sentence = (frame.to_article(snippet.sentence_start), frame.to_article(snippet.sentence_end, end=True))
+        found: list[Attribution] = []
+        for token in doc:
+            if token.i in self.quotation_of or token.is_upper or self.parsed.quoted(token):
+                continue  # a cue inside quotation marks, or shouted ("PLEASE NOTE"), attributes nothing
+            if is_verb(token) and LEMMAS.get(token.lower_) in SPEECH_VERBS:
+                negated = any(c.dep_ == "neg" for c in token.children)  # "did not comment" attributes nothing
+                pointing = LEMMAS.get(token.lower_) == "point"  # only "pointed out" reports speech
+                if not negated and not (pointing and not any(c.lower_ == "out" for c in token.children)):
+                    found.append(self._verb(token, sentence))
+            elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                found.append(self._preposition(token, doc[token.i + 1], "according to", sentence))
+            elif (
+                token.lower_ == "words"
+                and token.i >= 2
+                and doc[token.i - 2].lower_ == "in"
+                and token.nbor().lower_ == "of"
+            ):
+                found.append(self._preposition(token, token.nbor(), "in the words of", sentence))
+            elif token.lower_ in CLAIM_NOUNS:
+                claim = self._possessed_claim(token, sentence)
+                if claim is not None:
+                    found.append(claim)
+        colon = self._colon(sentence, found)
+        if colon is not None:
+            found.append(colon)
+        self._attach_quotations(found)
+        echo = self._echoed_words(sentence, found)
+        if echo is not None:
+            found.append(echo)
+        if self.snippet.context and not found:
+            subject = person_subject(self.parsed)
+            if subject is not None:
+                found.append(
+                    Attribution(
+                        "", self.parsed.start(subject), sentence, speaker_mention(self.parsed, subject), subject.i
+                    )
+                )
+        return found
+
+    def _possessed_claim(self, noun: Token, sentence: tuple[int, int]) -> Attribution | None:
+        """ "Trump’s claim that there have been “thousands of shootings”": the possessor said the clause."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}), None)
+        if owner is None or clause is None or not (is_proper(owner) or owner.lower_ in {"his", "her"}):
+            return None
+        if not any(t.i in self.quotation_of or t.is_quote for t in clause.subtree):
+            return None  # only quoted words make it a quote; "her claim that taxes rose" is paraphrase
+        speaker = (
+            speaker_mention(self.parsed, owner)
+            if is_proper(owner)
+            else Mention(
+                "she" if owner.lower_ == "her" else "he", self.parsed.start(owner), self.parsed.end(owner), "pronoun"
+            )
+        )
+        span = self.parsed.trimmed(clause.left_edge, clause.right_edge)
+        return Attribution(noun.text, self.parsed.start(noun), sentence, speaker, noun.i, span)
+
+    def _echoed_words(self, sentence: tuple[int, int], found: list[Attribution]) -> Attribution | None:
+        """A person who is the subject of a sentence and whose verb's object holds a short quotation is
+        quoted in part, whatever the verb: "Merkel heralded the deal as a “breakthrough”", "Clinton prefers
+        the term “undocumented immigrants”". Quoted words with no person as subject stay scare quotes."""
+        doc = self.doc
+        marks = [t for t in doc if t.is_quote and t.i not in self.quotation_of]
+        if not marks:
+            return None
+        covered = [a.clause for a in found if a.clause is not None]
+        if all(any(c[0] <= self.parsed.start(t) < c[1] for c in covered) for t in marks):
+            return None
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or not is_verb(root) or any(a.token == root.i for a in found):
+            return None
+        subject = person_subject(self.parsed)
+        if subject is None:
+            return None
+        speaker = speaker_mention(self.parsed, subject)
+        if speaker.kind == "name" and len(speaker.text.split()) > 1 and not looks_like_person(speaker.text):
+            return None
+        clause = self._clause(root)
+        if clause is None:
+            return None
+        return Attribution(root.text, self.parsed.start(root), sentence, speaker, root.i, clause)
+
+    def _verb(self, verb: Token, sentence: tuple[int, int]) -> Attribution:
+        subject = subject_of(self.parsed, verb)
+        speaker = speaker_mention(self.parsed, subject) if subject is not None else None
+        words = [t for t in verb.children if t.dep_ in {"aux", "neg", "prt"} and t.i < verb.i + 2] + [verb]
+        extras = [
+            t
+            for t in verb.children
+            if (t.dep_ == "prep" and any(c.lower_ in SPEECH_NOUNS for c in t.children))
+            or (t.dep_ in {"dobj", "dative"} and t.lower_ in AUDIENCE)
+        ]
+        cue = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        for extra in extras:
+            cue += " " + " ".join(t.text for t in extra.subtree)
+        clause = self._clause(verb)
+        return Attribution(
+            cue, self.parsed.start(verb), sentence, speaker, verb.i, clause, describing=verb.dep_ == "acl"
+        )
+
+    def _clause(self, verb: Token) -> tuple[int, int] | None:
+        """The reported words: the verb's complement clause ("said the probe is ongoing"), or else its
+        complements when they carry a quotation ("called the statement “offensive”", "decried the GOP for
+        “turning its back” on ...")."""
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.i not in self.quotation_of:
+                return self.parsed.trimmed(child.left_edge, child.right_edge)
+        complements = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS and c.i not in self.quotation_of]
+        quoted = [c for c in complements if any(t.is_quote or t.i in self.quotation_of for t in c.subtree)]
+        if not quoted:
+            return None
+        return self.parsed.trimmed(complements[0].left_edge, quoted[-1].right_edge)
+
+    def _preposition(self, cue: Token, head: Token, text: str, sentence: tuple[int, int]) -> Attribution:
+        """ "according to X" / "in the words of X": X speaks; the reported words are the rest of the clause."""
+        objects = [c for c in head.children if c.dep_ == "pobj"]
+        speaker = speaker_mention(self.parsed, objects[0]) if objects else None
+        phrase_start = cue.i if text == "according to" else cue.i - 2
+        phrase_end = max((o.right_edge.i for o in objects), default=head.i)
+        clause = self._rest_of_clause(phrase_start, phrase_end)
+        return Attribution(text, self.parsed.start(cue), sentence, speaker, cue.i, clause)
+
+    def _rest_of_clause(self, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:
+        """The clause around a prepositional cue, without the cue: dashes and semicolons bound a clause."""
+        doc = self.doc
+        bounds = [t.i for t in doc if t.text in {"—", "–", "--", ";"} and t.i not in self.quotation_of]
+        left = max((b + 1 for b in bounds if b < phrase_start), default=0)
+        right = min((b - 1 for b in bounds if b > phrase_end), default=len(doc) - 1)
+        before = [t for t in doc[left:phrase_start] if not t.is_punct or t.i in self.quotation_of]
+        after = [t for t in doc[phrase_end + 1 : right + 1] if not t.is_punct or t.i in self.quotation_of]
+        side = before if len(before) >= len(after) else after
+        side = [t for t in side if t.lower_ not in {"and", "but", "so", "finally"} or t.i != side[0].i]
+        if len(side) < 2 and not any(t.i in self.quotation_of for t in side):
+            return None
+        return self.parsed.trimmed(side[0], side[-1])
+
+    def _colon(self, sentence: tuple[int, int], found: list[Attribution]) -> Attribution | None:
+        """A colon before a quotation: "Carl Bialik: “...”", "Cruz called them on it:" + a quoted paragraph.
+
+        When a cue before the colon already has a speaker, the colon only marks that cue as
+        introducing the next paragraph; otherwise the speaker is found before the colon.
+        """
+        doc = self.doc
+        colon = next((t for t in doc if t.text == ":" and t.i not in self.quotation_of), None)
+        if colon is None:
+            return None
+        after = next((t for t in doc[colon.i + 1 :] if not t.is_space), None)
+        if after is not None and not (after.is_quote or after.i in self.quotation_of):
+            return None
+        introduces = after is None
+        earlier = [a for a in found if a.speaker is not None and a.at < self.parsed.start(colon)]
+        if earlier:
+            earlier[-1].colon = introduces
+            return None
+        source = colon_source(self.parsed, doc[: colon.i])
+        if source is None:
+            return None
+        return Attribution(
+            ":", self.parsed.start(colon), sentence, speaker_mention(self.parsed, source), colon.i, colon=introduces
+        )
+
+    def _attach_quotations(self, found: list[Attribution]) -> None:
+        """Each long quotation in the sentence goes to the nearest cue with a speaker that governs it in the
+        parse; a quotation governed by another verb ("details how “...”") goes to none. When the parse hangs
+        the quotation under no verb at all, the nearest cue takes it."""
+        speaking = [a for a in found if a.speaker is not None]
+        for token_index, quotation in self.quotation_of.items():
+            if token_index > 0 and self.quotation_of.get(token_index - 1) == quotation:
+                continue  # one placeholder spans several tokens; attach it once
+            governor = self.parsed.governing_verb(self.doc[token_index])
+            after_colon = [a for a in speaking if a.cue == ":" and self.parsed.follows(a.token, token_index)]
+            if after_colon:
+                chosen = after_colon
+            elif governor is None:
+                # not a participle that only describes a noun ("the letter announcing ...")
+                chosen = [a for a in speaking if not a.describing]
+            else:
+                chosen = [a for a in speaking if a.token == governor.i or self.parsed.governs(a.token, governor)]
+            if chosen:
+                at = self.parsed.start(self.doc[token_index])
+                min(chosen, key=lambda a: abs(a.at - at)).quotations.append(quotation)

@@ -1,0 +1,211 @@
+"""Who a cue's speaker is in the parse: the subject of a speech verb (or the name beside it when the
+tagger missed it), the source before a colon, and the words naming that speaker with their title,
+role and kind (name, pronoun or description). Functions of a ``ParsedSnippet``, used by ``reader``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from compare.quotes.cues import DOCUMENTS, GENERIC_PEOPLE, LEMMAS, NAME_DEPS, NAME_PHRASE_TAGS, NOMINAL_TAGS, TIME_WORDS
+from compare.quotes.parsed import ParsedSnippet, is_proper
+from compare.speakers import Mention, looks_like_organisation, looks_like_person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
+    """The words naming a speaker, title included; descriptions keep their qualifiers."""
+    if token.lower_ in {"he", "she", "they", "i", "we", "it", "you"}:
+        return Mention(token.text, parsed.start(token), parsed.end(token), "pronoun")
+    token = _document_author(parsed, token) or token
+    text = parsed.plan.article.text
+    # The name and its title: the words right before the head that modify it ("Defense Secretary Mark
+    # Esper"), stopping at a conjunction ("Gen. Milley and ...") or a possessor ("WaPo's ... Liz Sly").
+    first = token.i
+    while first > 0 and parsed.doc[first - 1].dep_ in NAME_DEPS and parsed.doc[first - 1].i not in parsed.quotation_of:
+        first -= 1
+    left = [t for t in parsed.doc[first : token.i + 1] if not (t.is_punct or t.is_space)]
+    while left and left[0].dep_ in {"det", "predet"} and left[0].i != token.i:
+        left = left[1:]
+    appositive = next((c for c in token.children if c.dep_ == "appos"), None)
+    if not is_proper(token) and appositive is not None and is_proper(appositive):
+        # "Carson's business manager, Armstrong Williams, stated": the name speaks, the description is the role
+        role_words = _phrase(parsed, token)
+        description = " ".join(text[parsed.start(role_words[0]) : parsed.end(role_words[-1])].split())
+        named = speaker_mention(parsed, appositive)
+        return Mention(named.text, named.start, named.end, "name", role=description)
+    if not is_proper(token):
+        phrase = _phrase(parsed, token)
+        start, end = parsed.start(phrase[0]), parsed.end(phrase[-1])
+        return Mention(" ".join(text[start:end].split()), start, end, "description", head=token.text)
+    start, end = parsed.start(left[0] if left else token), parsed.end(token)
+    bracket = text.find("(", start, end)  # state Del. Marcia Price (D-Newport News): the name ends before it
+    if bracket > start:
+        end = start + len(text[start:bracket].rstrip())
+    role: str | None = None
+    if appositive is not None:
+        phrase = _phrase(parsed, appositive)
+        role = " ".join(text[parsed.start(phrase[0]) : parsed.end(phrase[-1])].split())
+    return Mention(" ".join(text[start:end].split()), start, end, "name", role=role)
+
+
+def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
+    """The token's phrase without relative clauses, participles or other clauses hanging off it."""
+    cut = {"relcl", "acl", "advcl", "parataxis", "appos"}
+    kept = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        kept.append(current)
+        stack.extend(
+            c
+            for c in current.children
+            if c.dep_ not in cut and c.i not in parsed.quotation_of and not c.tag_.startswith("W")
+        )
+    kept.sort(key=lambda t: t.i)
+    run = [kept[0]]
+    for later in kept[1:]:
+        if later.i != run[-1].i + 1:
+            break
+        run.append(later)
+    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
+        run.pop()
+    return run
+
+
+def _document_author(parsed: ParsedSnippet, token: Token) -> Token | None:
+    """The named author of "a statement by X" / "X's statement" / "a Pentagon statement", if any."""
+    if token.lower_ not in DOCUMENTS:
+        return None
+    for child in token.children:
+        if child.dep_ in {"poss", "compound"} and is_proper(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of", "out"}:
+            objects = [t for t in child.subtree if t.dep_ == "pobj"]
+            if objects and (is_proper(objects[0]) or any(is_proper(t) for t in objects[0].lefts)):
+                return objects[0]
+    return None
+
+
+def subject_of(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """The speaker token: the verb's subject, or its governor's ("tried ..., saying"; "was quoted as
+    saying"; "the head of X, tweeted"), or the name right before it when the tagger missed the subject
+    ("“...,” Bozell notes" parsed as a compound)."""
+    before = parsed.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and _ends_a_persons_name(parsed, before):
+        return before  # "footage of Hillary Clinton asking, “...”": the name the participle follows
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ == "nsubj" and current is verb and _before_quotation(parsed, child, verb):
+                # "Both parties “saw ...,” said Victor Cha": the name after the verb, not the parties
+                named_after = _name_after_quotation(parsed, verb)
+                if named_after is not None:
+                    return named_after
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and LEMMAS.get(current.lower_) == "quote"):
+                if child.lower_ == "who" and current.dep_ == "relcl":
+                    # "anybody who complains": someone generic, not a speaker
+                    return None if current.head.lower_ in GENERIC_PEOPLE else _person_before_who(current.head)
+                if child.lower_ in {"that", "which"} and current.dep_ == "relcl":
+                    return current.head
+                return None if child.i in parsed.quotation_of else child
+        if current.dep_ == "acl" and (is_proper(current.head) or current.head.lower_ in DOCUMENTS):
+            return current.head  # "Murphy, the head of ..., tweeted"; "a statement saying"
+        if current.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep"} or current.head.i == current.i:
+            break
+        current = current.head
+    doc = parsed.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.head.i == verb.i and (is_proper(before) or before.tag_ in NOMINAL_TAGS):
+        return before
+    # "“...,” said David Brock, a Clinton confidant who ..." parsed with Brock as another verb's subject
+    after = verb.i + 1
+    while after < len(doc) and is_proper(doc[after]) and doc[after].lower_ not in TIME_WORDS:
+        after += 1
+    if after > verb.i + 1:
+        return doc[after - 1]
+    # "“...,” Tulsa police Chief Chuck Jordan said Monday" parsed with Jordan under "Monday"
+    return before if before is not None and _ends_a_persons_name(parsed, before) else None
+
+
+def _ends_a_persons_name(parsed: ParsedSnippet, token: Token) -> bool:
+    """True when ``token`` ends a run of proper nouns that reads as a person's name ("Chief Chuck
+    Jordan", "Hillary Clinton"), outside quotation marks: not "Iraq" in "withdrawal from Iraq stating"."""
+    if not is_proper(token) or token.i in parsed.quotation_of or token.lower_ in TIME_WORDS:
+        return False
+    start = token.i
+    while start > 0 and is_proper(parsed.doc[start - 1]) and parsed.doc[start - 1].i not in parsed.quotation_of:
+        start -= 1
+    return looks_like_person(parsed.doc[start : token.i + 1].text)
+
+
+def _before_quotation(parsed: ParsedSnippet, token: Token, verb: Token) -> bool:
+    """True when a long quotation stands between ``token`` and ``verb``."""
+    return any(i in parsed.quotation_of for i in range(token.i + 1, verb.i))
+
+
+def _name_after_quotation(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """The speaker's name when a long quotation comes right before the verb: after it ("“...,” said
+    retired general Lloyd Newton") or between the two (Mills “got an immunity agreement,” Jordan said;
+    Clinton “is the only candidate,” retired general Lloyd Newton said).
+    In that order the name is the speaker, whatever the parser made the subject."""
+    doc = parsed.doc
+    previous = doc[verb.i - 1] if verb.i > 0 else None
+    if previous is not None and is_proper(previous) and previous.lower_ not in TIME_WORDS:
+        start = previous.i
+        # the tagger reads "retired" in "retired Air Force general" as a past tense
+        while start > 0 and previous.i - start < 6 and doc[start - 1].tag_ in NAME_PHRASE_TAGS | {"VBD"}:
+            start -= 1
+        if start > 0 and doc[start - 1].i in parsed.quotation_of:
+            return previous
+    if not any(t.i in parsed.quotation_of for t in doc[verb.i - 2 : verb.i]):
+        return None
+    end = verb.i + 1
+    while end < len(doc) and end - verb.i <= 6 and doc[end].tag_ in NAME_PHRASE_TAGS:
+        end += 1
+    names = [t for t in doc[verb.i + 1 : end] if is_proper(t) and t.lower_ not in TIME_WORDS]
+    if not names or (end < len(doc) and doc[end].tag_ == "POS"):
+        return None  # no name, or a possessor ("said Trump's spokesman Hope Hicks")
+    return names[-1]
+
+
+def _person_before_who(token: Token) -> Token:
+    """ "who" stands for a person, but the parser hangs its clause on the last noun before it ("Liz Sly,
+    bureau chief for the Washington Post, who noted"): climb out of prepositions and appositives to the
+    first proper name that is not an organisation's; the noun itself when there is none."""
+    current = token
+    while True:
+        name = " ".join(t.text for t in current.lefts if t.dep_ == "compound") + " " + current.text
+        if is_proper(current) and not looks_like_organisation(name):
+            return current
+        if current.dep_ not in {"pobj", "prep", "appos"} or current.head.i == current.i:
+            return token
+        current = current.head
+
+
+def person_subject(parsed: ParsedSnippet) -> Token | None:
+    """The subject of the sentence's main verb when it names or stands for a person."""
+    root = next((t for t in parsed.doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subject is None or not (is_proper(subject) or subject.lower_ in {"he", "she"}):
+        return None
+    words = " ".join(t.text for t in parsed.doc[subject.left_edge.i : subject.i + 1])
+    return None if looks_like_organisation(words) else subject
+
+
+def colon_source(parsed: ParsedSnippet, before: Span) -> Token | None:
+    """Who speaks before a colon: the author of a named statement, or the name right before it."""
+    for token in before:
+        if token.lower_ in DOCUMENTS:
+            for later in before[token.i + 1 :]:
+                if later.dep_ in {"pobj", "poss"} and (is_proper(later) or any(is_proper(t) for t in later.lefts)):
+                    return later
+            for child in token.children:
+                if child.dep_ in {"poss", "compound"} and is_proper(child):
+                    return child
+    last = [t for t in before if not t.is_punct]
+    if last and is_proper(last[-1]) and last[-1].dep_ not in {"compound"}:
+        return last[-1]
+    # "he returned to his familiar lines: “...”": the subject of the clause before the colon
+    return next((t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
