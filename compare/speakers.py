@@ -342,15 +342,13 @@ class Named:
     subject: bool  # the parser made it the subject of its sentence
 
 
-class SpeakerResolver:
-    """Everyone an article names, and where, so that "he" and "the general" find their person.
+class NamedPeople:
+    """Everyone an article names, and where: the index "he" and "the general" are resolved against.
 
     Built from the people the parser found (speakers, PERSON entities) plus a cheap scan
     of the whole text for their surnames and for titled names ("Gen. Milley"), because
-    most of an article is never parsed. A pronoun resolves to the most salient person
-    named before it: the last speaker or sentence subject in its own paragraph, then in
-    the paragraphs before (up to ``settings.SPEAKER_LOOKBACK_PARAGRAPHS``), then anyone
-    named there.
+    most of an article is never parsed; each mention keeps a salience tier (SPEAKER, SUBJECT,
+    OTHER), the person's fullest name, roles and, where the text shows it, gender.
     """
 
     def __init__(self, text: str, named: Iterable[Named], quoted: Iterable[tuple[int, int]] = ()) -> None:
@@ -365,20 +363,20 @@ class SpeakerResolver:
         self.gender: dict[str, str] = {}  # person key -> "m" / "f", known after finish()
         self.pronoun_after: dict[int, str] = {}  # mention offset -> gender of the pronoun that follows it
         for person in named:
-            self._add(person.start, person.words, SUBJECT if person.subject else OTHER)
+            self.add(person.start, person.words, SUBJECT if person.subject else OTHER)
         for match in _HONORIFIC_NAME.finditer(text):
-            self._add(match.start(), match.group(), SUBJECT if self._opens_sentence(match.start()) else OTHER)
+            self.add(match.start(), match.group(), SUBJECT if self._opens_sentence(match.start()) else OTHER)
         for start in self.sentence_starts:
             subject = _SUBJECT_NAME.match(text, start)
             if subject and _reads_as_a_person(subject.group(1)):
-                self._add(subject.start(1), subject.group(1), SUBJECT)
+                self.add(subject.start(1), subject.group(1), SUBJECT)
         # runs of capitalised words, scanned once: for first-name people here, for known surnames in finish()
         self.runs = list(_capitalised_runs(text))
         for run_start, run in self.runs:
             # "presidential nominee Hillary Clinton was more circumspect": a known first name and a surname
             offset, words = self._first_name_run(run_start, run)
             if words:
-                self._add(offset, words, SUBJECT if self._opens_sentence(offset) else OTHER)
+                self.add(offset, words, SUBJECT if self._opens_sentence(offset) else OTHER)
 
     @staticmethod
     def _first_name_run(run_start: int, run: str) -> tuple[int, str]:
@@ -411,7 +409,7 @@ class SpeakerResolver:
         at = bisect.bisect_right(self.quoted, (offset, len(self.text))) - 1
         return at >= 0 and offset < self.quoted[at][1]
 
-    def _add(self, start: int, words: str, tier: int) -> str | None:
+    def add(self, start: int, words: str, tier: int) -> str | None:
         """Record a person named at ``start``; returns their key."""
         title, name = split_title(re.sub(r"[’']s\b", "", words).split())
         if not name or looks_like_organisation(name) or self._inside_quote(start):
@@ -428,21 +426,6 @@ class SpeakerResolver:
         self.mentions.append((start, key, tier))
         return key
 
-    @staticmethod
-    def is_organisation(mention: Mention) -> bool:
-        """True when a named speaker is an organisation: its name (title aside) has an organisation's word
-        ("The Washington Post"), is all title ("the Pentagon policy office"), or names a place or thing
-        ("Islamic State"). "Pentagon spokesman Jonathan Hoffman" is a person with a title."""
-        _, name = split_title(mention.text.split())
-        return not name or looks_like_organisation(name) or names_a_place_or_thing(name)
-
-    def register(self, mention: Mention) -> None:
-        """Learn a person named as a speaker: the likeliest antecedent of a later "he"."""
-        if mention.kind == "name" and not self.is_organisation(mention):
-            key = self._add(mention.start, mention.text, SPEAKER)
-            if key is not None and mention.role:
-                self.roles[key][normalise_role(mention.role) or ""] += 1
-
     def finish(self) -> None:
         """Find every later mention of the people learnt so far by their surname; call once, before resolving."""
         known = {m[:2] for m in self.mentions}
@@ -454,7 +437,7 @@ class SpeakerResolver:
             if key is not None and (run_start, key) not in known and not self._inside_quote(run_start):
                 tier = SUBJECT if self._opens_sentence(run_start) else OTHER
                 self.mentions.append((run_start, key, tier))
-                _, written = self._written(run_start, key)
+                _, written = self.written(run_start, key)
                 if len(written) >= 2 and looks_like_person(" ".join(written)):
                     # a relative sharing the surname ("Rakeyia Scott"), named once with no speech verb
                     self.full_names[key][" ".join(written)] += 1
@@ -499,52 +482,7 @@ class SpeakerResolver:
             if len(set(count.values())) == len(count)
         }
 
-    def _person(self, key: str, title: str | None = None, gender: str | None = None, at: int | None = None) -> Speaker:
-        """The person a key stands for. Between relatives who share the surname ("Bill Clinton", "Hillary
-        Clinton"), the full name written at ``at`` (the mention a pronoun went back to) decides, else
-        ``gender`` (from "she"/"he") by their first names."""
-        roles = self.roles.get(key, Counter())
-        role = normalise_role(title) or max(roles, key=lambda r: (len(r.split()), roles[r]), default=None) or None
-        name = self.full_name.get(key, key)
-        names = self.full_names.get(key, Counter())
-        written = " ".join(self._written(at, key)[1]) if at is not None and len(names) > 1 else ""
-        if written in names:
-            name = written
-        elif gender is not None and len(names) > 1:
-            fitting = [n for n in names if first_name_gender(n.split()[0]) == gender]
-            name = max(fitting, key=lambda n: (names[n], len(n)), default=name)
-        return Speaker(name, role, speaker_type(name, role))
-
-    def antecedent(self, before: int, fits: str | None = None, gender: str | None = None) -> tuple[int, str] | None:
-        """(offset, key) of the mention a pronoun (or a description with head word ``fits``) at ``before``
-        goes back to; ``gender`` ("m"/"f", from "he"/"she") rules out people shown to be of the other."""
-        paragraph = max(0, bisect.bisect_right(self.paragraph_starts, before) - 1)
-        own = self.paragraph_starts[paragraph] if self.paragraph_starts else 0
-        floor = (
-            self.paragraph_starts[max(0, paragraph - settings.SPEAKER_LOOKBACK_PARAGRAPHS)]
-            if self.paragraph_starts
-            else 0
-        )
-        at = bisect.bisect_left(self.mentions, (before, "", 0))
-        window = [m for m in self.mentions[:at] if m[0] >= floor]
-        if gender is not None:
-            window = [m for m in window if self._mention_gender(m[0], m[1]) in (gender, None)]
-        candidates = [window]
-        if fits is not None:
-            # "the general": at each distance, a salient person the article calls a general before one
-            # it gives no role at all
-            candidates = [
-                [m for m in window if self._holds(m[1], fits)],
-                [m for m in window if not self.roles.get(m[1])],
-            ]
-        for low, tiers in ((own, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT, OTHER))):
-            for people in candidates:
-                for offset, key, tier in reversed(people):
-                    if offset >= low and tier in tiers:
-                        return offset, key
-        return None
-
-    def _written(self, offset: int, key: str) -> tuple[str | None, list[str]]:
+    def written(self, offset: int, key: str) -> tuple[str | None, list[str]]:
         """What the mention at ``offset`` writes: the gender of its honorific ("Mrs."), if any, and its name
         words up to the surname ("Ivanka Trump" in "But Ivanka Trump's"); no words when the surname is not
         reached within a few words."""
@@ -562,12 +500,12 @@ class SpeakerResolver:
                     return honorific, name
         return honorific, []
 
-    def _mention_gender(self, offset: int, key: str) -> str | None:
+    def mention_gender(self, offset: int, key: str) -> str | None:
         """The gender of the person named at ``offset``. A bare surname is the person the article's key
         stands for; a full name can be a relative sharing the surname ("Ivanka Trump" where "Trump" is
         mostly Donald, "Rakeyia Scott ... her husband"), known by the honorific or first name written there
         or the pronoun that follows it."""
-        honorific, written = self._written(offset, key)
+        honorific, written = self.written(offset, key)
         if honorific is not None:
             return honorific
         if len(written) >= 2:
@@ -576,9 +514,84 @@ class SpeakerResolver:
                 return shown
         return self.gender.get(key)
 
-    def _holds(self, key: str, title: str) -> bool:
+    def holds(self, key: str, title: str) -> bool:
         """True when the person's known roles include ``title``."""
         return any(title in role.lower() for role in self.roles.get(key, ()))
+
+
+class SpeakerResolver:
+    """The speaker each mention stands for. A pronoun resolves to the most salient person
+    named before it: the last speaker or sentence subject in its own paragraph, then in
+    the paragraphs before (up to ``settings.SPEAKER_LOOKBACK_PARAGRAPHS``), then anyone
+    named there; a description ("the general") to a person the article gives that title.
+    """
+
+    def __init__(self, text: str, named: Iterable[Named], quoted: Iterable[tuple[int, int]] = ()) -> None:
+        self.people = NamedPeople(text, named, quoted)
+
+    @staticmethod
+    def is_organisation(mention: Mention) -> bool:
+        """True when a named speaker is an organisation: its name (title aside) has an organisation's word
+        ("The Washington Post"), is all title ("the Pentagon policy office"), or names a place or thing
+        ("Islamic State"). "Pentagon spokesman Jonathan Hoffman" is a person with a title."""
+        _, name = split_title(mention.text.split())
+        return not name or looks_like_organisation(name) or names_a_place_or_thing(name)
+
+    def register(self, mention: Mention) -> None:
+        """Learn a person named as a speaker: the likeliest antecedent of a later "he"."""
+        if mention.kind == "name" and not self.is_organisation(mention):
+            key = self.people.add(mention.start, mention.text, SPEAKER)
+            if key is not None and mention.role:
+                self.people.roles[key][normalise_role(mention.role) or ""] += 1
+
+    def finish(self) -> None:
+        """Find every later mention of the people learnt so far; call once, before resolving."""
+        self.people.finish()
+
+    def _person(self, key: str, title: str | None = None, gender: str | None = None, at: int | None = None) -> Speaker:
+        """The person a key stands for. Between relatives who share the surname ("Bill Clinton", "Hillary
+        Clinton"), the full name written at ``at`` (the mention a pronoun went back to) decides, else
+        ``gender`` (from "she"/"he") by their first names."""
+        roles = self.people.roles.get(key, Counter())
+        role = normalise_role(title) or max(roles, key=lambda r: (len(r.split()), roles[r]), default=None) or None
+        name = self.people.full_name.get(key, key)
+        names = self.people.full_names.get(key, Counter())
+        written = " ".join(self.people.written(at, key)[1]) if at is not None and len(names) > 1 else ""
+        if written in names:
+            name = written
+        elif gender is not None and len(names) > 1:
+            fitting = [n for n in names if first_name_gender(n.split()[0]) == gender]
+            name = max(fitting, key=lambda n: (names[n], len(n)), default=name)
+        return Speaker(name, role, speaker_type(name, role))
+
+    def antecedent(self, before: int, fits: str | None = None, gender: str | None = None) -> tuple[int, str] | None:
+        """(offset, key) of the mention a pronoun (or a description with head word ``fits``) at ``before``
+        goes back to; ``gender`` ("m"/"f", from "he"/"she") rules out people shown to be of the other."""
+        paragraph = max(0, bisect.bisect_right(self.people.paragraph_starts, before) - 1)
+        own = self.people.paragraph_starts[paragraph] if self.people.paragraph_starts else 0
+        floor = (
+            self.people.paragraph_starts[max(0, paragraph - settings.SPEAKER_LOOKBACK_PARAGRAPHS)]
+            if self.people.paragraph_starts
+            else 0
+        )
+        at = bisect.bisect_left(self.people.mentions, (before, "", 0))
+        window = [m for m in self.people.mentions[:at] if m[0] >= floor]
+        if gender is not None:
+            window = [m for m in window if self.people.mention_gender(m[0], m[1]) in (gender, None)]
+        candidates = [window]
+        if fits is not None:
+            # "the general": at each distance, a salient person the article calls a general before one
+            # it gives no role at all
+            candidates = [
+                [m for m in window if self.people.holds(m[1], fits)],
+                [m for m in window if not self.people.roles.get(m[1])],
+            ]
+        for low, tiers in ((own, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT, OTHER))):
+            for people in candidates:
+                for offset, key, tier in reversed(people):
+                    if offset >= low and tier in tiers:
+                        return offset, key
+        return None
 
     def resolve(self, mention: Mention) -> Speaker | None:
         """The speaker a mention stands for, or None when it cannot be told (e.g. "they")."""

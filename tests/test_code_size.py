@@ -17,14 +17,7 @@ MODULE_LINES = 800
 CLASS_LINES = 200
 FUNCTION_LINES = 80
 
-#: Over the limits today, to be split by issue #18 (speakers and quotes); remove them from here then.
-PENDING_ISSUE_18 = {"compare/speakers.py"}
-
-FILES = sorted(
-    path.relative_to(REPO).as_posix()
-    for path in [*(REPO / "compare").rglob("*.py"), REPO / "app.py"]
-    if path.relative_to(REPO).as_posix() not in PENDING_ISSUE_18
-)
+FILES = sorted(path.relative_to(REPO).as_posix() for path in [*(REPO / "compare").rglob("*.py"), REPO / "app.py"])
 
 
 def _oversized(path: Path) -> list[str]:
@@ -49,8 +42,3 @@ def _oversized(path: Path) -> list[str]:
 @pytest.mark.parametrize("name", FILES)
 def test_code_size_within_limits(name: str) -> None:
     assert _oversized(REPO / name) == [], f"{name} wants splitting"
-
-
-def test_code_size_pending_files_still_exist() -> None:
-    """An exemption outlives nothing: a pending file that was split or renamed leaves the list."""
-    assert all((REPO / name).is_file() for name in PENDING_ISSUE_18)
