@@ -272,7 +272,11 @@ def inflections(entry: str) -> tuple[str, ...]:
     head, _, rest = entry.partition(" ")
     tail = f" {rest}" if rest else ""
     forms = {head, *IRREGULAR_VERBS.get(head, ())}
-    if head.endswith("e"):
+    if head.endswith("ie"):
+        forms |= {head + "s", head + "d", head[:-2] + "ying"}  # lie -> lying
+    elif head.endswith(("ee", "oe", "ye")):
+        forms |= {head + "s", head + "d", head + "ing"}  # agree -> agreeing, canoe -> canoeing
+    elif head.endswith("e"):
         forms |= {head + "s", head + "d", head[:-1] + "ing"}
     elif head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
         forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}

@@ -43,6 +43,16 @@ def test_framing_inflections_make_no_other_real_word(entry: str, word: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("entry", "form", "not_a_form"),
+    [("agree", "agreeing", "agreing"), ("guarantee", "guaranteeing", "guaranteing"), ("lie", "lying", "liing")],
+)
+def test_inflections_keep_a_double_vowel_before_ing(entry: str, form: str, not_a_form: str) -> None:
+    """Verbs ending in -ee/-oe/-ye keep their e before -ing and -ie turns to -ying: "agreeing", "lying"."""
+    assert form in inflections(entry)
+    assert not_a_form not in inflections(entry)
+
+
+@pytest.mark.parametrize(
     ("text", "flagged", "category"),
     [
         ("The senator slammed the plan.", "slammed", "spin"),
