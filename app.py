@@ -30,7 +30,7 @@ from compare.pipeline import Corpus
 from compare.progress import Update
 from compare.render import bundle, card, report
 from compare.story import Layout, Panel, Tab, Widget, listing
-from compare.story.common import main_articles, outlets_of
+from compare.story.common import filter_note, main_articles, outlets_of
 from compare.story.content import StoryContent, model_loaded
 from compare.story.quoted_officials import speaker_quotes_html
 from compare.story.side_by_side import EXPLAIN_SIDE_BY_SIDE, SIDE_BY_SIDE_OUTLETS, column_html
@@ -527,7 +527,8 @@ _STORY_FILES = (
 def _story_header(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
     title = corpus.story(story_id).title
     content = _content(corpus, key, story_id)
-    st.html(f'<p class="px-story">{escape(title)}</p><p class="px-sub">{escape(content.meta)}</p>')
+    meta = content.meta + filter_note(corpus, story_id, st.session_state.get("outlet_filter") or [])
+    st.html(f'<p class="px-story">{escape(title)}</p><p class="px-sub">{escape(meta)}</p>')
     row = st.container(horizontal=True)
     stem = export.file_stem(title)
     chromium = settings.CHROMIUM_PATH.is_file()
