@@ -30,7 +30,7 @@ from compare.pipeline import Corpus
 from compare.progress import Update
 from compare.render import bundle, card, report
 from compare.story import Layout, Panel, Tab, Widget, listing
-from compare.story.common import main_articles, outlets_of
+from compare.story.common import filter_note, main_articles, outlets_of
 from compare.story.content import StoryContent, model_loaded
 from compare.story.quoted_officials import speaker_quotes_html
 from compare.story.side_by_side import EXPLAIN_SIDE_BY_SIDE, SIDE_BY_SIDE_OUTLETS, column_html
@@ -302,16 +302,16 @@ def _chosen_path(choice: str) -> Path | None:
 
 def _show_ingest_records(records: list[Any]) -> None:
     """What happened to each added input: a count of the articles added, a note on each one saved
-    differently from what was sent (renamed), and a warning per input not added."""
+    differently from what was sent (renamed) or merged with one already kept, and a warning per input not added."""
     loaded = [r for r in records if r.status == "loaded"]
-    problems = [r for r in records if r.status != "loaded"]
+    problems = [r for r in records if r.status == "rejected"]
     if loaded:
         st.success(f"Added {counted(len(loaded), 'article')} to {MY_ARTICLES}.")
-    for record in (r for r in loaded if r.message):
+    for record in (r for r in records if r.message and r.status != "rejected"):  # notes and merges
         st.info(f"{markdown_escape(record.file)}: {markdown_escape(record.message)}", icon=":material/info:")
     for record in problems:
         st.warning(f"{markdown_escape(record.file)}: {markdown_escape(record.message)}", icon=":material/warning:")
-    if not loaded and not problems:
+    if not records:
         st.info("Nothing to add.")
 
 
@@ -325,6 +325,9 @@ def _adding(action: Callable[[], list[Any]]) -> None:
         st.session_state["_add_failed"] = f"{type(exc).__name__}: {exc}"
         return
     st.session_state["_added"] = records
+    if action is _save_pasted and not any(r.status == "rejected" for r in records):
+        for key in ("paste_text", "paste_title", "paste_url"):  # the form is done; the outlet stays for the next
+            st.session_state[key] = ""
     if any(r.status == "loaded" for r in records):
         st.session_state["corpus_source"] = MY_ARTICLES
 
@@ -524,7 +527,8 @@ _STORY_FILES = (
 def _story_header(corpus: Corpus, key: tuple[Any, ...], story_id: str) -> None:
     title = corpus.story(story_id).title
     content = _content(corpus, key, story_id)
-    st.html(f'<p class="px-story">{escape(title)}</p><p class="px-sub">{escape(content.meta)}</p>')
+    meta = content.meta + filter_note(corpus, story_id, st.session_state.get("outlet_filter") or [])
+    st.html(f'<p class="px-story">{escape(title)}</p><p class="px-sub">{escape(meta)}</p>')
     row = st.container(horizontal=True)
     stem = export.file_stem(title)
     chromium = settings.CHROMIUM_PATH.is_file()

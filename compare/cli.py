@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from compare.model import Article, Indicator, Passage, Quote, Story
 
 INGEST_FIELDS = ("id", "outlet", "title", "published", "url", "text", "file")
+#: ``ingest --json``: the fields above, where the date and credit came from, and the input's own id and fields.
+INGEST_JSON_FIELDS = (*INGEST_FIELDS, "published_source", "author", "declared_source", "source_id", "extra")
 STORY_FIELDS = ("story_id", "title", "article_ids", "outlets", "first_published", "last_published")
 QUOTE_FIELDS = ("article_id", "outlet", "quote", "speaker", "role", "speaker_type", "start", "end", "cue")
 PASSAGE_FIELDS = ("passage_id", "article_ids", "outlets", "text", "words", "spans", "in_quote")
@@ -98,7 +100,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         result.articles,
         out,
         args.json,
-        lambda a: {k: a.to_dict()[k] for k in (*INGEST_FIELDS, "published_source", "author", "declared_source")},
+        lambda a: {k: a.to_dict()[k] for k in INGEST_JSON_FIELDS},
         cells,
     )
     if not args.json:

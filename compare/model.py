@@ -60,6 +60,8 @@ class Article(Record):
     author: str | None = None
     declared_source: str | None = None  # credit line such as "Reuters" or "Zerohedge"
     removed: tuple[str, ...] = ()
+    source_id: str | None = None  # the input's own record id (JSON/CSV "id"), so results join back to it
+    extra: dict[str, str] | None = field(default=None, hash=False)  # the input's other fields, kept as given
 
 
 IngestStatus = Literal["loaded", "merged", "rejected"]

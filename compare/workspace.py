@@ -257,7 +257,37 @@ def _keep_jsonl(
 ) -> list[IngestRecord]:
     """Append the articles to the folder's ``name`` under its lock; when that fails, no record says
     "loaded" (the rejection says why), so a session never reports an article it did not keep."""
+    report, articles = _already_kept(folder, report, articles)
     if not articles:
         return list(report)
     problems = _saving(folder, [name], partial(_append_jsonl, folder, name, articles))
     return [*(r for r in report if not problems or r.status != "loaded"), *problems]
+
+
+def _url_key(url: str | None) -> str:
+    return (url or "").split("#")[0].rstrip("/").lower()
+
+
+def _already_kept(
+    folder: Path, report: Sequence[IngestRecord], articles: Sequence[Article]
+) -> tuple[list[IngestRecord], list[Article]]:
+    """New articles the folder already holds (same outlet and text, or same address) are not stored again:
+    their record says "merged" with the article they duplicate, so the page never says "Added" for a copy
+    the corpus would then merge (and a re-paste is not counted twice)."""
+    from compare.ingest import load_corpus
+
+    if not folder.is_dir() or not articles:
+        return list(report), list(articles)
+    held = load_corpus(folder).articles
+    ids = {a.id: a for a in held}
+    urls = {_url_key(a.url): a for a in held if a.url}
+    twins = {a.id: ids.get(a.id) or (urls.get(_url_key(a.url)) if a.url else None) for a in articles}
+    twins = {new: old for new, old in twins.items() if old is not None}
+    out = [_merged(r, twins[r.article_id]) if r.status == "loaded" and r.article_id in twins else r for r in report]
+    return out, [a for a in articles if a.id not in twins]
+
+
+def _merged(record: IngestRecord, twin: Article) -> IngestRecord:
+    """A "loaded" record turned into the P108 merge with the article already kept."""
+    message = Code.P108.format(file=record.file, other=f"{twin.id} ({twin.outlet}: {twin.title})")
+    return dataclasses.replace(record, status="merged", article_id=twin.id, code=Code.P108.name, message=message)

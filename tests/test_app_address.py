@@ -73,3 +73,13 @@ def test_app_address_unknown_corpus_falls_back() -> None:
     notes = " ".join(i.value for i in at.info).replace("\\", "")
     assert "no-such-corpus" in notes
     assert at.query_params["corpus"] == "iraq-letter", "the address names what is shown instead"
+
+
+def test_app_header_counts_follow_the_outlet_filter(multi_outlet: Path) -> None:  # noqa: F811
+    budget = _budget_story(multi_outlet)
+    at = _address(multi_outlet, story=budget, outlet="Metro Times")
+    _assert_clean(at)
+    header = next(h.value for h in at.html if "px-story" in h.value)
+    assert "chosen outlets: 1 article from 1 outlet" in header
+    at.multiselect(key="outlet_filter").set_value([]).run()
+    assert "chosen outlets" not in next(h.value for h in at.html if "px-story" in h.value)

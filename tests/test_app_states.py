@@ -105,3 +105,18 @@ def test_app_upload_with_a_reserved_name_says_it_was_renamed(tmp_path: Path) -> 
     assert not at.exception
     messages = _messages(at)
     assert "Added 1 article" in messages and "P153" in messages and "regroup-upload.json" in messages
+
+
+def test_app_paste_clears_the_form_and_a_second_paste_says_merged(tmp_path: Path) -> None:
+    at = _app(tmp_path / "nowhere")
+    at.run()
+    text = "Harbor Point floods\n\n" + FLOOD["metro.txt"][3]
+    for _ in range(2):
+        at.text_area(key="paste_text").set_value(text)
+        at.text_input(key="paste_outlet").set_value("Metro Times").run()
+        at.button(key="add_paste").click().run()
+        assert not at.exception
+        assert at.text_area(key="paste_text").value == "", "the paste form is cleared after adding"
+        assert at.text_input(key="paste_outlet").value == "Metro Times", "the outlet stays for the next one"
+    messages = _messages(at)
+    assert "Added" not in messages and "P108" in messages and "merged" in messages

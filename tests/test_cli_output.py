@@ -127,3 +127,32 @@ def test_cli_passages_text_says_when_there_are_none(one_file: Path) -> None:
 def test_cli_info_counts_one_article_in_the_singular(one_file: Path) -> None:
     code, out = _run("info", str(one_file))
     assert code == 0 and "1 article from 1 outlet\n" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "extra"),
+    [
+        (
+            "mine.json",
+            json.dumps([{"id": "r-7", "title": "Harbor floods", "text": "The harbor flooded.", "topic": "weather"}]),
+            {"topic": "weather"},
+        ),
+        ("mine.csv", 'id,title,text,desk\nr-7,Harbor floods,"The harbor flooded.",city\n', {"desk": "city"}),
+    ],
+)
+def test_cli_ingest_json_keeps_the_inputs_own_id_and_fields(
+    name: str, data: str, extra: dict[str, str], tmp_path: Path
+) -> None:
+    (tmp_path / name).write_text(data, encoding="utf-8")
+    code, out = _run("ingest", str(tmp_path / name), "--json")
+    [row] = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and row["source_id"] == "r-7" and row["extra"] == extra
+
+
+def test_source_id_and_extra_survive_the_cache() -> None:
+    from compare.model import Article
+
+    article = Article("a1", "Metro", "T", "Text.", "f.json", source_id="r-7", extra={"desk": "city"})
+    plain = Article("a2", "Metro", "T", "Text two.", "f.txt")
+    back = store.frame_records(Article, store.records_frame([article, plain]))
+    assert back == [article, plain]

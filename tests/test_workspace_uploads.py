@@ -236,3 +236,15 @@ def test_workspace_signature_survives_a_file_removed_while_listed(
     listed = [*workspace.store.input_files(tmp_path), tmp_path / "gone.txt"]
     monkeypatch.setattr(workspace.store, "input_files", lambda corpus: list(listed))
     assert workspace.signature(tmp_path) == workspace.signature(tmp_path)
+
+
+def test_pasting_the_same_article_twice_merges_instead_of_adding(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    text = "The harbor flooded overnight and the mayor ordered the lower town cleared by morning. " * 3
+    first = workspace.add_pasted(folder, text, "Metro Times", "Harbor floods")
+    assert [r.status for r in first] == ["loaded"]
+    again = workspace.add_pasted(folder, text, "Metro Times", "Harbor floods")
+    assert [(r.status, r.code, r.article_id) for r in again] == [("merged", "P108", first[0].article_id)]
+    assert "Harbor floods" in again[0].message, "the message names the article it duplicates"
+    lines = (folder / workspace.PASTED_FILE).read_text().splitlines()
+    assert len(lines) == 1, "a re-paste is not stored (and counted) twice"

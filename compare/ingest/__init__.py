@@ -383,6 +383,8 @@ def finalise(
             author=draft.author,
             declared_source=draft.declared_source,
             removed=draft.removed,
+            source_id=draft.source_id,
+            extra=draft.extra,
         )
         if url_key:
             by_url[url_key] = new_id

@@ -28,6 +28,9 @@ class Draft:
     line: int | None = None
     #: A warning about how the article was read (code, message), e.g. a guessed encoding (P115).
     notice: tuple[str, str] | None = None
+    #: The input's own record id and its fields Parallax does not read (JSON/CSV), kept on the article.
+    source_id: str | None = None
+    extra: dict[str, str] | None = None
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")

@@ -30,7 +30,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "published": ("date_publish", "published", "publish_date", "publication_date", "date", "pubdate", "datetime"),
     "url": ("url", "link", "permalink", "media_url_article"),
     "author": ("authors", "author", "byline", "creator"),
+    "source_id": ("source_id", "id", "record_id", "article_id", "uuid", "guid"),
 }
+#: Every field name Parallax reads; the record's other fields travel with the article as ``extra``.
+_KNOWN = frozenset(alias for names in ALIASES.values() for alias in names)
 
 Result = Draft | IngestRecord
 
@@ -52,6 +55,16 @@ def _as_text(value: Any) -> str | None:
     if isinstance(value, dict):  # e.g. {"name": "..."} publisher objects
         return str(value.get("name") or value.get("title") or "") or None
     return str(value).strip() or None
+
+
+def _extra(record: dict[str, Any]) -> dict[str, str] | None:
+    """The record's fields no alias reads, as text (nested values as JSON), so exports can join back."""
+    kept = {
+        str(k).strip(): v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
+        for k, v in record.items()
+        if str(k).strip().lower() not in _KNOWN and v not in (None, "")
+    }
+    return kept or None
 
 
 def draft_from_record(file: str, record: dict[str, Any], line: int) -> Result:
@@ -81,6 +94,8 @@ def draft_from_record(file: str, record: dict[str, Any], line: int) -> Result:
         declared_source=declared_source(paragraphs),
         credited_outlet=credited_outlet(paragraphs),
         line=line,
+        source_id=_as_text(_field(record, "source_id")),
+        extra=_extra(record),
     )
 
 

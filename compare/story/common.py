@@ -60,3 +60,13 @@ def story_meta(corpus: Corpus, story_id: str) -> str:
         f"{counted(len(story.article_ids), 'article')} from {counted(len(story.outlets), 'outlet')} · {dates} · "
         f"{counted(reports, 'independent report')}"
     )
+
+
+def filter_note(corpus: Corpus, story_id: str, outlets: Sequence[str]) -> str:
+    """What the outlet filter leaves of the story, for its header ("" with no filter): the header's counts
+    are the whole story's, and a reader who picked two outlets should see how much of it those are."""
+    if not outlets:
+        return ""
+    chosen = set(outlets)
+    kept = [a for a in corpus.story_articles(story_id) if a.outlet in chosen]
+    return f" · chosen outlets: {counted(len(kept), 'article')} from {counted(len({a.outlet for a in kept}), 'outlet')}"
