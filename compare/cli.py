@@ -238,7 +238,12 @@ def cmd_framing(args: argparse.Namespace, out: TextIO) -> int:
         return indicator.outlet, indicator.indicator, f"{indicator.value}{detail}{proof}"
 
     def record(indicator: Indicator) -> dict[str, Any]:
-        return {**{k: indicator.to_dict()[k] for k in FRAMING_FIELDS}, "detail": indicator.detail}
+        row = indicator.to_dict()  # an aspect row also carries its fact, ``label`` (#19)
+        return {
+            **{k: row[k] for k in FRAMING_FIELDS},
+            "detail": indicator.detail,
+            **{k: row[k] for k in row.keys() & {"label"}},
+        }
 
     _emit(indicators, out, args.json, record, cells, none="no framing indicators for this story")
     return 0

@@ -167,3 +167,10 @@ class Indicator(Record):
     value: str | float
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
     detail: str = ""  # e.g. the lexicon category or the frame name
+
+
+@dataclass(frozen=True)
+class AspectIndicator(Indicator):
+    """An emphasis/omission row: ``label`` is the fact itself, a sentence from the articles (#19)."""
+
+    label: str = ""

@@ -6,7 +6,7 @@ import pytest
 
 from compare.embed import Embedder, default_embedder
 from compare.framing import aspects, distinctive_words, frame_story, frames, opinion_markers, story_text, tone
-from compare.model import Article
+from compare.model import Article, AspectIndicator
 
 TEXTS = {
     "Wire": (
@@ -74,3 +74,13 @@ def test_framing_frames_rank_economic_consequences_for_budget_talk(articles: lis
     table = frames(story_text(articles), embedder)
     news = table[(table.outlet == "Wire") & (table.typology == "news")].sort_values("mean_top", ascending=False)
     assert news.iloc[0].frame == "economic consequences"
+
+
+def test_framing_aspect_label_is_a_sentence_from_the_articles(articles: list[Article], embedder: Embedder) -> None:
+    table = aspects(story_text(articles), embedder)
+    texts = " ".join(TEXTS.values())
+    assert all(label.rstrip("…") in texts for label in table.label)  # a fact read out, no keyword prefix
+    assert all(len(k.split(", ")) <= 3 for k in table.keywords)
+    rows = [i for i in frame_story(articles, articles, embedder) if i.indicator == "aspect"]
+    assert rows and all(isinstance(i, AspectIndicator) and i.label.rstrip("…") in texts for i in rows)
+    assert all("label" in i.to_dict() for i in rows)

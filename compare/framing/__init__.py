@@ -25,7 +25,7 @@ from compare.framing.markers import opinion_markers
 from compare.framing.naming import Entities, naming
 from compare.framing.text import StoryText, story_text
 from compare.framing.tone import tone
-from compare.model import Article, Indicator
+from compare.model import Article, AspectIndicator, Indicator
 
 if TYPE_CHECKING:
     from compare.embed import Embedder
@@ -103,7 +103,14 @@ def story_indicators(
             yield Indicator(row["outlet"], "opinion_marker", float(row["count"]), row["evidence"], detail=row["marker"])
     for row in _rows(aspects(story, embedder)):
         state = "covered" if row["covered"] else "omitted (what others said)"
-        yield Indicator(row["outlet"], "aspect", row["share"], row["evidence"], detail=f"{state}: {row['label']}")
+        yield AspectIndicator(
+            row["outlet"],
+            "aspect",
+            row["share"],
+            row["evidence"],
+            detail=f"{state}: {row['keywords']}",
+            label=row["label"],
+        )
     for row in _rows(frames(story, embedder)):
         if row["evidence"]:
             detail = f"{row['typology']}: {row['frame']} (top cosine {row['mean_top']:.2f})"

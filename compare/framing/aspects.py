@@ -23,7 +23,7 @@ from compare.framing.text import Sentence, StoryText
 if TYPE_CHECKING:
     from compare.embed import Embedder
 
-Columns = ["aspect", "label", "outlet", "covered", "sentences", "words", "share", "evidence"]
+Columns = ["aspect", "label", "keywords", "outlet", "covered", "sentences", "words", "share", "evidence"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
@@ -53,15 +53,18 @@ def cluster_sentences(similarity: np.ndarray) -> np.ndarray:
     return model.fit_predict(distance)  # type: ignore[no-any-return]
 
 
-def _label(members: list[Sentence], words: list[list[str]], vectors: np.ndarray, story_counts: Counter[str]) -> str:
-    """Readable label: the aspect's most typical sentence, led by its most specific words."""
+def _label(
+    members: list[Sentence], words: list[list[str]], vectors: np.ndarray, story_counts: Counter[str]
+) -> tuple[str, str]:
+    """(label, keywords): the aspect's most typical sentence, a fact read out as it stands, and its most
+    specific words, short enough for a chart axis (a keyword triple alone reads as noise, #19)."""
     centroid = vectors.mean(axis=0)
     typical = members[int(np.argmax(vectors @ centroid))].text
     counts = Counter(w for sentence_words in words for w in sentence_words if _keyword(w))
     # Specific = frequent here relative to the whole story (a small c-TF-IDF).
     keywords = sorted(counts, key=lambda w: (-counts[w] / story_counts[w] * counts[w], w))[:3]
     short = typical if len(typical) <= settings.ASPECT_LABEL_CHARS else typical[: settings.ASPECT_LABEL_CHARS - 1] + "…"
-    return f"{', '.join(keywords)}: {short}" if keywords else short
+    return short, ", ".join(keywords) or short
 
 
 def aspects(story: StoryText, embedder: Embedder) -> pd.DataFrame:
@@ -91,7 +94,7 @@ def aspects(story: StoryText, embedder: Embedder) -> pd.DataFrame:
     for aspect in np.unique(labels):
         members_idx = np.flatnonzero(labels == aspect)
         members = [sentences[i] for i in members_idx]
-        label = _label(members, [sentence_tokens[i] for i in members_idx], vectors[members_idx], story_counts)
+        label, keywords = _label(members, [sentence_tokens[i] for i in members_idx], vectors[members_idx], story_counts)
         members_by_outlet: dict[str, list[int]] = {}
         for i in members_idx:
             members_by_outlet.setdefault(sentences[i].outlet, []).append(int(i))
@@ -112,6 +115,7 @@ def aspects(story: StoryText, embedder: Embedder) -> pd.DataFrame:
                 {
                     "aspect": int(aspect),
                     "label": label,
+                    "keywords": keywords,
                     "outlet": outlet,
                     "covered": bool(own),
                     "sentences": len(own),

@@ -13,7 +13,6 @@ from compare.labels import tone_words
 from compare.pipeline import Corpus
 from compare.story.common import day, main_articles, words
 from compare.story.content import StoryContent
-from compare.story.framing import aspect_name
 from compare.story.framing_tables import FramingTables
 from compare.text_format import counted
 
@@ -59,7 +58,9 @@ def framing_highlights(tables: FramingTables) -> dict[str, list[str]]:
     distinctive, aspects, frames = tables["distinctive"], tables["aspects"], tables["frames"]
     for outlet in sorted(set(tables["lede"]["outlet"])):
         notes = []
-        terms = distinctive[distinctive["outlet"] == outlet].head(3)["term"]
+        # Phrases of two words or more: a single word ("think", "did") says nothing read out alone.
+        own_terms = distinctive[distinctive["outlet"] == outlet]["term"]
+        terms = [t for t in own_terms if len(str(t).split()) >= 2][:3]
         if len(terms):
             notes.append("Stands out for: " + ", ".join(f"“{w}”" for w in terms))
         if outlet in tone.index:  # a band, never a rank: the "most positive" of three near-zero tones misleads
@@ -67,7 +68,7 @@ def framing_highlights(tables: FramingTables) -> dict[str, list[str]]:
         left_out = aspects[(aspects["outlet"] == outlet) & ~aspects["covered"]]
         own_frames = frames[frames["outlet"] == outlet].sort_values("share", ascending=False)
         if len(left_out):
-            notes.append("Left out what others covered: " + aspect_name(left_out["label"].iloc[0]))
+            notes.append(f"Left out what others covered: “{left_out['label'].iloc[0]}”")
         elif len(own_frames) and own_frames["share"].iloc[0] > 0:
             top = own_frames.iloc[0]
             notes.append(f"Main frame: {top['frame']} ({top['share']:.0%} of sentences)")

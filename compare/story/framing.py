@@ -44,11 +44,6 @@ def _readable(frame: pd.DataFrame, drop: Sequence[str] = ()) -> pd.DataFrame:
     return plain_columns(out.reset_index(drop=True))
 
 
-def aspect_name(label: str) -> str:
-    """An aspect's keywords (its label is "keywords: representative sentence")."""
-    return label.split(":", 1)[0]
-
-
 def _share_matrix(frame: pd.DataFrame, rows: str, outlets: Sequence[str]) -> pd.DataFrame:
     """rows × outlets of ``share`` as percentages (0 where an outlet has none), rows that some outlet has,
     those most outlets share first."""
@@ -103,8 +98,10 @@ def _naming(t: FramingTables, outlets: Sequence[str]) -> Panel:
         "naming",
         "How each outlet names the actors",
         'The words each outlet uses for the same people, places and groups ("Trump", "the President", '
-        '"the former reality-TV host"). Naming choices carry a judgement.',
+        '"the former reality-TV host"). Naming choices carry a judgement; only actors the outlets name '
+        "differently are listed.",
         table=names,
+        note="The outlets name the actors alike." if naming.empty else "",
     )
 
 
@@ -194,8 +191,8 @@ def _markers(t: FramingTables, outlets: Sequence[str]) -> Panel:
 
 
 def _aspects(t: FramingTables, outlets: Sequence[str]) -> Panel:
-    aspects = t["aspects"].assign(aspect_words=t["aspects"]["label"].map(aspect_name))
-    matrix = _share_matrix(aspects, "aspect_words", outlets) if not aspects.empty else pd.DataFrame()
+    aspects = t["aspects"]
+    matrix = _share_matrix(aspects, "keywords", outlets) if not aspects.empty else pd.DataFrame()
     return Panel(
         "aspects",
         "Emphasis and omission",
@@ -204,7 +201,7 @@ def _aspects(t: FramingTables, outlets: Sequence[str]) -> Panel:
         figure=charts.count_heatmap(matrix.head(_MATRIX_ASPECTS), "Emphasis and omission", value_label="% of sentences")
         if not aspects.empty
         else None,
-        table=_readable(aspects.drop(columns=["aspect_words"])),
+        table=_readable(aspects.drop(columns=["keywords"])),
         note="The articles are too short to find aspects."
         if aspects.empty
         else f"The {_MATRIX_ASPECTS} aspects most outlets covered are charted, of {len(matrix)}; "
