@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.framing import story_text
-from compare.framing.naming import _actor_key, _resolve_people, _widen, naming
-from compare.model import Article
+from compare.framing.naming import _actor_key, _resolve_people, _widen
 
 
 def test_framing_naming_bare_surname_joins_the_commonest_full_name() -> None:
@@ -43,14 +41,3 @@ def test_framing_naming_actor_key(text: str, label: str, key: str) -> None:
 def test_framing_naming_widens_over_titles_only(text: str, name: str, floor: int, form: str) -> None:
     start = text.index(name)
     assert text[_widen(text, start, floor) : start + len(name)] == form
-
-
-def test_framing_naming_shows_only_actors_named_differently() -> None:
-    texts = {
-        "Wire": "Gen. Qassem Soleimani was killed near Baghdad. Iraq protested on Monday.",
-        "Voice": "The terrorist Qassem Soleimani was killed near Baghdad. Iraq protested on Monday.",
-    }
-    articles = [Article(f"n{i}", o, "t", t, f"n{i}.txt") for i, (o, t) in enumerate(texts.items())]
-    table = naming(story_text(articles))
-    assert "Iraq" not in set(table.actor) and "Baghdad" not in set(table.actor)  # named alike: no row
-    assert set(table.form) == {"Gen. Qassem Soleimani", "Qassem Soleimani"}

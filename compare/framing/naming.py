@@ -166,18 +166,13 @@ def mentions(story: StoryText, stored: Mapping[str, Entities] | None = None) -> 
 
 
 def naming(story: StoryText, stored: Mapping[str, Entities] | None = None) -> pd.DataFrame:
-    """For the main actors that outlets name differently (named by the most outlets, then most often):
-    each outlet's forms, counts and sentences. An actor every outlet names alike ("Iraq" ×7 in each)
-    is trivia, not framing, so it gets no row (#19)."""
+    """For the main actors (named by the most outlets, then most often): each outlet's forms, counts and sentences."""
     found = mentions(story, stored)
-    forms: dict[str, dict[str, set[str]]] = {}
+    outlets_per_actor: dict[str, set[str]] = {}
     for m in found:
-        forms.setdefault(m.actor, {}).setdefault(m.outlet, set()).add(m.form)
-    differ = [
-        a for a, by_outlet in forms.items() if len(by_outlet) > 1 and len(set(map(frozenset, by_outlet.values()))) > 1
-    ]
+        outlets_per_actor.setdefault(m.actor, set()).add(m.outlet)
     totals = Counter(m.actor for m in found)
-    main = sorted(differ, key=lambda a: (-len(forms[a]), -totals[a], a))[: settings.NAMING_ACTORS]
+    main = sorted(totals, key=lambda a: (-len(outlets_per_actor[a]), -totals[a], a))[: settings.NAMING_ACTORS]
     display = {a: Counter(m.form for m in found if m.actor == a).most_common(1)[0][0] for a in main}
     grouped: dict[tuple[str, str, str], list[Evidence]] = {}
     for m in found:

@@ -98,10 +98,8 @@ def _naming(t: FramingTables, outlets: Sequence[str]) -> Panel:
         "naming",
         "How each outlet names the actors",
         'The words each outlet uses for the same people, places and groups ("Trump", "the President", '
-        '"the former reality-TV host"). Naming choices carry a judgement; only actors the outlets name '
-        "differently are listed.",
+        '"the former reality-TV host"). Naming choices carry a judgement.',
         table=names,
-        note="The outlets name the actors alike." if naming.empty else "",
     )
 
 

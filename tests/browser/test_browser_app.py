@@ -94,7 +94,11 @@ def serve(home: Path, workspace: Path) -> Iterator[str]:
         yield url
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # a server busy rendering on a loaded machine: stop it hard
+            server.kill()
+            server.wait(timeout=20)
         log.close()
 
 
