@@ -421,8 +421,9 @@ def _sidebar() -> tuple[Path | None, DeltaGenerator]:
 @st.cache_data(show_spinner=False, max_entries=8)
 def _facets(_corpus: Corpus, key: tuple[Any, ...]) -> tuple[list[str], tuple[dt.date, dt.date] | None]:
     """The corpus's outlets and first and last publication day (None without dates), for the filters."""
-    dates = [a.published[:10] for a in _corpus.articles if a.published]
-    return sorted({a.outlet for a in _corpus.articles}), listing.date_bounds(dates) if dates else None
+    facets = _corpus.facets
+    dates = [d for d in (facets.first_day, facets.last_day) if d]
+    return list(facets.outlet_articles), listing.date_bounds(dates) if dates else None
 
 
 def _filters(corpus: Corpus, key: tuple[Any, ...], box: DeltaGenerator) -> tuple[list[str], Any]:
@@ -696,7 +697,7 @@ def _corpus_header(corpus: Corpus) -> None:
         f'<p class="px-title">{escape(info.name)}</p><p class="px-sub">{escape(counts)}'
         f"{' · ' + escape(info.description) if info.description else ''}</p>"
     )
-    problems = [r for r in corpus.report if r.status != "loaded"]
+    problems = corpus.tables.problems()
     if problems:
         with st.expander(f"{len(problems)} input file(s) merged or not loaded — see why", icon=":material/warning:"):
             _table(st.container(), listing.ingest_table(problems), "ingest report", "ingest")

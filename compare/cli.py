@@ -21,7 +21,7 @@ from compare.text_format import aligned, counted, noun_for, short
 
 if TYPE_CHECKING:
     from compare.ingest import IngestResult
-    from compare.model import Article, Indicator, Passage, Quote, Story
+    from compare.model import Article, Indicator, Passage, Quote, Record, Story
 
 INGEST_FIELDS = ("id", "outlet", "title", "published", "url", "text", "file")
 #: ``ingest --json``: the fields above, where the date and credit came from, and the input's own id and fields.
@@ -34,6 +34,12 @@ FRAMING_FIELDS = ("outlet", "indicator", "value", "evidence")
 T = TypeVar("T")
 #: One item of a listing as text: its cells (lined up in columns) and, optionally, an indented line below.
 Cells = tuple[str, ...]
+
+
+def _fields(record: Record, names: Sequence[str]) -> dict[str, Any]:
+    """These fields of a record as JSON-ready values (the record is turned into a dict once, not per field)."""
+    values = record.to_dict()
+    return {k: values[k] for k in names}
 
 
 def _emit_json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
@@ -100,7 +106,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         result.articles,
         out,
         args.json,
-        lambda a: {k: a.to_dict()[k] for k in INGEST_JSON_FIELDS},
+        lambda a: _fields(a, INGEST_JSON_FIELDS),
         cells,
     )
     if not args.json:
@@ -150,8 +156,8 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         _emit_json((r.to_dict() for r in corpus.report), out)
         return 0
     out.write(f"{corpus.info.name}\n{corpus.info.description}\n")
-    outlets = len({a.outlet for a in corpus.articles})
-    out.write(f"{counted(len(corpus.articles), 'article', grouped=False)} from {counted(outlets, 'outlet')}\n")
+    outlets = len(corpus.facets.outlet_articles)
+    out.write(f"{counted(corpus.facets.articles, 'article', grouped=False)} from {counted(outlets, 'outlet')}\n")
     _write_report_summary(corpus.report, out)
     return 0
 
@@ -174,7 +180,7 @@ def cmd_stories(args: argparse.Namespace, out: TextIO) -> int:
         )
 
     def record(story: Story) -> dict[str, Any]:
-        row = {k: story.to_dict()[k] for k in STORY_FIELDS}
+        row = _fields(story, STORY_FIELDS)
         return {**row, "independent_reports": reports[story.story_id], "key_terms": list(story.key_terms)}
 
     _emit(corpus.stories, out, args.json, record, cells, none="no stories")
@@ -202,7 +208,7 @@ def cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
         quotes,
         out,
         args.json,
-        lambda q: {**{k: q.to_dict()[k] for k in QUOTE_FIELDS}, "kind": q.kind, "speaker_id": q.speaker_id},
+        lambda q: {**_fields(q, QUOTE_FIELDS), "kind": q.kind, "speaker_id": q.speaker_id},
         cells,
         none="no quotes found",
     )
@@ -220,7 +226,7 @@ def cmd_passages(args: argparse.Namespace, out: TextIO) -> int:
         corpus.passages,
         out,
         args.json,
-        lambda p: {**{k: p.to_dict()[k] for k in PASSAGE_FIELDS}, "verbatim": p.verbatim, "source": p.source},
+        lambda p: {**_fields(p, PASSAGE_FIELDS), "verbatim": p.verbatim, "source": p.source},
         cells,
         below=lambda p: short(p.text, 90),
         none="no shared passages: no outlet's text repeats another's",

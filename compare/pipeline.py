@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import typing
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ from compare.carryover import (
     reuse_per_article,
     sentence_keys_frame,
 )
+from compare.corpus_tables import CorpusTables, Facets, MemoryTables, StoredTables, write_tables
 from compare.errors import Code, ParallaxError
 from compare.model import (
     Article,
@@ -47,7 +47,6 @@ from compare.model import (
     OutletInfo,
     Passage,
     Quote,
-    Record,
     Story,
 )
 from compare.progress import Advance, Progress, Update, no_progress
@@ -106,49 +105,119 @@ class _Stages:
 
 @dataclass
 class Corpus:
-    """A built corpus: every article, its stories and the corpus-wide analyses."""
+    """A built corpus: its stories, the corpus-wide analyses, and every article (``tables``: in memory
+    after a build, read on demand from the published build after an open)."""
 
     path: Path
     info: CorpusInfo
-    articles: list[Article]
-    report: list[IngestRecord]
     stories: list[Story]
-    quotes: list[Quote]
-    passages: list[Passage]
-    internal_reuse: list[Passage]
-    vectors: np.ndarray
+    tables: CorpusTables
     folder: Path | None = None  # the published build folder, where lazily read tables live
     _framing: dict[str, list[Indicator]] = field(default_factory=dict, repr=False)
 
-    @cached_property
-    def by_id(self) -> dict[str, Article]:
-        return {a.id: a for a in self.articles}
+    @classmethod
+    def in_memory(
+        cls,
+        path: Path,
+        info: CorpusInfo,
+        articles: list[Article],
+        report: list[IngestRecord],
+        stories: list[Story],
+        quotes: list[Quote],
+        passages: list[Passage],
+        internal_reuse: list[Passage],
+        vectors: np.ndarray,
+    ) -> Corpus:
+        """A corpus whose records are all in memory (a fresh build, a test's hand-made corpus)."""
+        return cls(path, info, stories, MemoryTables(articles, report, quotes, passages, internal_reuse, vectors))
 
-    @cached_property
-    def row_of(self) -> dict[str, int]:
-        """Row of each article in ``vectors``."""
-        return {a.id: i for i, a in enumerate(self.articles)}
+    # whole tables: a stored build reads each on first use (exports, regrouping), not when it opens
+    @property
+    def articles(self) -> list[Article]:
+        return self.tables.articles
+
+    @property
+    def report(self) -> list[IngestRecord]:
+        return self.tables.report
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return self.tables.quotes
+
+    @property
+    def passages(self) -> list[Passage]:
+        return self.tables.passages
+
+    @property
+    def internal_reuse(self) -> list[Passage]:
+        return self.tables.internal_reuse
+
+    @property
+    def vectors(self) -> np.ndarray:
+        return self.tables.vectors
+
+    @property
+    def facets(self) -> Facets:
+        """Article count, articles per outlet and the date range, without reading the articles."""
+        return self.tables.facets
 
     def story(self, story_id: str) -> Story:
-        for story in self.stories:
-            if story.story_id == story_id:
-                return story
-        raise ParallaxError(Code.P140, story=story_id, path=self.path)
+        found = self._story_index.get(story_id)
+        if found is None or found.story_id != story_id:
+            self.__dict__.pop("_story_index", None)  # the stories were replaced (regrouping, overrides)
+            found = self._story_index.get(story_id)
+        if found is None:
+            raise ParallaxError(Code.P140, story=story_id, path=self.path)
+        return found
+
+    @cached_property
+    def _story_index(self) -> dict[str, Story]:
+        return {s.story_id: s for s in self.stories}
+
+    def articles_of(self, article_ids: Sequence[str]) -> list[Article]:
+        """The articles with these ids, in that order (ids the corpus lacks are skipped)."""
+        return self.tables.articles_of(article_ids)
 
     def story_articles(self, story_id: str) -> list[Article]:
-        return [self.by_id[i] for i in self.story(story_id).article_ids if i in self.by_id]
+        return self.tables.articles_of(self.story(story_id).article_ids)
+
+    def article_vectors(self, article_ids: Sequence[str]) -> np.ndarray:
+        """The article vectors of these ids, one row each in that order."""
+        return self.tables.vectors_of(article_ids)
 
     def story_quotes(self, story_id: str) -> list[Quote]:
         """Quotes of a story's articles, with one canonical speaker per person across outlets."""
         from compare.quotes import resolve_speakers
 
-        members = set(self.story(story_id).article_ids)
-        return resolve_speakers([q for q in self.quotes if q.article_id in members])
+        return resolve_speakers(self.tables.quotes_of(self.story(story_id).article_ids))
 
     def story_passages(self, story_id: str) -> list[Passage]:
         """Shared passages with at least two articles of this story."""
-        members = set(self.story(story_id).article_ids)
-        return [p for p in self.passages if len(members.intersection(p.article_ids)) >= 2]
+        members = self.story(story_id).article_ids
+        return [p for p in self.tables.passages_of(members) if len(set(members).intersection(p.article_ids)) >= 2]
+
+    def independent_reports(self) -> list[int]:
+        """Each story's independent reports (outlets not explained by shared copy), in the order of
+        ``stories``: the build counts them once; a story the user regrouped is counted when listed."""
+        from compare.passages import story_reuse
+
+        stored = self.tables.stored_reports()
+        reports = []
+        for story in self.stories:
+            if len(story.outlets) < 2:  # one outlet is one report by definition: no analysis needed
+                reports.append(1)
+            elif story.story_id in stored:
+                reports.append(stored[story.story_id])
+            else:
+                members = set(story.article_ids)
+                near = self.tables.passages_of(story.article_ids)
+                shared = [p for p in near if len(members.intersection(p.article_ids)) >= 2]
+                articles = self.tables.articles_of(story.article_ids)
+                if not shared:  # nothing copied: every outlet is its own report (no text to count)
+                    reports.append(len({a.outlet for a in articles}))
+                else:
+                    reports.append(story_reuse(articles, shared).independent_reports)
+        return reports
 
     @cached_property
     def sentence_embedder(self) -> Embedder:
@@ -295,7 +364,9 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     prior = _term_prior(articles, digests, previous)
     stages.start("saving")
 
-    corpus = Corpus(path, ingested.info, articles, ingested.report, stories, quotes, passages, internal, vectors)
+    corpus = Corpus.in_memory(
+        path, ingested.info, articles, ingested.report, stories, quotes, passages, internal, vectors
+    )
     carried[HEAD_ENTITIES_TABLE] = head_entities_frame(memo.used)
     carried[PAIR_REGIONS_TABLE] = pair_regions_frame(shared.regions)
     corpus.folder = _save(corpus, prior, entities, carried, root, key)
@@ -374,21 +445,12 @@ def is_built(path: Path) -> bool:
 
 def _with_overrides(corpus: Corpus) -> Corpus:
     """Apply the user's saved merges and moves to the automatic stories."""
-    from compare.regroup import apply_overrides
+    from compare.regroup import apply_overrides, regroup_path
 
-    if corpus.path.is_dir():
+    # only when some are saved: overriding reads every article (key terms are weighed against the corpus)
+    if corpus.path.is_dir() and regroup_path(corpus.path).exists():
         corpus.stories = apply_overrides(corpus.stories, corpus.articles, corpus.path)
     return corpus
-
-
-_TABLES: dict[str, tuple[type[Record], str]] = {
-    "articles": (Article, "articles"),
-    "report": (IngestRecord, "report"),
-    "stories": (Story, "stories"),
-    "quotes": (Quote, "quotes"),
-    "passages": (Passage, "passages"),
-    "internal_reuse": (Passage, "internal_reuse"),
-}
 
 
 def _terms_table() -> str:
@@ -445,10 +507,10 @@ def _save(
     """Publish the build; returns its folder. ``carried`` are tables only the next rebuild reads."""
     writer = store.BuildWriter(root, key)
     try:
-        files = []
-        for name, (_cls, attribute) in _TABLES.items():
-            writer.table(name, store.records_frame(getattr(corpus, attribute)))
-            files.append(f"{name}.parquet")
+        reports = dict(zip((s.story_id for s in corpus.stories), corpus.independent_reports(), strict=True))
+        files = [f"{name}.parquet" for name in write_tables(writer.table, corpus.tables, corpus.stories, reports)]
+        writer.table("stories", store.records_frame(corpus.stories))
+        files.append("stories.parquet")
         writer.table(_terms_table(), prior.to_frame())
         files.append(f"{_terms_table()}.parquet")
         writer.table(_ENTITIES, _entities_frame(entities))
@@ -458,29 +520,23 @@ def _save(
             files.append(f"{name}.parquet")
         writer.array("vectors", corpus.vectors)
         files.append("vectors.npy")
-        return writer.publish({"files": files, "info": corpus.info.to_dict(), **build_meta()})
+        facets = corpus.facets.to_dict()
+        return writer.publish({"files": files, "info": corpus.info.to_dict(), "facets": facets, **build_meta()})
     except BaseException:
         writer.discard()
         raise
 
 
 def _load(path: Path, folder: Path) -> Corpus:
+    """The published build, opened without reading its articles, quotes or passages (read per story)."""
     meta = json.loads((folder / "meta.json").read_text())
     info = meta["info"]
-    tables = {name: store.frame_records(cls, store.read_table(folder, name)) for name, (cls, _a) in _TABLES.items()}
-    vectors = store.read_array(folder, "vectors")
-    if len(tables["articles"]) != len(vectors) and len(tables["articles"]) > 0:
-        raise ValueError("vectors and articles differ in length")
+    tables = StoredTables(folder, Facets.from_dict(meta["facets"]))  # an older build without facets: KeyError
     return Corpus(
         path=path,
         info=CorpusInfo(info["name"], info.get("description", ""), tuple(OutletInfo(**o) for o in info["outlets"])),
-        articles=typing.cast(list[Article], tables["articles"]),
-        report=typing.cast(list[IngestRecord], tables["report"]),
-        stories=typing.cast(list[Story], tables["stories"]),
-        quotes=typing.cast(list[Quote], tables["quotes"]),
-        passages=typing.cast(list[Passage], tables["passages"]),
-        internal_reuse=typing.cast(list[Passage], tables["internal_reuse"]),
-        vectors=vectors,
+        stories=store.frame_records(Story, store.read_table(folder, "stories")),
+        tables=tables,
         folder=folder,
     )
 

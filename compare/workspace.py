@@ -281,8 +281,8 @@ def _already_kept(
     held = load_corpus(folder).articles
     ids = {a.id: a for a in held}
     urls = {_url_key(a.url): a for a in held if a.url}
-    twins = {a.id: ids.get(a.id) or (urls.get(_url_key(a.url)) if a.url else None) for a in articles}
-    twins = {new: old for new, old in twins.items() if old is not None}
+    found = {a.id: ids.get(a.id) or (urls.get(_url_key(a.url)) if a.url else None) for a in articles}
+    twins = {new: old for new, old in found.items() if old is not None}
     out = [_merged(r, twins[r.article_id]) if r.status == "loaded" and r.article_id in twins else r for r in report]
     return out, [a for a in articles if a.id not in twins]
 

@@ -55,7 +55,7 @@ def _corpus(path: Path) -> Corpus:
     story = Story(
         "s1", f"Floods {HOSTILE}", tuple(a.id for a in articles), tuple(sorted(OUTLETS)), "2024-03-01", "2024-03-10"
     )
-    return Corpus(
+    return Corpus.in_memory(
         path=path,
         info=CorpusInfo("Ten outlets"),
         articles=articles,

@@ -75,7 +75,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
         "2024-03-06",
     )
     vectors = np.random.default_rng(1).normal(size=(3, 8)).astype(np.float32)
-    return Corpus(
+    return Corpus.in_memory(
         path=tmp_path_factory.mktemp("hand-built"),
         info=CorpusInfo("Hand-built"),
         articles=articles,
@@ -187,7 +187,9 @@ def test_story_list_counts_independent_reports_like_the_story_view(corpus: Corpu
     expected = story_reuse(corpus.story_articles("s1"), corpus.story_passages("s1")).independent_reports
     assert table["independent_reports"].tolist() == [expected]
     assert expected == 2  # the wire copy and its copier count once, Metro Times once
-    uncopied = dataclasses.replace(corpus, passages=[])  # no shared passage: each outlet its own report
+    uncopied = Corpus.in_memory(  # no shared passage: each outlet its own report
+        corpus.path, corpus.info, corpus.articles, corpus.report, corpus.stories, corpus.quotes, [], [], corpus.vectors
+    )
     assert listing.story_list(uncopied)["independent_reports"].tolist() == [3]
 
 

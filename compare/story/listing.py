@@ -8,8 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from compare.model import IngestRecord, Passage
-from compare.passages import story_reuse
+from compare.model import IngestRecord
 from compare.pipeline import Corpus, story_table
 from compare.story.common import when
 from compare.text_format import counted
@@ -33,39 +32,20 @@ def story_list(corpus: Corpus) -> pd.DataFrame:
 def independent_reports(corpus: Corpus) -> list[int]:
     """Each story's independent reports (outlets not explained by shared copy), in the order of
     ``corpus.stories``: the story list and ``python -m compare stories`` count them the same way."""
-    # Corpus.story_passages scans every passage for one story; for thousands of stories, index them
-    # once by article instead. A one-outlet story is one report by definition: no analysis needed.
-    by_article: dict[str, list[Passage]] = {}
-    for passage in corpus.passages:
-        for article_id in passage.article_ids:
-            by_article.setdefault(article_id, []).append(passage)
-    reports = []
-    for story in corpus.stories:
-        if len(story.outlets) < 2:
-            reports.append(1)
-            continue
-        members = set(story.article_ids)
-        near = {p.passage_id: p for a in story.article_ids for p in by_article.get(a, ())}
-        shared = [p for p in near.values() if len(members.intersection(p.article_ids)) >= 2]
-        articles = [corpus.by_id[a] for a in story.article_ids if a in corpus.by_id]
-        if not shared:  # nothing copied: every outlet is its own report (most stories; no text to count)
-            reports.append(len({a.outlet for a in articles}))
-            continue
-        reports.append(story_reuse(articles, shared).independent_reports)
-    return reports
+    return corpus.independent_reports()
 
 
 def corpus_counts(corpus: Corpus, outlets: Sequence[str] = ()) -> str:
     """Articles, outlets and stories of the corpus; with an outlet filter, those of the chosen outlets
     "of" the corpus's ("3 of 40 articles"), so the header never counts what the list hides."""
-    every = sorted({a.outlet for a in corpus.articles})
-    chosen = set(outlets).intersection(every)
-    totals = (len(corpus.articles), len(every), len(corpus.stories))
+    facets = corpus.facets
+    chosen = set(outlets).intersection(facets.outlet_articles)
+    totals = (facets.articles, len(facets.outlet_articles), len(corpus.stories))
     if not chosen:
         shown = totals
     else:
         stories = sum(bool(chosen.intersection(s.outlets)) for s in corpus.stories)
-        shown = (sum(a.outlet in chosen for a in corpus.articles), len(chosen), stories)
+        shown = (sum(facets.outlet_articles[o] for o in chosen), len(chosen), stories)
     parts = []
     for part, total, noun in zip(shown, totals, (("article",), ("outlet",), ("story", "stories")), strict=True):
         parts.append(counted(total, *noun) if not chosen else f"{part:,} of {counted(total, *noun)}")

@@ -59,8 +59,7 @@ def _outlet_lines(corpus: Corpus, story_id: str) -> pd.DataFrame:
 
 def _similarity(corpus: Corpus, articles: Sequence[Article]) -> tuple[list[str], np.ndarray]:
     """Cosine similarity of the story's article vectors; outlet averages when there are many articles."""
-    rows = [corpus.row_of[a.id] for a in articles]
-    vectors = corpus.vectors[rows].astype(np.float64)
+    vectors = corpus.article_vectors([a.id for a in articles]).astype(np.float64)
     vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
     matrix = np.clip(vectors @ vectors.T, 0.0, 1.0)
     if len(articles) <= _MAX_HEATMAP_ARTICLES:

@@ -3,7 +3,7 @@ claims that were reworded rather than copied."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,17 +21,23 @@ if TYPE_CHECKING:
     from compare.story.framing_tables import FramingTables
 
 
-def _source_outlet(passage: Passage, corpus: Corpus) -> str:
+def _source_articles(corpus: Corpus, passages: Sequence[Passage]) -> dict[str, Article]:
+    """The articles named as passages' likely sources, by id (read at once: a stored corpus reads per call)."""
+    return {a.id: a for a in corpus.articles_of(list(dict.fromkeys(p.source for p in passages)))}
+
+
+def _source_outlet(passage: Passage, sources: Mapping[str, Article]) -> str:
     """The likely source as an outlet name when it is an article, else as declared ("Reuters", "unknown")."""
-    article = corpus.by_id.get(passage.source)
+    article = sources.get(passage.source)
     return article.outlet if article is not None else passage.source
 
 
 def _reuse_edges(corpus: Corpus, passages: Sequence[Passage]) -> pd.DataFrame:
     """Source outlet -> copier outlet, with the words they share, for passages whose source is an article."""
     rows = []
+    sources = _source_articles(corpus, passages)
     for passage in passages:
-        source = corpus.by_id.get(passage.source)
+        source = sources.get(passage.source)
         if source is None or passage.in_quote:
             continue
         for outlet in dict.fromkeys(passage.outlets):
@@ -43,6 +49,7 @@ def _reuse_edges(corpus: Corpus, passages: Sequence[Passage]) -> pd.DataFrame:
 
 def _passage_table(corpus: Corpus, passages: Sequence[Passage]) -> pd.DataFrame:
     """Every shared passage, longest first, with its outlets and likely source."""
+    sources = _source_articles(corpus, passages)
     return pd.DataFrame(
         [
             {
@@ -51,7 +58,7 @@ def _passage_table(corpus: Corpus, passages: Sequence[Passage]) -> pd.DataFrame:
                 "outlets": ", ".join(dict.fromkeys(p.outlets)),
                 "inside_a_quote": p.in_quote,
                 "verbatim": round(p.verbatim, 2),
-                "likely_source": _source_outlet(p, corpus),
+                "likely_source": _source_outlet(p, sources),
                 "passage_id": p.passage_id,
             }
             for p in sorted(passages, key=lambda p: -p.words)
