@@ -4,7 +4,10 @@
 closes it after; ``--scheduler tcp://host:8786`` uses a cluster the user runs. While a session
 is open, ``parallel.map_slices`` sends its slices here instead of to a local process pool: the
 slices are the same, and results come back in the corpus's order, so stories, quotes and
-passages do not depend on where they were computed. Dask is imported only when a session
+passages do not depend on where they were computed. The corpus-wide stages send blocks through
+``Session.map_blocks`` (grouping's neighbour search per cell and query rows, shared passages' seeds
+per range of shingle hash and their alignment per run of document pairs), with what every block
+reads (vectors, word ids) scattered to the workers once. Dask is imported only when a session
 opens: the in-process build never loads it.
 """
 

@@ -7,7 +7,8 @@ corpus's order: the same list a single process would give. Workers are started w
 each; that start-up costs seconds, so small corpora stay in-process. Inside ``build_workers``
 (a whole build) the workers are started once, on first use, and kept to the end, so every
 stage's slices reuse the models the workers loaded for the stage before. While a build runs
-on a Dask cluster (``compare.cluster``), the same slices go to its workers instead.
+on a Dask cluster (``compare.cluster``), the same slices go to its workers instead, and so do the
+corpus-wide stages' blocks (``map_blocks``), which otherwise run one after another in this process.
 """
 
 from __future__ import annotations
