@@ -87,10 +87,12 @@ def test_cluster_shared_passages_on_workers_equal_in_process(
         assert session is not None and parallel.block_count() == 4  # four hash ranges for two workers
         there = find_shared_text(articles)
         again = find_shared_text(articles, known_regions=here.regions)  # a rebuild: every pair from the memo
+        lone = find_shared_text(articles[:1])  # ranges without a shared shingle, no pair to align
         assert {"passages-seeds", "passages-align"} <= _task_names(session)
     assert len(here.passages) >= 30
     assert (here.passages, here.internal, dict(here.regions)) == (there.passages, there.internal, dict(there.regions))
     assert (again.passages, again.reused_pairs) == (here.passages, len(here.regions))
+    assert lone == find_shared_text(articles[:1]) and not lone.passages
 
 
 def test_cluster_map_blocks_without_a_session_runs_here() -> None:
