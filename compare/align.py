@@ -138,8 +138,40 @@ def _shingles(tokens: Tokens, size: int) -> tuple[np.ndarray, np.ndarray, np.nda
 
 
 def _seeds(tokens: Tokens, size: int, max_docs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Seed matches (doc_a, pos_a, doc_b, pos_b), doc_a < doc_b, from shingles shared by 2..max_docs documents."""
-    hashes, doc, position = _shingles(tokens, size)
+    """Seed matches (doc_a, pos_a, doc_b, pos_b), doc_a < doc_b, from shingles shared by 2..max_docs documents.
+
+    The shingles are cut by hash value into ranges (``hash_ranges``), as passim does on Spark: every
+    occurrence of a shingle falls in one range, so each range's seeds are found on their own, on a
+    cluster's workers while the build runs on one. The seeds' order differs with the ranges' number,
+    their set does not, and ``_runs`` sorts them fully.
+    """
+    from compare.parallel import block_count, map_blocks
+
+    found = map_blocks("passages-seeds", range_seeds, hash_ranges(*_shingles(tokens, size), block_count()), max_docs)
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty
+    doc_a, pos_a, doc_b, pos_b = (np.concatenate([f[k] for f in found]) for k in range(4))
+    return doc_a, pos_a, doc_b, pos_b
+
+
+Shingles = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def hash_ranges(hashes: np.ndarray, doc: np.ndarray, position: np.ndarray, parts: int) -> list[Shingles]:
+    """Shingles (hash, document, position) cut into ``parts`` ranges of hash value, lowest first."""
+    if parts <= 1:
+        return [(hashes, doc, position)]
+    owner = (hashes >> np.uint64(56)).astype(np.int64) * parts >> 8  # the top byte, spread over the parts
+    order = np.argsort(owner, kind="stable")
+    bounds = np.searchsorted(owner[order], np.arange(1, parts))
+    return [(hashes[rows], doc[rows], position[rows]) for rows in np.split(order, bounds)]
+
+
+def range_seeds(max_docs: int, shingles: Shingles) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``_seeds`` of one range of shingle hashes: pairs of documents sharing a shingle found in at most
+    ``max_docs`` documents."""
+    hashes, doc, position = shingles
     order = np.argsort(hashes)
     hashes, doc, position = hashes[order], doc[order], position[order]
     repeated = np.zeros(len(hashes), dtype=bool)
@@ -390,26 +422,67 @@ def find_matches(
     shared = np.bincount(inverse, weights=runs[:, 2] - runs[:, 1])
     runs = runs[shared[inverse] >= min_words / 2]
     runs = runs[np.lexsort((runs[:, 1], runs[:, 0]))]
-    matches: list[Match] = []
     bounds = np.flatnonzero(np.r_[True, runs[1:, 0] != runs[:-1, 0], True]) if len(runs) else np.zeros(0, int)
     settings_key = f"{min_words}:{max_gap}".encode()
-    for lo, hi in itertools.pairwise(bounds.tolist()):
-        doc_a, doc_b = divmod(int(runs[lo, 0]), n_docs)
-        key = memo.key(doc_a, doc_b, runs[lo:hi], settings_key) if memo is not None else b""
+    pairs = [
+        (int(runs[lo, 0]) // n_docs, int(runs[lo, 0]) % n_docs, lo, hi)
+        for lo, hi in itertools.pairwise(bounds.tolist())
+    ]
+    keys = [memo.key(a, b, runs[lo:hi], settings_key) if memo is not None else b"" for a, b, lo, hi in pairs]
+    todo = [
+        (a, b, runs[lo:hi])
+        for (a, b, lo, hi), key in zip(pairs, keys, strict=True)
+        if memo is None or key not in memo.known
+    ]
+    aligned = iter(_align(tokens, todo, min_words, max_gap))
+    matches: list[Match] = []
+    for (doc_a, doc_b, _lo, _hi), key in zip(pairs, keys, strict=True):
         if memo is not None and key in memo.known:
             found = memo.known[key]
             memo.reused += 1
         else:
-            a, b = tokens.doc(doc_a), tokens.doc(doc_b)
-            found = tuple(
-                (r.start_a, r.end_a, r.start_b, r.end_b, r.identical)
-                for r in _regions(runs[lo:hi], a, b, max_gap)
-                if r.identical >= min_words
-            )
+            found = next(aligned)
         if memo is not None:
             memo.used[key] = found
         matches.extend(Match(doc_a, s_a, e_a, doc_b, s_b, e_b, same) for s_a, e_a, s_b, e_b, same in found)
     return matches
+
+
+#: Document pairs aligned per block (one task on a cluster's worker).
+_ALIGN_PAIRS = 2000
+
+
+@dataclass(frozen=True)
+class AlignBlock:
+    """Document pairs to align, each with its exact runs, and the alignment settings."""
+
+    pairs: Sequence[tuple[int, int, np.ndarray]]
+    min_words: int
+    max_gap: int
+
+
+def _align(
+    tokens: Tokens, pairs: Sequence[tuple[int, int, np.ndarray]], min_words: int, max_gap: int
+) -> list[tuple[Region, ...]]:
+    """Each pair's regions of at least ``min_words`` identical words, in the pairs' order: blocks of
+    ``_ALIGN_PAIRS`` pairs on a cluster's workers while the build runs on one (the word ids scattered
+    to them once), in this process otherwise."""
+    from compare.parallel import map_blocks
+
+    blocks = [AlignBlock(pairs[k : k + _ALIGN_PAIRS], min_words, max_gap) for k in range(0, len(pairs), _ALIGN_PAIRS)]
+    return [found for block in map_blocks("passages-align", align_block, blocks, tokens) for found in block]
+
+
+def align_block(tokens: Tokens, block: AlignBlock) -> list[tuple[Region, ...]]:
+    """The regions of each document pair of ``block`` (see ``_regions``) holding enough identical words."""
+    return [
+        tuple(
+            (r.start_a, r.end_a, r.start_b, r.end_b, r.identical)
+            for r in _regions(runs, tokens.doc(doc_a), tokens.doc(doc_b), block.max_gap)
+            if r.identical >= block.min_words
+        )
+        for doc_a, doc_b, runs in block.pairs
+    ]
 
 
 @dataclass(frozen=True)

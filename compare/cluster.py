@@ -4,7 +4,10 @@
 closes it after; ``--scheduler tcp://host:8786`` uses a cluster the user runs. While a session
 is open, ``parallel.map_slices`` sends its slices here instead of to a local process pool: the
 slices are the same, and results come back in the corpus's order, so stories, quotes and
-passages do not depend on where they were computed. Dask is imported only when a session
+passages do not depend on where they were computed. The corpus-wide stages send blocks through
+``Session.map_blocks`` (grouping's neighbour search per cell and query rows, shared passages' seeds
+per range of shingle hash and their alignment per run of document pairs), with what every block
+reads (vectors, word ids) scattered to the workers once. Dask is imported only when a session
 opens: the in-process build never loads it.
 """
 
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,6 +32,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
+B = TypeVar("B")
 
 _LOCAL = re.compile(r"local:(\d{1,3})")
 _REMOTE = re.compile(r"(tcp|tls|ws|wss|inproc)://[^\s/]+(:\d+)?/?")
@@ -98,6 +104,27 @@ class Session:
         finally:
             self.client.cancel([f for f in futures if not f.done()])
         return found
+
+    def map_blocks(self, name: str, work: Callable[[S, B], R], blocks: Sequence[B], shared: S) -> list[R]:
+        """``work(shared, block)`` for each block on the workers, results in the blocks' order.
+
+        ``shared`` (a corpus's vectors or word ids) is scattered to every worker once for the whole
+        call, not shipped with each block; task keys start with ``name``, so the scheduler's task
+        prefixes show which corpus-wide stage ran there.
+        """
+        if not blocks:
+            return []
+        everywhere = self.client.scatter(shared, broadcast=True, hash=False)
+        placed = self.client.scatter(list(blocks), hash=False)  # spread over the workers, each task runs by its block
+        run = uuid.uuid4().hex
+        futures = [
+            self.client.submit(work, everywhere, block, key=f"{name}-{run}-{k}") for k, block in enumerate(placed)
+        ]
+        try:
+            return list(self.client.gather(futures))  # gather keeps the futures' order
+        finally:
+            self.client.cancel([f for f in futures if not f.done()])
+            self.client.cancel([everywhere, *placed])
 
 
 _ACTIVE: list[Session] = []

@@ -195,39 +195,64 @@ def candidate_pairs(vectors: np.ndarray, floor: float) -> tuple[np.ndarray, np.n
 
     Each article is compared with the members of its ``_CELLS_PROBED`` nearest cells
     (all articles, when the corpus fits in that many cells), ``_QUERY_ROWS`` articles
-    at a time, so memory stays linear in the corpus size.
+    at a time, so memory stays linear in the corpus size. Each such block (``NeighbourBlock``)
+    is one task on a cluster's workers while the build runs on one (``parallel.map_blocks``),
+    the vectors scattered to them once; in this process otherwise. Blocks come back in order,
+    so the pairs are the same either way.
     """
-    cells = _cells(vectors)
-    centroids = np.stack([vectors[cell].mean(axis=0) for cell in cells])
-    probed = min(_CELLS_PROBED, len(cells))
-    nearest = np.argpartition(-(vectors @ centroids.T), probed - 1, axis=1)[:, :probed]
-    found_i, found_j, found_s = [], [], []
-    for c, members in enumerate(cells):
-        askers = np.flatnonzero((nearest == c).any(axis=1))
-        for start in range(0, len(askers), _QUERY_ROWS):
-            queries = askers[start : start + _QUERY_ROWS]
-            sims = vectors[queries] @ vectors[members].T
-            at = np.minimum(np.searchsorted(members, queries), len(members) - 1)
-            itself = members[at] == queries
-            sims[np.flatnonzero(itself), at[itself]] = -np.inf  # an article is not its own neighbour
-            rows, cols = _top_neighbours(sims, floor)
-            found_i.append(queries[rows])
-            found_j.append(members[cols])
-            found_s.append(sims[rows, cols])
-    i = np.concatenate(found_i) if found_i else np.zeros(0, dtype=np.int64)
-    j = np.concatenate(found_j) if found_j else np.zeros(0, dtype=np.int64)
-    s = np.concatenate(found_s) if found_s else np.zeros(0, dtype=np.float32)
+    from compare.parallel import map_blocks
+
+    found = map_blocks("group-neighbours", block_pairs, _neighbour_blocks(vectors, floor), vectors)
+    i = np.concatenate([f[0] for f in found]) if found else np.zeros(0, dtype=np.int64)
+    j = np.concatenate([f[1] for f in found]) if found else np.zeros(0, dtype=np.int64)
+    s = np.concatenate([f[2] for f in found]) if found else np.zeros(0, dtype=np.float32)
     low, high = np.minimum(i, j), np.maximum(i, j)
     _, first = np.unique(low.astype(np.int64) * len(vectors) + high, return_index=True)
     return low[first], high[first], s[first]
 
 
-def _top_neighbours(sims: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray]:
-    """(row, column) of at most ``_NEIGHBOURS`` best entries >= ``floor`` per row."""
+@dataclass(frozen=True)
+class NeighbourBlock:
+    """Up to ``_QUERY_ROWS`` articles (``queries``) searched among one cell's ``members`` (rows, sorted),
+    with the floor and neighbour count the client chose (a worker's module constants may differ)."""
+
+    members: np.ndarray
+    queries: np.ndarray
+    floor: float
+    neighbours: int
+
+
+def _neighbour_blocks(vectors: np.ndarray, floor: float) -> list[NeighbourBlock]:
+    """The neighbour search cut into blocks: for each cell in order, its askers ``_QUERY_ROWS`` at a time."""
+    cells = _cells(vectors)
+    centroids = np.stack([vectors[cell].mean(axis=0) for cell in cells])
+    probed = min(_CELLS_PROBED, len(cells))
+    nearest = np.argpartition(-(vectors @ centroids.T), probed - 1, axis=1)[:, :probed]
+    blocks = []
+    for c, members in enumerate(cells):
+        askers = np.flatnonzero((nearest == c).any(axis=1))
+        for start in range(0, len(askers), _QUERY_ROWS):
+            blocks.append(NeighbourBlock(members, askers[start : start + _QUERY_ROWS], floor, _NEIGHBOURS))
+    return blocks
+
+
+def block_pairs(vectors: np.ndarray, block: NeighbourBlock) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(query row, member row, cosine) of each query's best neighbours in the block's cell."""
+    members, queries = block.members, block.queries
+    sims = vectors[queries] @ vectors[members].T
+    at = np.minimum(np.searchsorted(members, queries), len(members) - 1)
+    itself = members[at] == queries
+    sims[np.flatnonzero(itself), at[itself]] = -np.inf  # an article is not its own neighbour
+    rows, cols = _top_neighbours(sims, block.floor, block.neighbours)
+    return queries[rows], members[cols], sims[rows, cols]
+
+
+def _top_neighbours(sims: np.ndarray, floor: float, neighbours: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of at most ``neighbours`` best entries >= ``floor`` per row."""
     above = sims >= floor
-    crowded = np.flatnonzero(above.sum(axis=1) > _NEIGHBOURS)
+    crowded = np.flatnonzero(above.sum(axis=1) > neighbours)
     if len(crowded):
-        keep = np.argpartition(-sims[crowded], _NEIGHBOURS - 1, axis=1)[:, :_NEIGHBOURS]
+        keep = np.argpartition(-sims[crowded], neighbours - 1, axis=1)[:, :neighbours]
         above[crowded] = False
         above[crowded[:, None], keep] = True
     rows, cols = np.nonzero(above)

@@ -7,7 +7,8 @@ corpus's order: the same list a single process would give. Workers are started w
 each; that start-up costs seconds, so small corpora stay in-process. Inside ``build_workers``
 (a whole build) the workers are started once, on first use, and kept to the end, so every
 stage's slices reuse the models the workers loaded for the stage before. While a build runs
-on a Dask cluster (``compare.cluster``), the same slices go to its workers instead.
+on a Dask cluster (``compare.cluster``), the same slices go to its workers instead, and so do the
+corpus-wide stages' blocks (``map_blocks``), which otherwise run one after another in this process.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
+B = TypeVar("B")
 
 
 def worker_count() -> int:
@@ -148,6 +151,26 @@ def map_slices(
             done += len(part)
             advance(done, len(items))
     return results
+
+
+def map_blocks(name: str, work: Callable[[S, B], R], blocks: Sequence[B], shared: S) -> list[R]:
+    """``work(shared, block)`` for each block of a corpus-wide stage, results in the blocks' order.
+
+    On the cluster's workers while the build runs on one (``shared`` scattered to them once), in this
+    process otherwise: the same function over the same blocks either way, so the results are the same.
+    ``work`` must be a module-level function (workers import it by name).
+    """
+    session = cluster.active()
+    if session is not None:
+        return session.map_blocks(name, work, blocks, shared)
+    return [work(shared, block) for block in blocks]
+
+
+def block_count() -> int:
+    """How many blocks to cut a corpus-wide stage into when the blocks' number is free (hash ranges):
+    one in this process, two per cluster worker (a slow worker then holds up only a small share)."""
+    session = cluster.active()
+    return 1 if session is None else 2 * session.worker_count()
 
 
 def _then_release_memory(work: Callable[[Sequence[T]], list[R]], part: Sequence[T]) -> list[R]:

@@ -1,7 +1,9 @@
 """Building on a Dask cluster: the same stories, quotes and passages as in-process, errors and progress intact.
 
 A real ``LocalCluster`` of two worker processes, not a mock: the workers import Parallax, load
-the model and spaCy themselves and send their slices back.
+the model and spaCy themselves and send their slices back, and the corpus-wide stages (grouping's
+neighbour search, shared passages' seeds and alignment) run there as blocks; the task names the
+scheduler saw show they did.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from compare import cluster, settings
+from compare import align, cluster, settings
 from compare.cli import main
 from compare.errors import Code, ParallaxError
 from compare.pipeline import Corpus, build
@@ -43,15 +47,18 @@ def _outcome(corpus: Corpus) -> dict[str, object]:
         "stories": [(s.story_id, s.title, s.article_ids, s.outlets) for s in corpus.stories],
         "quotes": [(q.article_id, q.start, q.end, q.quote, q.speaker, q.role, q.speaker_type) for q in corpus.quotes],
         "passages": [(p.passage_id, p.article_ids, sorted(p.spans.items()), p.text) for p in corpus.passages],
+        "internal": [(p.passage_id, p.article_ids, sorted(p.spans.items())) for p in corpus.internal_reuse],
         "report": [(r.file, r.status, r.code, r.line) for r in corpus.report],
     }
 
 
 class _Recorder:
-    """A progress sink remembering the last (done, total) of every stage."""
+    """A progress sink remembering the last (done, total) of every stage, and the task names (key
+    prefixes) the build's scheduler saw, read just before its session closes."""
 
     def __init__(self) -> None:
         self.last: dict[str, tuple[int, int]] = {}
+        self.task_names: set[str] = set()
 
     def __call__(self, update: Update) -> None:
         self.last[update.stage] = (update.done, update.total)
@@ -63,9 +70,27 @@ def both_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Corpu
     here = build(_write_corpus(root / "in-process"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(settings, "INGEST_SLICE_FILES", 8)  # the client cuts the slices: 60 files, 8 tasks
+        patch.setattr(align, "_ALIGN_PAIRS", 5)  # the client cuts the alignment blocks: several tasks, same passages
         progress = _Recorder()
+        opened = cluster.connected
+
+        @contextmanager
+        def recording(scheduler: cluster.Scheduler | None) -> Iterator[cluster.Session | None]:
+            with opened(scheduler) as session:
+                try:
+                    yield session
+                finally:
+                    if session is not None:
+                        progress.task_names.update(task_names(session))
+
+        patch.setattr(cluster, "connected", recording)
         there = build(_write_corpus(root / "on-cluster"), scheduler="local:2", progress=progress)
     return here, there, progress
+
+
+def task_names(session: cluster.Session) -> set[str]:
+    """The key prefixes of every task the session's scheduler has seen (it keeps them after the tasks)."""
+    return set(session.client.run_on_scheduler(lambda dask_scheduler: sorted(dask_scheduler.task_prefixes)))
 
 
 def test_a_local_cluster_build_gives_exactly_the_in_process_results(both_builds: tuple[Corpus, Corpus, _Recorder]):
@@ -77,6 +102,14 @@ def test_a_local_cluster_build_gives_exactly_the_in_process_results(both_builds:
     for part in ours:
         assert ours[part] == theirs[part], f"{part} differ between the in-process and the local:2 build"
     assert np.array_equal(here.vectors, there.vectors)
+
+
+def test_a_local_cluster_build_runs_the_corpus_wide_stages_on_the_workers(
+    both_builds: tuple[Corpus, Corpus, _Recorder],
+):
+    _, there, progress = both_builds
+    assert there.passages, "the sample must give passages, or alignment would have no pair to send"
+    assert {"group-neighbours", "passages-seeds", "passages-align"} <= progress.task_names
 
 
 def test_progress_from_workers_reaches_the_user(both_builds: tuple[Corpus, Corpus, _Recorder]):

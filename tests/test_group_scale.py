@@ -105,3 +105,34 @@ def test_group_mass_of_copies_stays_one_story(monkeypatch: pytest.MonkeyPatch) -
     vectors = np.tile(np.eye(32, dtype=np.float32)[0], (30, 1))
     stories = group.group_articles(_articles(30), vectors)
     assert [len(s.article_ids) for s in stories] == [30]
+
+
+def test_group_block_pairs_finds_each_querys_best_neighbours_in_its_cell() -> None:
+    vectors = _clustered(60)
+    members = np.arange(10, 50)
+    queries = np.array([0, 12, 30, 49, 55])
+    rows, cols, sims = group.block_pairs(vectors, group.NeighbourBlock(members, queries, 0.2, 3))
+    assert set(rows.tolist()) <= set(queries.tolist()) and set(cols.tolist()) <= set(members.tolist())
+    assert not np.any(rows == cols), "an article is not its own neighbour"
+    assert np.allclose(sims, np.sum(vectors[rows] * vectors[cols], axis=1), atol=1e-6)
+    assert np.all(sims >= 0.2) and np.bincount(rows).max() <= 3
+    for query in queries:  # the best three above the floor, itself left out
+        others = members[members != query]
+        scores = vectors[others] @ vectors[query]
+        best = set(others[np.argsort(-scores)[:3]][np.sort(-scores)[:3] <= -0.2].tolist())
+        assert set(cols[rows == query].tolist()) == best
+
+
+def test_group_candidates_of_many_cells_are_the_blocks_pairs_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(group, "_CELL_SIZE", 30)
+    monkeypatch.setattr(group, "_CELLS_PROBED", 3)
+    monkeypatch.setattr(group, "_QUERY_ROWS", 16)
+    vectors = _clustered(600)
+    blocks = group._neighbour_blocks(vectors, 0.6)
+    assert len({id(b.members) for b in blocks}) > 10 and max(len(b.queries) for b in blocks) == 16
+    found = [group.block_pairs(vectors, b) for b in blocks]
+    i, j = np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found])
+    expected = {(min(a, b), max(a, b)) for a, b in zip(i.tolist(), j.tolist(), strict=True)}
+    low, high, _ = group.candidate_pairs(vectors, 0.6)
+    assert _pairs(low, high) == expected and len(low) == len(expected)
+    assert _pairs(low, high) <= _brute_force(vectors, 0.6)

@@ -4,9 +4,23 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
-from compare.align import WORD, Match, find_matches, group_matches, split_words, tokenize, word_spans
+from compare import align
+from compare.align import (
+    WORD,
+    Match,
+    _runs,
+    _shingles,
+    find_matches,
+    group_matches,
+    hash_ranges,
+    range_seeds,
+    split_words,
+    tokenize,
+    word_spans,
+)
 
 STORY_TEXT = (
     "Rescue teams worked through the night to reach villagers trapped by the landslide, which buried a school "
@@ -107,3 +121,27 @@ def test_passages_group_keeps_one_stretch_per_document() -> None:
     ranges = [c.ranges for c in group_matches(matches, min_words=12)]
     assert {0: (0, 30), 1: (0, 30)} in ranges
     assert all(r[1][1] - r[1][0] <= 30 for r in ranges)
+
+
+@pytest.mark.parametrize("parts", [2, 3, 16])
+def test_passages_seeds_of_hash_ranges_give_the_same_runs(parts: int) -> None:
+    shared = " ".join(STORY)
+    texts = [f"{' '.join(_filler(k, 30))} {shared} {' '.join(_filler(k + 9, 20))}" for k in range(6)]
+    texts += [" ".join(_filler(40 + k, 80)) for k in range(4)]
+    tokens = tokenize(texts)
+    shingles = _shingles(tokens, 5)
+    ranges = hash_ranges(*shingles, parts)
+    assert sum(len(r[0]) for r in ranges) == len(shingles[0])
+    owners = [set(r[0].tolist()) for r in ranges]
+    assert all(not (a & b) for k, a in enumerate(owners) for b in owners[k + 1 :]), "a hash lives in one range"
+    whole = _runs(*range_seeds(50, shingles), 5, len(texts))
+    seeds = [range_seeds(50, r) for r in ranges]
+    parted = _runs(*(np.concatenate([s[k] for s in seeds]) for k in range(4)), 5, len(texts))
+    assert len(whole) > 0 and np.array_equal(whole, parted)
+
+
+def test_passages_alignment_blocks_do_not_change_the_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [f"{' '.join(_filler(k, 25))} {STORY_TEXT} {' '.join(_filler(k + 50, 25))}" for k in range(5)]
+    whole = find_matches(tokenize(texts), min_words=10)
+    monkeypatch.setattr(align, "_ALIGN_PAIRS", 3)  # ten pairs in four blocks
+    assert find_matches(tokenize(texts), min_words=10) == whole and len(whole) == 10
