@@ -306,8 +306,10 @@ class StoredTables:
 
     def problems(self) -> list[IngestRecord]:
         statuses = self._key_column("report", "status")
-        rows = np.flatnonzero(pc.not_equal(statuses, "loaded").to_numpy(zero_copy_only=False)) if len(statuses) else []
-        return store.frame_records(IngestRecord, self._read_rows("report", np.asarray(rows, dtype=np.int64)))
+        rows = np.zeros(0, dtype=np.int64)
+        if len(statuses):
+            rows = np.flatnonzero(pc.not_equal(statuses, "loaded").to_numpy(zero_copy_only=False))
+        return store.frame_records(IngestRecord, self._read_rows("report", rows))
 
     def stored_reports(self) -> dict[str, int]:
         frame = self._table(STORY_REPORTS)
