@@ -82,14 +82,29 @@ def is_call_to_action(line: str) -> bool:
 
     A cue alone is not enough in a full sentence (news reports mention newsletters and
     subscribers); the line must also address the reader, open with an imperative, or be
-    a short label without a full stop.
+    a short label without a full stop. Quotations do not count (a speaker's "join us" is
+    news), and account words (sign up, log in, e-mail address) make a full sentence a call to
+    action only when the site speaks as "we" or commands.
     """
     words = _words(line)
-    if len(words) > settings.CLEAN_FURNITURE_MAX_WORDS or not patterns.ACTION_CUE.search(line):
+    if len(words) > settings.CLEAN_FURNITURE_MAX_WORDS:
         return False
-    if patterns.IMPERATIVE.match(line) or patterns.READER.search(line):
+    said = patterns.QUOTED.sub(" ", line)  # a speaker's words are reported, not the site's ("Join us," she said)
+    site_cue = bool(patterns.ACTION_CUE.search(said))
+    if not (site_cue or patterns.ACCOUNT_CUE.search(said)):
+        return False
+    if patterns.IMPERATIVE.match(said):
+        return True
+    if not site_cue and _is_sentence(line, words) and not patterns.SITE_VOICE.search(said):
+        return False  # a review telling its reader "you can sign up to be notified" is reporting
+    if patterns.READER.search(said):
         return True
     return len(words) <= 8 and not line.rstrip().endswith(".")
+
+
+def _is_sentence(line: str, words: Sequence[str]) -> bool:
+    """A full sentence: long enough to be prose and ending as a sentence ends."""
+    return len(words) >= settings.CLEAN_PROSE_WORDS and bool(patterns.SENTENCE_END.search(line.strip()))
 
 
 def _is_comment_widget(line: str) -> bool:

@@ -91,17 +91,28 @@ LEGAL = re.compile(
 LEGAL_LABEL = re.compile(r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)", re.IGNORECASE)
 # Calls to action: the page talking to its reader about the site itself (subscribe, follow, share, comment).
 ACTION_CUE = re.compile(
-    r"\b(?:subscri(?:be|ption)|newsletters?|inbox|podcasts?|sign(?:ing)? up|log ?in to|follow us|find us on|join us"
+    r"\b(?:subscri(?:be|ption)|newsletters?|podcasts?|follow us|find us on|join us"
     r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
     r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support(?:ing)? (?:our|my) (?:work|journalism)"
     r"|your support|help us (?:continue|keep)"
-    r"|comments? (?:below|section)|push notifications|cookies?"
+    r"|comments? (?:below|section)"
     r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
-    # account widgets: sign-in boxes and password resets stand on many pages' first screen
-    r"|sign(?:ing)? in|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?"
     r"|^\W*(?:social )?share\W*$|improve this (?:answer|question))\b",
     re.IGNORECASE,
 )
+# Account and device words: sign-in boxes and password resets stand on many pages' first screen, but
+# reviews and reports use the same words ("you can sign up to be notified when it is in stock"), so in a
+# full sentence they make a call to action only when the site speaks (SITE_VOICE) or commands.
+ACCOUNT_CUE = re.compile(
+    r"\b(?:sign(?:ing)? (?:in|up)|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?|inbox"
+    r"|push notifications|cookies?)\b",
+    re.IGNORECASE,
+)
+#: The site speaking of itself: "our newsletter", "help us", "we use cookies".
+SITE_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# A quotation inside a line: what a speaker said is reporting, whatever words it uses ("Join us," she said).
+# Straight single quotes count only outside words, so apostrophes ("don't") open nothing.
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^'\n]*'(?!\w)")
 IMPERATIVE = re.compile(
     r"^\W*(?:subscribe|sign|log|follow|find|join|share|download|donate|support|click|tap|get|enter|type|listen|watch"
     r"|read|like|leave|tell|let|thanks?|accept|manage)\b",

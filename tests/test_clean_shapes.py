@@ -647,3 +647,33 @@ def test_clean_few_highlights_without_full_stops_are_no_rail() -> None:
     ]
     text = clean_text("Council approves new budget\n\n" + "\n\n".join(highlights) + f"\n\n{BODY}").text
     assert all(line in text for line in highlights)
+
+
+# --- issue #17, recall: classes of article lines the cleaner used to drop ---------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“I call on all patriots to join us,” Le Pen said. “France will need you more than ever.”",
+        "'Follow us to the border and see for yourselves,' the sheriff told reporters on Monday.",
+        "Amazon isn't taking pre-orders either, but you can sign up to be notified when products become available.",
+        "Signing up is quick: if you already have an account you must use the same email address for both.",
+    ],
+)
+def test_clean_quotes_and_reported_account_words_are_no_call_to_action(line: str) -> None:
+    """A speaker's "join us" is news, and a review telling its reader "you can sign up" is reporting."""
+    assert not is_call_to_action(line)
+    assert line in clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}").text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up to receive our biggest stories as soon as they are published in your inbox.",
+        "We use cookies to give you the best experience on our website, as our policy explains.",
+        "Log in to your account to read the rest of this story and all of our archive today.",
+    ],
+)
+def test_clean_account_appeals_in_the_site_voice_stay_calls_to_action(line: str) -> None:
+    assert is_call_to_action(line)
