@@ -109,16 +109,20 @@ def _is_sentence(line: str, words: Sequence[str]) -> bool:
 
 def _is_comment_widget(line: str) -> bool:
     """A comment-section label ("Show Comments", "Leave a Reply", "0 Comments"): short, about comments,
-    and not a sentence ("The mayor declined to comment." is reporting, not a widget)."""
+    and not a sentence ("The mayor declined to comment." is reporting, not a widget); beyond a few words
+    it must also look like a widget (a count, "Leave a ...", "Load more ...") rather than a subheading."""
     stripped = line.rstrip()
     is_sentence = (stripped.endswith((".", "!", "?", '"', "”", "’")) and not stripped.endswith("..")) or (
         stripped.endswith(":")
         and len(_words(line)) >= settings.CLEAN_MIN_SENTENCE_WORDS  # "Sanders made the following comment:"
     )
+    words = len(_words(line))
     return (
         not is_sentence
-        and len(_words(line)) <= settings.CLEAN_COMMENT_WIDGET_MAX_WORDS
+        and words <= settings.CLEAN_COMMENT_WIDGET_MAX_WORDS
         and bool(patterns.COMMENT_CUE.search(line))
+        # a subheading about comments ("Replies from the ministry") must not end the article
+        and (words <= settings.CLEAN_COMMENT_LABEL_MAX_WORDS or bool(patterns.COMMENT_WIDGET.search(line)))
     )
 
 
@@ -140,9 +144,15 @@ def _is_furniture(line: str) -> bool:
         patterns.CAPTION.search(line)
         or patterns.READ_MORE.search(line)
         or patterns.FORM_FIELD.match(line)
-        or patterns.NAVIGATION.search(line)
+        or _is_navigation(line)
         or is_call_to_action(line)
     )
+
+
+def _is_navigation(line: str) -> bool:
+    """A menu or breadcrumb line: separators such as "»" or "|" outside quotations (German prose quotes
+    »so«, French « ainsi »: those guillemets are no menu)."""
+    return bool(patterns.NAVIGATION.search(patterns.QUOTED.sub(" ", line)))
 
 
 def _is_section_header(line: str) -> bool:
@@ -187,7 +197,7 @@ def _headline_score(line: str) -> float:
     if line.rstrip().endswith("."):
         score -= 1  # headlines rarely end with a full stop; standfirsts and labels do
     if (
-        patterns.NAVIGATION.search(line)
+        _is_navigation(line)
         or _is_legal(line)
         or patterns.CAPTION.search(line)
         or is_call_to_action(line)
@@ -548,7 +558,7 @@ def _furniture_rule(line: str) -> str:
         return "caption"
     if patterns.READ_MORE.search(line):
         return "read more"
-    if patterns.NAVIGATION.search(line):
+    if _is_navigation(line):
         return "navigation"
     return "call to action"
 

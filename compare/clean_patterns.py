@@ -65,11 +65,19 @@ COMMENT_CUE = re.compile(
     r"|^\W*notify\b",  # "Notify me of follow-up comments", not "We will notify you by email"
     re.IGNORECASE,
 )
+# What makes a line about comments a widget rather than a subheading ("Public comments on the plan"): a count,
+# a widget's verb or word, or a label's ending. Lines of at most CLEAN_COMMENT_LABEL_MAX_WORDS need none of it.
+COMMENT_WIDGET = re.compile(
+    r"\d|^\W*(?:leave|add|post|show|load|loading|view|see|write|submit|read|hide|cancel|join|sort|notify)\b"
+    r"|\b(?:disqus|voted|moderated|plugin|policy|cancel)\b|[:|*…»]\s*$|\.\.\s*$",
+    re.IGNORECASE,
+)
 CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
     r"|\bPhoto by\b|\bPhotograph by\b|\b(?:Image|Media) (?:copyright|source|caption)",
     re.IGNORECASE,
 )
+# Menu separators and breadcrumbs ("Home » News", "Sport | Weather"); tested outside quotations (QUOTED).
 NAVIGATION = re.compile(r"[»›|]|\s>\s|\bskip to\b", re.IGNORECASE)
 # Legal notices and disclaimers: site furniture, however long and sentence-like they are.
 LEGAL = re.compile(
@@ -111,8 +119,9 @@ ACCOUNT_CUE = re.compile(
 #: The site speaking of itself: "our newsletter", "help us", "we use cookies".
 SITE_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 # A quotation inside a line: what a speaker said is reporting, whatever words it uses ("Join us," she said).
-# Straight single quotes count only outside words, so apostrophes ("don't") open nothing.
-QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^'\n]*'(?!\w)")
+# Straight single quotes count only outside words, so apostrophes ("don't") open nothing; guillemets in
+# pairs are quotation marks (French «...», German »...«), not the menu separators NAVIGATION looks for.
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»|»[^«»]*«|›[^‹›]*‹|(?<!\w)'[^'\n]*'(?!\w)")
 IMPERATIVE = re.compile(
     r"^\W*(?:subscribe|sign|log|follow|find|join|share|download|donate|support|click|tap|get|enter|type|listen|watch"
     r"|read|like|leave|tell|let|thanks?|accept|manage)\b",

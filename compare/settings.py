@@ -98,6 +98,9 @@ CLEAN_HEADLINE_TOPIC_LINES = 3
 CLEAN_SECTION_HEADER_MAX_WORDS = 6
 #: Longest line (in words) that a comment cue turns into a comment-widget line.
 CLEAN_COMMENT_WIDGET_MAX_WORDS = 8
+#: A line about comments longer than this (in words) is a widget only with a count, a widget's verb or a label's
+#: ending ("Load more comments", "24 comments:"); otherwise it may be a subheading ("Replies from the ministry").
+CLEAN_COMMENT_LABEL_MAX_WORDS = 3
 #: Longest line (in words) that can still be a caption or a call to action rather than article prose
 #: (checking only lines this short also keeps the vocabulary patterns off long paragraphs, which is faster).
 CLEAN_FURNITURE_MAX_WORDS = 40

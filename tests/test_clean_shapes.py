@@ -677,3 +677,27 @@ def test_clean_quotes_and_reported_account_words_are_no_call_to_action(line: str
 )
 def test_clean_account_appeals_in_the_site_voice_stay_calls_to_action(line: str) -> None:
     assert is_call_to_action(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zudem wurde der Begriff der »Wissensgesellschaft« geprägt, eine Welt voller Information.",
+        "Le maire a répondu « pas question » aux élus de l'opposition réunis lundi soir.",
+    ],
+)
+def test_clean_guillemets_are_quotation_marks_not_menu_separators(line: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}")
+    assert line in cleaned.text
+
+
+def test_clean_breadcrumbs_are_still_navigation() -> None:
+    cleaned = clean_text(f"Home » News » Local\n\nCouncil approves new budget\n\n{BODY}Sport | Weather | Contact")
+    assert "Home » News » Local" not in cleaned.text and "Sport | Weather | Contact" not in cleaned.text
+
+
+def test_clean_subheading_about_comments_does_not_end_the_article() -> None:
+    """ "Replies from the ministry" is a subheading; "Load more comments" or "24 comments" open a comment section."""
+    page = f"Council approves new budget\n\n{BODY}Replies from the ministry\n\n{MORE}"
+    assert MORE in clean_text(page).text
+    assert MORE not in clean_text(f"Council approves new budget\n\n{BODY}24 comments\n\n{MORE}").text
