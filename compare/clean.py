@@ -74,7 +74,10 @@ def is_prose(line: str) -> bool:
     # Capitalised words make a short line a teaser or a menu, but a long sentence full of names is prose.
     if _title_case(words) and not (sentence and len(words) >= settings.CLEAN_PROSE_WORDS):
         return False
-    return len(words) >= settings.CLEAN_PROSE_WORDS or (len(words) >= settings.CLEAN_MIN_SENTENCE_WORDS and sentence)
+    if len(words) >= settings.CLEAN_PROSE_WORDS:
+        return True
+    # a short line is prose only as a sentence, and a statement of leaked script ("ads.sticky = true;") is none
+    return len(words) >= settings.CLEAN_MIN_SENTENCE_WORDS and sentence and not patterns.SCRIPT_LIKE.search(line)
 
 
 def is_call_to_action(line: str) -> bool:
@@ -114,7 +117,7 @@ def _is_comment_widget(line: str) -> bool:
     stripped = line.rstrip()
     is_sentence = (stripped.endswith((".", "!", "?", '"', "”", "’")) and not stripped.endswith("..")) or (
         stripped.endswith(":")
-        and len(_words(line)) >= settings.CLEAN_MIN_SENTENCE_WORDS  # "Sanders made the following comment:"
+        and len(_words(line)) > settings.CLEAN_COMMENT_LABEL_MAX_WORDS  # "Sanders made the following comment:"
     )
     words = len(_words(line))
     return (
@@ -466,16 +469,17 @@ def _body_lines(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> lis
 
 def _lead_ins(lines: Sequence[str], rules: Sequence[str], kept: Sequence[bool]) -> set[int]:
     """A short line ending with a comma or colon just above a kept paragraph ("The mayor said:", "In a
-    statement, she said,", a sentence the page's markup split) begins what follows: it is the article's,
-    wherever it stands (even first)."""
+    statement, she said,", a sentence the page's markup split, a one-word label such as "Background:")
+    begins what follows: it is the article's, wherever it stands (even first)."""
     return {
         index
         for index in range(len(lines) - 1)
         if not kept[index]
         and kept[index + 1]
         and rules[index] == "short line"
-        and len(_words(lines[index])) >= 2
         and lines[index].rstrip().endswith((",", ":"))
+        and (len(_words(lines[index])) >= 2 or lines[index].rstrip().endswith(":"))
+        and not patterns.TEASER_LABEL.match(lines[index])
     }
 
 

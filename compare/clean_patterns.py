@@ -41,11 +41,10 @@ SECTION_HEADER = re.compile(
     re.IGNORECASE,
 )
 # A link to another article set inside the body: "RELATED: ...", "Watch: ...", "Read more: ...".
-TEASER_LINK = re.compile(
-    r"^\W*(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more)"
-    r"\s*(?::|\||–|—|-)\s*\w",
-    re.IGNORECASE,
-)
+_TEASER_WORDS = r"(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more)"
+TEASER_LINK = re.compile(rf"^\W*{_TEASER_WORDS}\s*(?::|\||–|—|-)\s*\w", re.IGNORECASE)
+# The same label alone on its line ("WATCH:", "More:"), above the video or link it introduces: no lead-in.
+TEASER_LABEL = re.compile(rf"^\W*{_TEASER_WORDS}\s*:\s*$", re.IGNORECASE)
 # The label of an ad slot inside the body ("Advertisement", "Story continues below advertisement").
 AD_SLOT = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|paid content"
@@ -100,7 +99,7 @@ LEGAL_LABEL = re.compile(r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)", re.IGNORE
 # Calls to action: the page talking to its reader about the site itself (subscribe, follow, share, comment).
 ACTION_CUE = re.compile(
     r"\b(?:subscri(?:be|ption)|newsletters?|podcasts?|follow us|find us on|join us"
-    r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
+    r"|thanks? (?:you )?for reading|sharing is caring|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
     r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support(?:ing)? (?:our|my) (?:work|journalism)"
     r"|your support|help us (?:continue|keep)"
     r"|comments? (?:below|section)"

@@ -39,7 +39,7 @@ URL_FETCH_MAX_BYTES = 5 * 1024 * 1024
 #: A line is prose when it has at least this many words (title-case lines need a sentence ending too).
 CLEAN_PROSE_WORDS = 12
 #: A shorter line is still prose when it ends like a sentence and has at least this many words.
-CLEAN_MIN_SENTENCE_WORDS = 4
+CLEAN_MIN_SENTENCE_WORDS = 3
 #: A run of this many short lines separates two blocks of prose (fewer stay inside one block).
 CLEAN_SEPARATOR_RUN = 3
 #: A later block joins the body when this share of its content words occurs in the body.
@@ -82,7 +82,7 @@ CLEAN_LIST_ITEM_MIN_WORDS = 3
 #: ... and at most this many, unless they hold a figure ("120g noodles"); longer lines are other articles' headlines.
 CLEAN_LIST_ITEM_MAX_WORDS = 4
 #: A list is kept when a sentence of at least this many words introduces it with a colon.
-CLEAN_LIST_INTRO_MIN_WORDS = 6
+CLEAN_LIST_INTRO_MIN_WORDS = 3
 #: Lines repeated across an outlet's articles are its boilerplate when shorter than this.
 CLEAN_REPEATED_LINE_MAX_WORDS = 60
 #: Two pages sharing more than this share of their lines are versions of one article, not two articles.

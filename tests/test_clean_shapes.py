@@ -701,3 +701,37 @@ def test_clean_subheading_about_comments_does_not_end_the_article() -> None:
     page = f"Council approves new budget\n\n{BODY}Replies from the ministry\n\n{MORE}"
     assert MORE in clean_text(page).text
     assert MORE not in clean_text(f"Council approves new budget\n\n{BODY}24 comments\n\n{MORE}").text
+
+
+@pytest.mark.parametrize("line", ["He was right.", "Nobody came forward.", "Hard to disagree."])
+def test_clean_three_word_sentence_is_a_paragraph(line: str) -> None:
+    """A paragraph of three words that ends like a sentence is the article's, even as its last line."""
+    assert clean_text(f"Council approves new budget\n\n{BODY}{MORE}\n\n{line}").text.endswith(line)
+
+
+def test_clean_leaked_script_statement_is_no_short_sentence() -> None:
+    page = f"ads.sticky = true;\n\nRUM.mark( 'js_load_ui' );\n\nCouncil approves new budget\n\n{BODY}"
+    cleaned = clean_text(page)
+    assert cleaned.title == "Council approves new budget"
+    assert "ads.sticky" not in cleaned.text and "RUM.mark" not in cleaned.text
+
+
+def test_clean_one_word_labels_ending_with_a_colon_lead_into_the_body() -> None:
+    """ "Background:" or "USAGE:" over a paragraph is a subheading; "WATCH:" over a video link is a teaser label."""
+    page = f"Council approves new budget\n\nBackground:\n\n{BODY}Results:\n\n{MORE}\n\nWATCH:\n\n{MORE} Again."
+    text = clean_text(page).text
+    assert "Background:" in text and "Results:" in text and "WATCH:" not in text
+
+
+def test_clean_short_list_intro_keeps_its_items() -> None:
+    items = [
+        "ban cars from the old bridge",
+        "hire more inspectors for the roads",
+        "publish the audit every spring",
+        "open the depot to the public",
+        "repaint the schools before the winter",
+        "fix the lights on the river path",
+    ]
+    page = f"Council approves new budget\n\n{BODY}Her demands include:\n\n" + "\n\n".join(items) + f"\n\n{MORE}"
+    text = clean_text(page).text
+    assert all(item in text for item in items)
