@@ -378,14 +378,11 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
         every[index] = ("break", "author bio")
     for index in _headline_rails(body_lines, every):
         every[index] = ("short", "headline rail")
-    # Leaked script is no part of the page's layout: the body is looked for as if it were not there, so
-    # a snippet between two paragraphs (an ad slot's loader) neither splits the body nor counts as a label.
-    content = [index for index, (_, rule) in enumerate(every) if rule != "script code"]
-    shown = [False] * len(body_lines)
-    why = ["script code"] * len(body_lines)
-    found = _body_lines([body_lines[i] for i in content], [every[i] for i in content])
-    for index, (rule, kept) in zip(content, found, strict=True):
-        shown[index], why[index] = kept, rule
+    shown, why = _judge(body_lines, every)
+    again = _second_copies(body_lines, every, shown, title, boilerplate)
+    if again:  # a line first met in a menu or teaser and then in the body: its body copy is judged on its own
+        every = [again.get(index, classes) for index, classes in enumerate(every)]
+        shown, why = _judge(body_lines, every)
     kept_lines = shown
     reasons = [rule for rule, kept in zip(why, shown, strict=True) if not kept]
     # bylines stand above the body: before the headline or between it and the first kept line
@@ -398,6 +395,43 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
         author=byline_author(head),
         reasons=["before the headline"] * len(removed) + reasons,
     )
+
+
+def _judge(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> tuple[list[bool], list[str]]:
+    """Whether each body candidate is kept, and why it is removed (the rule) when it is not.
+
+    Leaked script is no part of the page's layout: the body is looked for as if it were not there, so
+    a snippet between two paragraphs (an ad slot's loader) neither splits the body nor counts as a label.
+    """
+    content = [index for index, (_, rule) in enumerate(classes) if rule != "script code"]
+    shown = [False] * len(lines)
+    why = ["script code"] * len(lines)
+    found = _body_lines([lines[i] for i in content], [classes[i] for i in content])
+    for index, (rule, kept) in zip(content, found, strict=True):
+        shown[index], why[index] = kept, rule
+    return shown, why
+
+
+def _second_copies(
+    lines: Sequence[str], classes: Sequence[tuple[str, str]], shown: Sequence[bool], title: str, boilerplate: frozenset[str]
+) -> dict[int, tuple[str, str]]:
+    """The first later copy of each line whose earlier copies were all removed, classified on its own.
+
+    A repeat is dropped so that the reader does not see a line twice (a pull quote, "Advertisement");
+    when the earlier copy stood in a menu or a teaser above the article, the copy in the body is the
+    only one the reader would see (a subheading that is also a menu item, a lede also used as a teaser).
+    """
+    kept: set[str] = set()
+    tried: set[str] = set()
+    again: dict[int, tuple[str, str]] = {}
+    for index, line in enumerate(lines):
+        key = normalise_line(line)
+        if classes[index][1] == "repeated in page" and key not in kept and key not in tried:
+            tried.add(key)
+            again[index] = _classify(line, title, boilerplate, set())
+        if shown[index]:
+            kept.add(key)
+    return again
 
 
 def _headline_rails(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[int]:

@@ -73,7 +73,8 @@ COMMENT_WIDGET = re.compile(
 )
 CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
-    r"|\bPhoto by\b|\bPhotograph by\b|\b(?:Image|Media) (?:copyright|source|caption)",
+    r"|\bPhoto by\b|\bPhotograph by\b|\b(?:Image|Media) (?:copyright|source|caption)|\btoggle caption\b"
+    r"|\bmedia playback is (?:unsupported|not supported)\b",
     re.IGNORECASE,
 )
 # Menu separators and breadcrumbs ("Home » News", "Sport | Weather"); tested outside quotations (QUOTED).

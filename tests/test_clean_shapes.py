@@ -735,3 +735,24 @@ def test_clean_short_list_intro_keeps_its_items() -> None:
     page = f"Council approves new budget\n\n{BODY}Her demands include:\n\n" + "\n\n".join(items) + f"\n\n{MORE}"
     text = clean_text(page).text
     assert all(item in text for item in items)
+
+
+def test_clean_line_first_seen_in_a_menu_is_kept_in_the_body() -> None:
+    """A subheading that is also a menu item above the article: its copy in the body is the one a reader sees."""
+    menu = "Home\n\nFinal verdict\n\nContact\n\nAbout us\n\nArchive\n\n"
+    page = f"Council approves new budget\n\n{menu}{BODY}Final verdict\n\n{MORE}"
+    cleaned = clean_text(page)
+    assert "Final verdict" in cleaned.text.split("\n\n")
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))["Contact"] != "kept"
+
+
+def test_clean_repeat_of_a_kept_line_is_still_dropped() -> None:
+    page = f"Council approves new budget\n\n{BODY}{QUOTE}\n\n{MORE}\n\n{QUOTE}\n\n{MORE} Again."
+    assert clean_text(page).text.count(QUOTE) == 1
+
+
+@pytest.mark.parametrize(
+    "line", ["Enlarge this image toggle caption Bruce Smith/AP Bruce Smith/AP", "Media playback is unsupported on your device"]
+)
+def test_clean_media_widget_captions_are_furniture(line: str) -> None:
+    assert line not in clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}").text
