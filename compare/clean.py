@@ -30,8 +30,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from compare import clean_lines as shape
 from compare import clean_patterns as patterns
 from compare import settings
+from compare.clean_lines import is_call_to_action, is_code, is_prose, normalise_line
 
 
 @dataclass(frozen=True)
@@ -47,147 +49,13 @@ class CleanedText:
     reasons: list[str] = field(default_factory=list)
 
 
-def normalise_line(line: str) -> str:
-    """A line reduced to its words, for spotting repeats regardless of spacing and punctuation."""
-    return " ".join(re.findall(r"\w+", line.lower()))
-
-
-def _words(line: str) -> list[str]:
-    return patterns.WORD.findall(line)
-
-
-def is_code(line: str) -> bool:
-    """True for a line of script (an inline ad or tracking snippet leaked into the scrape): at least
-    CLEAN_CODE_MIN_TOKENS code tokens, and at least one for every CLEAN_CODE_WORDS_PER_TOKEN words."""
-    tokens = len(patterns.CODE_TOKEN.findall(line))
-    return tokens >= settings.CLEAN_CODE_MIN_TOKENS and tokens * settings.CLEAN_CODE_WORDS_PER_TOKEN >= len(
-        _words(line)
-    )
-
-
-def is_prose(line: str) -> bool:
-    """True when a line reads like part of an article body rather than page furniture."""
-    words = _words(line)
-    if _is_furniture(line) or is_code(line):
-        return False
-    sentence = bool(patterns.SENTENCE_END.search(line.strip()))
-    # Capitalised words make a short line a teaser or a menu, but a long sentence full of names is prose.
-    if _title_case(words) and not (sentence and len(words) >= settings.CLEAN_PROSE_WORDS):
-        return False
-    if len(words) >= settings.CLEAN_PROSE_WORDS:
-        return True
-    # a short line is prose only as a sentence, and a statement of leaked script ("ads.sticky = true;") is none
-    return len(words) >= settings.CLEAN_MIN_SENTENCE_WORDS and sentence and not patterns.SCRIPT_LIKE.search(line)
-
-
-def is_call_to_action(line: str) -> bool:
-    """True for the site talking to its reader ("Subscribe to our newsletter", "Follow us on X", cookie notices).
-
-    A cue alone is not enough in a full sentence (news reports mention newsletters and
-    subscribers); the line must also address the reader, open with an imperative, or be
-    a short label without a full stop. Quotations do not count (a speaker's "join us" is
-    news), and account words (sign up, log in, e-mail address) make a full sentence a call to
-    action only when the site speaks as "we" or commands.
-    """
-    words = _words(line)
-    if len(words) > settings.CLEAN_FURNITURE_MAX_WORDS:
-        return False
-    said = patterns.QUOTED.sub(" ", line)  # a speaker's words are reported, not the site's ("Join us," she said)
-    site_cue = bool(patterns.ACTION_CUE.search(said))
-    if not (site_cue or patterns.ACCOUNT_CUE.search(said)):
-        return False
-    if patterns.IMPERATIVE.match(said):
-        return True
-    if not site_cue and _is_sentence(line, words) and not patterns.SITE_VOICE.search(said):
-        return False  # a review telling its reader "you can sign up to be notified" is reporting
-    if patterns.READER.search(said):
-        return True
-    return len(words) <= 8 and not line.rstrip().endswith(".")
-
-
-def _is_sentence(line: str, words: Sequence[str]) -> bool:
-    """A full sentence: long enough to be prose and ending as a sentence ends."""
-    return len(words) >= settings.CLEAN_PROSE_WORDS and bool(patterns.SENTENCE_END.search(line.strip()))
-
-
-def _is_comment_widget(line: str) -> bool:
-    """A comment-section label ("Show Comments", "Leave a Reply", "0 Comments"): short, about comments,
-    and not a sentence ("The mayor declined to comment." is reporting, not a widget); beyond a few words
-    it must also look like a widget (a count, "Leave a ...", "Load more ...") rather than a subheading."""
-    stripped = line.rstrip()
-    is_sentence = (stripped.endswith((".", "!", "?", '"', "”", "’")) and not stripped.endswith("..")) or (
-        stripped.endswith(":")
-        and len(_words(line)) > settings.CLEAN_COMMENT_LABEL_MAX_WORDS  # "Sanders made the following comment:"
-    )
-    words = len(_words(line))
-    return (
-        not is_sentence
-        and words <= settings.CLEAN_COMMENT_WIDGET_MAX_WORDS
-        and bool(patterns.COMMENT_CUE.search(line))
-        # a subheading about comments ("Replies from the ministry") must not end the article
-        and (words <= settings.CLEAN_COMMENT_LABEL_MAX_WORDS or bool(patterns.COMMENT_WIDGET.search(line)))
-    )
-
-
-def _is_meta(line: str) -> bool:
-    """A filing label, tag list, post navigation or note about the article.
-
-    Labels are short and are not sentences, unlike "Filed under the Act, the complaint says ...".
-    """
-    if len(_words(line)) > settings.CLEAN_META_MAX_WORDS:
-        return False
-    return bool(patterns.META_NOTE.search(line)) or (
-        bool(patterns.META_LABEL.search(line)) and not line.rstrip().endswith(".")
-    )
-
-
-def _is_furniture(line: str) -> bool:
-    """A caption, "Read more", form field, call to action or menu: never body, wherever it stands."""
-    return len(_words(line)) <= settings.CLEAN_FURNITURE_MAX_WORDS and bool(
-        patterns.CAPTION.search(line)
-        or patterns.READ_MORE.search(line)
-        or patterns.FORM_FIELD.match(line)
-        or _is_navigation(line)
-        or is_call_to_action(line)
-    )
-
-
-def _is_navigation(line: str) -> bool:
-    """A menu or breadcrumb line: separators such as "»" or "|" outside quotations (German prose quotes
-    »so«, French « ainsi »: those guillemets are no menu)."""
-    return bool(patterns.NAVIGATION.search(patterns.QUOTED.sub(" ", line)))
-
-
-def _is_section_header(line: str) -> bool:
-    """ "Related stories", "Most popular", "More from Reuters": the start of a list of other articles."""
-    return len(_words(line)) <= settings.CLEAN_SECTION_HEADER_MAX_WORDS and bool(patterns.SECTION_HEADER.match(line))
-
-
-def _is_legal(line: str) -> bool:
-    """A copyright line, disclaimer or legal notice (one that opens with its label may be longer)."""
-    words = len(_words(line))
-    if words <= settings.CLEAN_LEGAL_MAX_WORDS and patterns.LEGAL.search(line):
-        return True
-    return words <= settings.CLEAN_LEGAL_LABELLED_MAX_WORDS and bool(patterns.LEGAL_LABEL.match(line))
-
-
-def _title_case(words: Sequence[str]) -> bool:
-    """Headline- or menu-like: nearly every word capitalised (teasers, navigation)."""
-    long_words = [w for w in words if len(w) > 3]
-    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.8
-
-
-def _is_stamp(line: str) -> bool:
-    return len(_words(line)) < 3 and (bool(patterns.STAMP.match(line)) or len(line.strip()) <= 3)
-
-
 def _headline_score(line: str) -> float:
     """How much a line looks like a headline: a few words, no full stop, no menu, byline or date."""
-    words = _words(line)
+    words = shape.line_words(line)
     if (
         len(words) < 2
         or patterns.DATE_LINE.match(line)
-        or _is_stamp(line)
+        or shape.is_stamp(line)
         or is_code(line)
         or patterns.SCRIPT_LIKE.search(line)
     ):
@@ -200,11 +68,11 @@ def _headline_score(line: str) -> float:
     if line.rstrip().endswith("."):
         score -= 1  # headlines rarely end with a full stop; standfirsts and labels do
     if (
-        _is_navigation(line)
-        or _is_legal(line)
+        shape.is_navigation(line)
+        or shape.is_legal(line)
         or patterns.CAPTION.search(line)
         or is_call_to_action(line)
-        or _is_meta(line)
+        or shape.is_meta(line)
         or re.match(r"^\s*by\s", line, re.I)
     ):
         score -= 5
@@ -222,14 +90,18 @@ def _headline_index(lines: Sequence[str]) -> int | None:
     nothing qualifies the best-scoring line is taken.
     """
     first_paragraph = next(
-        (i for i, line in enumerate(lines) if len(_words(line)) >= settings.CLEAN_PROSE_WORDS and is_prose(line)),
+        (
+            i
+            for i, line in enumerate(lines)
+            if len(shape.line_words(line)) >= settings.CLEAN_PROSE_WORDS and is_prose(line)
+        ),
         len(lines),
     )
     candidates = range(min(max(first_paragraph, 1), len(lines)))
     scores = [_headline_score(lines[i]) for i in candidates]
     # a menu item or the site's name can come first: the headline shares the article's topic words
-    opening = _content_words(lines[first_paragraph : first_paragraph + settings.CLEAN_HEADLINE_TOPIC_LINES])
-    on_topic = next((i for i in candidates if scores[i] > 0 and _content_words([lines[i]]) & opening), None)
+    opening = shape.content_words(lines[first_paragraph : first_paragraph + settings.CLEAN_HEADLINE_TOPIC_LINES])
+    on_topic = next((i for i in candidates if scores[i] > 0 and shape.content_words([lines[i]]) & opening), None)
     first = next((i for i in candidates if scores[i] > 0), None)
     if on_topic is not None:
         return on_topic
@@ -239,28 +111,6 @@ def _headline_index(lines: Sequence[str]) -> int | None:
     if best is None or scores[best] == float("-inf"):
         return None
     return best
-
-
-#: Frequent English words that say nothing about an article's topic (the topic test ignores them).
-# fmt: off
-_FUNCTION_WORDS = frozenset({
-    "about", "after", "also", "been", "before", "being", "could", "does", "from", "have", "having", "here", "into",
-    "just", "like", "more", "most", "much", "only", "other", "over", "said", "says", "same", "some", "such",
-    "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through", "very", "were",
-    "what", "when", "where", "which", "while", "will", "with", "would", "your"
-})
-# fmt: on
-
-
-def _content_words(lines: Iterable[str]) -> set[str]:
-    """Topic words of some lines: lowercased, function words ignored, cut to a common stem."""
-    words = set()
-    for line in lines:
-        for word in _words(line):
-            word = word.lower().removesuffix("'s").removesuffix("’s")
-            if len(word) > 3 and word not in _FUNCTION_WORDS:
-                words.add(word[: settings.CLEAN_STEM_LETTERS])
-    return words
 
 
 def repeated_lines(texts: Iterable[str]) -> frozenset[str]:
@@ -305,7 +155,7 @@ def byline_author(lines: Iterable[str]) -> str | None:
     """The author named by the first byline: "By Jane Porter" or "Posted on 3 May 2022 by Jane Porter"."""
     for line in lines:
         sentence = line.rstrip().endswith((".", "!", "?")) and not re.match(r"\W*by\s", line, re.IGNORECASE)
-        if len(_words(line)) <= settings.CLEAN_BYLINE_MAX_WORDS and not sentence:
+        if len(shape.line_words(line)) <= settings.CLEAN_BYLINE_MAX_WORDS and not sentence:
             match = patterns.BYLINE.search(line)
             if match:
                 return match.group("name")
@@ -413,7 +263,11 @@ def _judge(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> tuple[li
 
 
 def _second_copies(
-    lines: Sequence[str], classes: Sequence[tuple[str, str]], shown: Sequence[bool], title: str, boilerplate: frozenset[str]
+    lines: Sequence[str],
+    classes: Sequence[tuple[str, str]],
+    shown: Sequence[bool],
+    title: str,
+    boilerplate: frozenset[str],
 ) -> dict[int, tuple[str, str]]:
     """The first later copy of each line whose earlier copies were all removed, classified on its own.
 
@@ -444,7 +298,7 @@ def _headline_rails(lines: Sequence[str], classes: Sequence[tuple[str, str]]) ->
         headline = (
             index < len(lines)
             and classes[index][0] == "prose"
-            and len(_words(line)) <= settings.CLEAN_RAIL_MAX_WORDS
+            and len(shape.line_words(line)) <= settings.CLEAN_RAIL_MAX_WORDS
             and not patterns.SENTENCE_END.search(line.rstrip())
         )
         if headline:
@@ -471,7 +325,7 @@ def _author_bios(lines: Sequence[str]) -> list[int]:
             firsts[match.group("first").lower()].append(index)
     bios = []
     for index, line in enumerate(lines):
-        if len(_words(line)) > settings.CLEAN_BIO_MAX_WORDS:
+        if len(shape.line_words(line)) > settings.CLEAN_BIO_MAX_WORDS:
             continue
         match = patterns.BIO.match(line)
         name = (match.group("first") or match.group("me")) if match else ""
@@ -512,7 +366,7 @@ def _lead_ins(lines: Sequence[str], rules: Sequence[str], kept: Sequence[bool]) 
         and kept[index + 1]
         and rules[index] == "short line"
         and lines[index].rstrip().endswith((",", ":"))
-        and (len(_words(lines[index])) >= 2 or lines[index].rstrip().endswith(":"))
+        and (len(shape.line_words(lines[index])) >= 2 or lines[index].rstrip().endswith(":"))
         and not patterns.TEASER_LABEL.match(lines[index])
     }
 
@@ -557,15 +411,15 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
     key = normalise_line(line)
     repeated = key in seen
     seen.add(key)
-    if _is_comment_widget(line):
+    if shape.is_comment_widget(line):
         return "comments", "comment widget"
     if patterns.FORM_FIELD.match(line):
         return "comments", "form field"
     breaks = (
         ("credit line", bool(patterns.VIA_LINE.match(line) or patterns.REPORTING_BY.match(line))),
-        ("meta label", _is_meta(line)),
+        ("meta label", shape.is_meta(line)),
         ("date line", bool(patterns.DATE_LINE.match(line))),
-        ("legal notice", _is_legal(line)),
+        ("legal notice", shape.is_legal(line)),
         ("site boilerplate", key in boilerplate),
     )
     for rule, hit in breaks:
@@ -573,17 +427,17 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
             return "break", rule
     if title and key == normalise_line(title):
         return "short", "repeats the headline"  # a recipe card or a share box names the article: it may go on
-    if _is_section_header(line):
+    if shape.is_section_header(line):
         return "header", "section header"
     if repeated:
         return "short", "repeated in page"  # a later copy ("Advertisement", a pull quote): the body goes on
-    if _is_furniture(line):
+    if shape.is_furniture(line):
         return "furniture", _furniture_rule(line)
     if is_code(line):
         return "short", "script code"  # like an ad slot: the body may go on after it
     if patterns.AD_SLOT.match(line):
         return "short", "ad slot"
-    if len(_words(line)) <= settings.CLEAN_META_MAX_WORDS and patterns.TEASER_LINK.match(line):
+    if len(shape.line_words(line)) <= settings.CLEAN_META_MAX_WORDS and patterns.TEASER_LINK.match(line):
         return "short", "teaser link"
     if is_prose(line):
         return "prose", "prose"
@@ -596,7 +450,7 @@ def _furniture_rule(line: str) -> str:
         return "caption"
     if patterns.READ_MORE.search(line):
         return "read more"
-    if _is_navigation(line):
+    if shape.is_navigation(line):
         return "navigation"
     return "call to action"
 
@@ -616,7 +470,7 @@ def _mark_teasers(lines: Sequence[str], kinds: list[str]) -> list[str]:
             marked[index] == "prose"
             and (
                 (index + 1 < len(marked) and marked[index + 1] == "prose")
-                or len(_words(lines[index])) > settings.CLEAN_TEASER_BLURB_MAX_WORDS
+                or len(shape.line_words(lines[index])) > settings.CLEAN_TEASER_BLURB_MAX_WORDS
             )
         ):
             if marked[index] in ("prose", "short"):
@@ -633,7 +487,7 @@ def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]
     for index, line in enumerate(lines):
         if not (keep[index] and kinds[index] == "prose" and line.endswith(":")):
             continue
-        if len(_words(line)) < settings.CLEAN_LIST_INTRO_MIN_WORDS:
+        if len(shape.line_words(line)) < settings.CLEAN_LIST_INTRO_MIN_WORDS:
             continue
         following = index + 1
         while following < len(lines) and (
@@ -674,7 +528,9 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
         if inside and all(kinds[i] in ("short", "furniture") for i in run):
             if len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES:
                 items.update(
-                    i for i in run if kinds[i] == "short" and rules[i] == "short line" and len(_words(lines[i])) >= 2
+                    i
+                    for i in run
+                    if kinds[i] == "short" and rules[i] == "short line" and len(shape.line_words(lines[i])) >= 2
                 )
             elif len(run) <= settings.CLEAN_LIST_RUN_MAX_LINES:
                 items.update(i for i in run if kinds[i] == "short" and rules[i] == "short line" and _is_item(lines[i]))
@@ -686,9 +542,9 @@ def _is_item(line: str) -> bool:
     """An item of a long list inside the body (a recipe's ingredients, a product's features): a few words
     or a quantity, not a menu's title-case label nor a headline of another article (a rail of those runs
     as long, but its lines are longer and have no figures)."""
-    words = _words(line)
+    words = shape.line_words(line)
     short = len(words) <= settings.CLEAN_LIST_ITEM_MAX_WORDS or bool(re.search(r"\d", line))
-    return len(words) >= settings.CLEAN_LIST_ITEM_MIN_WORDS and short and not _title_case(words)
+    return len(words) >= settings.CLEAN_LIST_ITEM_MIN_WORDS and short and not shape.title_case(words)
 
 
 @dataclass(frozen=True)
@@ -726,7 +582,7 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
                     continue
                 break
             blocks.append(_Block(index, end, hard, neutral, in_tail))
-            words = sum(len(_words(lines[i])) for i in range(index, end) if kinds[i] == "prose")
+            words = sum(len(shape.line_words(lines[i])) for i in range(index, end) if kinds[i] == "prose")
             seen_prose = seen_prose or words >= settings.CLEAN_TAIL_AFTER_WORDS
             index = end
             hard, neutral = False, True
@@ -756,7 +612,7 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
     def prose(block: _Block) -> list[str]:
         return [lines[i] for i in range(block.start, block.end) if kinds[i] == "prose"]
 
-    every_size = {b: sum(len(_words(line)) for line in prose(blocks[b])) for b in range(len(blocks))}
+    every_size = {b: sum(len(shape.line_words(line)) for line in prose(blocks[b])) for b in range(len(blocks))}
     front = [b for b in range(len(blocks)) if not blocks[b].in_tail]
     # A "View comments" link or a "Most read" box above the article puts all of it in the tail: a block
     # there that dwarfs everything before it is the article, not reader comments.
@@ -770,12 +626,15 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
     sizes = {b: every_size[b] for b in candidates}
     main = next(b for b in candidates if sizes[b] >= settings.CLEAN_MAIN_BLOCK_SHARE * max(sizes.values()))
     chosen = {main}
-    vocabulary = _content_words(prose(blocks[main]))
+    vocabulary = shape.content_words(prose(blocks[main]))
 
     def joins(block: _Block) -> bool:
-        if block.neutral and sum(len(_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS:
+        if (
+            block.neutral
+            and sum(len(shape.line_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS
+        ):
             return True  # after an ad slot or a subheading, several sentences of prose are more article
-        words = _content_words(prose(block))
+        words = shape.content_words(prose(block))
         shared = len(words & vocabulary)
         # a share for short blocks; a count for long ones, whose many words dilute any share
         return bool(words) and (
@@ -784,7 +643,7 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
         )
 
     def small(block: _Block) -> bool:
-        return sum(len(_words(line)) for line in prose(block)) < settings.CLEAN_BRIDGE_BLOCK_MAX_WORDS
+        return sum(len(shape.line_words(line)) for line in prose(block)) < settings.CLEAN_BRIDGE_BLOCK_MAX_WORDS
 
     # After the body: extend until the first hard break (comments, widgets, disclaimers) or off-topic block.
     # A small block has too few words to show its topic: it goes on the body when the block after it does.
@@ -798,7 +657,7 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
             break
         for t in taken:
             chosen.add(t)
-            vocabulary |= _content_words(prose(blocks[t]))
+            vocabulary |= shape.content_words(prose(blocks[t]))
         b = taken[-1] + 1
     # Before the body: intro paragraphs on the same topic, even across a share bar.
     for b in range(main - 1, -1, -1):

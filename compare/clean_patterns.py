@@ -100,7 +100,8 @@ LEGAL_LABEL = re.compile(r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)", re.IGNORE
 # Calls to action: the page talking to its reader about the site itself (subscribe, follow, share, comment).
 ACTION_CUE = re.compile(
     r"\b(?:subscri(?:be|ption)|newsletters?|podcasts?|follow us|find us on|join us"
-    r"|thanks? (?:you )?for reading|sharing is caring|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
+    r"|thanks? (?:you )?for reading|sharing is caring"
+    r"|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
     r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support(?:ing)? (?:our|my) (?:work|journalism)"
     r"|your support|help us (?:continue|keep)"
     r"|comments? (?:below|section)"
@@ -170,3 +171,12 @@ BIO = re.compile(
     re.IGNORECASE,
 )
 REPORTING_BY = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b.*$", re.I)
+# Frequent English words that say nothing about an article's topic (the cleaner's topic test ignores them).
+# fmt: off
+FUNCTION_WORDS = frozenset({
+    "about", "after", "also", "been", "before", "being", "could", "does", "from", "have", "having", "here", "into",
+    "just", "like", "more", "most", "much", "only", "other", "over", "said", "says", "same", "some", "such",
+    "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through", "very", "were",
+    "what", "when", "where", "which", "while", "will", "with", "would", "your"
+})
+# fmt: on
