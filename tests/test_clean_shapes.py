@@ -752,7 +752,8 @@ def test_clean_repeat_of_a_kept_line_is_still_dropped() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Enlarge this image toggle caption Bruce Smith/AP Bruce Smith/AP", "Media playback is unsupported on your device"]
+    "line",
+    ["Enlarge this image toggle caption Bruce Smith/AP Bruce Smith/AP", "Media playback is unsupported on your device"],
 )
 def test_clean_media_widget_captions_are_furniture(line: str) -> None:
     assert line not in clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}").text
