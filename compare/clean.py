@@ -233,6 +233,8 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     if again:  # a line first met in a menu or teaser and then in the body: its body copy is judged on its own
         every = [again.get(index, classes) for index, classes in enumerate(every)]
         shown, why = _judge(body_lines, every)
+    for index in _decks(body_lines, shown, why, title):
+        shown[index] = True
     kept_lines = shown
     reasons = [rule for rule, kept in zip(why, shown, strict=True) if not kept]
     # bylines stand above the body: before the headline or between it and the first kept line
@@ -245,6 +247,26 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
         author=byline_author(head),
         reasons=["before the headline"] * len(removed) + reasons,
     )
+
+
+def _decks(lines: Sequence[str], shown: Sequence[bool], why: Sequence[str], title: str) -> list[int]:
+    """A subtitle (deck) standing between the headline and a kept paragraph, with at least
+    CLEAN_DECK_TOPIC_SHARE of its topic words in the headline ("The Garden · Derek Jarman (1990)" under
+    "Derek Jarman · The Garden"): it restates the headline, so it is the article's, not a menu or a byline.
+    The first line counts as under the headline: the headline was taken from the text just above it, or was
+    given (clean text read back) and the text starts where it ends."""
+    heading = shape.content_words([title])
+    decks = []
+    for index in range(len(lines) - 1):
+        after_headline = index == 0 or why[index - 1] == "repeats the headline"
+        if not (after_headline and not shown[index] and why[index] == "short line" and shown[index + 1]):
+            continue
+        if patterns.NAME_LINE.match(lines[index]):
+            continue  # a name alone under the headline is a photo's caption or a byline
+        words = shape.content_words([lines[index]])
+        if words and len(words & heading) >= settings.CLEAN_DECK_TOPIC_SHARE * len(words):
+            decks.append(index)
+    return decks
 
 
 def _judge(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> tuple[list[bool], list[str]]:

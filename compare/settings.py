@@ -94,6 +94,9 @@ CLEAN_REPEAT_SAMPLE_PAGES = 6
 #: The headline is the first headline-like line sharing a topic word with this many lines from the first paragraph
 #: on (a menu item or the site's name above it shares none); failing that, the first headline-like line.
 CLEAN_HEADLINE_TOPIC_LINES = 3
+#: A short line right between the headline and a kept paragraph is the article's subtitle when at least this share
+#: of its topic words are the headline's (a menu item or a byline shares few).
+CLEAN_DECK_TOPIC_SHARE = 0.5
 #: Longest line (in words) that can be a section header ("Related stories").
 CLEAN_SECTION_HEADER_MAX_WORDS = 6
 #: Longest line (in words) that a comment cue turns into a comment-widget line.

@@ -757,3 +757,14 @@ def test_clean_repeat_of_a_kept_line_is_still_dropped() -> None:
 )
 def test_clean_media_widget_captions_are_furniture(line: str) -> None:
     assert line not in clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}").text
+
+
+def test_clean_deck_restating_the_headline_is_kept() -> None:
+    """A subtitle right under the headline that restates it is the article's; a byline or a menu item there is not."""
+    deck = "Budget approved · Council vote (2024)"
+    assert deck in clean_text(f"Council approves new budget\n\n{deck}\n\n{BODY}").text
+    assert "Jump to recipe" not in clean_text(f"Council approves new budget\n\nJump to recipe\n\n{BODY}").text
+    # with the headline known, the deck stands under the text's own copy of it
+    assert (
+        deck in clean_text(f"Council approves new budget\n\n{deck}\n\n{BODY}", title="Council approves new budget").text
+    )
