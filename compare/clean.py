@@ -177,6 +177,8 @@ def _unwrapped_lines(raw: str) -> list[str]:
 
     A line that stops mid-sentence and is followed, in the same paragraph, by a line
     starting in lower case continues on it (text copied from e-mails, PDFs, terminals).
+    Leaked script is never a sentence's continuation, nor continued: "freestar.queue.push(...)"
+    glued to a headline or a credit line hid them from the rules that recognise them.
     """
     # Pieces are joined once at the end: growing the joined line piece by piece (and searching it
     # again each time) made a long hard-wrapped paragraph quadratic (a 19 MB upload took minutes).
@@ -188,7 +190,13 @@ def _unwrapped_lines(raw: str) -> list[str]:
             after_blank = True
             continue
         # the joined line ends with its last piece, so the end-of-sentence test needs only that piece
-        if lines and not after_blank and line[0].islower() and not patterns.SENTENCE_END.search(lines[-1][-1]):
+        if (
+            lines
+            and not after_blank
+            and line[0].islower()
+            and not patterns.SENTENCE_END.search(lines[-1][-1])
+            and not (patterns.SCRIPT_LIKE.search(line) or patterns.SCRIPT_LIKE.search(lines[-1][-1]))
+        ):
             lines[-1].append(line)
         else:
             lines.append([line])

@@ -768,3 +768,16 @@ def test_clean_deck_restating_the_headline_is_kept() -> None:
     assert (
         deck in clean_text(f"Council approves new budget\n\n{deck}\n\n{BODY}", title="Council approves new budget").text
     )
+
+
+def test_clean_leaked_script_does_not_glue_onto_headline_or_credit_line() -> None:
+    """A naive scrape puts a script's lines right under the text; lower-case code is no wrapped sentence."""
+    page = (
+        "Council approves new budget\nfreestar.queue.push(function () { googletag.display('slot_1'); });\n"
+        f"{BODY.strip()}\nThe bridge the town loves to hate\n(via Valley Courier)\n"
+        "freestar.initCallback = function () { freestar.newAdSlots([{ placementName: 'slot_2' }]); };\nShare"
+    )
+    cleaned = clean_text(page)
+    assert cleaned.title == "Council approves new budget"
+    assert cleaned.declared_source == "Valley Courier"
+    assert cleaned.text.endswith("The bridge the town loves to hate")
