@@ -672,6 +672,9 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
             or shared >= settings.CLEAN_CONTINUATION_MIN_SHARED
         )
 
+    def long(block: _Block) -> bool:
+        return sum(len(shape.line_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS
+
     def small(block: _Block) -> bool:
         return sum(len(shape.line_words(line)) for line in prose(block)) < settings.CLEAN_BRIDGE_BLOCK_MAX_WORDS
 
@@ -689,9 +692,11 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
             chosen.add(t)
             vocabulary |= shape.content_words(prose(blocks[t]))
         b = taken[-1] + 1
-    # Before the body: intro paragraphs on the same topic, even across a share bar.
+    # Before the body: intro paragraphs on the same topic, even across a share bar; and, like a long block
+    # after the body, a long one that only labels (image links, a subheading) part from the body below it.
     for b in range(main - 1, -1, -1):
-        if joins(blocks[b]):
+        lead = b + 1 in chosen and blocks[b + 1].neutral and not small(blocks[b]) and long(blocks[b])
+        if joins(blocks[b]) or lead:
             chosen.add(b)
     mask = [False] * len(lines)
     for b in chosen:

@@ -781,3 +781,17 @@ def test_clean_leaked_script_does_not_glue_onto_headline_or_credit_line() -> Non
     assert cleaned.title == "Council approves new budget"
     assert cleaned.declared_source == "Valley Courier"
     assert cleaned.text.endswith("The bridge the town loves to hate")
+
+
+def test_clean_long_intro_above_image_links_joins_the_body() -> None:
+    """A long opening paragraph that only image links or labels part from the body below it is the article's."""
+    intro = (
+        "Two former owners of the country's largest lender took loans from their own bank and moved the money "
+        "abroad through a web of shell firms, according to the central bank's chairwoman, who spoke on Friday "
+        "after a three-year inquiry into where the funds went."
+    )
+    links = "i.redd.it/whs5mnaxwft31.jpg\n\ni.redd.it/pqzrz4hexft31.jpg\n\nclarityofsignal.com/2017/01/21/a-post\n\n"
+    rest = "Engineers told the meeting that the work on the main bridge would take two summers to finish. " * 4
+    share = "Facebook Twitter Email Subscribe To Our Newsletter\n\n"  # no label: the intro joins by what follows it
+    page = f"Council approves new budget\n\n{share}{intro}\n\n{links}{BODY}{MORE}\n\n{rest}\n\n{MORE} {rest}"
+    assert clean_text(page).text.startswith(intro)
