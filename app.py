@@ -733,8 +733,8 @@ def _articles_browser(corpus: Corpus) -> None:
     if not chosen.removed:
         removed_column.caption("Cleaning removed nothing from this article.")
         return
-    removed_column.caption(f"Removed by cleaning ({len(chosen.removed)} lines)")
-    removed_column.html("".join(f"<p><small><s>{escape(line)}</s></small></p>" for line in chosen.removed))
+    removed_column.caption(f"Removed by cleaning ({len(chosen.removed)} lines), each with the rule that removed it")
+    removed_column.html(listing.removed_lines_html(chosen.removed, chosen.removal_reasons))
 
 
 def main() -> None:

@@ -30,8 +30,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from compare import clean_lines as shape
 from compare import clean_patterns as patterns
 from compare import settings
+from compare.clean_lines import is_call_to_action, is_code, is_prose, normalise_line
 
 
 @dataclass(frozen=True)
@@ -47,119 +49,13 @@ class CleanedText:
     reasons: list[str] = field(default_factory=list)
 
 
-def normalise_line(line: str) -> str:
-    """A line reduced to its words, for spotting repeats regardless of spacing and punctuation."""
-    return " ".join(re.findall(r"\w+", line.lower()))
-
-
-def _words(line: str) -> list[str]:
-    return patterns.WORD.findall(line)
-
-
-def is_code(line: str) -> bool:
-    """True for a line of script (an inline ad or tracking snippet leaked into the scrape): at least
-    CLEAN_CODE_MIN_TOKENS code tokens, and at least one for every CLEAN_CODE_WORDS_PER_TOKEN words."""
-    tokens = len(patterns.CODE_TOKEN.findall(line))
-    return tokens >= settings.CLEAN_CODE_MIN_TOKENS and tokens * settings.CLEAN_CODE_WORDS_PER_TOKEN >= len(
-        _words(line)
-    )
-
-
-def is_prose(line: str) -> bool:
-    """True when a line reads like part of an article body rather than page furniture."""
-    words = _words(line)
-    if _is_furniture(line) or is_code(line):
-        return False
-    sentence = bool(patterns.SENTENCE_END.search(line.strip()))
-    # Capitalised words make a short line a teaser or a menu, but a long sentence full of names is prose.
-    if _title_case(words) and not (sentence and len(words) >= settings.CLEAN_PROSE_WORDS):
-        return False
-    return len(words) >= settings.CLEAN_PROSE_WORDS or (len(words) >= settings.CLEAN_MIN_SENTENCE_WORDS and sentence)
-
-
-def is_call_to_action(line: str) -> bool:
-    """True for the site talking to its reader ("Subscribe to our newsletter", "Follow us on X", cookie notices).
-
-    A cue alone is not enough in a full sentence (news reports mention newsletters and
-    subscribers); the line must also address the reader, open with an imperative, or be
-    a short label without a full stop.
-    """
-    words = _words(line)
-    if len(words) > settings.CLEAN_FURNITURE_MAX_WORDS or not patterns.ACTION_CUE.search(line):
-        return False
-    if patterns.IMPERATIVE.match(line) or patterns.READER.search(line):
-        return True
-    return len(words) <= 8 and not line.rstrip().endswith(".")
-
-
-def _is_comment_widget(line: str) -> bool:
-    """A comment-section label ("Show Comments", "Leave a Reply", "0 Comments"): short, about comments,
-    and not a sentence ("The mayor declined to comment." is reporting, not a widget)."""
-    stripped = line.rstrip()
-    is_sentence = (stripped.endswith((".", "!", "?", '"', "”", "’")) and not stripped.endswith("..")) or (
-        stripped.endswith(":")
-        and len(_words(line)) >= settings.CLEAN_MIN_SENTENCE_WORDS  # "Sanders made the following comment:"
-    )
-    return (
-        not is_sentence
-        and len(_words(line)) <= settings.CLEAN_COMMENT_WIDGET_MAX_WORDS
-        and bool(patterns.COMMENT_CUE.search(line))
-    )
-
-
-def _is_meta(line: str) -> bool:
-    """A filing label, tag list, post navigation or note about the article.
-
-    Labels are short and are not sentences, unlike "Filed under the Act, the complaint says ...".
-    """
-    if len(_words(line)) > settings.CLEAN_META_MAX_WORDS:
-        return False
-    return bool(patterns.META_NOTE.search(line)) or (
-        bool(patterns.META_LABEL.search(line)) and not line.rstrip().endswith(".")
-    )
-
-
-def _is_furniture(line: str) -> bool:
-    """A caption, "Read more", form field, call to action or menu: never body, wherever it stands."""
-    return len(_words(line)) <= settings.CLEAN_FURNITURE_MAX_WORDS and bool(
-        patterns.CAPTION.search(line)
-        or patterns.READ_MORE.search(line)
-        or patterns.FORM_FIELD.match(line)
-        or patterns.NAVIGATION.search(line)
-        or is_call_to_action(line)
-    )
-
-
-def _is_section_header(line: str) -> bool:
-    """ "Related stories", "Most popular", "More from Reuters": the start of a list of other articles."""
-    return len(_words(line)) <= settings.CLEAN_SECTION_HEADER_MAX_WORDS and bool(patterns.SECTION_HEADER.match(line))
-
-
-def _is_legal(line: str) -> bool:
-    """A copyright line, disclaimer or legal notice (one that opens with its label may be longer)."""
-    words = len(_words(line))
-    if words <= settings.CLEAN_LEGAL_MAX_WORDS and patterns.LEGAL.search(line):
-        return True
-    return words <= settings.CLEAN_LEGAL_LABELLED_MAX_WORDS and bool(patterns.LEGAL_LABEL.match(line))
-
-
-def _title_case(words: Sequence[str]) -> bool:
-    """Headline- or menu-like: nearly every word capitalised (teasers, navigation)."""
-    long_words = [w for w in words if len(w) > 3]
-    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.8
-
-
-def _is_stamp(line: str) -> bool:
-    return len(_words(line)) < 3 and (bool(patterns.STAMP.match(line)) or len(line.strip()) <= 3)
-
-
 def _headline_score(line: str) -> float:
     """How much a line looks like a headline: a few words, no full stop, no menu, byline or date."""
-    words = _words(line)
+    words = shape.line_words(line)
     if (
         len(words) < 2
         or patterns.DATE_LINE.match(line)
-        or _is_stamp(line)
+        or shape.is_stamp(line)
         or is_code(line)
         or patterns.SCRIPT_LIKE.search(line)
     ):
@@ -172,11 +68,11 @@ def _headline_score(line: str) -> float:
     if line.rstrip().endswith("."):
         score -= 1  # headlines rarely end with a full stop; standfirsts and labels do
     if (
-        patterns.NAVIGATION.search(line)
-        or _is_legal(line)
+        shape.is_navigation(line)
+        or shape.is_legal(line)
         or patterns.CAPTION.search(line)
         or is_call_to_action(line)
-        or _is_meta(line)
+        or shape.is_meta(line)
         or re.match(r"^\s*by\s", line, re.I)
     ):
         score -= 5
@@ -194,14 +90,18 @@ def _headline_index(lines: Sequence[str]) -> int | None:
     nothing qualifies the best-scoring line is taken.
     """
     first_paragraph = next(
-        (i for i, line in enumerate(lines) if len(_words(line)) >= settings.CLEAN_PROSE_WORDS and is_prose(line)),
+        (
+            i
+            for i, line in enumerate(lines)
+            if len(shape.line_words(line)) >= settings.CLEAN_PROSE_WORDS and is_prose(line)
+        ),
         len(lines),
     )
     candidates = range(min(max(first_paragraph, 1), len(lines)))
     scores = [_headline_score(lines[i]) for i in candidates]
     # a menu item or the site's name can come first: the headline shares the article's topic words
-    opening = _content_words(lines[first_paragraph : first_paragraph + settings.CLEAN_HEADLINE_TOPIC_LINES])
-    on_topic = next((i for i in candidates if scores[i] > 0 and _content_words([lines[i]]) & opening), None)
+    opening = shape.content_words(lines[first_paragraph : first_paragraph + settings.CLEAN_HEADLINE_TOPIC_LINES])
+    on_topic = next((i for i in candidates if scores[i] > 0 and shape.content_words([lines[i]]) & opening), None)
     first = next((i for i in candidates if scores[i] > 0), None)
     if on_topic is not None:
         return on_topic
@@ -211,28 +111,6 @@ def _headline_index(lines: Sequence[str]) -> int | None:
     if best is None or scores[best] == float("-inf"):
         return None
     return best
-
-
-#: Frequent English words that say nothing about an article's topic (the topic test ignores them).
-# fmt: off
-_FUNCTION_WORDS = frozenset({
-    "about", "after", "also", "been", "before", "being", "could", "does", "from", "have", "having", "here", "into",
-    "just", "like", "more", "most", "much", "only", "other", "over", "said", "says", "same", "some", "such",
-    "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through", "very", "were",
-    "what", "when", "where", "which", "while", "will", "with", "would", "your"
-})
-# fmt: on
-
-
-def _content_words(lines: Iterable[str]) -> set[str]:
-    """Topic words of some lines: lowercased, function words ignored, cut to a common stem."""
-    words = set()
-    for line in lines:
-        for word in _words(line):
-            word = word.lower().removesuffix("'s").removesuffix("’s")
-            if len(word) > 3 and word not in _FUNCTION_WORDS:
-                words.add(word[: settings.CLEAN_STEM_LETTERS])
-    return words
 
 
 def repeated_lines(texts: Iterable[str]) -> frozenset[str]:
@@ -277,7 +155,7 @@ def byline_author(lines: Iterable[str]) -> str | None:
     """The author named by the first byline: "By Jane Porter" or "Posted on 3 May 2022 by Jane Porter"."""
     for line in lines:
         sentence = line.rstrip().endswith((".", "!", "?")) and not re.match(r"\W*by\s", line, re.IGNORECASE)
-        if len(_words(line)) <= settings.CLEAN_BYLINE_MAX_WORDS and not sentence:
+        if len(shape.line_words(line)) <= settings.CLEAN_BYLINE_MAX_WORDS and not sentence:
             match = patterns.BYLINE.search(line)
             if match:
                 return match.group("name")
@@ -299,6 +177,8 @@ def _unwrapped_lines(raw: str) -> list[str]:
 
     A line that stops mid-sentence and is followed, in the same paragraph, by a line
     starting in lower case continues on it (text copied from e-mails, PDFs, terminals).
+    Leaked script is never a sentence's continuation, nor continued: "freestar.queue.push(...)"
+    glued to a headline or a credit line hid them from the rules that recognise them.
     """
     # Pieces are joined once at the end: growing the joined line piece by piece (and searching it
     # again each time) made a long hard-wrapped paragraph quadratic (a 19 MB upload took minutes).
@@ -310,7 +190,13 @@ def _unwrapped_lines(raw: str) -> list[str]:
             after_blank = True
             continue
         # the joined line ends with its last piece, so the end-of-sentence test needs only that piece
-        if lines and not after_blank and line[0].islower() and not patterns.SENTENCE_END.search(lines[-1][-1]):
+        if (
+            lines
+            and not after_blank
+            and line[0].islower()
+            and not patterns.SENTENCE_END.search(lines[-1][-1])
+            and not (patterns.SCRIPT_LIKE.search(line) or patterns.SCRIPT_LIKE.search(lines[-1][-1]))
+        ):
             lines[-1].append(line)
         else:
             lines.append([line])
@@ -350,14 +236,13 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
         every[index] = ("break", "author bio")
     for index in _headline_rails(body_lines, every):
         every[index] = ("short", "headline rail")
-    # Leaked script is no part of the page's layout: the body is looked for as if it were not there, so
-    # a snippet between two paragraphs (an ad slot's loader) neither splits the body nor counts as a label.
-    content = [index for index, (_, rule) in enumerate(every) if rule != "script code"]
-    shown = [False] * len(body_lines)
-    why = ["script code"] * len(body_lines)
-    found = _body_lines([body_lines[i] for i in content], [every[i] for i in content])
-    for index, (rule, kept) in zip(content, found, strict=True):
-        shown[index], why[index] = kept, rule
+    shown, why = _judge(body_lines, every)
+    again = _second_copies(body_lines, every, shown, title, boilerplate)
+    if again:  # a line first met in a menu or teaser and then in the body: its body copy is judged on its own
+        every = [again.get(index, classes) for index, classes in enumerate(every)]
+        shown, why = _judge(body_lines, every)
+    for index in _decks(body_lines, shown, why, title):
+        shown[index] = True
     kept_lines = shown
     reasons = [rule for rule, kept in zip(why, shown, strict=True) if not kept]
     # bylines stand above the body: before the headline or between it and the first kept line
@@ -372,6 +257,67 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     )
 
 
+def _decks(lines: Sequence[str], shown: Sequence[bool], why: Sequence[str], title: str) -> list[int]:
+    """A subtitle (deck) standing between the headline and a kept paragraph, with at least
+    CLEAN_DECK_TOPIC_SHARE of its topic words in the headline ("The Garden · Derek Jarman (1990)" under
+    "Derek Jarman · The Garden"): it restates the headline, so it is the article's, not a menu or a byline.
+    The first line counts as under the headline: the headline was taken from the text just above it, or was
+    given (clean text read back) and the text starts where it ends."""
+    heading = shape.content_words([title])
+    decks = []
+    for index in range(len(lines) - 1):
+        after_headline = index == 0 or why[index - 1] == "repeats the headline"
+        if not (after_headline and not shown[index] and why[index] == "short line" and shown[index + 1]):
+            continue
+        if patterns.NAME_LINE.match(lines[index]):
+            continue  # a name alone under the headline is a photo's caption or a byline
+        words = shape.content_words([lines[index]])
+        if words and len(words & heading) >= settings.CLEAN_DECK_TOPIC_SHARE * len(words):
+            decks.append(index)
+    return decks
+
+
+def _judge(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> tuple[list[bool], list[str]]:
+    """Whether each body candidate is kept, and why it is removed (the rule) when it is not.
+
+    Leaked script is no part of the page's layout: the body is looked for as if it were not there, so
+    a snippet between two paragraphs (an ad slot's loader) neither splits the body nor counts as a label.
+    """
+    content = [index for index, (_, rule) in enumerate(classes) if rule != "script code"]
+    shown = [False] * len(lines)
+    why = ["script code"] * len(lines)
+    found = _body_lines([lines[i] for i in content], [classes[i] for i in content])
+    for index, (rule, kept) in zip(content, found, strict=True):
+        shown[index], why[index] = kept, rule
+    return shown, why
+
+
+def _second_copies(
+    lines: Sequence[str],
+    classes: Sequence[tuple[str, str]],
+    shown: Sequence[bool],
+    title: str,
+    boilerplate: frozenset[str],
+) -> dict[int, tuple[str, str]]:
+    """The first later copy of each line whose earlier copies were all removed, classified on its own.
+
+    A repeat is dropped so that the reader does not see a line twice (a pull quote, "Advertisement");
+    when the earlier copy stood in a menu or a teaser above the article, the copy in the body is the
+    only one the reader would see (a subheading that is also a menu item, a lede also used as a teaser).
+    """
+    kept: set[str] = set()
+    tried: set[str] = set()
+    again: dict[int, tuple[str, str]] = {}
+    for index, line in enumerate(lines):
+        key = normalise_line(line)
+        if classes[index][1] == "repeated in page" and key not in kept and key not in tried:
+            tried.add(key)
+            again[index] = _classify(line, title, boilerplate, set())
+        if shown[index]:
+            kept.add(key)
+    return again
+
+
 def _headline_rails(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[int]:
     """Other articles' headlines listed one after another: a run of at least CLEAN_RAIL_MIN_LINES lines
     long enough to pass for prose, each of at most CLEAN_RAIL_MAX_WORDS words and none ending as a
@@ -382,7 +328,7 @@ def _headline_rails(lines: Sequence[str], classes: Sequence[tuple[str, str]]) ->
         headline = (
             index < len(lines)
             and classes[index][0] == "prose"
-            and len(_words(line)) <= settings.CLEAN_RAIL_MAX_WORDS
+            and len(shape.line_words(line)) <= settings.CLEAN_RAIL_MAX_WORDS
             and not patterns.SENTENCE_END.search(line.rstrip())
         )
         if headline:
@@ -409,7 +355,7 @@ def _author_bios(lines: Sequence[str]) -> list[int]:
             firsts[match.group("first").lower()].append(index)
     bios = []
     for index, line in enumerate(lines):
-        if len(_words(line)) > settings.CLEAN_BIO_MAX_WORDS:
+        if len(shape.line_words(line)) > settings.CLEAN_BIO_MAX_WORDS:
             continue
         match = patterns.BIO.match(line)
         name = (match.group("first") or match.group("me")) if match else ""
@@ -441,16 +387,17 @@ def _body_lines(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> lis
 
 def _lead_ins(lines: Sequence[str], rules: Sequence[str], kept: Sequence[bool]) -> set[int]:
     """A short line ending with a comma or colon just above a kept paragraph ("The mayor said:", "In a
-    statement, she said,", a sentence the page's markup split) begins what follows: it is the article's,
-    wherever it stands (even first)."""
+    statement, she said,", a sentence the page's markup split, a one-word label such as "Background:")
+    begins what follows: it is the article's, wherever it stands (even first)."""
     return {
         index
         for index in range(len(lines) - 1)
         if not kept[index]
         and kept[index + 1]
         and rules[index] == "short line"
-        and len(_words(lines[index])) >= 2
         and lines[index].rstrip().endswith((",", ":"))
+        and (len(shape.line_words(lines[index])) >= 2 or lines[index].rstrip().endswith(":"))
+        and not patterns.TEASER_LABEL.match(lines[index])
     }
 
 
@@ -494,15 +441,15 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
     key = normalise_line(line)
     repeated = key in seen
     seen.add(key)
-    if _is_comment_widget(line):
+    if shape.is_comment_widget(line):
         return "comments", "comment widget"
     if patterns.FORM_FIELD.match(line):
         return "comments", "form field"
     breaks = (
         ("credit line", bool(patterns.VIA_LINE.match(line) or patterns.REPORTING_BY.match(line))),
-        ("meta label", _is_meta(line)),
+        ("meta label", shape.is_meta(line)),
         ("date line", bool(patterns.DATE_LINE.match(line))),
-        ("legal notice", _is_legal(line)),
+        ("legal notice", shape.is_legal(line)),
         ("site boilerplate", key in boilerplate),
     )
     for rule, hit in breaks:
@@ -510,17 +457,17 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
             return "break", rule
     if title and key == normalise_line(title):
         return "short", "repeats the headline"  # a recipe card or a share box names the article: it may go on
-    if _is_section_header(line):
+    if shape.is_section_header(line):
         return "header", "section header"
     if repeated:
         return "short", "repeated in page"  # a later copy ("Advertisement", a pull quote): the body goes on
-    if _is_furniture(line):
+    if shape.is_furniture(line):
         return "furniture", _furniture_rule(line)
     if is_code(line):
         return "short", "script code"  # like an ad slot: the body may go on after it
     if patterns.AD_SLOT.match(line):
         return "short", "ad slot"
-    if len(_words(line)) <= settings.CLEAN_META_MAX_WORDS and patterns.TEASER_LINK.match(line):
+    if len(shape.line_words(line)) <= settings.CLEAN_META_MAX_WORDS and patterns.TEASER_LINK.match(line):
         return "short", "teaser link"
     if is_prose(line):
         return "prose", "prose"
@@ -533,7 +480,7 @@ def _furniture_rule(line: str) -> str:
         return "caption"
     if patterns.READ_MORE.search(line):
         return "read more"
-    if patterns.NAVIGATION.search(line):
+    if shape.is_navigation(line):
         return "navigation"
     return "call to action"
 
@@ -553,7 +500,7 @@ def _mark_teasers(lines: Sequence[str], kinds: list[str]) -> list[str]:
             marked[index] == "prose"
             and (
                 (index + 1 < len(marked) and marked[index + 1] == "prose")
-                or len(_words(lines[index])) > settings.CLEAN_TEASER_BLURB_MAX_WORDS
+                or len(shape.line_words(lines[index])) > settings.CLEAN_TEASER_BLURB_MAX_WORDS
             )
         ):
             if marked[index] in ("prose", "short"):
@@ -570,7 +517,7 @@ def _list_items(lines: Sequence[str], kinds: Sequence[str], keep: Sequence[bool]
     for index, line in enumerate(lines):
         if not (keep[index] and kinds[index] == "prose" and line.endswith(":")):
             continue
-        if len(_words(line)) < settings.CLEAN_LIST_INTRO_MIN_WORDS:
+        if len(shape.line_words(line)) < settings.CLEAN_LIST_INTRO_MIN_WORDS:
             continue
         following = index + 1
         while following < len(lines) and (
@@ -611,7 +558,9 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
         if inside and all(kinds[i] in ("short", "furniture") for i in run):
             if len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES:
                 items.update(
-                    i for i in run if kinds[i] == "short" and rules[i] == "short line" and len(_words(lines[i])) >= 2
+                    i
+                    for i in run
+                    if kinds[i] == "short" and rules[i] == "short line" and len(shape.line_words(lines[i])) >= 2
                 )
             elif len(run) <= settings.CLEAN_LIST_RUN_MAX_LINES:
                 items.update(i for i in run if kinds[i] == "short" and rules[i] == "short line" and _is_item(lines[i]))
@@ -623,9 +572,9 @@ def _is_item(line: str) -> bool:
     """An item of a long list inside the body (a recipe's ingredients, a product's features): a few words
     or a quantity, not a menu's title-case label nor a headline of another article (a rail of those runs
     as long, but its lines are longer and have no figures)."""
-    words = _words(line)
+    words = shape.line_words(line)
     short = len(words) <= settings.CLEAN_LIST_ITEM_MAX_WORDS or bool(re.search(r"\d", line))
-    return len(words) >= settings.CLEAN_LIST_ITEM_MIN_WORDS and short and not _title_case(words)
+    return len(words) >= settings.CLEAN_LIST_ITEM_MIN_WORDS and short and not shape.title_case(words)
 
 
 @dataclass(frozen=True)
@@ -663,7 +612,7 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
                     continue
                 break
             blocks.append(_Block(index, end, hard, neutral, in_tail))
-            words = sum(len(_words(lines[i])) for i in range(index, end) if kinds[i] == "prose")
+            words = sum(len(shape.line_words(lines[i])) for i in range(index, end) if kinds[i] == "prose")
             seen_prose = seen_prose or words >= settings.CLEAN_TAIL_AFTER_WORDS
             index = end
             hard, neutral = False, True
@@ -693,7 +642,7 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
     def prose(block: _Block) -> list[str]:
         return [lines[i] for i in range(block.start, block.end) if kinds[i] == "prose"]
 
-    every_size = {b: sum(len(_words(line)) for line in prose(blocks[b])) for b in range(len(blocks))}
+    every_size = {b: sum(len(shape.line_words(line)) for line in prose(blocks[b])) for b in range(len(blocks))}
     front = [b for b in range(len(blocks)) if not blocks[b].in_tail]
     # A "View comments" link or a "Most read" box above the article puts all of it in the tail: a block
     # there that dwarfs everything before it is the article, not reader comments.
@@ -707,12 +656,15 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
     sizes = {b: every_size[b] for b in candidates}
     main = next(b for b in candidates if sizes[b] >= settings.CLEAN_MAIN_BLOCK_SHARE * max(sizes.values()))
     chosen = {main}
-    vocabulary = _content_words(prose(blocks[main]))
+    vocabulary = shape.content_words(prose(blocks[main]))
 
     def joins(block: _Block) -> bool:
-        if block.neutral and sum(len(_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS:
+        if (
+            block.neutral
+            and sum(len(shape.line_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS
+        ):
             return True  # after an ad slot or a subheading, several sentences of prose are more article
-        words = _content_words(prose(block))
+        words = shape.content_words(prose(block))
         shared = len(words & vocabulary)
         # a share for short blocks; a count for long ones, whose many words dilute any share
         return bool(words) and (
@@ -720,8 +672,11 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
             or shared >= settings.CLEAN_CONTINUATION_MIN_SHARED
         )
 
+    def long(block: _Block) -> bool:
+        return sum(len(shape.line_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS
+
     def small(block: _Block) -> bool:
-        return sum(len(_words(line)) for line in prose(block)) < settings.CLEAN_BRIDGE_BLOCK_MAX_WORDS
+        return sum(len(shape.line_words(line)) for line in prose(block)) < settings.CLEAN_BRIDGE_BLOCK_MAX_WORDS
 
     # After the body: extend until the first hard break (comments, widgets, disclaimers) or off-topic block.
     # A small block has too few words to show its topic: it goes on the body when the block after it does.
@@ -735,11 +690,13 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
             break
         for t in taken:
             chosen.add(t)
-            vocabulary |= _content_words(prose(blocks[t]))
+            vocabulary |= shape.content_words(prose(blocks[t]))
         b = taken[-1] + 1
-    # Before the body: intro paragraphs on the same topic, even across a share bar.
+    # Before the body: intro paragraphs on the same topic, even across a share bar; and, like a long block
+    # after the body, a long one that only labels (image links, a subheading) part from the body below it.
     for b in range(main - 1, -1, -1):
-        if joins(blocks[b]):
+        lead = b + 1 in chosen and blocks[b + 1].neutral and not small(blocks[b]) and long(blocks[b])
+        if joins(blocks[b]) or lead:
             chosen.add(b)
     mask = [False] * len(lines)
     for b in chosen:

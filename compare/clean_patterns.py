@@ -41,11 +41,10 @@ SECTION_HEADER = re.compile(
     re.IGNORECASE,
 )
 # A link to another article set inside the body: "RELATED: ...", "Watch: ...", "Read more: ...".
-TEASER_LINK = re.compile(
-    r"^\W*(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more)"
-    r"\s*(?::|\||–|—|-)\s*\w",
-    re.IGNORECASE,
-)
+_TEASER_WORDS = r"(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more)"
+TEASER_LINK = re.compile(rf"^\W*{_TEASER_WORDS}\s*(?::|\||–|—|-)\s*\w", re.IGNORECASE)
+# The same label alone on its line ("WATCH:", "More:"), above the video or link it introduces: no lead-in.
+TEASER_LABEL = re.compile(rf"^\W*{_TEASER_WORDS}\s*:\s*$", re.IGNORECASE)
 # The label of an ad slot inside the body ("Advertisement", "Story continues below advertisement").
 AD_SLOT = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|paid content"
@@ -65,11 +64,20 @@ COMMENT_CUE = re.compile(
     r"|^\W*notify\b",  # "Notify me of follow-up comments", not "We will notify you by email"
     re.IGNORECASE,
 )
-CAPTION = re.compile(
-    r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
-    r"|\bPhoto by\b|\bPhotograph by\b|\b(?:Image|Media) (?:copyright|source|caption)",
+# What makes a line about comments a widget rather than a subheading ("Public comments on the plan"): a count,
+# a widget's verb or word, or a label's ending. Lines of at most CLEAN_COMMENT_LABEL_MAX_WORDS need none of it.
+COMMENT_WIDGET = re.compile(
+    r"\d|^\W*(?:leave|add|post|show|load|loading|view|see|write|submit|read|hide|cancel|join|sort|notify)\b"
+    r"|\b(?:disqus|voted|moderated|plugin|policy|cancel)\b|[:|*…»]\s*$|\.\.\s*$",
     re.IGNORECASE,
 )
+CAPTION = re.compile(
+    r"\((?:AP|AFP|Reuters|Getty)\s+Photo|\bPhoto(?:graph)?:|\bImage:|\bCredit:|\bGetty Images\b|/\s*Shutterstock\b"
+    r"|\bPhoto by\b|\bPhotograph by\b|\b(?:Image|Media) (?:copyright|source|caption)|\btoggle caption\b"
+    r"|\bmedia playback is (?:unsupported|not supported)\b",
+    re.IGNORECASE,
+)
+# Menu separators and breadcrumbs ("Home » News", "Sport | Weather"); tested outside quotations (QUOTED).
 NAVIGATION = re.compile(r"[»›|]|\s>\s|\bskip to\b", re.IGNORECASE)
 # Legal notices and disclaimers: site furniture, however long and sentence-like they are.
 LEGAL = re.compile(
@@ -91,17 +99,30 @@ LEGAL = re.compile(
 LEGAL_LABEL = re.compile(r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)", re.IGNORECASE)
 # Calls to action: the page talking to its reader about the site itself (subscribe, follow, share, comment).
 ACTION_CUE = re.compile(
-    r"\b(?:subscri(?:be|ption)|newsletters?|inbox|podcasts?|sign(?:ing)? up|log ?in to|follow us|find us on|join us"
-    r"|thanks? (?:you )?for reading|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
+    r"\b(?:subscri(?:be|ption)|newsletters?|podcasts?|follow us|find us on|join us"
+    r"|thanks? (?:you )?for reading|sharing is caring"
+    r"|donat(?:e|ion)|download (?:our|the)(?: [\w-]+)? apps?|leave a (?:comment|reply)"
     r"|share (?:this|on|via|or|what|it|them)|sharing (?:this|our|it)|support(?:ing)? (?:our|my) (?:work|journalism)"
     r"|your support|help us (?:continue|keep)"
-    r"|comments? (?:below|section)|push notifications|cookies?"
+    r"|comments? (?:below|section)"
     r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
-    # account widgets: sign-in boxes and password resets stand on many pages' first screen
-    r"|sign(?:ing)? in|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?"
     r"|^\W*(?:social )?share\W*$|improve this (?:answer|question))\b",
     re.IGNORECASE,
 )
+# Account and device words: sign-in boxes and password resets stand on many pages' first screen, but
+# reviews and reports use the same words ("you can sign up to be notified when it is in stock"), so in a
+# full sentence they make a call to action only when the site speaks (SITE_VOICE) or commands.
+ACCOUNT_CUE = re.compile(
+    r"\b(?:sign(?:ing)? (?:in|up)|log(?:ging)? ?in|passwords?|usernames?|e-?mail address(?:es)?|inbox"
+    r"|push notifications|cookies?)\b",
+    re.IGNORECASE,
+)
+#: The site speaking of itself: "our newsletter", "help us", "we use cookies".
+SITE_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# A quotation inside a line: what a speaker said is reporting, whatever words it uses ("Join us," she said).
+# Straight single quotes count only outside words, so apostrophes ("don't") open nothing; guillemets in
+# pairs are quotation marks (French «...», German »...«), not the menu separators NAVIGATION looks for.
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»|»[^«»]*«|›[^‹›]*‹|(?<!\w)'[^'\n]*'(?!\w)")
 IMPERATIVE = re.compile(
     r"^\W*(?:subscribe|sign|log|follow|find|join|share|download|donate|support|click|tap|get|enter|type|listen|watch"
     r"|read|like|leave|tell|let|thanks?|accept|manage)\b",
@@ -150,3 +171,12 @@ BIO = re.compile(
     re.IGNORECASE,
 )
 REPORTING_BY = re.compile(r"^\s*\(?(?:Reporting|Additional reporting|Writing|Editing) by\b.*$", re.I)
+# Frequent English words that say nothing about an article's topic (the cleaner's topic test ignores them).
+# fmt: off
+FUNCTION_WORDS = frozenset({
+    "about", "after", "also", "been", "before", "being", "could", "does", "from", "have", "having", "here", "into",
+    "just", "like", "more", "most", "much", "only", "other", "over", "said", "says", "same", "some", "such",
+    "than", "that", "their", "them", "then", "there", "these", "they", "this", "those", "through", "very", "were",
+    "what", "when", "where", "which", "while", "will", "with", "would", "your"
+})
+# fmt: on

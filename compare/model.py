@@ -46,7 +46,7 @@ class Article(Record):
 
     ``text`` is the clean body (headline not repeated); all character offsets
     elsewhere in Parallax point into it. ``removed`` keeps the boilerplate lines the
-    cleaner took out, for audit.
+    cleaner took out, for audit, and ``removal_reasons`` the rule that took out each one.
     """
 
     id: str
@@ -62,6 +62,8 @@ class Article(Record):
     removed: tuple[str, ...] = ()
     source_id: str | None = None  # the input's own record id (JSON/CSV "id"), so results join back to it
     extra: dict[str, str] | None = field(default=None, hash=False)  # the input's other fields, kept as given
+    #: Why the cleaner took out each line of ``removed`` (same order): its rule, shown beside the line for audit.
+    removal_reasons: tuple[str, ...] = ()
 
 
 IngestStatus = Literal["loaded", "merged", "rejected"]

@@ -39,7 +39,7 @@ URL_FETCH_MAX_BYTES = 5 * 1024 * 1024
 #: A line is prose when it has at least this many words (title-case lines need a sentence ending too).
 CLEAN_PROSE_WORDS = 12
 #: A shorter line is still prose when it ends like a sentence and has at least this many words.
-CLEAN_MIN_SENTENCE_WORDS = 4
+CLEAN_MIN_SENTENCE_WORDS = 3
 #: A run of this many short lines separates two blocks of prose (fewer stay inside one block).
 CLEAN_SEPARATOR_RUN = 3
 #: A later block joins the body when this share of its content words occurs in the body.
@@ -82,7 +82,7 @@ CLEAN_LIST_ITEM_MIN_WORDS = 3
 #: ... and at most this many, unless they hold a figure ("120g noodles"); longer lines are other articles' headlines.
 CLEAN_LIST_ITEM_MAX_WORDS = 4
 #: A list is kept when a sentence of at least this many words introduces it with a colon.
-CLEAN_LIST_INTRO_MIN_WORDS = 6
+CLEAN_LIST_INTRO_MIN_WORDS = 3
 #: Lines repeated across an outlet's articles are its boilerplate when shorter than this.
 CLEAN_REPEATED_LINE_MAX_WORDS = 60
 #: Two pages sharing more than this share of their lines are versions of one article, not two articles.
@@ -94,10 +94,16 @@ CLEAN_REPEAT_SAMPLE_PAGES = 6
 #: The headline is the first headline-like line sharing a topic word with this many lines from the first paragraph
 #: on (a menu item or the site's name above it shares none); failing that, the first headline-like line.
 CLEAN_HEADLINE_TOPIC_LINES = 3
+#: A short line right between the headline and a kept paragraph is the article's subtitle when at least this share
+#: of its topic words are the headline's (a menu item or a byline shares few).
+CLEAN_DECK_TOPIC_SHARE = 0.5
 #: Longest line (in words) that can be a section header ("Related stories").
 CLEAN_SECTION_HEADER_MAX_WORDS = 6
 #: Longest line (in words) that a comment cue turns into a comment-widget line.
 CLEAN_COMMENT_WIDGET_MAX_WORDS = 8
+#: A line about comments longer than this (in words) is a widget only with a count, a widget's verb or a label's
+#: ending ("Load more comments", "24 comments:"); otherwise it may be a subheading ("Replies from the ministry").
+CLEAN_COMMENT_LABEL_MAX_WORDS = 3
 #: Longest line (in words) that can still be a caption or a call to action rather than article prose
 #: (checking only lines this short also keeps the vocabulary patterns off long paragraphs, which is faster).
 CLEAN_FURNITURE_MAX_WORDS = 40

@@ -32,6 +32,18 @@ def test_app_corpus_browser_shows_clean_text_report_and_removed_lines() -> None:
     shown = "\n".join(str(h.proto.body) for h in at.get("html"))
     assert "Esper pleaded ignorance." in shown  # clean text
     assert "<s>Notify of</s>" in shown  # removed widget line, kept for audit
+    assert "<s>Notify of</s> <code>comment widget</code>" in shown  # with the rule that removed it
     assert "via Zerohedge" in shown  # declared source from the credit line
     report = next(df.value for df in at.dataframe if "status" in df.value.columns)
     assert sorted(report["status"]) == ["loaded", "loaded"]
+
+
+def test_app_removed_lines_carry_their_reason_escaped() -> None:
+    from compare.story.listing import removed_lines_html
+
+    html = removed_lines_html(["<b>Share</b>", "Photo: AP"], ["call to action", "caption"])
+    assert html == (
+        "<p><small><s>&lt;b&gt;Share&lt;/b&gt;</s> <code>call to action</code></small></p>"
+        "<p><small><s>Photo: AP</s> <code>caption</code></small></p>"
+    )
+    assert removed_lines_html(["Home"], []) == "<p><small><s>Home</s></small></p>"  # cached before reasons were kept

@@ -647,3 +647,151 @@ def test_clean_few_highlights_without_full_stops_are_no_rail() -> None:
     ]
     text = clean_text("Council approves new budget\n\n" + "\n\n".join(highlights) + f"\n\n{BODY}").text
     assert all(line in text for line in highlights)
+
+
+# --- issue #17, recall: classes of article lines the cleaner used to drop ---------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“I call on all patriots to join us,” Le Pen said. “France will need you more than ever.”",
+        "'Follow us to the border and see for yourselves,' the sheriff told reporters on Monday.",
+        "Amazon isn't taking pre-orders either, but you can sign up to be notified when products become available.",
+        "Signing up is quick: if you already have an account you must use the same email address for both.",
+    ],
+)
+def test_clean_quotes_and_reported_account_words_are_no_call_to_action(line: str) -> None:
+    """A speaker's "join us" is news, and a review telling its reader "you can sign up" is reporting."""
+    assert not is_call_to_action(line)
+    assert line in clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}").text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up to receive our biggest stories as soon as they are published in your inbox.",
+        "We use cookies to give you the best experience on our website, as our policy explains.",
+        "Log in to your account to read the rest of this story and all of our archive today.",
+    ],
+)
+def test_clean_account_appeals_in_the_site_voice_stay_calls_to_action(line: str) -> None:
+    assert is_call_to_action(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zudem wurde der Begriff der »Wissensgesellschaft« geprägt, eine Welt voller Information.",
+        "Le maire a répondu « pas question » aux élus de l'opposition réunis lundi soir.",
+    ],
+)
+def test_clean_guillemets_are_quotation_marks_not_menu_separators(line: str) -> None:
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}")
+    assert line in cleaned.text
+
+
+def test_clean_breadcrumbs_are_still_navigation() -> None:
+    cleaned = clean_text(f"Home » News » Local\n\nCouncil approves new budget\n\n{BODY}Sport | Weather | Contact")
+    assert "Home » News » Local" not in cleaned.text and "Sport | Weather | Contact" not in cleaned.text
+
+
+def test_clean_subheading_about_comments_does_not_end_the_article() -> None:
+    """ "Replies from the ministry" is a subheading; "Load more comments" or "24 comments" open a comment section."""
+    page = f"Council approves new budget\n\n{BODY}Replies from the ministry\n\n{MORE}"
+    assert MORE in clean_text(page).text
+    assert MORE not in clean_text(f"Council approves new budget\n\n{BODY}24 comments\n\n{MORE}").text
+
+
+@pytest.mark.parametrize("line", ["He was right.", "Nobody came forward.", "Hard to disagree."])
+def test_clean_three_word_sentence_is_a_paragraph(line: str) -> None:
+    """A paragraph of three words that ends like a sentence is the article's, even as its last line."""
+    assert clean_text(f"Council approves new budget\n\n{BODY}{MORE}\n\n{line}").text.endswith(line)
+
+
+def test_clean_leaked_script_statement_is_no_short_sentence() -> None:
+    page = f"ads.sticky = true;\n\nRUM.mark( 'js_load_ui' );\n\nCouncil approves new budget\n\n{BODY}"
+    cleaned = clean_text(page)
+    assert cleaned.title == "Council approves new budget"
+    assert "ads.sticky" not in cleaned.text and "RUM.mark" not in cleaned.text
+
+
+def test_clean_one_word_labels_ending_with_a_colon_lead_into_the_body() -> None:
+    """ "Background:" or "USAGE:" over a paragraph is a subheading; "WATCH:" over a video link is a teaser label."""
+    page = f"Council approves new budget\n\nBackground:\n\n{BODY}Results:\n\n{MORE}\n\nWATCH:\n\n{MORE} Again."
+    text = clean_text(page).text
+    assert "Background:" in text and "Results:" in text and "WATCH:" not in text
+
+
+def test_clean_short_list_intro_keeps_its_items() -> None:
+    items = [
+        "ban cars from the old bridge",
+        "hire more inspectors for the roads",
+        "publish the audit every spring",
+        "open the depot to the public",
+        "repaint the schools before the winter",
+        "fix the lights on the river path",
+    ]
+    page = f"Council approves new budget\n\n{BODY}Her demands include:\n\n" + "\n\n".join(items) + f"\n\n{MORE}"
+    text = clean_text(page).text
+    assert all(item in text for item in items)
+
+
+def test_clean_line_first_seen_in_a_menu_is_kept_in_the_body() -> None:
+    """A subheading that is also a menu item above the article: its copy in the body is the one a reader sees."""
+    menu = "Home\n\nFinal verdict\n\nContact\n\nAbout us\n\nArchive\n\n"
+    page = f"Council approves new budget\n\n{menu}{BODY}Final verdict\n\n{MORE}"
+    cleaned = clean_text(page)
+    assert "Final verdict" in cleaned.text.split("\n\n")
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))["Contact"] != "kept"
+
+
+def test_clean_repeat_of_a_kept_line_is_still_dropped() -> None:
+    page = f"Council approves new budget\n\n{BODY}{QUOTE}\n\n{MORE}\n\n{QUOTE}\n\n{MORE} Again."
+    assert clean_text(page).text.count(QUOTE) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Enlarge this image toggle caption Bruce Smith/AP Bruce Smith/AP", "Media playback is unsupported on your device"],
+)
+def test_clean_media_widget_captions_are_furniture(line: str) -> None:
+    assert line not in clean_text(f"Council approves new budget\n\n{BODY}{line}\n\n{MORE}").text
+
+
+def test_clean_deck_restating_the_headline_is_kept() -> None:
+    """A subtitle right under the headline that restates it is the article's; a byline or a menu item there is not."""
+    deck = "Budget approved · Council vote (2024)"
+    assert deck in clean_text(f"Council approves new budget\n\n{deck}\n\n{BODY}").text
+    assert "Jump to recipe" not in clean_text(f"Council approves new budget\n\nJump to recipe\n\n{BODY}").text
+    # with the headline known, the deck stands under the text's own copy of it
+    assert (
+        deck in clean_text(f"Council approves new budget\n\n{deck}\n\n{BODY}", title="Council approves new budget").text
+    )
+
+
+def test_clean_leaked_script_does_not_glue_onto_headline_or_credit_line() -> None:
+    """A naive scrape puts a script's lines right under the text; lower-case code is no wrapped sentence."""
+    page = (
+        "Council approves new budget\nfreestar.queue.push(function () { googletag.display('slot_1'); });\n"
+        f"{BODY.strip()}\nThe bridge the town loves to hate\n(via Valley Courier)\n"
+        "freestar.initCallback = function () { freestar.newAdSlots([{ placementName: 'slot_2' }]); };\nShare"
+    )
+    cleaned = clean_text(page)
+    assert cleaned.title == "Council approves new budget"
+    assert cleaned.declared_source == "Valley Courier"
+    assert cleaned.text.endswith("The bridge the town loves to hate")
+
+
+def test_clean_long_intro_above_image_links_joins_the_body() -> None:
+    """A long opening paragraph that only image links or labels part from the body below it is the article's."""
+    intro = (
+        "Two former owners of the country's largest lender took loans from their own bank and moved the money "
+        "abroad through a web of shell firms, according to the central bank's chairwoman, who spoke on Friday "
+        "after a three-year inquiry into where the funds went."
+    )
+    links = "i.redd.it/whs5mnaxwft31.jpg\n\ni.redd.it/pqzrz4hexft31.jpg\n\nclarityofsignal.com/2017/01/21/a-post\n\n"
+    rest = "Engineers told the meeting that the work on the main bridge would take two summers to finish. " * 4
+    share = "Facebook Twitter Email Subscribe To Our Newsletter\n\n"  # no label: the intro joins by what follows it
+    page = f"Council approves new budget\n\n{share}{intro}\n\n{links}{BODY}{MORE}\n\n{rest}\n\n{MORE} {rest}"
+    assert clean_text(page).text.startswith(intro)

@@ -383,6 +383,7 @@ def finalise(
             author=draft.author,
             declared_source=draft.declared_source,
             removed=draft.removed,
+            removal_reasons=draft.removal_reasons,
             source_id=draft.source_id,
             extra=draft.extra,
         )

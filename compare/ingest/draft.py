@@ -31,6 +31,8 @@ class Draft:
     #: The input's own record id and its fields Parallax does not read (JSON/CSV), kept on the article.
     source_id: str | None = None
     extra: dict[str, str] | None = None
+    #: Why each line of ``removed`` was removed (the cleaner's rule, same order).
+    removal_reasons: tuple[str, ...] = ()
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")

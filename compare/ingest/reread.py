@@ -48,10 +48,18 @@ def drafts_from_frame(frame: pd.DataFrame) -> dict[str, list[Draft]]:
 
 def _draft(row: dict[str, object]) -> Draft:
     removed = row.get("removed") or ()
+    reasons = row.get("removal_reasons") or ()
     notice = row.get("notice")
-    if not isinstance(removed, list | tuple) or (notice is not None and not isinstance(notice, list | tuple)):
+    if not isinstance(removed, list | tuple) or not isinstance(reasons, list | tuple):
         raise TypeError(f"stored draft has a malformed field: {row!r:.200}")
-    fields = {**row, "removed": tuple(removed), "notice": tuple(notice) if notice is not None else None}
+    if notice is not None and not isinstance(notice, list | tuple):
+        raise TypeError(f"stored draft has a malformed field: {row!r:.200}")
+    fields = {
+        **row,
+        "removed": tuple(removed),
+        "removal_reasons": tuple(reasons),
+        "notice": tuple(notice) if notice is not None else None,
+    }
     return Draft(**fields)  # type: ignore[arg-type]
 
 

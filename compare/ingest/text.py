@@ -24,4 +24,5 @@ def read_text(file: str, text: str, *, boilerplate: frozenset[str] = frozenset()
         author=cleaned.author,
         declared_source=cleaned.declared_source,
         removed=tuple(cleaned.removed),
+        removal_reasons=tuple(cleaned.reasons),
     )

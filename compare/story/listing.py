@@ -1,5 +1,5 @@
 """The corpus as the dashboard lists it: every story with its size, dates and independent reports, the
-filters over that list, and the ingest report as a table."""
+filters over that list, the ingest report as a table, and what cleaning removed from an article."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from compare.highlight import escape
 from compare.model import IngestRecord
 from compare.pipeline import Corpus, story_table
 from compare.story.common import when
@@ -89,4 +90,15 @@ def ingest_table(records: Sequence[IngestRecord]) -> pd.DataFrame:
     """Ingest report records as a table: file, line, status, code and the cause-and-fix message."""
     return pd.DataFrame(
         [{"file": r.file, "line": r.line, "status": r.status, "code": r.code, "message": r.message} for r in records]
+    )
+
+
+def removed_lines_html(removed: Sequence[str], reasons: Sequence[str]) -> str:
+    """The lines cleaning removed, struck through, each with the rule that removed it as a short label beside it,
+    so a reader can tell a caption from a menu and spot a rule that took article text (both escaped: the lines
+    are the article's, untrusted). An article cached before reasons were kept shows its lines without labels."""
+    labels = list(reasons) if len(reasons) == len(removed) else [""] * len(removed)
+    return "".join(
+        f"<p><small><s>{escape(line)}</s>{f' <code>{escape(why)}</code>' if why else ''}</small></p>"
+        for line, why in zip(removed, labels, strict=True)
     )
