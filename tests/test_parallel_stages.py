@@ -101,7 +101,9 @@ def test_parallel_build_workers_are_started_once_and_reused(monkeypatch: pytest.
         first = set(parallel.map_slices(_pids, list(range(40)), slice_size=2))
         second = set(parallel.map_slices(_pids, list(range(40)), slice_size=2))
     assert not parallel.in_build_workers()
-    assert second <= first and len(first) <= 2  # the same processes served both stages
+    # the same two processes served both stages (a pool per stage would bring new ones); one of them may
+    # serve all of the first stage's slices while the other is still starting
+    assert len(first | second) <= 2
     import os
 
     assert os.getpid() not in first
