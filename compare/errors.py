@@ -111,6 +111,18 @@ class Code(StrEnum):
         "No article could be read from {path} ({outcome}). Each file's cause and fix is listed above; fix or "
         "replace those files and run the command again."
     )
+    P166 = (
+        "{file} (the corrections made in the dashboard) cannot be read ({reason}), so the articles loaded as "
+        "their files give them. Undo or redo the corrections in My articles, or delete {file} to drop them."
+    )
+    P167 = (
+        "{file}: '{value}' is not a date Parallax can read. Write it as YYYY-MM-DD (or leave it empty when the "
+        "date is not known)."
+    )
+    P168 = (
+        "{file} has the same text as '{title}', already kept under the outlet {old}; that article's outlet is "
+        "now {new} and the copy was not saved again. Undo in My articles puts {old} back."
+    )
 
     def format(self, **fields: object) -> str:  # type: ignore[override]
         """The message with its fields filled in, prefixed by the code."""

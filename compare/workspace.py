@@ -13,13 +13,15 @@ import dataclasses
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path, PurePosixPath
 
 from compare import settings, store
 from compare.errors import Code
+from compare.ingest import edits
+from compare.ingest.edits import EDITS_FILE, Change
 from compare.ingest.encoding import decode
 from compare.ingest.metadata import CORPUS_TOML, MANIFEST, MANIFEST_COLUMNS
 from compare.model import Article, IngestRecord
@@ -29,7 +31,7 @@ from compare.regroup import REGROUP_FILE, regroup_path
 PASTED_FILE = "pasted.jsonl"
 FETCHED_FILE = "fetched.jsonl"
 #: Names the corpus folder reads as its own files, never as an uploaded article: uploads are renamed.
-RESERVED_NAMES = (MANIFEST, CORPUS_TOML, REGROUP_FILE, PASTED_FILE, FETCHED_FILE)
+RESERVED_NAMES = (MANIFEST, CORPUS_TOML, REGROUP_FILE, EDITS_FILE, PASTED_FILE, FETCHED_FILE)
 #: The lock file every save into the folder holds (hidden, so no corpus reads it as an input).
 LOCK_FILE = ".workspace.lock"
 _MANIFEST_FIELDS = MANIFEST_COLUMNS
@@ -135,7 +137,7 @@ def _append_jsonl(folder: Path, name: str, articles: Sequence[Article]) -> None:
     store.atomic_write_bytes(path, old + ("\n".join(lines) + "\n").encode("utf-8"))
 
 
-def _saving(folder: Path, files: Sequence[str], action: Callable[[], None]) -> list[IngestRecord]:
+def save_locked(folder: Path, files: Sequence[str], action: Callable[[], None]) -> list[IngestRecord]:
     """Run a write into ``folder`` holding its lock; when the folder cannot be locked or written, each of
     ``files`` gets a rejected record (P151, or P158 when another session kept it busy), not an exception."""
     try:
@@ -181,27 +183,52 @@ def _save_members(
     return saved, problems
 
 
-def add_files(folder: Path, files: Sequence[tuple[str, bytes]], outlet: str | None = None) -> list[IngestRecord]:
-    """Save the uploaded files (and zip members) that ingest can read; returns what happened to each input.
+def add_files(
+    folder: Path,
+    files: Sequence[tuple[str, bytes]],
+    outlet: str | None = None,
+    facts: Mapping[str, Mapping[str, str]] | None = None,
+) -> list[IngestRecord]:
+    """Save the uploaded files (and zip members) that ingest can read; returns what happened to each input."""
+    return save_files(folder, files, outlet, facts)[0]
 
-    ``outlet`` names the outlet of files that do not say it themselves; it, and what a
-    manifest.csv inside a zip declares about each file, is written to the folder's
-    manifest.csv so a rebuild keeps it. The bytes saved are the bytes ingest checked (each
-    zip member as read through its own entry), and everything is read before the folder is
-    locked, so a slow upload does not hold other sessions up.
+
+def save_files(
+    folder: Path,
+    files: Sequence[tuple[str, bytes]],
+    outlet: str | None = None,
+    facts: Mapping[str, Mapping[str, str]] | None = None,
+) -> tuple[list[IngestRecord], dict[str, str]]:
+    """``add_files``, also returning each saved input's name in the folder.
+
+    ``outlet`` names the outlet of files that do not say it themselves, and ``facts`` (by
+    input name: outlet, published, title) what the user corrected in the upload table; they,
+    and what a manifest.csv inside a zip declares about each file, are written to the
+    folder's manifest.csv so a rebuild keeps them. An article the folder already holds is
+    not saved again: the same text from the same outlet (or the same address) is merged
+    with it, and the same text under another outlet corrects the kept one's outlet (an
+    undoable change), so a re-upload with the right outlet never counts an article twice.
+    The bytes saved are the bytes ingest checked (each zip member as read through its own
+    entry), and everything is read before the folder is locked, so a slow upload does not
+    hold other sessions up.
     """
     from compare.ingest import load_bytes
 
     records: list[IngestRecord] = []
     members: list[tuple[str, bytes, dict[str, str]]] = []
+    held = _held(folder)
     for upload, data in files:
         result = load_bytes(_safe_name(upload), data, outlet=outlet)
-        records.extend(result.report)
-        for member in dict.fromkeys(r.file for r in result.report if r.status == "loaded"):
-            facts = {k: v for k, v in result.declared.get(member, {}).items() if k != "file"}
+        found, twins = _already_kept(held, result.report, result.articles)
+        records.extend(found)
+        corrected = _correct_outlets(folder, twins)
+        records.extend(corrected)
+        for member in dict.fromkeys(r.file for r in found if r.status == "loaded"):
+            declared = {k: v for k, v in result.declared.get(member, {}).items() if k != "file"}
             if outlet:
-                facts.setdefault("outlet", outlet)
-            members.append((member, result.contents[member], facts))
+                declared.setdefault("outlet", outlet)
+            declared.update({k: v for k, v in (facts or {}).get(member, {}).items() if v})
+            members.append((member, result.contents[member], declared))
     saved: dict[str, str] = {}
     problems: list[IngestRecord] = []
 
@@ -211,8 +238,8 @@ def add_files(folder: Path, files: Sequence[tuple[str, bytes]], outlet: str | No
         problems.extend(failed)
 
     if members:
-        problems.extend(_saving(folder, [m for m, _, _ in members], save))
-    return _after_saving(records, saved, problems)
+        problems.extend(save_locked(folder, [m for m, _, _ in members], save))
+    return _after_saving(records, saved, problems), saved
 
 
 def _after_saving(
@@ -257,10 +284,13 @@ def _keep_jsonl(
 ) -> list[IngestRecord]:
     """Append the articles to the folder's ``name`` under its lock; when that fails, no record says
     "loaded" (the rejection says why), so a session never reports an article it did not keep."""
-    report, articles = _already_kept(folder, report, articles)
+    report, twins = _already_kept(_held(folder), report, articles)
+    report = [*report, *_correct_outlets(folder, twins)]
+    loaded = {r.article_id for r in report if r.status == "loaded"}
+    articles = [a for a in articles if a.id in loaded]
     if not articles:
         return list(report)
-    problems = _saving(folder, [name], partial(_append_jsonl, folder, name, articles))
+    problems = save_locked(folder, [name], partial(_append_jsonl, folder, name, articles))
     return [*(r for r in report if not problems or r.status != "loaded"), *problems]
 
 
@@ -268,23 +298,114 @@ def _url_key(url: str | None) -> str:
     return (url or "").split("#")[0].rstrip("/").lower()
 
 
-def _already_kept(
-    folder: Path, report: Sequence[IngestRecord], articles: Sequence[Article]
-) -> tuple[list[IngestRecord], list[Article]]:
-    """New articles the folder already holds (same outlet and text, or same address) are not stored again:
-    their record says "merged" with the article they duplicate, so the page never says "Added" for a copy
-    the corpus would then merge (and a re-paste is not counted twice)."""
+def _text_key(text: str) -> str:
+    return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Twin:
+    """A new article whose text the folder already holds under another outlet."""
+
+    record: IngestRecord
+    article: Article
+    held: Article
+    held_at: tuple[str, int | None]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Held:
+    """What the folder already holds, looked up by id, address and text, with where each article is."""
+
+    ids: dict[str, Article]
+    urls: dict[str, Article]
+    texts: dict[str, Article]
+    where: dict[str, tuple[str, int | None]]
+
+
+def _held(folder: Path) -> _Held:
     from compare.ingest import load_corpus
 
-    if not folder.is_dir() or not articles:
-        return list(report), list(articles)
-    held = load_corpus(folder).articles
-    ids = {a.id: a for a in held}
-    urls = {_url_key(a.url): a for a in held if a.url}
-    found = {a.id: ids.get(a.id) or (urls.get(_url_key(a.url)) if a.url else None) for a in articles}
-    twins = {new: old for new, old in found.items() if old is not None}
-    out = [_merged(r, twins[r.article_id]) if r.status == "loaded" and r.article_id in twins else r for r in report]
-    return out, [a for a in articles if a.id not in twins]
+    kept = load_corpus(folder) if folder.is_dir() else None
+    articles = kept.articles if kept else []
+    return _Held(
+        ids={a.id: a for a in articles},
+        urls={_url_key(a.url): a for a in articles if a.url},
+        texts={_text_key(a.text): a for a in articles},
+        where={r.article_id: (r.file, r.line) for r in (kept.report if kept else []) if r.article_id},
+    )
+
+
+def _already_kept(
+    held: _Held, report: Sequence[IngestRecord], articles: Sequence[Article]
+) -> tuple[list[IngestRecord], list[_Twin]]:
+    """The report with each new article the folder already holds taken out of "loaded".
+
+    The same outlet and text, or the same address, is a "merged" record naming the article
+    it duplicates, so the page never says "Added" for a copy the corpus would then merge
+    (and a re-paste is not counted twice). The same text under another named outlet is a
+    twin: its record leaves the report, and ``_correct_outlets`` says what became of it.
+    """
+    new = {a.id: a for a in articles}
+    out: list[IngestRecord] = []
+    twins: list[_Twin] = []
+    for record in report:
+        article = new.get(record.article_id or "") if record.status == "loaded" else None
+        if article is None:
+            out.append(record)
+            continue
+        same = held.ids.get(article.id) or (held.urls.get(_url_key(article.url)) if article.url else None)
+        other = held.texts.get(_text_key(article.text))
+        if same is None and other is not None and (article.outlet == "unknown" or other.id not in held.where):
+            same = other  # an upload that names no outlet never takes a kept article's outlet away
+        if same is not None:
+            out.append(_merged(record, same))
+        elif other is not None:
+            twins.append(_Twin(record, article, other, held.where[other.id]))
+        else:
+            out.append(record)
+    return out, twins
+
+
+def _correct_outlets(folder: Path, twins: Sequence[_Twin]) -> list[IngestRecord]:
+    """Give each kept twin the outlet its new copy names (one undoable change), instead of keeping both."""
+    if not twins:
+        return []
+    changes = [
+        Change(
+            0,
+            t.held_at[0],
+            t.held_at[1],
+            fields={"outlet": t.article.outlet},
+            said=f"set the outlet of '{t.held.title}' to {t.article.outlet}",
+        )
+        for t in twins
+    ]
+    problems = save_locked(folder, [t.record.file for t in twins], partial(append_changes, folder, changes))
+    if problems:
+        return problems
+    return [
+        dataclasses.replace(
+            t.record,
+            status="merged",
+            article_id=t.held.id,
+            code=Code.P168.name,
+            message=Code.P168.format(file=t.record.file, title=t.held.title, old=t.held.outlet, new=t.article.outlet),
+        )
+        for t in twins
+    ]
+
+
+def append_changes(folder: Path, changes: Sequence[Change]) -> int:
+    """Add ``changes`` to the folder's edits.json as one new action (call it holding the lock); returns its
+    number. A file that cannot be read is not overwritten: OSError, so the caller reports P151."""
+    path = folder / EDITS_FILE
+    held, problems = edits.read_changes(folder)
+    if problems:
+        raise OSError(f"{EDITS_FILE} is damaged ({problems[0].message}); nothing was changed")
+    action = max((c.action for c in held), default=0) + 1
+    new = [dataclasses.replace(c, action=action) for c in changes]
+    store.atomic_write_bytes(path, edits.encode([*held, *new]))
+    return action
 
 
 def _merged(record: IngestRecord, twin: Article) -> IngestRecord:

@@ -27,8 +27,9 @@ from compare import settings
 from compare.clean import repeated_lines
 from compare.dates import date_in_url
 from compare.errors import Code
-from compare.ingest import records, reread, urls
+from compare.ingest import edits, records, reread, urls
 from compare.ingest.draft import Draft, iso_date
+from compare.ingest.edits import EDITS_FILE
 from compare.ingest.encoding import decode, decode_checked, undecodable_code
 from compare.ingest.html import read_html
 from compare.ingest.metadata import CORPUS_TOML, MANIFEST, METADATA_FILES, Metadata, add_metadata_file, read_metadata
@@ -133,6 +134,10 @@ def _read_decoded(
     return list(urls.fetch(name, addresses))
 
 
+#: Files of the corpus folder itself that describe or correct its articles instead of being articles.
+_FOLDER_FILES = frozenset({MANIFEST, CORPUS_TOML, EDITS_FILE, "regroup.json"})
+
+
 def _walk(folder: Path, report: list[IngestRecord]) -> list[Path]:
     """Article files under ``folder`` (hidden files, the cache and metadata files skipped)."""
     found = []
@@ -150,7 +155,7 @@ def _walk(folder: Path, report: list[IngestRecord]) -> list[Path]:
                 report.append(problem)
         for name in sorted(files):
             path = Path(root) / name
-            if name.startswith(".") or (path.parent == folder and name in {MANIFEST, CORPUS_TOML, "regroup.json"}):
+            if name.startswith(".") or (path.parent == folder and name in _FOLDER_FILES):
                 continue
             problem = _outside_link(path, folder, inside) or _not_regular(path, folder)
             if problem:
@@ -216,6 +221,10 @@ def load_corpus(
         files = _walk(folder, report)
     else:
         return IngestResult(report=[_reject(str(path), Code.P100, reason="no such file or folder")])
+    changes, problems = edits.read_changes(folder)
+    report.extend(problems)
+    gone = edits.removed_files(changes)
+    files = [file for file in files if _relative(file, folder) not in gone]
 
     # Plain-text pages are cleaned with their outlet's repeated lines, so those are known first.
     boilerplate = _outlet_boilerplate(files, folder, meta)
@@ -234,7 +243,7 @@ def load_corpus(
             else:
                 item.outlet = item.outlet or job.outlet
                 drafts.append(_apply_manifest(item, meta.files.get(job.name, {})))
-    articles, merged = finalise(drafts, meta, folder)
+    articles, merged = finalise(edits.apply(drafts, changes), meta, folder)
     report.extend(merged)
     return IngestResult(articles=articles, report=_sorted_report(report), info=meta.info, kept=kept)
 
