@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import pairwise
+from pathlib import PurePosixPath
 
 # --- the rules, as data -------------------------------------------------------------------
 
@@ -53,6 +54,11 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 #: Lines from a page's top searched for a credit line.
 HEAD_LINES = 15
+#: What parts a file name's outlet from the rest ("Valley Courier - flood.txt", "valley-courier_flood.txt").
+FILE_NAME_BREAK = re.compile(r"\s+[-–—|]\s+|_+|\s*\|\s*|--+|\s*\(\s*|\s*\[\s*")
+#: Known outlets written in capitals ("bbc_flood.txt" is BBC's).
+CAPITALISED = frozenset({"ap", "afp", "upi", "dpa", "efe", "ansa", "bbc", "cnn", "npr", "pbs", "abc", "cbs", "nbc"})
+_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|co|news|info|us|uk|ca|au|de|fr|in)$", re.I)
 
 
 def outlet_name(candidate: str) -> str | None:
@@ -74,6 +80,31 @@ def outlet_name(candidate: str) -> str | None:
     if any(word in OUTLET_WORDS for word in words) or any(" ".join(pair) in OUTLET_WORDS for pair in pairwise(words)):
         return name.removeprefix("the ").removeprefix("The ")
     return None
+
+
+def outlet_in_file_name(name: str) -> str | None:
+    """The outlet a file's name starts with, else None: "Valley Courier - flood.txt", "reuters-flood.txt",
+    "nytimes.com_flood.html".
+
+    Stricter than a credit line, since a file name is often just the story ("fire-at-the-post.txt"):
+    the name must be cut from the rest by a clear break (an underscore, a spaced dash, a bracket)
+    and end with an outlet word, be a web domain, or start with a known agency's name.
+    """
+    stem = PurePosixPath(name.replace("\\", "/")).stem.strip()
+    parts = [p for p in FILE_NAME_BREAK.split(stem) if p.strip()]
+    if not parts:
+        return None
+    head = parts[0].strip()
+    if _DOMAIN.match(head):
+        return head.lower().removeprefix("www.")
+    first = re.split(r"[-.\s]+", head.lower())[0]
+    if first in KNOWN_OUTLETS:
+        return first.upper() if first in CAPITALISED else first.title()
+    words = re.split(r"[-.\s]+", head)
+    if len(parts) < 2 or not words or words[-1].lower() not in OUTLET_WORDS:
+        return None
+    spoken = " ".join(w if any(c.isupper() for c in w) else w.title() for w in words)
+    return outlet_name(spoken)
 
 
 def credited_outlet(lines: Iterable[str]) -> str | None:

@@ -159,6 +159,13 @@ def date_in_url(url: str | None, now: datetime | None = None) -> str | None:
     return None
 
 
+def date_in_file_name(name: str, now: datetime | None = None) -> str | None:
+    """The date a file's name spells ("reuters_2024-05-02_flood.txt", "flood_20240502.html"), else None:
+    read as an address whose parts are the name's underscore- or space-parted pieces."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name.replace("\\", "/").rsplit("/", 1)[-1])
+    return date_in_url("/" + re.sub(r"[_\s]+", "/", stem), now)
+
+
 def find_date(text: str, url: str | None = None, now: datetime | None = None) -> Found | None:
     """The article's date from its address, else its text; None when neither states one.
 

@@ -63,7 +63,13 @@ COLUMN_LABELS: Mapping[str, str] = MappingProxyType(
 
 #: Where an article's date came from, as shown beside it; metadata dates need no note.
 DATE_SOURCE_NOTES: Mapping[str, str] = MappingProxyType(
-    {"html": "", "metadata": "", "text": " (date read from the text)", "url": " (date read from the address)"}
+    {
+        "html": "",
+        "metadata": "",
+        "text": " (date read from the text)",
+        "url": " (date read from the address)",
+        "file": " (date read from the file name)",
+    }
 )
 
 #: Tone bands by size of the mean VADER score (rounded to two places, as printed): the band's upper edge

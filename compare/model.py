@@ -55,7 +55,7 @@ class Article(Record):
     text: str
     file: str
     published: str | None = None  # ISO 8601 date or datetime; None when unknown
-    published_source: str | None = None  # where the date came from: metadata, html, text, url (None: no date)
+    published_source: str | None = None  # where the date came from: metadata, html, text, url, file (None: no date)
     url: str | None = None
     author: str | None = None
     declared_source: str | None = None  # credit line such as "Reuters" or "Zerohedge"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.credits import credited_outlet, outlet_name
+from compare.credits import credited_outlet, outlet_in_file_name, outlet_name
 from compare.ingest import load_bytes, load_corpus
 
 
@@ -79,3 +79,39 @@ def test_credits_never_override_what_names_the_outlet(tmp_path: Path) -> None:
     )
     outlets = {a.file: a.outlet for a in load_corpus(tmp_path).articles}
     assert outlets == {"a.txt": "Example Times", "b.txt": "ledger.example"}
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("Valley Courier - bridge vote.txt", "Valley Courier"),
+        ("valley-courier_bridge.txt", "Valley Courier"),
+        ("reuters-bridge-vote.txt", "Reuters"),
+        ("bbc_bridge.html", "BBC"),
+        ("nytimes.com_bridge.html", "nytimes.com"),
+        ("The Northern Ledger (bridge).txt", "Northern Ledger"),
+        # a file name that is only the story names no outlet, even with an outlet word in it
+        ("fire-at-the-post.txt", None),
+        ("bridge-news-update.txt", None),
+        ("bridge_news.txt", None),
+        ("story.txt", None),
+    ],
+)
+def test_credits_file_names_name_the_outlet(name: str, outlet: str | None) -> None:
+    assert outlet_in_file_name(name) == outlet
+
+
+def test_credits_file_names_give_outlet_and_date_to_a_folder_and_an_upload(tmp_path: Path) -> None:
+    """The same detection for ``ingest`` of a folder and for an upload; a credit line wins over a file name."""
+    body = "The council voted to rebuild the bridge after a long debate about its cost and the river's depth."
+    (tmp_path / "valley-courier_2024-05-02_bridge.txt").write_text(f"Bridge vote\n{body}\n")
+    (tmp_path / "reuters_bridge.txt").write_text(f"Bridge vote passes\nBy Lena Park, Northern Ledger\n{body} Again.\n")
+    (tmp_path / "bridge.txt").write_text(f"Bridge approved\n{body} Once more.\n")
+    found = {a.file: (a.outlet, a.published, a.published_source) for a in load_corpus(tmp_path).articles}
+    assert found == {
+        "valley-courier_2024-05-02_bridge.txt": ("Valley Courier", "2024-05-02", "file"),
+        "reuters_bridge.txt": ("Northern Ledger", None, None),
+        "bridge.txt": ("unknown", None, None),
+    }
+    upload = load_bytes("valley-courier_2024-05-02_bridge.txt", f"Bridge vote\n{body}\n".encode()).articles[0]
+    assert (upload.outlet, upload.published) == ("Valley Courier", "2024-05-02")

@@ -25,7 +25,8 @@ from urllib.parse import urlparse
 
 from compare import settings
 from compare.clean import repeated_lines
-from compare.dates import date_in_url
+from compare.credits import outlet_in_file_name
+from compare.dates import date_in_file_name, date_in_url
 from compare.errors import Code
 from compare.ingest import edits, records, reread, urls
 from compare.ingest.draft import Draft, iso_date
@@ -409,6 +410,8 @@ def _dated(draft: Draft) -> tuple[str | None, str | None]:
     the dates sample, where a page's top also shows the day it was scraped), never over metadata."""
     if draft.published_source in (None, "text") and (day := date_in_url(draft.url)):
         return day, "url"
+    if draft.published_source in (None, "text") and (day := date_in_file_name(draft.file)):
+        return day, "file"  # the user named the file by its day ("reuters_2024-05-02.txt")
     if draft.published and not draft.published_source:
         return draft.published, "metadata"  # a reader that does not say (a plugged one) read it from metadata
     return draft.published, draft.published_source if draft.published else None
@@ -421,7 +424,8 @@ def _first_words(text: str, count: int = 12) -> str:
 
 def _resolve_outlet(draft: Draft, meta: Metadata) -> str:
     """Declared outlet, else the corpus.toml outlet whose domain matches the URL, else the URL's host, else the
-    outlet a credit line names ("By Lena Park, Valley Courier"), else "unknown"."""
+    outlet a credit line names ("By Lena Park, Valley Courier"), else the one the file's name starts with
+    ("valley-courier_flood.txt"), else "unknown"."""
     if draft.outlet and draft.outlet.strip():
         outlet = draft.outlet.strip()
         known = {o.domain.lower().removeprefix("www."): o.name for o in meta.info.outlets}
@@ -432,7 +436,7 @@ def _resolve_outlet(draft: Draft, meta: Metadata) -> str:
     host = (urlparse(draft.url or "").hostname or "").removeprefix("www.")
     if host:
         return host
-    credited = (draft.credited_outlet or "").strip()
+    credited = (draft.credited_outlet or "").strip() or outlet_in_file_name(draft.file) or ""
     known_names = {o.name.lower(): o.name for o in meta.info.outlets}
     return known_names.get(credited.lower(), credited) or "unknown"
 

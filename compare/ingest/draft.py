@@ -17,7 +17,7 @@ class Draft:
     title: str = ""
     outlet: str | None = None
     published: str | None = None
-    #: Where ``published`` came from: "metadata", "html", "text" or "url"; None when there is no date.
+    #: Where ``published`` came from: "metadata", "html", "text", "url" or "file"; None when there is no date.
     published_source: str | None = None
     url: str | None = None
     author: str | None = None
