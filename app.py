@@ -35,12 +35,13 @@ from compare.story.content import StoryContent, model_loaded
 from compare.story.quoted_officials import speaker_quotes_html
 from compare.story.side_by_side import EXPLAIN_SIDE_BY_SIDE, SIDE_BY_SIDE_OUTLETS, column_html
 from compare.text_format import counted
+from compare.ui import add_articles, my_articles
 
 _ICON = Path(__file__).resolve().parent / "assets" / "parallax-icon.png"
 
 log = logging.getLogger("parallax.app")
 
-MY_ARTICLES = "My articles"
+MY_ARTICLES = add_articles.MY_ARTICLES
 OTHER_FOLDER = address.OTHER_FOLDER
 SORTS = {
     "Most outlets": (["outlets", "articles"], False),
@@ -300,93 +301,6 @@ def _chosen_path(choice: str) -> Path | None:
     return settings.CORPORA_DIR / choice
 
 
-def _show_ingest_records(records: list[Any]) -> None:
-    """What happened to each added input: a count of the articles added, a note on each one saved
-    differently from what was sent (renamed) or merged with one already kept, and a warning per input not added."""
-    loaded = [r for r in records if r.status == "loaded"]
-    problems = [r for r in records if r.status == "rejected"]
-    if loaded:
-        st.success(f"Added {counted(len(loaded), 'article')} to {MY_ARTICLES}.")
-    for record in (r for r in records if r.message and r.status != "rejected"):  # notes and merges
-        st.info(f"{markdown_escape(record.file)}: {markdown_escape(record.message)}", icon=":material/info:")
-    for record in problems:
-        st.warning(f"{markdown_escape(record.file)}: {markdown_escape(record.message)}", icon=":material/warning:")
-    if not records:
-        st.info("Nothing to add.")
-
-
-def _adding(action: Callable[[], list[Any]]) -> None:
-    """Button callback: save new articles, then show the user's own corpus (callbacks run before widgets
-    exist, so the corpus choice can still change). A failure becomes a message, not a traceback."""
-    try:
-        records = action()
-    except Exception as exc:  # the page must never show a traceback
-        log.exception("adding articles failed")
-        st.session_state["_add_failed"] = f"{type(exc).__name__}: {exc}"
-        return
-    st.session_state["_added"] = records
-    if action is _save_pasted and not any(r.status == "rejected" for r in records):
-        for key in ("paste_text", "paste_title", "paste_url"):  # the form is done; the outlet stays for the next
-            st.session_state[key] = ""
-    if any(r.status == "loaded" for r in records):
-        st.session_state["corpus_source"] = MY_ARTICLES
-
-
-def _save_uploads() -> list[Any]:
-    files = st.session_state.get("uploads") or []
-    outlet = st.session_state.get("upload_outlet", "").strip() or None
-    return workspace.add_files(settings.WORKSPACE_DIR, [(f.name, f.getvalue()) for f in files], outlet)
-
-
-def _save_pasted() -> list[Any]:
-    return workspace.add_pasted(
-        settings.WORKSPACE_DIR,
-        st.session_state["paste_text"],
-        st.session_state["paste_outlet"].strip(),
-        st.session_state.get("paste_title", "").strip() or None,
-        st.session_state.get("paste_url", "").strip() or None,
-    )
-
-
-def _addresses() -> list[str]:
-    return [u.strip() for u in st.session_state.get("url_text", "").splitlines() if u.strip()]
-
-
-def _save_fetched() -> list[Any]:
-    return workspace.add_urls(settings.WORKSPACE_DIR, _addresses())
-
-
-def _add_articles() -> None:
-    """Upload files, paste a text, or fetch addresses into the user's own corpus."""
-    upload, paste, urls = st.tabs(["Upload", "Paste", "URLs"])
-    with upload:
-        files = st.file_uploader(
-            "Articles (txt, html, json, jsonl, csv, or a zip of these)",
-            type=["txt", "html", "htm", "json", "jsonl", "csv", "zip"],
-            accept_multiple_files=True,
-            key="uploads",
-        )
-        st.text_input("Outlet (for files that don't name one)", key="upload_outlet")
-        st.button("Add files", key="add_files", disabled=not files, on_click=_adding, args=(_save_uploads,))
-    with paste:
-        st.text_area("Article text", key="paste_text", height=160)
-        st.text_input("Outlet", key="paste_outlet")
-        st.text_input("Headline (optional)", key="paste_title")
-        st.text_input("Address (optional)", key="paste_url")
-        ready = bool(
-            st.session_state.get("paste_text", "").strip() and st.session_state.get("paste_outlet", "").strip()
-        )
-        st.button("Add pasted article", key="add_paste", disabled=not ready, on_click=_adding, args=(_save_pasted,))
-    with urls:
-        st.text_area("Addresses, one per line", key="url_text", height=120)
-        st.caption("Pages are fetched now, from this computer; without a connection you get a message per address.")
-        st.button("Fetch and add", key="add_urls", disabled=not _addresses(), on_click=_adding, args=(_save_fetched,))
-    if "_added" in st.session_state:
-        _show_ingest_records(st.session_state.pop("_added"))
-    if "_add_failed" in st.session_state:
-        st.error(f"The articles could not be added ({markdown_escape(st.session_state.pop('_add_failed'))}).")
-
-
 def _sidebar() -> tuple[Path | None, DeltaGenerator]:
     """The sidebar; returns the chosen corpus folder and the place where the story filters go."""
     with st.sidebar:
@@ -396,7 +310,7 @@ def _sidebar() -> tuple[Path | None, DeltaGenerator]:
         if st.session_state.get("corpus_source") == OTHER_FOLDER:
             st.text_input("Folder", key="folder", placeholder="/path/to/articles")
         with st.expander("Add articles", icon=":material/add:"):
-            _guard("Adding articles", _add_articles)
+            _guard("Adding articles", add_articles.add_articles)
         st.slider(
             "Grouping sensitivity",
             0.0,
@@ -697,6 +611,16 @@ def _corpus_header(corpus: Corpus) -> None:
         f'<p class="px-title">{escape(info.name)}</p><p class="px-sub">{escape(counts)}'
         f"{' · ' + escape(info.description) if info.description else ''}</p>"
     )
+    if st.session_state.get("corpus_source") == MY_ARTICLES:
+        manager = st.expander(
+            "Manage my articles: correct, remove, replace, undo",
+            icon=":material/edit:",
+            key="managing",
+            on_change="rerun",
+        )
+        if manager.open:
+            with manager:
+                _guard("Managing your articles", my_articles.manage, corpus.path)
     problems = corpus.tables.problems()
     if problems:
         with st.expander(f"{len(problems)} input file(s) merged or not loaded — see why", icon=":material/warning:"):

@@ -137,7 +137,7 @@ def _append_jsonl(folder: Path, name: str, articles: Sequence[Article]) -> None:
     store.atomic_write_bytes(path, old + ("\n".join(lines) + "\n").encode("utf-8"))
 
 
-def save_locked(folder: Path, files: Sequence[str], action: Callable[[], None]) -> list[IngestRecord]:
+def save_locked(folder: Path, files: Sequence[str], action: Callable[[], object]) -> list[IngestRecord]:
     """Run a write into ``folder`` holding its lock; when the folder cannot be locked or written, each of
     ``files`` gets a rejected record (P151, or P158 when another session kept it busy), not an exception."""
     try:
@@ -218,7 +218,7 @@ def save_files(
     members: list[tuple[str, bytes, dict[str, str]]] = []
     held = _held(folder)
     for upload, data in files:
-        result = load_bytes(_safe_name(upload), data, outlet=outlet)
+        result = load_bytes(_safe_name(upload), data, outlet=outlet, facts=facts)
         found, twins = _already_kept(held, result.report, result.articles)
         records.extend(found)
         corrected = _correct_outlets(folder, twins)
@@ -240,6 +240,48 @@ def save_files(
     if members:
         problems.extend(save_locked(folder, [m for m, _, _ in members], save))
     return _after_saving(records, saved, problems), saved
+
+
+@dataclasses.dataclass(frozen=True)
+class Preview:
+    """One uploaded file (or zip member) as it would be added: what was found in it, before saving."""
+
+    file: str
+    articles: int
+    outlet: str
+    published: str
+    title: str
+    problem: str = ""
+
+    @property
+    def single(self) -> bool:
+        """One article: its date and headline can be set (a multi-article file's records keep their own)."""
+        return self.articles == 1
+
+
+def preview(files: Sequence[tuple[str, bytes]]) -> list[Preview]:
+    """What each uploaded file holds, as the upload table shows it: outlet, date and headline found in
+    the text (credit lines, datelines), its metadata and its name, or why it cannot be read."""
+    from compare.ingest import load_bytes
+
+    rows: list[Preview] = []
+    for upload, data in files:
+        result = load_bytes(_safe_name(upload), data)
+        by_file: dict[str, list[Article]] = {}
+        for article in result.articles:
+            by_file.setdefault(article.file, []).append(article)
+        for file in dict.fromkeys(r.file for r in result.report):
+            found = by_file.get(file, [])
+            if len(found) == 1:
+                (one,) = found
+                rows.append(Preview(file, 1, one.outlet, (one.published or "")[:10], one.title))
+            elif found:
+                outlets = sorted({a.outlet for a in found})
+                rows.append(Preview(file, len(found), outlets[0] if len(outlets) == 1 else "", "", ""))
+            else:
+                problem = next((r.message for r in result.report if r.file == file and r.status == "rejected"), "")
+                rows.append(Preview(file, 0, "", "", "", problem or "nothing new to add"))
+    return rows
 
 
 def _after_saving(

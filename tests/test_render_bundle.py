@@ -3,6 +3,7 @@ every chart and table, the story report and the printable card."""
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 from pathlib import Path
@@ -35,7 +36,14 @@ def _corpus(path: Path) -> Corpus:
             "Critics blamed the levees and the slow response of officials. " * 3
         )
         article = Article(
-            f"a{i}", outlet, f"Floods force evacuations ({outlet})", text, f"{i}.txt", f"2024-03-{i + 1:02d}"
+            f"a{i}",
+            outlet,
+            f"Floods force evacuations ({outlet})",
+            text,
+            f"{i}.txt",
+            f"2024-03-{i + 1:02d}",
+            source_id=f"rec-{i}",
+            extra={"desk": '=HYPERLINK("http://x")'} if i == 0 else None,
         )
         articles.append(article)
         at = text.index("We acted fast")
@@ -99,3 +107,13 @@ def test_render_bundle_ships_plotly_js_once_for_every_chart_page(made: bytes) ->
         assert f'src="{export.PLOTLY_JS}"' in archive.read(name).decode()
     charts = {n.rsplit(".", 1)[0] for n in pages}
     assert all({f"{c}.png", f"{c}.svg"} <= set(archive.namelist()) for c in charts)
+
+
+def test_render_bundle_articles_table_joins_back_to_the_users_records(made: bytes) -> None:
+    """The story's articles CSV carries each input's own id and unread fields, with no formula left live."""
+    archive = zipfile.ZipFile(io.BytesIO(made))
+    (name,) = [n for n in archive.namelist() if n.endswith(".csv") and "articles" in n]
+    rows = list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
+    assert sorted(r["source_id"] for r in rows) == sorted(f"rec-{i}" for i in range(10))
+    (first,) = [r for r in rows if r["source_id"] == "rec-0"]
+    assert "HYPERLINK" in first["extra"] and not first["extra"].startswith("=")

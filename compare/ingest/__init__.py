@@ -445,12 +445,16 @@ def _sorted_report(report: list[IngestRecord]) -> list[IngestRecord]:
     return sorted(report, key=lambda r: (r.file, r.line or 0, r.status))
 
 
-def load_bytes(name: str, data: bytes, *, outlet: str | None = None) -> IngestResult:
+def load_bytes(
+    name: str, data: bytes, *, outlet: str | None = None, facts: Mapping[str, Mapping[str, str]] | None = None
+) -> IngestResult:
     """Read an uploaded file (or a .zip of supported files) held in memory.
 
     A zip is read like a corpus folder: a ``manifest.csv`` or ``corpus.toml`` in it
     describes the files beside it (their outlet, date, title...) instead of being read
-    as articles. ``outlet`` names the outlet of files the manifest says nothing about.
+    as articles. ``outlet`` names the outlet of files the manifest says nothing about, and
+    ``facts`` (by file or zip member, as the report names them) what the user set in the
+    upload table, which wins over both.
     """
     report: list[IngestRecord] = []
     drafts: list[Draft] = []
@@ -472,7 +476,7 @@ def load_bytes(name: str, data: bytes, *, outlet: str | None = None) -> IngestRe
                 report.append(item)
             else:
                 item.outlet = outlet or item.outlet
-                drafts.append(_apply_manifest(item, row))
+                drafts.append(_apply_manifest(item, {**row, **(facts or {}).get(member, {})}))
     articles, merged = finalise(drafts, meta)
     report = _with_notes(report + merged, notes)
     return IngestResult(articles, _sorted_report(report), meta.info, declared, dict(members))

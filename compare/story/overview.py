@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,27 @@ def _outlet_lines(corpus: Corpus, story_id: str) -> pd.DataFrame:
         )
     lines = pd.DataFrame(rows)
     return lines if (lines["first_published"] != "").any() else lines.drop(columns="first_published")
+
+
+def _article_rows(articles: Sequence[Article]) -> pd.DataFrame:
+    """One row per article with what joins it back to the user's data: the file, the input's own record id
+    (``source_id``) and its fields Parallax does not read (``extra``, as JSON), beside Parallax's own id."""
+    return pd.DataFrame(
+        [
+            {
+                "outlet": a.outlet,
+                "published": a.published or "",
+                "title": a.title,
+                "url": a.url or "",
+                "file": a.file,
+                "article_id": a.id,
+                "source_id": a.source_id or "",
+                "extra": json.dumps(a.extra, ensure_ascii=False, sort_keys=True) if a.extra else "",
+            }
+            for a in sorted(articles, key=lambda a: (a.outlet.lower(), a.published or "", a.title))
+        ],
+        columns=["outlet", "published", "title", "url", "file", "article_id", "source_id", "extra"],
+    )
 
 
 def _similarity(corpus: Corpus, articles: Sequence[Article]) -> tuple[list[str], np.ndarray]:
@@ -132,5 +154,12 @@ def build(corpus: Corpus, story_id: str, tables: FramingTables | None = None) ->
             "diagonal mean two outlets told the story in very similar terms, sometimes because they share text.",
             figure=charts.similarity_heatmap(labels, matrix),
             note="" if len(labels) > 1 else "Only one article: nothing to compare it with yet.",
+        ),
+        Panel(
+            "articles",
+            "The articles",
+            "Every article of this story with its file and, when your data gave them, its own record id "
+            "(source_id) and other fields (extra), so the table joins back to your data.",
+            table=_article_rows(articles),
         ),
     ]
