@@ -674,6 +674,7 @@ def _page() -> str | None:
     st.html(f"<style>{highlight.STYLE}{APP_STYLE}</style>")
     st.session_state.setdefault("sensitivity", settings.GROUPING_SENSITIVITY)
     path, filters = _sidebar()
+    _guard("Checking the files to add", add_articles.upload_review)
     if path is None:
         st.info("Type the path of a folder of articles in the sidebar.")
         return None

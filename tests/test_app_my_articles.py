@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from compare import settings
 from compare.ingest import load_corpus
@@ -36,8 +37,11 @@ def _edits(rows: dict[int, dict[str, object]]) -> dict[str, object]:
     return {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
 
 
-def _upload(at: object, files: list[tuple[str, str]]) -> None:
-    at.file_uploader(key="uploads").set_value([(n, t.encode(), "text/plain") for n, t in files]).run()  # type: ignore[attr-defined]
+def _upload(at: AppTest, files: list[tuple[str, str]]) -> None:
+    """Choose ``files`` in the uploader (a new one after each adding, which empties the last)."""
+    round_ = at.session_state["_upload_round"] if "_upload_round" in at.session_state else 0  # noqa: SIM401 (no .get)
+    key = "uploads" if not round_ else f"uploads-{round_}"
+    at.file_uploader(key=key).set_value([(n, t.encode(), "text/plain") for n, t in files]).run()
 
 
 def test_app_upload_table_shows_each_files_outlet_and_saves_the_corrections(tmp_path: Path) -> None:
@@ -100,6 +104,8 @@ def test_app_reupload_with_the_right_outlet_is_not_counted_twice(tmp_path: Path)
     at.run()
     _upload(at, FILES[3:])
     at.button(key="add_files").click().run()
+    assert not at.data_editor, "after adding, the uploader is empty and the table gone"
+    _upload(at, FILES[3:])
     at.text_input(key="upload_outlet").set_value("Metro Times").run()
     at.button(key="add_files").click().run()
     _assert_clean(at)

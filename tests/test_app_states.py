@@ -55,7 +55,7 @@ def test_app_failed_upload_names_the_file_and_loads_the_rest(tmp_path: Path) -> 
     good = "Harbor Point floods\n\n" + FLOOD["metro.txt"][3]
     at.file_uploader(key="uploads").set_value(
         [("metro.txt", good.encode(), "text/plain"), ("scan.txt", bytes(range(256)) * 4, "text/plain")]
-    )
+    ).run()
     at.text_input(key="upload_outlet").set_value("Metro Times").run()  # a browser reruns on upload
     at.button(key="add_files").click().run()
     assert not at.exception

@@ -68,10 +68,18 @@ def _adding(action: Callable[[], list[Any]]) -> None:
             st.session_state[key] = ""
     if any(r.status == "loaded" for r in records):
         st.session_state["corpus_source"] = MY_ARTICLES
+    if action is _save_uploads and not any(r.status == "rejected" for r in records):
+        st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1  # an empty uploader
+
+
+def upload_key() -> str:
+    """The uploader's key: a new one after files were added empties it (Streamlit cannot clear an uploader)."""
+    round_ = st.session_state.get("_upload_round", 0)
+    return "uploads" if not round_ else f"uploads-{round_}"
 
 
 def _uploads() -> list[tuple[str, bytes]]:
-    return [(f.name, f.getvalue()) for f in st.session_state.get("uploads") or []]
+    return [(f.name, f.getvalue()) for f in st.session_state.get(upload_key()) or []]
 
 
 def _previews(files: list[tuple[str, bytes]]) -> list[workspace.Preview]:
@@ -168,20 +176,40 @@ def _upload_form() -> None:
         "Articles (txt, html, json, jsonl, csv, or a zip of these)",
         type=["txt", "html", "htm", "json", "jsonl", "csv", "zip"],
         accept_multiple_files=True,
-        key="uploads",
+        key=upload_key(),
     )
     if files:
-        st.caption("Check each file's outlet, date and headline (found in the text and the file name) before adding.")
+        st.caption("Check them in **Files to add**, on the page, then add them.")
+
+
+def upload_review() -> None:
+    """What the last adding did, then the chosen files, one row each, on the page (the sidebar is too
+    narrow for the table), with the outlet, date and headline found in each, to correct before saving."""
+    if "_added" in st.session_state:
+        show_records(st.session_state.pop("_added"))
+    if "_add_failed" in st.session_state:
+        st.error(f"The articles could not be added ({markdown_escape(st.session_state.pop('_add_failed'))}).")
+    files = _uploads()
+    if not files:
+        return
+    with st.container(border=True):
+        st.subheader(f"Files to add ({len(files)})", anchor=False)
+        st.caption(
+            "Each file's outlet, date and headline as found in its text (credit lines, datelines, metadata) and its "
+            "name. Correct any cell, then add them. Date and headline apply to one-article files; the records of a "
+            "JSON or CSV file keep their own."
+        )
         st.data_editor(
-            upload_frame(_previews(_uploads())),
+            upload_frame(_previews(files)),
             column_config=UPLOAD_COLUMNS,
             hide_index=True,
             num_rows="fixed",
             key=UPLOAD_TABLE,
             width="stretch",
         )
-    st.text_input("Outlet for files whose outlet is unknown", key="upload_outlet")
-    st.button("Add files", key="add_files", disabled=not files, on_click=_adding, args=(_save_uploads,))
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        left.text_input("Outlet for files whose outlet is unknown", key="upload_outlet")
+        right.button("Add files", key="add_files", type="primary", on_click=_adding, args=(_save_uploads,))
 
 
 def add_articles() -> None:
@@ -202,7 +230,3 @@ def add_articles() -> None:
         st.text_area("Addresses, one per line", key="url_text", height=120)
         st.caption("Pages are fetched now, from this computer; without a connection you get a message per address.")
         st.button("Fetch and add", key="add_urls", disabled=not _addresses(), on_click=_adding, args=(_save_fetched,))
-    if "_added" in st.session_state:
-        show_records(st.session_state.pop("_added"))
-    if "_add_failed" in st.session_state:
-        st.error(f"The articles could not be added ({markdown_escape(st.session_state.pop('_add_failed'))}).")

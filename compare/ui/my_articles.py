@@ -20,7 +20,7 @@ from compare.ui.add_articles import EDITABLE
 MANAGE_TABLE = "manage_table"
 MANAGE_COLUMNS = {
     "file": st.column_config.TextColumn("File", disabled=True),
-    "line": st.column_config.NumberColumn("Line", disabled=True, width="small", help="Row inside a multi-article file"),
+    "line": st.column_config.TextColumn("Line", disabled=True, width="small", help="Row inside a multi-article file"),
     "outlet": st.column_config.TextColumn("Outlet"),
     "date": st.column_config.TextColumn("Date", help="YYYY-MM-DD; empty when not known"),
     "headline": st.column_config.TextColumn("Headline"),
@@ -35,7 +35,7 @@ def manage_frame(rows: Sequence[Entry]) -> pd.DataFrame:
         [
             {
                 "file": e.file,
-                "line": e.line,
+                "line": str(e.line) if e.line is not None else "",
                 "outlet": e.outlet,
                 "date": e.published,
                 "headline": e.title,
