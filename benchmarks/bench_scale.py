@@ -204,12 +204,21 @@ def measure_open(corpus: Path) -> dict[str, Any]:
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
-        "what", choices=["open", "write"], help="open: write the build (in a child process) and open it"
+        "what",
+        choices=["open", "write", "stages"],
+        help="open: write the build (in a child process) and open it; stages: grouping and passages on a cluster",
     )
-    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--articles", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--scheduler", default="local:2", help="stages: a Dask scheduler address, local:N or ''")
     parser.add_argument("--folder", type=Path, default=Path("/tmp/parallax-scale"))
     parser.add_argument("--reuse", action="store_true", help="open the build already in --folder, do not write one")
     args = parser.parse_args(argv)
+    if args.what == "stages":
+        from benchmarks.scale_stages import run
+
+        run(args.articles, args.scheduler or None)
+        return
+    args.articles = args.articles[0]
     corpus = args.folder / f"synthetic-{args.articles}"
     if args.what == "write":
         print(json.dumps(write_build(corpus, args.articles)))

@@ -6,9 +6,10 @@ shared named entities in headline and lede (who and where). Their combination sc
 a pair of articles; stories are average-linkage clusters of those scores, cut at a
 threshold set by the sensitivity control.
 
-Scale without quadratic memory: a nearest-neighbour search (exact for small corpora,
-inverted-file cells for large ones) keeps only pairs that could possibly link; their
-connected components are small, and average linkage runs inside each component.
+Scale without quadratic memory: a nearest-neighbour search (compare.neighbours: exact for
+small corpora, by time window and inverted-file cells for large ones) keeps only pairs that
+could possibly link; their connected components are small, and average linkage runs inside
+each component.
 Everything is computed in article-id order, so the input order never matters.
 """
 
@@ -30,18 +31,12 @@ from scipy.spatial.distance import squareform
 
 from compare import settings
 from compare.model import Article, Story
+from compare.neighbours import candidate_pairs
 
 log = logging.getLogger(__name__)
 
 #: Entity labels that name who or where an event is about (dates and numbers say little on their own).
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
-#: Neighbours kept per article: enough to connect a story, few enough to keep the graph small.
-_NEIGHBOURS = 24
-#: Rows of the similarity matrix computed at once (bounds memory at rows x candidates floats).
-_QUERY_ROWS = 1024
-#: Articles per inverted-file cell, and nearest cells searched per article; below their product the search is exact.
-_CELL_SIZE = 1000
-_CELLS_PROBED = 10
 #: Largest component clustered in one piece (its pair matrix is size squared) ...
 _MAX_COMPONENT = 3000
 #: Headlines per worker task when entities are recognised for grouping.
@@ -174,91 +169,6 @@ def entity_overlap(entities: Sequence[frozenset[str]]) -> np.ndarray:
     return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
 
 
-# --- candidate pairs ----------------------------------------------------------------
-
-
-def _cells(vectors: np.ndarray) -> list[np.ndarray]:
-    """Partition rows into inverted-file cells (k-means); one cell when the corpus is small."""
-    n = len(vectors)
-    if n <= _CELL_SIZE * _CELLS_PROBED:
-        return [np.arange(n)]
-    from sklearn.cluster import KMeans
-
-    n_cells = math.ceil(n / _CELL_SIZE)
-    seeds = vectors[np.linspace(0, n - 1, n_cells).astype(int)]  # evenly spaced rows: k-means++ is too slow here
-    labels = KMeans(n_clusters=n_cells, init=seeds, n_init=1, max_iter=25).fit_predict(vectors)
-    return [np.flatnonzero(labels == c) for c in range(n_cells) if np.any(labels == c)]
-
-
-def candidate_pairs(vectors: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (i < j) among each article's nearest neighbours with cosine >= ``floor``.
-
-    Each article is compared with the members of its ``_CELLS_PROBED`` nearest cells
-    (all articles, when the corpus fits in that many cells), ``_QUERY_ROWS`` articles
-    at a time, so memory stays linear in the corpus size. Each such block (``NeighbourBlock``)
-    is one task on a cluster's workers while the build runs on one (``parallel.map_blocks``),
-    the vectors scattered to them once; in this process otherwise. Blocks come back in order,
-    so the pairs are the same either way.
-    """
-    from compare.parallel import map_blocks
-
-    found = map_blocks("group-neighbours", block_pairs, _neighbour_blocks(vectors, floor), vectors)
-    i = np.concatenate([f[0] for f in found]) if found else np.zeros(0, dtype=np.int64)
-    j = np.concatenate([f[1] for f in found]) if found else np.zeros(0, dtype=np.int64)
-    s = np.concatenate([f[2] for f in found]) if found else np.zeros(0, dtype=np.float32)
-    low, high = np.minimum(i, j), np.maximum(i, j)
-    _, first = np.unique(low.astype(np.int64) * len(vectors) + high, return_index=True)
-    return low[first], high[first], s[first]
-
-
-@dataclass(frozen=True)
-class NeighbourBlock:
-    """Up to ``_QUERY_ROWS`` articles (``queries``) searched among one cell's ``members`` (rows, sorted),
-    with the floor and neighbour count the client chose (a worker's module constants may differ)."""
-
-    members: np.ndarray
-    queries: np.ndarray
-    floor: float
-    neighbours: int
-
-
-def _neighbour_blocks(vectors: np.ndarray, floor: float) -> list[NeighbourBlock]:
-    """The neighbour search cut into blocks: for each cell in order, its askers ``_QUERY_ROWS`` at a time."""
-    cells = _cells(vectors)
-    centroids = np.stack([vectors[cell].mean(axis=0) for cell in cells])
-    probed = min(_CELLS_PROBED, len(cells))
-    nearest = np.argpartition(-(vectors @ centroids.T), probed - 1, axis=1)[:, :probed]
-    blocks = []
-    for c, members in enumerate(cells):
-        askers = np.flatnonzero((nearest == c).any(axis=1))
-        for start in range(0, len(askers), _QUERY_ROWS):
-            blocks.append(NeighbourBlock(members, askers[start : start + _QUERY_ROWS], floor, _NEIGHBOURS))
-    return blocks
-
-
-def block_pairs(vectors: np.ndarray, block: NeighbourBlock) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(query row, member row, cosine) of each query's best neighbours in the block's cell."""
-    members, queries = block.members, block.queries
-    sims = vectors[queries] @ vectors[members].T
-    at = np.minimum(np.searchsorted(members, queries), len(members) - 1)
-    itself = members[at] == queries
-    sims[np.flatnonzero(itself), at[itself]] = -np.inf  # an article is not its own neighbour
-    rows, cols = _top_neighbours(sims, block.floor, block.neighbours)
-    return queries[rows], members[cols], sims[rows, cols]
-
-
-def _top_neighbours(sims: np.ndarray, floor: float, neighbours: int) -> tuple[np.ndarray, np.ndarray]:
-    """(row, column) of at most ``neighbours`` best entries >= ``floor`` per row."""
-    above = sims >= floor
-    crowded = np.flatnonzero(above.sum(axis=1) > neighbours)
-    if len(crowded):
-        keep = np.argpartition(-sims[crowded], neighbours - 1, axis=1)[:, :neighbours]
-        above[crowded] = False
-        above[crowded[:, None], keep] = True
-    rows, cols = np.nonzero(above)
-    return rows, cols
-
-
 # --- clustering ----------------------------------------------------------------------
 
 
@@ -382,8 +292,8 @@ def cluster_labels(
     """
     n = len(articles)
     bonus = settings.GROUPING_ENTITY_WEIGHT
-    i, j, s = candidate_pairs(vectors, threshold - bonus)
     days = day_numbers(articles)
+    i, j, s = candidate_pairs(vectors, threshold - bonus, days)
     labels = np.arange(n)  # unlinked articles are one-article stories
     fresh = n  # next unused label
     undecided = []

@@ -193,6 +193,9 @@ GROUPING_TIME_SCALE_DAYS = 10.0
 GROUPING_TIME_WEIGHT = 0.5
 #: Score penalty for a pair whose time gap is unknown (either date missing).
 GROUPING_UNDATED_PENALTY = 0.05
+#: In a corpus too large to compare every pair (over 10,000 articles), a dated article is compared only
+#: with those dated within about this many days of it (at least this far apart, the time penalty is full).
+GROUPING_WINDOW_DAYS = 11.0
 #: A story's dated articles stay within this many days of each other, however undated pages link them
 #: (the largest spread inside one gold story is 3 days in BASIL, 0 in AllSides; a month leaves follow-ups room).
 GROUP_MAX_SPAN_DAYS = 30.0

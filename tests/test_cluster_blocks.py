@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from compare import align, cluster, group, parallel
+from compare import align, cluster, neighbours, parallel
 from compare.model import Article
 from compare.passages import find_shared_text
 
@@ -47,23 +47,42 @@ def _clustered(n: int, dim: int = 32, seed: int = 3) -> np.ndarray:
 def test_cluster_neighbour_search_of_many_cells_on_workers_equals_in_process(
     scheduler: cluster.Scheduler, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(group, "_CELL_SIZE", 40)  # 1,200 articles in about 30 cells, 4 probed
-    monkeypatch.setattr(group, "_CELLS_PROBED", 4)
-    monkeypatch.setattr(group, "_QUERY_ROWS", 32)
-    monkeypatch.setattr(group, "_NEIGHBOURS", 5)  # set on the client only: the blocks carry it to the workers
+    monkeypatch.setattr(neighbours, "CELL_SIZE", 40)  # 1,200 articles in about 30 cells, 4 probed
+    monkeypatch.setattr(neighbours, "CELLS_PROBED", 4)
+    monkeypatch.setattr(neighbours, "QUERY_ROWS", 32)
+    monkeypatch.setattr(neighbours, "NEIGHBOURS", 5)  # set on the client only: the blocks carry it to the workers
     vectors = _clustered(1200)
-    blocks = group._neighbour_blocks(vectors, 0.6)
-    assert len(group._cells(vectors)) > group._CELLS_PROBED and len(blocks) > 30
-    here = group.candidate_pairs(vectors, 0.6)
+    blocks = neighbours.neighbour_blocks(vectors, 0.6)
+    assert len(neighbours.cells_of(vectors)) > neighbours.CELLS_PROBED and len(blocks) > 30
+    here = neighbours.candidate_pairs(vectors, 0.6)
     with cluster.connected(scheduler) as session:
         assert session is not None
-        there = group.candidate_pairs(vectors, 0.6)
+        there = neighbours.candidate_pairs(vectors, 0.6)
         assert "group-neighbours" in _task_names(session)
     assert len(here[0]) > 100
     for ours, theirs in zip(here, there, strict=True):
         assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs)
-    monkeypatch.setattr(group, "_NEIGHBOURS", 24)  # the workers' own count gives other pairs: theirs was not used
-    assert len(group.candidate_pairs(vectors, 0.6)[0]) > len(there[0])
+    monkeypatch.setattr(neighbours, "NEIGHBOURS", 24)  # the workers' own count gives other pairs: theirs was not used
+    assert len(neighbours.candidate_pairs(vectors, 0.6)[0]) > len(there[0])
+
+
+def test_cluster_time_windowed_search_on_workers_equals_in_process(
+    scheduler: cluster.Scheduler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dated articles by time window (dense windows in cells), undated ones against all: same pairs."""
+    monkeypatch.setattr(neighbours, "CELL_SIZE", 40)
+    monkeypatch.setattr(neighbours, "CELLS_PROBED", 4)
+    monkeypatch.setattr(neighbours, "QUERY_ROWS", 32)
+    vectors = _clustered(1200)
+    days = np.random.default_rng(5).uniform(0, 120, len(vectors))
+    days[::10] = np.nan
+    here = neighbours.candidate_pairs(vectors, 0.6, days)
+    with cluster.connected(scheduler) as session:
+        assert session is not None
+        there = neighbours.candidate_pairs(vectors, 0.6, days)
+    assert len(here[0]) > 100
+    for ours, theirs in zip(here, there, strict=True):
+        assert np.array_equal(ours, theirs)
 
 
 def _articles() -> list[Article]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from compare import group
+from compare import group, neighbours, settings
 from compare.model import Article
 
 
@@ -29,18 +29,18 @@ def _brute_force(vectors: np.ndarray, floor: float) -> set[tuple[int, int]]:
 
 def test_group_candidates_exact_on_small_corpora() -> None:
     vectors = _clustered(600)
-    i, j, s = group.candidate_pairs(vectors, 0.6)
+    i, j, s = neighbours.candidate_pairs(vectors, 0.6)
     assert np.all(i < j)
     assert np.allclose(s, np.sum(vectors[i] * vectors[j], axis=1), atol=1e-5)
     assert _pairs(i, j) == _brute_force(vectors, 0.6)
 
 
 def test_group_candidates_inverted_cells_keep_close_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(group, "_CELL_SIZE", 100)  # force the large-corpus path on 3,000 articles
-    monkeypatch.setattr(group, "_CELLS_PROBED", 6)
+    monkeypatch.setattr(neighbours, "CELL_SIZE", 100)  # force the large-corpus path on 3,000 articles
+    monkeypatch.setattr(neighbours, "CELLS_PROBED", 6)
     vectors = _clustered(3000)
-    assert len(group._cells(vectors)) > group._CELLS_PROBED
-    found = _pairs(*group.candidate_pairs(vectors, 0.7)[:2])
+    assert len(neighbours.cells_of(vectors)) > neighbours.CELLS_PROBED
+    found = _pairs(*neighbours.candidate_pairs(vectors, 0.7)[:2])
     truth = _brute_force(vectors, 0.7)
     assert len(found & truth) / len(truth) >= 0.95
     assert found <= truth
@@ -48,10 +48,10 @@ def test_group_candidates_inverted_cells_keep_close_pairs(monkeypatch: pytest.Mo
 
 def test_group_candidates_cap_neighbours_per_article() -> None:
     vectors = np.tile(_clustered(1), (200, 1))  # 200 identical articles
-    i, j, _ = group.candidate_pairs(vectors, 0.5)
+    i, j, _ = neighbours.candidate_pairs(vectors, 0.5)
     degree = np.bincount(np.concatenate([i, j]), minlength=200)
-    assert degree.min() >= group._NEIGHBOURS
-    assert len(i) <= 200 * group._NEIGHBOURS
+    assert degree.min() >= neighbours.NEIGHBOURS
+    assert len(i) <= 200 * neighbours.NEIGHBOURS
 
 
 def test_group_named_entities_key_people_by_surname() -> None:
@@ -111,7 +111,7 @@ def test_group_block_pairs_finds_each_querys_best_neighbours_in_its_cell() -> No
     vectors = _clustered(60)
     members = np.arange(10, 50)
     queries = np.array([0, 12, 30, 49, 55])
-    rows, cols, sims = group.block_pairs(vectors, group.NeighbourBlock(members, queries, 0.2, 3))
+    rows, cols, sims = neighbours.block_pairs(vectors, neighbours.NeighbourBlock(members, queries, 0.2, 3))
     assert set(rows.tolist()) <= set(queries.tolist()) and set(cols.tolist()) <= set(members.tolist())
     assert not np.any(rows == cols), "an article is not its own neighbour"
     assert np.allclose(sims, np.sum(vectors[rows] * vectors[cols], axis=1), atol=1e-6)
@@ -124,15 +124,49 @@ def test_group_block_pairs_finds_each_querys_best_neighbours_in_its_cell() -> No
 
 
 def test_group_candidates_of_many_cells_are_the_blocks_pairs_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(group, "_CELL_SIZE", 30)
-    monkeypatch.setattr(group, "_CELLS_PROBED", 3)
-    monkeypatch.setattr(group, "_QUERY_ROWS", 16)
+    monkeypatch.setattr(neighbours, "CELL_SIZE", 30)
+    monkeypatch.setattr(neighbours, "CELLS_PROBED", 3)
+    monkeypatch.setattr(neighbours, "QUERY_ROWS", 16)
     vectors = _clustered(600)
-    blocks = group._neighbour_blocks(vectors, 0.6)
+    blocks = neighbours.neighbour_blocks(vectors, 0.6)
     assert len({id(b.members) for b in blocks}) > 10 and max(len(b.queries) for b in blocks) == 16
-    found = [group.block_pairs(vectors, b) for b in blocks]
+    found = [neighbours.block_pairs(vectors, b) for b in blocks]
     i, j = np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found])
     expected = {(min(a, b), max(a, b)) for a, b in zip(i.tolist(), j.tolist(), strict=True)}
-    low, high, _ = group.candidate_pairs(vectors, 0.6)
+    low, high, _ = neighbours.candidate_pairs(vectors, 0.6)
     assert _pairs(low, high) == expected and len(low) == len(expected)
     assert _pairs(low, high) <= _brute_force(vectors, 0.6)
+
+
+def _windowed(monkeypatch: pytest.MonkeyPatch, n: int = 3000) -> tuple[np.ndarray, np.ndarray]:
+    """A corpus past the exact limit, dated over 200 days with one in ten undated."""
+    monkeypatch.setattr(neighbours, "CELL_SIZE", 100)
+    monkeypatch.setattr(neighbours, "CELLS_PROBED", 6)
+    days = np.random.default_rng(1).uniform(0, 200, n)
+    days[::10] = np.nan
+    return _clustered(n), days
+
+
+def test_group_candidates_by_time_window_keep_close_pairs_near_in_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    vectors, days = _windowed(monkeypatch)
+    found = _pairs(*neighbours.candidate_pairs(vectors, 0.7, days)[:2])
+    gap = np.abs(days[:, None] - days[None, :])
+    near = {(a, b) for a, b in _brute_force(vectors, 0.7) if not gap[a, b] >= settings.GROUPING_WINDOW_DAYS}
+    assert len(found & near) / len(near) >= 0.95, "pairs within the window, or with an undated side, are found"
+    assert found <= _brute_force(vectors, 0.7)
+    apart = [gap[a, b] for a, b in found if not np.isnan(gap[a, b])]
+    assert max(apart) < 2 * settings.GROUPING_WINDOW_DAYS, "dated articles far apart in time are never compared"
+    undated = set(np.flatnonzero(np.isnan(days)).tolist())
+    assert any(a in undated or b in undated for a, b in found), "undated articles are searched against everyone"
+
+
+def test_group_candidates_by_time_window_cost_grows_with_the_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each dated query meets only its window's neighbourhood: far fewer comparisons than all pairs."""
+    vectors, days = _windowed(monkeypatch)
+    blocks = neighbours.neighbour_blocks(vectors, 0.7, days)
+    compared = sum(len(b.queries) * len(b.members) for b in blocks)
+    assert compared < 0.4 * len(vectors) ** 2
+    dated = np.flatnonzero(~np.isnan(days))
+    asked = np.concatenate([b.queries for b in blocks])
+    assert set(asked.tolist()) == set(range(len(vectors))), "every article asks"
+    assert np.all(np.bincount(asked[np.isin(asked, dated)]) <= neighbours.CELLS_PROBED)
