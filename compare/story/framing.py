@@ -126,8 +126,9 @@ def _loaded(t: FramingTables, outlets: Sequence[str]) -> Panel:
     return _counts_panel(
         "loaded",
         "Loaded language",
-        "Words that carry emotion or a judgement, from published lexicons, by category. Words inside quotes are "
-        "the speaker's; words in the narration are the outlet's own.",
+        "Words that carry emotion or a judgement, from our word lists, by category, judged in their sentence: a word "
+        "in its plain sense (\"failed to pass\", \"the attacks\") or one the corpus uses everywhere is left out. "
+        "Words inside quotes are the speaker's; words in the narration are the outlet's own.",
         counts,
         ("kind of loaded word", "words"),
         _readable(loaded, drop=("article_id", "start", "end")),
@@ -177,7 +178,7 @@ def _markers(t: FramingTables, outlets: Sequence[str]) -> Panel:
         "markers",
         "Opinion markers",
         'Signs of commentary rather than reporting: rhetorical questions, exclamations, "I" and "you", '
-        "speculation, value judgements — per 1,000 words.",
+        "speculation and hedges, claims presented as beyond question, value judgements — per 1,000 words.",
         figure=charts.stacked_counts(
             markers, "Opinion markers", item_label="opinion marker", value_label="per 1,000 words"
         )
