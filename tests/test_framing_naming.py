@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from compare.framing.naming import _actor_key, _resolve_people, _widen
+from compare.framing import StoryText, story_text
+from compare.framing.naming import _actor_key, _resolve_people, _widen, description, mentions, naming
+from compare.model import Article
+from compare.story.framing import _naming_cell
 
 
 def test_framing_naming_bare_surname_joins_the_commonest_full_name() -> None:
@@ -41,3 +44,71 @@ def test_framing_naming_actor_key(text: str, label: str, key: str) -> None:
 def test_framing_naming_widens_over_titles_only(text: str, name: str, floor: int, form: str) -> None:
     start = text.index(name)
     assert text[_widen(text, start, floor) : start + len(name)] == form
+
+
+def _story(texts: dict[str, str]) -> StoryText:
+    return story_text([Article(f"n{i}", o, "t", t, f"n{i}.txt") for i, (o, t) in enumerate(texts.items())])
+
+
+@pytest.mark.parametrize(
+    ("form", "actor", "words"),
+    [
+        ("Gen. Qassem Soleimani", "qassem soleimani", {"general"}),  # abbreviated titles spelled out
+        ("General Qassem Soleimani", "qassem soleimani", {"general"}),
+        ("Mr. Trump", "donald trump", set()),  # a courtesy title is house style
+        ("Trump", "donald trump", set()),
+        ("terrorist mastermind Qassem Soleimani", "qassem soleimani", {"terrorist", "mastermind"}),
+        ("Soleimani, the commander of Iran’s Quds Force", "qassem soleimani", {"commander", "iran", "quds", "force"}),
+    ],
+)
+def test_framing_naming_description_is_the_words_beside_the_name(form: str, actor: str, words: set[str]) -> None:
+    assert description(form, actor) == words
+
+
+def test_framing_naming_shows_only_actors_named_differently() -> None:
+    story = _story(
+        {
+            "Wire": "Gen. Qassem Soleimani was killed near Baghdad. Iraq protested on Monday. American aides spoke.",
+            "Voice": "The terrorist mastermind Qassem Soleimani was killed near Baghdad. Iraq protested on Monday.",
+        }
+    )
+    table = naming(story)
+    assert set(table.form) == {"Gen. Qassem Soleimani", "terrorist mastermind Qassem Soleimani"}
+    assert not {"Iraq", "Baghdad", "American"} & set(table.actor)  # alike, or one outlet's "American ×1": trivia
+
+
+def test_framing_naming_leaves_house_style_and_plain_mentions_out() -> None:
+    """ "Mr. Trump" in one outlet and "Trump" in another, or a mention in one outlet only, is no naming choice."""
+    story = _story(
+        {
+            "Times": "Mr. Trump spoke in Ohio on Monday. Mr. Trump left.",
+            "Post": "Trump spoke in Ohio on Monday. Defense officials were not there.",
+        }
+    )
+    assert naming(story).empty
+
+
+def test_framing_naming_reads_an_appositive_and_no_verb_as_a_description() -> None:
+    story = _story(
+        {
+            "Wire": "Qassem Soleimani, the commander of the Quds Force, died on Friday.",
+            "Voice": "The attack killed Qassem Soleimani on Friday.",
+        }
+    )
+    forms = {m.outlet: m.form for m in mentions(story) if m.actor == "qassem soleimani"}
+    assert forms == {"Wire": "Qassem Soleimani, the commander of the Quds Force", "Voice": "Qassem Soleimani"}
+    table = naming(story)
+    assert set(table.actor) == {"Qassem Soleimani"}  # the plain form labels the row
+
+
+def test_framing_naming_cell_carries_the_sentence() -> None:
+    story = _story(
+        {
+            "Wire": "Gen. Qassem Soleimani was killed near Baghdad.",
+            "Voice": "The terrorist mastermind Qassem Soleimani was killed near Baghdad.",
+        }
+    )
+    table = naming(story)
+    cell = _naming_cell(table[table.outlet == "Voice"])
+    sentence = "The terrorist mastermind Qassem Soleimani was killed near Baghdad."
+    assert cell == f"terrorist mastermind Qassem Soleimani ×1 — “{sentence}”"

@@ -4,9 +4,10 @@ Categories follow the bias-lexicon literature: spin and loaded attribution verbs
 (Recasens et al. 2013's "epistemological" verbs), intensifiers and subjective qualifiers
 (after Wilson et al.'s MPQA subjectivity clues); hedges (Hyland 1998) are speculation and
 factive adverbs (Hooper 1975) certainty among the opinion markers, and assertive verbs
-("insisted") loaded attribution verbs: BASIL's annotators marked 2% of them as loaded words. Entries are lower-case base words; ``compare.nlp.inflections``
-(the one verb-form table, which the quote extractor's speech cues use too) expands their
-forms so each list stays short and readable.
+("insisted") loaded attribution verbs: BASIL's annotators marked 2% of them as loaded words.
+Entries are lower-case base words; ``compare.nlp.inflections`` (the one verb-form table,
+which the quote extractor's speech cues use too) expands their forms so each list stays
+short and readable.
 """
 
 from __future__ import annotations
