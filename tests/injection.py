@@ -41,7 +41,7 @@ _WIRE = (
 #: only actors named differently) has a row, and its outlet-name headers are checked like every table's.
 _MAYOR = (
     "Mayor Jane Alvarez",
-    "the embattled Mayor Jane Alvarez",
+    "Acting Mayor Jane Alvarez",
     "Jane Alvarez, the veteran mayor of Harbor Point,",
     "Mayor Jane Alvarez",
 )

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from compare.framing import StoryText, story_text
-from compare.framing.naming import _actor_key, _resolve_people, _widen, description, mentions, naming
+from compare.framing.naming import (
+    _actor_key,
+    _appositive_end,
+    _described_before,
+    _resolve_people,
+    _widen,
+    description,
+    mentions,
+    naming,
+)
 from compare.model import Article
 from compare.story.framing import _naming_cell
 
@@ -112,3 +121,32 @@ def test_framing_naming_cell_carries_the_sentence() -> None:
     cell = _naming_cell(table[table.outlet == "Voice"])
     sentence = "The terrorist mastermind Qassem Soleimani was killed near Baghdad."
     assert cell == f"terrorist mastermind Qassem Soleimani ×1 — “{sentence}”"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "described"),
+    [
+        ("Iran mourned the terrorist mastermind Soleimani on Friday.", "Soleimani", "terrorist mastermind Soleimani"),
+        ("Allies praised the embattled Alvarez.", "Alvarez", "embattled Alvarez"),
+        ("Officials said the attack killed Soleimani.", "Soleimani", "Soleimani"),  # a clause, not a description
+        ("Congress will pass the deal President Obama struck.", "President Obama", "President Obama"),  # a title
+        ("The letter says Obama agreed.", "Obama", "Obama"),
+    ],
+)
+def test_framing_naming_description_before_a_name(text: str, name: str, described: str) -> None:
+    start = text.index(name)  # the recogniser's name is the last word; a title before it is widened over
+    entity = start + name.rindex(" ") + 1 if " " in name else start
+    assert text[_described_before(text, start, entity, 0) : start + len(name)] == described
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "form"),
+    [
+        ("Mr. Sestak, a retired admiral, ran.", "Mr. Sestak", "Mr. Sestak, a retired admiral"),
+        ("Mr. Sestak, the White House said in a statement, was offered a post.", "Mr. Sestak", "Mr. Sestak"),
+        ("Jim Manley, a top adviser to Mr. Reid, spoke.", "Jim Manley", "Jim Manley"),  # cut at "Mr."
+    ],
+)
+def test_framing_naming_appositive_after_a_name(text: str, name: str, form: str) -> None:
+    end = text.index(name) + len(name)
+    assert text[text.index(name) : _appositive_end(text, end, len(text))] == form

@@ -96,7 +96,7 @@ def test_injection_naming_table_heads_its_columns_with_the_outlet_names(
     hostile: tuple[Corpus, str], content: StoryContent
 ) -> None:
     """The naming table lists only actors the outlets name differently; the fixture's outlets describe the mayor
-    differently ("embattled", "the veteran mayor of Harbor Point"), so the table is not empty and every hostile
+    differently ("Acting Mayor", "the veteran mayor of Harbor Point"), so the table is not empty and every hostile
     outlet name is a header cell, checked by the CSV test above like every other table's."""
     corpus, _ = hostile
     names = _tables(corpus, content)["How each outlet names the actors"]

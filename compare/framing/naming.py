@@ -50,6 +50,10 @@ TITLE_WORDS: dict[str, str] = {
     "sec": "secretary", "prof": "professor", "atty": "attorney", "supt": "superintendent", "rev": "reverend",
     "cmdr": "commander", "amb": "ambassador",
 }
+#: Verbs of speech: words that make a "description" a clause ("Sestak, the White House said, ...").
+SPEECH_WORDS = frozenset(
+    {"said", "says", "say", "told", "tells", "wrote", "writes", "asked", "asks", "adds", "according"}
+)
 # fmt: on
 
 
@@ -79,24 +83,39 @@ def _widen(text: str, start: int, floor: int) -> int:
     return start - len(match.group(1)) + match.group(1).index(words[0])
 
 
-def _described_before(text: str, start: int, floor: int) -> int:
-    """Start of a description between "the"/"a" and ``start`` ("the terrorist mastermind Soleimani"), or
-    ``start``: its words are no stop words, and a verb form only opens it ("the embattled mayor"; "the attack
-    killed Soleimani" describes nobody)."""
-    match = _DESCRIBED_BEFORE.search(text, max(floor, start - 60), start)
-    if match is None:
+def _clause(words: Sequence[str]) -> bool:
+    """Whether words read as a clause, not a description: a speech verb ("the White House said"), or a verb
+    form after the first word ("the deal Obama struck" aside, "the attack killed"; "the embattled" opens one)."""
+    lower = [w.lower().strip(",") for w in words]
+    later_verb = any(w.endswith(("ed", "ing")) and "-" not in w for w in lower[1:])
+    return later_verb or any(w in SPEECH_WORDS for w in lower)
+
+
+def _described_before(text: str, start: int, entity_start: int, floor: int) -> int:
+    """Start of a description between "the"/"a" and a bare name ("the terrorist mastermind Soleimani"), or
+    ``start``. Not before a title (in "the deal President Obama struck" the name opens a clause), nor when the
+    recogniser's name holds its own "the"; words are no stop words, plural or verb forms."""
+    if start != entity_start or _ARTICLE.match(text[entity_start : entity_start + 4]):
+        return start
+    match = _DESCRIBED_BEFORE.search(text, floor, start)
+    if match is None or (match.start() > 0 and text[match.start() - 1].isalnum()):
         return start
     words = match.group(1).split()
-    verbal = any(w.lower().endswith(("ed", "ing")) and "-" not in w for w in words[1:])
-    if verbal or any(w.lower() in ENGLISH_STOP_WORDS for w in words):
+    plural = any(w.lower().endswith("s") and "-" not in w for w in words[1:])
+    if plural or _clause(words) or any(w.lower() in ENGLISH_STOP_WORDS for w in words):
         return start
     return match.start(1)
 
 
 def _appositive_end(text: str, end: int, ceiling: int) -> int:
-    """End of an appositive right after a name (", the general who led the Quds Force"), or ``end``."""
+    """End of an appositive right after a name (", the general who led the Quds Force"), or ``end``: not a
+    clause (", the White House said"), nor one cut at an abbreviation's full stop (", an aide to Mr")."""
     match = _APPOSITIVE.match(text, end, ceiling)
-    return match.end(1) if match and len(match.group(1).split()) <= 10 else end
+    if match is None:
+        return end
+    words = match.group(1).split()
+    cut = words[-1].lower() in HONORIFICS or words[-1].lower() in TITLE_WORDS
+    return end if cut or len(words) > 10 or _clause(words[1:]) else match.end(1)
 
 
 def description(form: str, actor: str) -> frozenset[str]:
@@ -205,7 +224,7 @@ def mentions(story: StoryText, stored: Mapping[str, Entities] | None = None) -> 
             sentence = story.sentence_at(article.id, entity_start)
             floor, ceiling = (sentence.start, sentence.end) if sentence else (0, len(article.text))
             start = _widen(article.text, entity_start, floor)
-            start = _described_before(article.text, start, floor)
+            start = _described_before(article.text, start, entity_start, floor)
             end = _appositive_end(article.text, entity_end, ceiling)
             name = _POSSESSIVE.sub("", " ".join(article.text[start:entity_end].split()))
             # "the White House" and "White House" are one naming; an appositive keeps its comma
