@@ -17,19 +17,22 @@ from __future__ import annotations
 
 #: Verbs that colour what someone did or said ("conceded", "slammed").
 SPIN_VERBS = (
-    "admit", "attack", "backtrack", "bash", "blast", "blame", "boast", "brag", "cave", "chide", "claim", "complain",
+    "admit", "attack", "backtrack", "bash", "blast", "blame", "boast", "brag", "cave", "chide", "complain",
     "concede", "confess", "decry", "deride", "dismiss", "dodge", "downplay", "duck", "evade", "exploit", "fume",
     "gloat", "grumble", "hammer", "lament", "lash out", "mock", "pander", "pounce", "rage", "rail", "rant",
     "rebuke", "refuse", "ridicule", "rip", "scoff", "scold", "scramble", "seize on", "slam", "smear", "snap",
     "sneer", "spin", "tout", "trumpet", "whine", "play down", "brush off", "brush aside", "lambast", "skewer",
-    "torch", "balk", "bristle", "flip-flop", "stonewall", "plead ignorance", "excuse away",
+    "torch", "balk", "bristle", "flip-flop", "stonewall", "plead ignorance", "excuse away", "assail", "castigate",
+    "trash", "rebuff", "hail", "coerce", "dangle", "take a swipe", "took a swipe", "bat down", "champ at the bit",
+    "waste no time",
 )
 #: Intensifiers that raise the temperature of a claim.
 INTENSIFIERS = (
     "absolutely", "astoundingly", "completely", "deeply", "dramatically", "enormously", "entirely", "extremely",
     "fiercely", "hugely", "incredibly", "massively", "outright", "remarkably", "sharply", "staggeringly", "totally",
     "truly", "utterly", "wildly", "blatantly", "brazenly", "shockingly", "stunningly", "desperately", "furiously",
-    "bitterly", "vehemently", "wholly", "grossly", "flatly", "squarely", "really", "so much",
+    "bitterly", "vehemently", "wholly", "grossly", "flatly", "squarely", "really", "so much", "strikingly",
+    "harshly", "staunchly", "aggressively", "vigorously", "ham-handedly", "overly",
 )
 #: Subjective qualifiers: evaluative adjectives and nouns a neutral report would avoid.
 SUBJECTIVE = (
@@ -45,7 +48,10 @@ SUBJECTIVE = (
     "assault", "slam", "rampant", "lavish", "cozy", "cosy", "elite", "elites", "agenda", "lurch", "blunder",
     "damning", "devious", "cynical", "misguided", "baseless", "groundless", "disinformation", "infuriating",
     "furious", "fury", "rage", "backlash", "embattled", "beleaguered", "troubled", "botched", "failed", "feeble",
-    "weak", "doomed", "toxic", "ugly", "nasty", "vile",
+    "weak", "doomed", "toxic", "ugly", "nasty", "vile", "bombastic", "adamant", "maelstrom", "evasive", "dazzling",
+    "spectacular", "hawkish", "stupid", "crazy", "terrible", "staunch", "gory", "crooked", "wimp", "hysterical",
+    "hypocrite", "elitist", "lapdog", "lapdogs", "false prophet", "conspiracy theory", "conspiracy theories",
+    "in name only",
 )
 
 #: Category name -> entries; the order is the order of the highlight legend.
@@ -61,7 +67,7 @@ NOUN_BEFORE = (
     "no", "of", "another", "every", "each", "new", "latest", "recent", "repeated", "further",
 )
 #: Listed words in a plain, literal sense, known by a neighbour: base word -> (words just before, words just
-#: after) that give it that sense ("failed to pass", "sexual assault", "assault weapons", "the debt crisis").
+#: after) that give it that sense ("failed to pass", "sexual assault", "assault weapons", "the debt crisis", "he dismissed her").
 LITERAL_SENSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fail": ((), ("to",)),
     "refuse": ((), ("to",)),
@@ -69,6 +75,7 @@ LITERAL_SENSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "attack": (("terrorist", "terror", "heart", "military", "air", "missile", "drone", "suicide", "cyber"), ()),
     "crisis": (("debt", "financial", "fiscal", "housing", "refugee", "health", "humanitarian", "budget"), ()),
     "regime": (("sanctions", "tax", "visa", "regulatory"), ()),
+    "dismiss": ((), ("her", "him", "them", "me", "us", "you")),
 }
 
 # --- attribution -----------------------------------------------------------------

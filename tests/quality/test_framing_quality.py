@@ -1,11 +1,12 @@
 """Quality gate for loaded-language flags: BASIL lexical-bias spans (150 articles, 50 events).
 
-Measured (python -m compare evaluate framing): precision 0.131, recall 0.199, F1 0.158,
-against the rare-word baseline at the same number of flags: precision 0.051, recall
-0.062, F1 0.057. The rules were tuned on half of the events (even places in the sorted
-event ids: F1 0.190 vs baseline 0.039); on the held-out half F1 is 0.124 vs 0.076. BASIL
-marks few spans per article (1.7), so precision stays low for any lexicon; the floors
-sit a little below the measured figures and are only ever raised.
+Measured (python -m compare evaluate framing): precision 0.228, recall 0.387, F1 0.287,
+against the rare-word baseline at the same number of flags: precision 0.059, recall
+0.082, F1 0.068. The rules and word lists were tuned on half of the events (even places
+in the sorted event ids: F1 0.410 vs baseline 0.065, flattered: words were added from
+that half's misses); on the held-out half F1 is 0.134 vs 0.071 (precision 0.111), the
+honest figure for unseen events. The floors sit a little below the measured figures and
+are only ever raised.
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ def result(shared_data: Path) -> dict[str, Any]:
 
 
 @pytest.mark.quality
-@pytest.mark.parametrize(("measure", "floor"), [("precision", 0.125), ("recall", 0.19), ("f1", 0.15)])
+@pytest.mark.parametrize(("measure", "floor"), [("precision", 0.22), ("recall", 0.37), ("f1", 0.27)])
 def test_framing_quality_loaded_language_floor(result: dict[str, Any], measure: str, floor: float) -> None:
     assert result["parallax"][measure] >= floor
 
 
 @pytest.mark.quality
-@pytest.mark.parametrize(("half", "floor"), [("tuning", 0.18), ("held_out", 0.115)])
+@pytest.mark.parametrize(("half", "floor"), [("tuning", 0.39), ("held_out", 0.125)])
 def test_framing_quality_floor_on_each_half_of_the_events(result: dict[str, Any], half: str, floor: float) -> None:
     assert result["halves"][half]["parallax"]["f1"] >= floor
 
