@@ -66,8 +66,8 @@ NOUN_BEFORE = (
     "the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "these", "those", "this", "such", "any",
     "no", "of", "another", "every", "each", "new", "latest", "recent", "repeated", "further",
 )
-#: Listed words in a plain, literal sense, known by a neighbour: base word -> (words just before, words just
-#: after) that give it that sense ("failed to pass", "sexual assault", "assault weapons", "the debt crisis", "he dismissed her").
+#: Listed words in a plain, literal sense, known by a neighbour: base word -> (words just before, words just after)
+#: that give it that sense ("failed to pass", "sexual assault", "assault weapons", "the debt crisis", "dismissed her").
 LITERAL_SENSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fail": ((), ("to",)),
     "refuse": ((), ("to",)),
