@@ -66,6 +66,7 @@ def _story(texts: dict[str, str]) -> StoryText:
         ("General Qassem Soleimani", "qassem soleimani", {"general"}),
         ("Mr. Trump", "donald trump", set()),  # a courtesy title is house style
         ("Trump", "donald trump", set()),
+        ("2012 Republican", "republican", set()),  # a year is no description
         ("terrorist mastermind Qassem Soleimani", "qassem soleimani", {"terrorist", "mastermind"}),
         ("Soleimani, the commander of Iran’s Quds Force", "qassem soleimani", {"commander", "iran", "quds", "force"}),
     ],

@@ -120,14 +120,15 @@ def _appositive_end(text: str, end: int, ceiling: int) -> int:
 
 def description(form: str, actor: str) -> frozenset[str]:
     """The words of a naming that describe the actor rather than name them: not the name's own words,
-    stop words or courtesy titles; abbreviated titles spelled out ("Gen." -> "general")."""
+    stop words, numbers ("2012 Republican") or courtesy titles; abbreviated titles spelled out ("Gen." ->
+    "general")."""
     name = set(actor.split())
     words = (w.lower().strip("’'.-").replace("’", "'") for w in _WORD.findall(form))
     words = (w[:-2] if w.endswith("'s") else w for w in words)
     return frozenset(
         TITLE_WORDS.get(w, w)
         for w in words
-        if w and w not in name and w not in ENGLISH_STOP_WORDS and w not in HONORIFICS
+        if w and not w.isdigit() and w not in name and w not in ENGLISH_STOP_WORDS and w not in HONORIFICS
     )
 
 
