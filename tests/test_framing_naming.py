@@ -132,12 +132,13 @@ def test_framing_naming_cell_carries_the_sentence() -> None:
         ("Officials said the attack killed Soleimani.", "Soleimani", "Soleimani"),  # a clause, not a description
         ("Congress will pass the deal President Obama struck.", "President Obama", "President Obama"),  # a title
         ("The letter says Obama agreed.", "Obama", "Obama"),
+        ("Critics of the upcoming Ryan budget spoke.", "Ryan", "Ryan"),  # the name modifies "budget"
     ],
 )
 def test_framing_naming_description_before_a_name(text: str, name: str, described: str) -> None:
     start = text.index(name)  # the recogniser's name is the last word; a title before it is widened over
     entity = start + name.rindex(" ") + 1 if " " in name else start
-    assert text[_described_before(text, start, entity, 0) : start + len(name)] == described
+    assert text[_described_before(text, start, (entity, start + len(name)), 0) : start + len(name)] == described
 
 
 @pytest.mark.parametrize(

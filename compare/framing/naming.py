@@ -39,6 +39,7 @@ _DESCRIBED_BEFORE = re.compile(r"\b(?:the|a|an)\s+((?:[\w’'-]+\s+){1,3})$", re
 # An appositive right after a name: ", the general who led the Quds Force," (up to the next clause mark).
 _APPOSITIVE = re.compile(r",\s+((?:the|a|an)\s+[^,.;:()\"“”]{2,80}?)(?=\s*[,.;:)])")
 _WORD = re.compile(r"[\w’'-]+")
+_NEXT_WORD = re.compile(r"[^\S\n]+([\w’'-]+)")
 
 # fmt: off
 #: Courtesy titles: a house style ("Mr. Trump" in one outlet, "Trump" in another), not a description.
@@ -91,11 +92,25 @@ def _clause(words: Sequence[str]) -> bool:
     return later_verb or any(w in SPEECH_WORDS for w in lower)
 
 
-def _described_before(text: str, start: int, entity_start: int, floor: int) -> int:
+def _modifies_a_noun(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` modifies the noun after it ("the upcoming Ryan budget"): the next word
+    is lower-case and no stop word, speech verb or verb form ("Soleimani ordered", "Pelosi wants")."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None or not after.group(1)[0].islower():
+        return False
+    word = after.group(1).lower()
+    return not (word in ENGLISH_STOP_WORDS or word in SPEECH_WORDS or word.endswith(("ed", "s")))
+
+
+def _described_before(text: str, start: int, entity: tuple[int, int], floor: int) -> int:
     """Start of a description between "the"/"a" and a bare name ("the terrorist mastermind Soleimani"), or
     ``start``. Not before a title (in "the deal President Obama struck" the name opens a clause), nor when the
-    recogniser's name holds its own "the"; words are no stop words, plural or verb forms."""
+    recogniser's name holds its own "the" or modifies a noun after it; words are no stop words, plural or verb
+    forms."""
+    entity_start, entity_end = entity
     if start != entity_start or _ARTICLE.match(text[entity_start : entity_start + 4]):
+        return start
+    if _modifies_a_noun(text, entity_end):
         return start
     match = _DESCRIBED_BEFORE.search(text, floor, start)
     if match is None or (match.start() > 0 and text[match.start() - 1].isalnum()):
@@ -225,7 +240,7 @@ def mentions(story: StoryText, stored: Mapping[str, Entities] | None = None) -> 
             sentence = story.sentence_at(article.id, entity_start)
             floor, ceiling = (sentence.start, sentence.end) if sentence else (0, len(article.text))
             start = _widen(article.text, entity_start, floor)
-            start = _described_before(article.text, start, entity_start, floor)
+            start = _described_before(article.text, start, (entity_start, entity_end), floor)
             end = _appositive_end(article.text, entity_end, ceiling)
             name = _POSSESSIVE.sub("", " ".join(article.text[start:entity_end].split()))
             # "the White House" and "White House" are one naming; an appositive keeps its comma
