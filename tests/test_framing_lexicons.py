@@ -131,6 +131,7 @@ def test_framing_everyday_words_of_the_corpus_are_not_loaded() -> None:
     flagged = {text[s.start : s.end] for s in flag_spans(text, everyday_words(prior))}
     assert flagged == {"outrageous"}
     assert {text[s.start : s.end] for s in flag_spans(text)} == {"controversial", "outrageous"}
+    assert everyday_words(prior)("Controversial") and not everyday_words(prior)("witch\nhunt")
 
 
 def test_framing_a_small_corpus_has_no_everyday_words() -> None:

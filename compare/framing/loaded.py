@@ -111,7 +111,7 @@ def everyday_words(prior: TermPrior | None) -> Callable[[str], bool]:
         return lambda word: False
     most = settings.LOADED_MAX_PER_MILLION * words / 1e6
     counts = prior.counts
-    return lambda word: counts.get(word.lower().replace("’", "'"), 0) > most
+    return lambda word: counts.get(" ".join(word.lower().replace("’", "'").split()), 0) > most
 
 
 def flag_spans(text: str, everyday: Callable[[str], bool] | None = None) -> list[Span]:

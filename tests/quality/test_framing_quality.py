@@ -1,6 +1,6 @@
 """Quality gate for loaded-language flags: BASIL lexical-bias spans (150 articles, 50 events).
 
-Measured (python -m compare evaluate framing): precision 0.228, recall 0.387, F1 0.287,
+Measured (python -m compare evaluate framing): precision 0.228, recall 0.387, F1 0.286,
 against the rare-word baseline at the same number of flags: precision 0.059, recall
 0.082, F1 0.068. The rules and word lists were tuned on half of the events (even places
 in the sorted event ids: F1 0.410 vs baseline 0.065, flattered: words were added from
