@@ -87,7 +87,7 @@ def run_all(
         "headline_and_lede": lambda: headline_and_lede(story),
         "distinctive_words": lambda: distinctive_words(story, loaded[0]),
         "naming": lambda: naming(story),
-        "loaded_language": lambda: loaded_language(story),
+        "loaded_language": lambda: loaded_language(story, loaded[0]),
         "attribution_verbs": lambda: attribution_verbs(story),
         "tone": lambda: tone(story),
         "opinion_markers": lambda: opinion_markers(story),

@@ -23,6 +23,7 @@ KEY_LABELS: Mapping[str, str] = MappingProxyType(
         "first_person": "first person (I, we)",
         "second_person": "addresses the reader (you)",
         "speculation": "speculation",
+        "certainty": "presents as certain",
         "value_judgement": "value judgement",
         # speaker types
         "official": "official",
@@ -34,9 +35,6 @@ KEY_LABELS: Mapping[str, str] = MappingProxyType(
         "other": "other",
         # loaded-language categories
         "spin": "spin word",
-        "hedge": "hedge (softens a claim)",
-        "assertive": "assertive (presents as certain)",
-        "factive": "factive (presents as fact)",
         "intensifier": "intensifier",
         "subjective": "subjective word",
         # attribution verbs

@@ -290,8 +290,11 @@ NAMING_ACTORS = 12
 #: spaCy reads ~7,500 words/s here, so longer stories would keep the Framing tab waiting (on the 10k sample,
 #: 155 stories, 1.3M words, ~3 build minutes of 60+).
 NAMING_STORE_MIN_WORDS = 5000
-#: VADER lexicon entries with |valence| at least this are flagged as loaded ("sentiment" category).
-LOADED_VADER_MIN_VALENCE = 2.5
+#: A listed loaded word the corpus uses more often than this per million words is its everyday vocabulary
+#: ("controversial", "attack" in a corpus of politics), not one outlet's choice: not flagged (tuned on half of BASIL).
+LOADED_MAX_PER_MILLION = 300
+#: Corpora of fewer words than this (stop words aside) are too small to say which words are everyday ones.
+LOADED_PRIOR_MIN_WORDS = 20000
 
 # --- dashboard and exports -----------------------------------------------------
 #: The system Chromium that renders chart images on the server (kaleido); PARALLAX_CHROMIUM overrides.

@@ -29,13 +29,21 @@ EVERY_PAYLOAD = [p for items in PAYLOADS.values() for p in items]
 OUTLETS = (
     "![pixel](http://evil.example/pixel.png) :red[Daily] **Bold** $x$ :smile:",
     '=HYPERLINK("http://evil.example","open") Post',
-    "<img src=\"http://evil.example/img.png\" onerror=\"alert('px-img')\"> Times",
+    '<img src="http://evil.example/img.png" onerror="alert(\'px-img\')"> Times',
 )
 _WIRE = (
     "Floodwaters rose more than two metres overnight in Harbor Point after the river burst its banks, "
     "forcing the evacuation of about four hundred homes along the eastern shore, the regional emergency "
     "agency said on Tuesday. Rescue crews used boats to reach families stranded on rooftops near the old "
     "cannery district, and two shelters opened at the municipal sports hall and the high school."
+)
+#: How each article names the mayor: the outlets describe her differently, so the naming panel (which lists
+#: only actors named differently) has a row, and its outlet-name headers are checked like every table's.
+_MAYOR = (
+    "Mayor Jane Alvarez",
+    "Acting Mayor Jane Alvarez",
+    "Jane Alvarez, the veteran mayor of Harbor Point,",
+    "Mayor Jane Alvarez",
 )
 #: Fragments only the payloads carry: a page text holding one (escapes aside) was built from them.
 MARKERS = ("evil.example", "HYPERLINK", "px-", "red[", "smile", "Bold**", "SUM(")
@@ -50,7 +58,7 @@ def write_corpus(folder: Path) -> Path:
     for n, outlet in enumerate([*OUTLETS, OUTLETS[0]]):
         hostile = [p for i, p in enumerate(EVERY_PAYLOAD) if i % 4 == n]
         title = f"Harbor Point flood {hostile[0]} {PAYLOADS['formula'][n]}".replace("\r", " ")
-        quote = f"“{hostile[1]} is what we saw on the shore,” said Mayor Jane Alvarez {PAYLOADS['html'][n]}."
+        quote = f"“{hostile[1]} is what we saw on the shore,” said {_MAYOR[n]} {PAYLOADS['html'][n]}."
         body = f"{_WIRE}\n\n{quote}\n\n" + "\n\n".join(f"Residents wrote: {p}" for p in hostile[2:])
         name = f"article-{n}.txt"
         (folder / name).write_text(f"{title}\n\n{body}\n", encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 
 from compare.framing.distinctive import _count, _terms, corpus_prior, dirichlet_prior, distinctive_words, log_odds_z
 from compare.framing.lexicons import LOADED_CATEGORIES
-from compare.framing.loaded import flag_spans, story_spans
+from compare.framing.loaded import everyday_words, flag_spans
 from compare.framing.markers import opinion_markers
 from compare.framing.text import StoryText, TermIndex, story_text
 from compare.model import Article
@@ -56,10 +56,10 @@ def test_inflections_keep_a_double_vowel_before_ing(entry: str, form: str, not_a
     ("text", "flagged", "category"),
     [
         ("The senator slammed the plan.", "slammed", "spin"),
-        ("The minister reportedly resigned.", "reportedly", "hedge"),
+        ("Critics attacked the plan.", "attacked", "spin"),
         ("Esper pleaded ignorance on Monday.", "pleaded ignorance", "spin"),
         ("It was a bizarre episode.", "bizarre", "subjective"),
-        ("She insisted the vote was fair.", "insisted", "assertive"),
+        ("The assault on the press was vicious.", "vicious", "subjective"),
         ("The results were utterly wrong.", "utterly", "intensifier"),
     ],
 )
@@ -93,14 +93,51 @@ def test_framing_sentence_at_finds_the_sentence_holding_a_position() -> None:
     assert story.sentence_at("nope", 0) is None
 
 
-def test_framing_story_spans_drop_sentiment_words_every_outlet_uses() -> None:
-    texts = {"A": ["Soldiers were killed in the war."], "B": ["The war killed soldiers, a horrific toll."]}
-    flat = story_spans(texts)
-    words = [
-        {t[s.start : s.end].lower() for s in spans} for t, spans in zip([*texts["A"], *texts["B"]], flat, strict=True)
-    ]
-    assert "war" not in words[0] | words[1]  # the event's vocabulary, not a framing choice
-    assert "horrific" in words[1]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A valve failed to open.",  # "failed to": a plain failure
+        "The attacks of Sept. 11 changed the city.",  # a spin verb after a determiner is a noun
+        "The Sept. 11 attacks changed the city.",  # ... and after a number
+        "The bill targets assault weapons.",  # a term of art
+        "She reported a sexual assault.",
+        "His claims were disputed.",
+    ],
+)
+def test_framing_flag_spans_leave_a_word_in_its_plain_sense_alone(text: str) -> None:
+    assert flag_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("The senator attacks the plan.", "attacks"), ("The plan failed miserably, a disaster.", "failed")],
+)
+def test_framing_flag_spans_keep_the_loaded_sense(text: str, flagged: str) -> None:
+    assert flagged in {text[s.start : s.end] for s in flag_spans(text)}
+
+
+@pytest.mark.parametrize("text", ["The minister reportedly resigned.", "She insisted the vote was fair."])
+def test_framing_hedges_and_assertive_verbs_are_no_loaded_words(text: str) -> None:
+    """Hedges are speculation (opinion markers), "insisted" a loaded attribution verb: panels of their own."""
+    assert flag_spans(text) == []
+
+
+def test_framing_everyday_words_of_the_corpus_are_not_loaded() -> None:
+    """A listed word the corpus writes everywhere ("controversial" in a corpus of politics) is its vocabulary."""
+    common = "The controversial bill passed the house after a long debate on taxes and spending. " * 400
+    rare = " ".join(f"word{i}" for i in range(20000))
+    prior = corpus_prior([Article("c", "AP", "t", common, "c"), Article("r", "AP", "t", rare, "r")])
+    text = "A controversial and outrageous bill."
+    flagged = {text[s.start : s.end] for s in flag_spans(text, everyday_words(prior))}
+    assert flagged == {"outrageous"}
+    assert {text[s.start : s.end] for s in flag_spans(text)} == {"controversial", "outrageous"}
+    assert everyday_words(prior)("Controversial") and not everyday_words(prior)("witch\nhunt")
+
+
+def test_framing_a_small_corpus_has_no_everyday_words() -> None:
+    prior = corpus_prior([Article("c", "AP", "t", "A controversial bill. " * 50, "c")])
+    assert not everyday_words(prior)("controversial")
+    assert not everyday_words(None)("controversial")
 
 
 def test_framing_lexicon_categories_are_distinct_lists() -> None:

@@ -92,6 +92,19 @@ def test_injection_every_csv_and_the_zip_have_no_live_formula(
         assert live_formulas(csv_rows(bundle.read(member))) == [], member
 
 
+def test_injection_naming_table_heads_its_columns_with_the_outlet_names(
+    hostile: tuple[Corpus, str], content: StoryContent
+) -> None:
+    """The naming table lists only actors the outlets name differently; the fixture's outlets describe the mayor
+    differently ("Acting Mayor", "the veteran mayor of Harbor Point"), so the table is not empty and every hostile
+    outlet name is a header cell, checked by the CSV test above like every other table's."""
+    corpus, _ = hostile
+    names = _tables(corpus, content)["How each outlet names the actors"]
+    assert not names.empty
+    assert set(OUTLETS) <= set(names.columns)
+    assert live_formulas(csv_rows(export.table_csv(names))) == []
+
+
 def _nodes(node: Any) -> Iterator[Any]:
     yield node
     for child in getattr(node, "children", {}).values():

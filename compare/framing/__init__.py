@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from compare.framing.aspects import aspects
-from compare.framing.distinctive import TermPrior, distinctive_words
+from compare.framing.distinctive import TermPrior, corpus_prior, distinctive_words
 from compare.framing.frames import frames
 from compare.framing.lede import headline_and_lede
 from compare.framing.loaded import attribution_verbs, loaded_language
@@ -76,16 +76,17 @@ def story_indicators(
     stored_entities: Mapping[str, Entities] | None = None,
 ) -> Iterator[Indicator]:
     """``frame_story`` on an already cut (and possibly already embedded) story."""
+    prior = corpus if isinstance(corpus, TermPrior) else corpus_prior(corpus)
     for row in _rows(headline_and_lede(story)):
         yield Indicator(row["outlet"], "headline", row["headline"], row["evidence"], detail=row["article_id"])
-    for row in _rows(distinctive_words(story, corpus)):
+    for row in _rows(distinctive_words(story, prior)):
         detail = f"z={row['z']:.2f}; {row['count']} here vs {row['rest_count']} elsewhere"
         yield Indicator(row["outlet"], "distinctive_word", row["term"], row["evidence"], detail=detail)
     for row in _rows(naming(story, stored_entities)):
         yield Indicator(
             row["outlet"], "naming", row["form"], row["evidence"], detail=f"{row['actor']} ({row['count']}x)"
         )
-    for row in _rows(loaded_language(story)):
+    for row in _rows(loaded_language(story, prior)):
         where = "in a quote" if row["in_quote"] else "narration"
         yield Indicator(
             row["outlet"], "loaded_language", row["text"], row["evidence"], detail=f"{row['category']}; {where}"

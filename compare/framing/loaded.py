@@ -1,7 +1,10 @@
 """Loaded language and attribution verbs, found with our lexicons and marked by character span.
 
+A word of our lists is judged in its sentence before it is flagged: "failed" in "the
+valve failed to open" and "attacks" in "the attacks of Sept. 11" are plain words, and a
+word the whole corpus uses everywhere is its vocabulary, not one outlet's choice.
 Spans index the article's clean text so the app can highlight them in place; each
-carries its category (spin, hedge, ...) and whether it sits inside a quotation, since a
+carries its category (spin, intensifier, ...) and whether it sits inside a quotation, since a
 loaded word in a quote is the speaker's choice and one in narration is the outlet's.
 Quotations are the quote extractor's own (``compare.nlp.find_quotations``), so a word the
 Quoted officials tab gives a speaker is never counted as the outlet's, in any paragraph
@@ -10,20 +13,31 @@ of a long quote.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
 from compare import settings
-from compare.framing.lexicons import LOADED_ATTRIBUTION, LOADED_CATEGORIES, NEUTRAL_ATTRIBUTION
+from compare.framing.distinctive import TermPrior
+from compare.framing.lexicons import (
+    LITERAL_SENSES,
+    LOADED_ATTRIBUTION,
+    LOADED_CATEGORIES,
+    NEUTRAL_ATTRIBUTION,
+    NOUN_BEFORE,
+)
 from compare.framing.text import StoryText, TermIndex, inside
 from compare.model import Article, Evidence
 from compare.nlp import inflections, quoted_spans
 
 SpanColumns = ["article_id", "outlet", "start", "end", "text", "category", "in_quote", "evidence"]
 VerbColumns = ["outlet", "verb", "kind", "count", "evidence"]
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[^\w.!?;:]*$")  # a sentence's end or a clause break stops the search
+_WORD_AFTER = re.compile(r"[^\w.!?;:]*([\w'’-]+)")
 
 
 @dataclass(frozen=True)
@@ -40,45 +54,75 @@ def _expand(entries: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _vader_terms() -> tuple[str, ...]:
-    """Strongly valenced words of VADER's published lexicon (Hutto & Gilbert 2014): a broad subjectivity net."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    lexicon = SentimentIntensityAnalyzer().lexicon
-    return tuple(w for w, v in lexicon.items() if abs(v) >= settings.LOADED_VADER_MIN_VALENCE and w.isalpha())
+def _loaded_index() -> TermIndex:
+    return TermIndex([(form, name) for name, entries in LOADED_CATEGORIES.items() for form in _expand(entries)])
 
 
 @lru_cache(maxsize=1)
-def _loaded_index() -> TermIndex:
-    listed = [(form, name) for name, entries in LOADED_CATEGORIES.items() for form in _expand(entries)]
-    return TermIndex([*listed, *((word, "sentiment") for word in _vader_terms())])
+def _literal_senses() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """``LITERAL_SENSES`` by every form of its words ("failed", "assaults")."""
+    return {
+        form: (frozenset(before), frozenset(after))
+        for entry, (before, after) in LITERAL_SENSES.items()
+        for form in inflections(entry)
+    }
 
 
-def flag_spans(text: str) -> list[Span]:
-    """Loaded words and phrases in ``text``; the longest listed phrase wins, then the first category listed."""
-    return [Span(start, end, category) for start, end, category in _loaded_index().find(text)]
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The lower-case words just before and just after ``text[start:end]`` ("" at a sentence's edge)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end)
+    return (before.group(1).lower() if before else "", after.group(1).lower() if after else "")
 
 
-def story_spans(texts_by_outlet: dict[str, list[str]]) -> list[list[Span]]:
-    """``flag_spans`` for each text of a story, minus sentiment words that every outlet uses.
+def literal(text: str, span: Span) -> bool:
+    """Whether a listed word is used in a plain sense, by its neighbours: a verb of spin after a determiner
+    or a number is a noun ("the attacks", "Sept. 11 attacks"), and ``LITERAL_SENSES`` name the rest
+    ("failed to pass", "sexual assault")."""
+    word = text[span.start : span.end].lower().replace("’", "'")
+    before, after = _neighbours(text, span.start, span.end)
+    if span.category == "spin" and (before in NOUN_BEFORE or before[:1].isdigit()):
+        return True
+    senses = _literal_senses().get(word)
+    return senses is not None and (before in senses[0] or after in senses[1])
 
-    A strongly valenced word that all outlets write ("war", "killed") belongs to the
-    event, not to one outlet's telling; the hand-written categories are kept as they are.
-    Texts come back flattened, in outlet order.
+
+# Words of the last few corpus priors (summing a 10k-article corpus's counts takes ~40 ms a story view), by id:
+# the prior is kept with its sum, so its id cannot be reused while it is here.
+_CORPUS_WORDS: OrderedDict[int, tuple[TermPrior, int]] = OrderedDict()
+
+
+def _corpus_words(prior: TermPrior) -> int:
+    """How many words (stop words aside, phrases not counted) the corpus of ``prior`` holds."""
+    kept = _CORPUS_WORDS.get(id(prior))
+    if kept is None or kept[0] is not prior:
+        kept = (prior, sum(n for term, n in prior.counts.items() if " " not in term))
+        _CORPUS_WORDS[id(prior)] = kept
+        while len(_CORPUS_WORDS) > 4:
+            _CORPUS_WORDS.popitem(last=False)
+    return kept[1]
+
+
+def everyday_words(prior: TermPrior | None) -> Callable[[str], bool]:
+    """Whether a word is the corpus's everyday vocabulary: used more than ``settings.LOADED_MAX_PER_MILLION``
+    times per million words. A corpus too small to tell (``settings.LOADED_PRIOR_MIN_WORDS``) has none."""
+    words = _corpus_words(prior) if prior is not None else 0
+    if prior is None or words < settings.LOADED_PRIOR_MIN_WORDS:
+        return lambda word: False
+    most = settings.LOADED_MAX_PER_MILLION * words / 1e6
+    counts = prior.counts
+    return lambda word: counts.get(" ".join(word.lower().replace("’", "'").split()), 0) > most
+
+
+def flag_spans(text: str, everyday: Callable[[str], bool] | None = None) -> list[Span]:
+    """Loaded words and phrases in ``text``, judged in their sentence; the longest listed phrase wins.
+
+    A listed word in a plain sense (``literal``) is not loaded, nor one of the corpus's ``everyday``
+    words (a word every article of a politics corpus writes, "controversial", says nothing of one outlet).
     """
-    flagged = {o: [flag_spans(t) for t in texts] for o, texts in texts_by_outlet.items()}
-    shared: set[str] = set()
-    if len(texts_by_outlet) >= 2:
-        words_per_outlet = [
-            {texts[i][s.start : s.end].lower() for i, spans in enumerate(flagged[o]) for s in spans}
-            for o, texts in texts_by_outlet.items()
-        ]
-        shared = set.intersection(*words_per_outlet)
-    return [
-        [s for s in spans if not (s.category == "sentiment" and text[s.start : s.end].lower() in shared)]
-        for o, texts in texts_by_outlet.items()
-        for text, spans in zip(texts, flagged[o], strict=True)
-    ]
+    spans = [Span(start, end, category) for start, end, category in _loaded_index().find(text)]
+    common = everyday or (lambda word: False)
+    return [s for s in spans if not literal(text, s) and not common(text[s.start : s.end])]
 
 
 def _sentence_evidence(story: StoryText, article: Article, start: int, end: int) -> Evidence:
@@ -87,15 +131,14 @@ def _sentence_evidence(story: StoryText, article: Article, start: int, end: int)
     return sentence.evidence() if sentence else Evidence(article.id, article.text[start:end], start, end)
 
 
-def loaded_language(story: StoryText) -> pd.DataFrame:
-    """Every loaded span of every article, with its category, quote flag and sentence."""
-    by_outlet = {o: [a for a in story.articles if a.outlet == o] for o in story.outlets}
-    ordered = [a for articles in by_outlet.values() for a in articles]
-    spans_per_article = story_spans({o: [a.text for a in articles] for o, articles in by_outlet.items()})
+def loaded_language(story: StoryText, prior: TermPrior | None = None) -> pd.DataFrame:
+    """Every loaded span of every article, with its category, quote flag and sentence; ``prior`` (the
+    corpus's term counts) says which words are everyday ones."""
+    everyday = everyday_words(prior)
     rows = []
-    for article, spans in zip(ordered, spans_per_article, strict=True):
+    for article in story.articles:
         quotes = quoted_spans(article.text)
-        for span in spans:
+        for span in flag_spans(article.text, everyday):
             rows.append(
                 {
                     "article_id": article.id,

@@ -1,4 +1,4 @@
-"""Opinion markers in the outlet's own voice: questions, exclamations, person, speculation, judgement.
+"""Opinion markers in the outlet's own voice: questions, exclamations, person, speculation, certainty, judgement.
 
 Only narration counts: a question or an "I" inside a quotation belongs to the person
 quoted, not to the outlet, so quoted stretches are skipped.
@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from compare import settings
-from compare.framing.lexicons import FIRST_PERSON, SECOND_PERSON, SPECULATION, VALUE_JUDGEMENT
+from compare.framing.lexicons import CERTAINTY, FIRST_PERSON, SECOND_PERSON, SPECULATION, VALUE_JUDGEMENT
 from compare.framing.text import StoryText, term_pattern
 from compare.nlp import quoted_spans
 
@@ -44,6 +44,7 @@ MARKERS: dict[str, Callable[[str], bool]] = {
     "first_person": _has_pronouns(FIRST_PERSON),
     "second_person": _has_pronouns(SECOND_PERSON),
     "speculation": _has_terms(SPECULATION),
+    "certainty": _has_terms(CERTAINTY),
     "value_judgement": _has_terms(VALUE_JUDGEMENT),
 }
 

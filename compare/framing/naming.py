@@ -1,9 +1,12 @@
 """Naming: how each outlet refers to the story's main actors ("Gen. Milley" vs "Army General Mark Milley").
 
 Actors are spaCy's named entities, grouped across outlets by surname (people) or by
-name (organisations, places, groups). Each mention is widened leftwards over the
-capitalised titles and labels written just before it ("Defense Secretary", "Iran-backed"),
-because that is where an outlet's choice of name shows.
+name (organisations, places, groups). Each mention is widened over the words that describe
+the actor, because that is where an outlet's choice of name shows: the capitalised titles and
+labels just before it ("Defense Secretary", "Iran-backed"), a description after "the" or "a"
+("the terrorist mastermind Qassem Soleimani") and an appositive after it ("Soleimani, the
+general who led the Quds Force,"). Only actors that outlets describe differently are listed:
+one outlet writing "American" once where another never does is no naming choice.
 """
 
 from __future__ import annotations
@@ -31,6 +34,28 @@ _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _PREFIX = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,4})$")
 _POSSESSIVE = re.compile(r"[’']s$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# A description between "the"/"a" and a name: up to three words, no punctuation ("the terrorist mastermind ").
+_DESCRIBED_BEFORE = re.compile(r"\b(?:the|a|an)\s+((?:[\w’'-]+\s+){1,3})$", re.IGNORECASE)
+# An appositive right after a name: ", the general who led the Quds Force," (up to the next clause mark).
+_APPOSITIVE = re.compile(r",\s+((?:the|a|an)\s+[^,.;:()\"“”]{2,80}?)(?=\s*[,.;:)])")
+_WORD = re.compile(r"[\w’'-]+")
+_NEXT_WORD = re.compile(r"[^\S\n]+([\w’'-]+)")
+
+# fmt: off
+#: Courtesy titles: a house style ("Mr. Trump" in one outlet, "Trump" in another), not a description.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+#: Abbreviated titles by their full word, so "Gen. Milley" and "General Milley" describe him alike.
+TITLE_WORDS: dict[str, str] = {
+    "gen": "general", "sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant",
+    "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "pres": "president",
+    "sec": "secretary", "prof": "professor", "atty": "attorney", "supt": "superintendent", "rev": "reverend",
+    "cmdr": "commander", "amb": "ambassador",
+}
+#: Verbs of speech: words that make a "description" a clause ("Sestak, the White House said, ...").
+SPEECH_WORDS = frozenset(
+    {"said", "says", "say", "told", "tells", "wrote", "writes", "asked", "asks", "adds", "according"}
+)
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -57,6 +82,69 @@ def _widen(text: str, start: int, floor: int) -> int:
     if not words:
         return start
     return start - len(match.group(1)) + match.group(1).index(words[0])
+
+
+def _clause(words: Sequence[str]) -> bool:
+    """Whether words read as a clause, not a description: a speech verb ("the White House said"), or a verb
+    form after the first word ("the deal Obama struck" aside, "the attack killed"; "the embattled" opens one)."""
+    lower = [w.lower().strip(",") for w in words]
+    later_verb = any(w.endswith(("ed", "ing")) and "-" not in w for w in lower[1:])
+    return later_verb or any(w in SPEECH_WORDS for w in lower)
+
+
+def _modifies_a_noun(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` modifies the noun after it ("the upcoming Ryan budget"): the next word
+    is lower-case and no stop word, speech verb or verb form ("Soleimani ordered", "Pelosi wants")."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None or not after.group(1)[0].islower():
+        return False
+    word = after.group(1).lower()
+    return not (word in ENGLISH_STOP_WORDS or word in SPEECH_WORDS or word.endswith(("ed", "s")))
+
+
+def _described_before(text: str, start: int, entity: tuple[int, int], floor: int) -> int:
+    """Start of a description between "the"/"a" and a bare name ("the terrorist mastermind Soleimani"), or
+    ``start``. Not before a title (in "the deal President Obama struck" the name opens a clause), nor when the
+    recogniser's name holds its own "the" or modifies a noun after it; words are no stop words, plural or verb
+    forms."""
+    entity_start, entity_end = entity
+    if start != entity_start or _ARTICLE.match(text[entity_start : entity_start + 4]):
+        return start
+    if _modifies_a_noun(text, entity_end):
+        return start
+    match = _DESCRIBED_BEFORE.search(text, floor, start)
+    if match is None or (match.start() > 0 and text[match.start() - 1].isalnum()):
+        return start
+    words = match.group(1).split()
+    plural = any(w.lower().endswith("s") and "-" not in w for w in words[1:])
+    if plural or _clause(words) or any(w.lower() in ENGLISH_STOP_WORDS for w in words):
+        return start
+    return match.start(1)
+
+
+def _appositive_end(text: str, end: int, ceiling: int) -> int:
+    """End of an appositive right after a name (", the general who led the Quds Force"), or ``end``: not a
+    clause (", the White House said"), nor one cut at an abbreviation's full stop (", an aide to Mr")."""
+    match = _APPOSITIVE.match(text, end, ceiling)
+    if match is None:
+        return end
+    words = match.group(1).split()
+    cut = words[-1].lower() in HONORIFICS or words[-1].lower() in TITLE_WORDS
+    return end if cut or len(words) > 10 or _clause(words[1:]) else match.end(1)
+
+
+def description(form: str, actor: str) -> frozenset[str]:
+    """The words of a naming that describe the actor rather than name them: not the name's own words,
+    stop words, numbers ("2012 Republican") or courtesy titles; abbreviated titles spelled out ("Gen." ->
+    "general")."""
+    name = set(actor.split())
+    words = (w.lower().strip("’'.-").replace("’", "'") for w in _WORD.findall(form))
+    words = (w[:-2] if w.endswith("'s") else w for w in words)
+    return frozenset(
+        TITLE_WORDS.get(w, w)
+        for w in words
+        if w and not w.isdigit() and w not in name and w not in ENGLISH_STOP_WORDS and w not in HONORIFICS
+    )
 
 
 def _actor_key(text: str, label: str) -> str:
@@ -150,9 +238,13 @@ def mentions(story: StoryText, stored: Mapping[str, Entities] | None = None) -> 
     for article, found_entities in zip(story.articles, per_article, strict=True):
         for entity_start, entity_end, label in found_entities:
             sentence = story.sentence_at(article.id, entity_start)
-            start = _widen(article.text, entity_start, sentence.start if sentence else 0)
-            form = _POSSESSIVE.sub("", " ".join(article.text[start:entity_end].split()))
-            form = _ARTICLE.sub("", form)  # "the White House" and "White House" are one naming
+            floor, ceiling = (sentence.start, sentence.end) if sentence else (0, len(article.text))
+            start = _widen(article.text, entity_start, floor)
+            start = _described_before(article.text, start, (entity_start, entity_end), floor)
+            end = _appositive_end(article.text, entity_end, ceiling)
+            name = _POSSESSIVE.sub("", " ".join(article.text[start:entity_end].split()))
+            # "the White House" and "White House" are one naming; an appositive keeps its comma
+            form = _ARTICLE.sub("", name) + " ".join(article.text[entity_end:end].split())
             evidence = (
                 sentence.evidence()
                 if sentence
@@ -165,15 +257,42 @@ def mentions(story: StoryText, stored: Mapping[str, Entities] | None = None) -> 
     return [Mention(key, outlet, form, evidence) for key, (_, _, outlet, form, evidence) in zip(keys, raw, strict=True)]
 
 
+def _named_differently(found: Sequence[Mention]) -> dict[str, int]:
+    """Actors that two or more outlets name, described differently by them: by how many describing words
+    not every outlet uses ("general" in one, "terrorist", "mastermind" in another: 3)."""
+    words: dict[str, dict[str, set[str]]] = {}
+    for m in found:
+        words.setdefault(m.actor, {}).setdefault(m.outlet, set()).update(description(m.form, m.actor))
+    differing = {}
+    for actor, by_outlet in words.items():
+        if len(by_outlet) < 2:
+            continue  # one outlet's mention is no naming choice between outlets
+        described = list(by_outlet.values())
+        unshared = described[0].union(*described[1:]) - described[0].intersection(*described[1:])
+        if unshared:
+            differing[actor] = len(unshared)
+    return differing
+
+
+def _display_name(forms: Sequence[str], actor: str) -> str:
+    """The actor's row label: the commonest form that describes nothing (a plain name takes no side), else the
+    commonest form."""
+    plain = [f for f in forms if not description(f, actor)]
+    return Counter(plain or forms).most_common(1)[0][0]
+
+
 def naming(story: StoryText, stored: Mapping[str, Entities] | None = None) -> pd.DataFrame:
-    """For the main actors (named by the most outlets, then most often): each outlet's forms, counts and sentences."""
+    """For the main actors that outlets name differently (those differing most first): each outlet's forms,
+    counts and sentences. An actor every outlet names alike, or only one outlet names, gets no row."""
     found = mentions(story, stored)
+    differing = _named_differently(found)
     outlets_per_actor: dict[str, set[str]] = {}
     for m in found:
         outlets_per_actor.setdefault(m.actor, set()).add(m.outlet)
     totals = Counter(m.actor for m in found)
-    main = sorted(totals, key=lambda a: (-len(outlets_per_actor[a]), -totals[a], a))[: settings.NAMING_ACTORS]
-    display = {a: Counter(m.form for m in found if m.actor == a).most_common(1)[0][0] for a in main}
+    main = sorted(differing, key=lambda a: (-differing[a], -len(outlets_per_actor[a]), -totals[a], a))
+    main = main[: settings.NAMING_ACTORS]
+    display = {a: _display_name([m.form for m in found if m.actor == a], a) for a in main}
     grouped: dict[tuple[str, str, str], list[Evidence]] = {}
     for m in found:
         if m.actor in display:

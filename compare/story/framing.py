@@ -91,15 +91,30 @@ def _distinctive(t: FramingTables, outlets: Sequence[str]) -> Panel:
     )
 
 
+def _naming_cell(rows: pd.DataFrame) -> str:
+    """One outlet's namings of one actor: each form with its count, then the sentence of its first form."""
+    forms = "; ".join(f"{r.form} ×{r.count}" for r in rows.itertuples())
+    example = _example(rows.iloc[0].evidence)
+    return f"{forms} — “{example}”" if example else forms
+
+
 def _naming(t: FramingTables, outlets: Sequence[str]) -> Panel:
-    naming = t["naming"].assign(form=t["naming"]["form"] + " ×" + t["naming"]["count"].astype(str))
-    names = naming.groupby(["actor", "outlet"])["form"].agg("; ".join).unstack(fill_value="—").reset_index()
+    naming = t["naming"]
+    cells = {
+        (actor, outlet): _naming_cell(rows) for (actor, outlet), rows in naming.groupby(["actor", "outlet"], sort=False)
+    }
+    actors = list(dict.fromkeys(naming["actor"]))
+    names = pd.DataFrame(
+        [{"actor": a, **{o: cells.get((a, o), "—") for o in outlets}} for a in actors], columns=["actor", *outlets]
+    )
     return Panel(
         "naming",
         "How each outlet names the actors",
-        'The words each outlet uses for the same people, places and groups ("Trump", "the President", '
-        '"the former reality-TV host"). Naming choices carry a judgement.',
+        'The words each outlet uses for the same people, places and groups ("Gen. Soleimani", "the terrorist '
+        'mastermind Soleimani"), with a sentence of each. Naming choices carry a judgement; only actors the '
+        "outlets describe differently are listed.",
         table=names,
+        note="The outlets name the actors alike." if naming.empty else "",
     )
 
 
@@ -126,8 +141,9 @@ def _loaded(t: FramingTables, outlets: Sequence[str]) -> Panel:
     return _counts_panel(
         "loaded",
         "Loaded language",
-        "Words that carry emotion or a judgement, from published lexicons, by category. Words inside quotes are "
-        "the speaker's; words in the narration are the outlet's own.",
+        "Words that carry emotion or a judgement, from our word lists, by category, judged in their sentence: a word "
+        'in its plain sense ("failed to pass", "the attacks") or one the corpus uses everywhere is left out. '
+        "Words inside quotes are the speaker's; words in the narration are the outlet's own.",
         counts,
         ("kind of loaded word", "words"),
         _readable(loaded, drop=("article_id", "start", "end")),
@@ -177,7 +193,7 @@ def _markers(t: FramingTables, outlets: Sequence[str]) -> Panel:
         "markers",
         "Opinion markers",
         'Signs of commentary rather than reporting: rhetorical questions, exclamations, "I" and "you", '
-        "speculation, value judgements — per 1,000 words.",
+        "speculation and hedges, claims presented as beyond question, value judgements — per 1,000 words.",
         figure=charts.stacked_counts(
             markers, "Opinion markers", item_label="opinion marker", value_label="per 1,000 words"
         )

@@ -23,7 +23,7 @@ BUILDERS: Mapping[str, Callable[[StoryText, Corpus], pd.DataFrame]] = MappingPro
         "lede": lambda story, corpus: framing.headline_and_lede(story),
         "distinctive": lambda story, corpus: framing.distinctive_words(story, corpus.term_prior),
         "naming": lambda story, corpus: framing.naming(story, corpus.stored_entities),
-        "loaded": lambda story, corpus: framing.loaded_language(story),
+        "loaded": lambda story, corpus: framing.loaded_language(story, corpus.term_prior),
         "verbs": lambda story, corpus: framing.attribution_verbs(story),
         "tone": lambda story, corpus: framing.tone(story),
         "markers": lambda story, corpus: framing.opinion_markers(story),
