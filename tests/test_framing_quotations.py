@@ -13,7 +13,7 @@ from compare import nlp, quotes
 from compare.framing.loaded import attribution_verbs, loaded_language
 from compare.framing.markers import narration, opinion_markers
 from compare.framing.text import story_text
-from compare.model import Article
+from compare.model import Article, Evidence
 from compare.passages import quoted_share
 from compare.quotes import extract_quotes, find_quotations
 
@@ -119,3 +119,23 @@ def test_framing_and_quotes_read_one_table_of_verb_forms() -> None:
     assert quote.cue == "quipped"
     verbs = attribution_verbs(story_text([article]))
     assert verbs[verbs["verb"] == "quipped"]["kind"].tolist() == ["loaded"]
+
+
+def test_framing_loaded_panel_counts_only_the_outlets_own_words() -> None:
+    """A loaded word inside a quote is listed (marked) but not counted as the outlet's in the chart."""
+    import pandas as pd
+
+    from compare.story.framing import _loaded
+
+    loaded = pd.DataFrame(
+        [
+            {"article_id": "a", "outlet": "Metro", "start": 0, "end": 5, "text": "slams", "category": "spin_verb",
+             "in_quote": False, "evidence": (Evidence("a", "Mayor slams plan."),)},
+            {"article_id": "a", "outlet": "Metro", "start": 9, "end": 17, "text": "disaster", "category": "emotive",
+             "in_quote": True, "evidence": (Evidence("a", "“A disaster,” she said."),)},
+        ]
+    )  # fmt: skip
+    panel = _loaded({"loaded": loaded}, ["Metro"])  # type: ignore[arg-type]
+    counted = [sum(trace.x) for trace in panel.figure.data]
+    assert sum(counted) == 1, "only the narration's word counts as the outlet's"
+    assert len(panel.table) == 2 and "disaster" in panel.table.to_string()

@@ -136,14 +136,16 @@ def _counts_panel(
 
 def _loaded(t: FramingTables, outlets: Sequence[str]) -> Panel:
     loaded = t["loaded"]
-    counts = loaded.groupby(["outlet", "category"], as_index=False).size()
+    own = loaded[~loaded["in_quote"].astype(bool)]  # a quoted word is the speaker's, not counted as the outlet's
+    counts = own.groupby(["outlet", "category"], as_index=False).size()
     counts = counts.rename(columns={"category": "item", "size": "count"}).assign(item=lambda f: f["item"].map(plain))
     return _counts_panel(
         "loaded",
         "Loaded language",
         "Words that carry emotion or a judgement, from our word lists, by category, judged in their sentence: a word "
         'in its plain sense ("failed to pass", "the attacks") or one the corpus uses everywhere is left out. '
-        "Words inside quotes are the speaker's; words in the narration are the outlet's own.",
+        "The chart counts each outlet's own words (its narration); words inside quotes are the speaker's, "
+        "listed in the table and marked as inside a quote.",
         counts,
         ("kind of loaded word", "words"),
         _readable(loaded, drop=("article_id", "start", "end")),

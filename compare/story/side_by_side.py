@@ -67,8 +67,9 @@ def _chips(article: Article, tables: FramingTables) -> tuple[tuple[str, str], ..
     terms = distinctive[distinctive["outlet"] == article.outlet].head(3)["term"]
     if len(terms):
         chips.append(("distinctive", ", ".join(terms)))
-    loaded = int((tables["loaded"]["article_id"] == article.id).sum())
-    chips.append(("loaded words", str(loaded)))
+    found = tables["loaded"]
+    loaded = int(((found["article_id"] == article.id) & ~found["in_quote"].astype(bool)).sum())
+    chips.append(("loaded words", str(loaded)))  # the outlet's own: quoted words are the speaker's
     return tuple(chips)
 
 
