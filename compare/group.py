@@ -22,12 +22,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.preprocessing import normalize
 
 from compare import settings
 from compare.model import Article, Story
@@ -346,30 +349,80 @@ def make_story(members: Sequence[Article], title: str, key_terms: Sequence[str])
     )
 
 
+#: Headlines a corpus's term document frequencies are counted on (evenly spaced; all of them in smaller corpora).
+_IDF_SAMPLE = 30_000
+#: Articles whose terms are weighed at once: a vocabulary of every word pair of a million ledes does not fit.
+_TERMS_CHUNK = 20_000
+
+
+def _term_counter(**options: Any) -> CountVectorizer:
+    return CountVectorizer(
+        stop_words="english", ngram_range=(1, 2), token_pattern=_WORD.pattern, lowercase=True, **options
+    )
+
+
 def key_terms(groups: Sequence[Sequence[int]], corpus: Sequence[Article], count: int = _KEY_TERMS) -> list[list[str]]:
     """Words and phrases that set each group of articles (rows of ``corpus``) apart: class-based TF-IDF.
 
-    Computed on headlines and ledes against the whole corpus, as BERTopic labels topics;
-    a word already inside a chosen phrase is skipped so terms do not repeat.
+    Computed on headlines and ledes, as BERTopic labels topics: each article's terms weighed by
+    sublinear term frequency and smoothed inverse document frequency (l2-normalised per article,
+    as scikit-learn's TfidfVectorizer does), summed per group. Document frequencies come from
+    at most ``_IDF_SAMPLE`` headlines and groups are weighed ``_TERMS_CHUNK`` articles at a time,
+    so memory stays bounded at any corpus size; up to ``_IDF_SAMPLE`` articles the result is
+    exactly TF-IDF over the whole corpus. A word already inside a chosen phrase is skipped so
+    terms do not repeat.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    heads = [head_text(a) for a in corpus]
-    vectorizer = TfidfVectorizer(
-        stop_words="english", ngram_range=(1, 2), sublinear_tf=True, token_pattern=_WORD.pattern, lowercase=True
-    )
+    n = len(corpus)
+    sample = range(n) if n <= _IDF_SAMPLE else np.linspace(0, n - 1, _IDF_SAMPLE).astype(int).tolist()
+    counter = _term_counter(binary=True)
     try:
-        matrix = vectorizer.fit_transform(heads)
+        frequencies = np.asarray(counter.fit_transform([head_text(corpus[k]) for k in sample]).sum(axis=0)).ravel()
     except ValueError:  # no words at all (empty or stop-word-only texts)
         return [[] for _ in groups]
-    vocabulary = vectorizer.get_feature_names_out()
+    known = counter.vocabulary_
+    terms: list[list[str]] = []
+    for chunk in _chunks(groups, _TERMS_CHUNK):
+        terms.extend(_chunk_terms(chunk, corpus, known, frequencies, len(sample), count))
+    return terms
+
+
+def _chunks(groups: Sequence[Sequence[int]], size: int) -> Iterable[Sequence[Sequence[int]]]:
+    """Consecutive runs of groups holding about ``size`` articles each (a larger group stays whole)."""
+    start, held = 0, 0
+    for k, group in enumerate(groups):
+        held += len(group)
+        if held >= size:
+            yield groups[start : k + 1]
+            start, held = k + 1, 0
+    if start < len(groups):
+        yield groups[start:]
+
+
+def _chunk_terms(
+    groups: Sequence[Sequence[int]],
+    corpus: Sequence[Article],
+    known: Mapping[str, int],
+    frequencies: np.ndarray,
+    documents: int,
+    count: int,
+) -> list[list[str]]:
+    """``key_terms`` of some groups, their articles' terms weighed by the corpus's document frequencies."""
     rows = [g for group in groups for g in group]
+    counter = _term_counter()
+    try:
+        matrix = counter.fit_transform([head_text(corpus[k]) for k in rows]).astype(np.float64)
+    except ValueError:
+        return [[] for _ in groups]
+    names = counter.get_feature_names_out().tolist()
+    seen = np.array([frequencies[known[name]] if name in known else 0 for name in names], dtype=np.float64)
+    idf = np.log((1 + documents) / (1 + seen)) + 1
+    matrix.data = 1 + np.log(matrix.data)
+    matrix = normalize(matrix.multiply(idf[None, :]).tocsr())
     owners = [k for k, group in enumerate(groups) for _ in group]
-    membership = csr_matrix((np.ones(len(rows)), (owners, rows)), shape=(len(groups), len(corpus)))
+    membership = csr_matrix((np.ones(len(rows)), (owners, range(len(rows)))), shape=(len(groups), len(rows)))
     scores = (membership @ matrix).tocsr()
     # Plain Python values: sorting numpy scalars costs several times more, over every story of a corpus
     negated, columns, bounds = (-scores.data).tolist(), scores.indices.tolist(), scores.indptr.tolist()
-    names = vocabulary.tolist()
     terms = []
     for k in range(len(groups)):
         start, end = bounds[k], bounds[k + 1]

@@ -170,3 +170,48 @@ def test_group_candidates_by_time_window_cost_grows_with_the_corpus(monkeypatch:
     asked = np.concatenate([b.queries for b in blocks])
     assert set(asked.tolist()) == set(range(len(vectors))), "every article asks"
     assert np.all(np.bincount(asked[np.isin(asked, dated)]) <= neighbours.CELLS_PROBED)
+
+
+def _tfidf_terms(groups: list[list[int]], articles: list[Article], count: int = 6) -> list[list[str]]:
+    """Class-based TF-IDF the plain way: one TfidfVectorizer over every headline (what key_terms must equal)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(
+        stop_words="english", ngram_range=(1, 2), sublinear_tf=True, token_pattern=group._WORD.pattern
+    )
+    matrix = vectorizer.fit_transform([group.head_text(a) for a in articles])
+    names = vectorizer.get_feature_names_out()
+    rows = [r for g in groups for r in g]
+    owners = [k for k, g in enumerate(groups) for _ in g]
+    scores = (csr_matrix((np.ones(len(rows)), (owners, rows)), shape=(len(groups), len(articles))) @ matrix).tocsr()
+    out = []
+    for k in range(len(groups)):
+        row = scores.getrow(k)
+        ranked = sorted(zip((-row.data).tolist(), [str(names[c]) for c in row.indices], strict=True))
+        chosen: list[set[str]] = []
+        terms: list[str] = []
+        for _, term in ranked:
+            words = set(term.split())
+            if not any(words <= c or c <= words for c in chosen):
+                chosen.append(words)
+                terms.append(term)
+            if len(chosen) == count:
+                break
+        out.append(terms)
+    return out
+
+
+def test_group_key_terms_in_chunks_equal_tfidf_over_the_whole_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Weighing groups a few hundred articles at a time (bounded memory) changes no group's terms."""
+    rng = np.random.default_rng(4)
+    words = ["flood", "harbor", "council", "vote", "bridge", "strike", "budget", "mayor", "storm", "river", "court"]
+    articles = [
+        Article(f"a{k:04d}", "o", " ".join(rng.choice(words, 4)), " ".join(rng.choice(words, 30)), "")
+        for k in range(900)
+    ]
+    groups = [list(range(k, min(k + 3, 900))) for k in range(0, 900, 3)]
+    monkeypatch.setattr(group, "_TERMS_CHUNK", 100)
+    assert group.key_terms(groups, articles) == _tfidf_terms(groups, articles)
+    monkeypatch.setattr(group, "_IDF_SAMPLE", 200)  # frequencies from a sample: terms still found for every group
+    assert all(group.key_terms(groups, articles))
