@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -137,17 +138,29 @@ def _shingles(tokens: Tokens, size: int) -> tuple[np.ndarray, np.ndarray, np.nda
     return hashes[inside], doc[inside], position[inside]
 
 
+#: Documents one task shingles, and shingles one hash range holds at most (the sort of a range is a worker's
+#: largest piece of memory in this stage: a million articles' 200 million shingles need about 20 ranges).
+_SLICE_DOCS = 20_000
+_RANGE_SHINGLES = 10_000_000
+
+
 def _seeds(tokens: Tokens, size: int, max_docs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Seed matches (doc_a, pos_a, doc_b, pos_b), doc_a < doc_b, from shingles shared by 2..max_docs documents.
 
-    The shingles are cut by hash value into ranges (``hash_ranges``), as passim does on Spark: every
-    occurrence of a shingle falls in one range, so each range's seeds are found on their own, on a
-    cluster's workers while the build runs on one. The seeds' order differs with the ranges' number,
-    their set does not, and ``_runs`` sorts them fully.
+    Shuffled by hash value, as passim does on Spark: each slice of documents is shingled and its
+    shingles cut into ranges of hash value (``slice_ranges``); each range gathers its pieces from
+    every slice and finds its seeds alone (``seeds_of_range``), since every occurrence of a shingle
+    falls in one range. On a cluster's workers while the build runs on one, the shingles never pass
+    through the client. The seeds' order differs with the ranges' number, their set does not, and
+    ``_runs`` sorts them fully.
     """
-    from compare.parallel import block_count, map_blocks
+    from compare.parallel import block_count, map_shuffle
 
-    found = map_blocks("passages-seeds", range_seeds, hash_ranges(*_shingles(tokens, size), block_count()), max_docs)
+    n_docs = len(tokens.lengths)
+    parts = min(256, max(block_count(), math.ceil(len(tokens.ids) / _RANGE_SHINGLES)))  # ranges by top byte
+    slices = [token_slice(tokens, start, min(start + _SLICE_DOCS, n_docs)) for start in range(0, n_docs, _SLICE_DOCS)]
+    found = map_shuffle("passages-seeds", slice_ranges, slices, (size, parts), parts, seeds_of_range, max_docs)
+    found = [f for f in found if len(f[0])]
     if not found:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, empty
@@ -156,6 +169,38 @@ def _seeds(tokens: Tokens, size: int, max_docs: int) -> tuple[np.ndarray, np.nda
 
 
 Shingles = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+@dataclass(frozen=True)
+class TokenSlice:
+    """Documents ``first`` .. ``first + len(tokens.lengths) - 1`` of a corpus, as their own ``Tokens``."""
+
+    first: int
+    tokens: Tokens
+
+
+def token_slice(tokens: Tokens, start: int, stop: int) -> TokenSlice:
+    begin = int(tokens.starts[start]) if start < len(tokens.starts) else len(tokens.ids)
+    end = int(tokens.starts[stop - 1] + tokens.lengths[stop - 1]) if stop > start else begin
+    return TokenSlice(
+        start, Tokens(tokens.ids[begin:end], tokens.starts[start:stop] - begin, tokens.lengths[start:stop])
+    )
+
+
+def slice_ranges(setup: tuple[int, int], part: TokenSlice) -> list[Shingles]:
+    """The slice's shingles (documents numbered in the whole corpus) cut into ``parts`` hash ranges."""
+    size, parts = setup
+    hashes, doc, position = _shingles(part.tokens, size)
+    return hash_ranges(hashes, doc + part.first, position, parts)
+
+
+def seeds_of_range(max_docs: int, pieces: list[Shingles]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``range_seeds`` of one hash range, its pieces (one per slice, in order) joined."""
+    joined = [np.concatenate([piece[k] for piece in pieces]) for k in range(3)] if pieces else []
+    return range_seeds(max_docs, (joined[0], joined[1], joined[2])) if joined else range_seeds(max_docs, _NO_SHINGLES)
+
+
+_NO_SHINGLES: Shingles = (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
 
 
 def hash_ranges(hashes: np.ndarray, doc: np.ndarray, position: np.ndarray, parts: int) -> list[Shingles]:

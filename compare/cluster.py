@@ -14,6 +14,7 @@ opens: the in-process build never loads it.
 from __future__ import annotations
 
 import logging
+import operator
 import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -34,6 +35,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 S = TypeVar("S")
 B = TypeVar("B")
+P = TypeVar("P")
 
 _LOCAL = re.compile(r"local:(\d{1,3})")
 _REMOTE = re.compile(r"(tcp|tls|ws|wss|inproc)://[^\s/]+(:\d+)?/?")
@@ -125,6 +127,49 @@ class Session:
         finally:
             self.client.cancel([f for f in futures if not f.done()])
             self.client.cancel([everywhere, *placed])
+
+    def map_shuffle(
+        self,
+        name: str,
+        split: Callable[[S, B], list[P]],
+        blocks: Sequence[B],
+        split_with: S,
+        parts: int,
+        reduce: Callable[[T, list[P]], R],
+        reduce_with: T,
+    ) -> list[R]:
+        """``split`` each block into ``parts`` pieces on the workers, then ``reduce`` the pieces of each
+        part (in the blocks' order) on the workers: a shuffle, as passim's on Spark, whose pieces move
+        between workers and never through this process. Results in part order.
+
+        Only the reduce futures are kept here, so Dask frees each block's pieces once the reduces
+        that read them are done; reduce keys start with ``name``.
+        """
+        if not blocks or parts < 1:
+            return []
+        run = uuid.uuid4().hex
+        placed = self.client.scatter(list(blocks), hash=False)
+        splits = [
+            self.client.submit(split, split_with, block, key=f"{name}-split-{run}-{k}")
+            for k, block in enumerate(placed)
+        ]
+        reduces = [
+            self.client.submit(
+                reduce,
+                reduce_with,
+                [
+                    self.client.submit(operator.getitem, f, r, key=f"{name}-piece-{run}-{k}-{r}")
+                    for k, f in enumerate(splits)
+                ],
+                key=f"{name}-{run}-{r}",
+            )
+            for r in range(parts)
+        ]
+        del splits, placed  # held by the reduces that need them, and freed after
+        try:
+            return list(self.client.gather(reduces))
+        finally:
+            self.client.cancel([f for f in reduces if not f.done()])
 
 
 _ACTIVE: list[Session] = []

@@ -34,6 +34,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 S = TypeVar("S")
 B = TypeVar("B")
+P = TypeVar("P")
 
 
 def worker_count() -> int:
@@ -164,6 +165,28 @@ def map_blocks(name: str, work: Callable[[S, B], R], blocks: Sequence[B], shared
     if session is not None:
         return session.map_blocks(name, work, blocks, shared)
     return [work(shared, block) for block in blocks]
+
+
+def map_shuffle(
+    name: str,
+    split: Callable[[S, B], list[P]],
+    blocks: Sequence[B],
+    split_with: S,
+    parts: int,
+    reduce: Callable[[T, list[P]], R],
+    reduce_with: T,
+) -> list[R]:
+    """``reduce(reduce_with, pieces)`` of each of ``parts`` parts, where ``split(split_with, block)`` cuts each
+    block into its ``parts`` pieces and a part's pieces come in the blocks' order: a shuffle.
+
+    On the cluster's workers while the build runs on one (pieces move between workers, never through this
+    process), in this process otherwise: the same pieces in the same order, so the same results.
+    """
+    session = cluster.active()
+    if session is not None:
+        return session.map_shuffle(name, split, blocks, split_with, parts, reduce, reduce_with)
+    pieces = [split(split_with, block) for block in blocks]
+    return [reduce(reduce_with, [p[r] for p in pieces]) for r in range(parts if pieces else 0)]
 
 
 def block_count() -> int:

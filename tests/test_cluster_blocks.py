@@ -100,6 +100,7 @@ def test_cluster_shared_passages_on_workers_equal_in_process(
     scheduler: cluster.Scheduler, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(align, "_ALIGN_PAIRS", 4)
+    monkeypatch.setattr(align, "_SLICE_DOCS", 40)  # shingled in five slices and shuffled between the workers
     articles = _articles()
     here = find_shared_text(articles)
     with cluster.connected(scheduler) as session:

@@ -140,6 +140,22 @@ def test_passages_seeds_of_hash_ranges_give_the_same_runs(parts: int) -> None:
     assert len(whole) > 0 and np.array_equal(whole, parted)
 
 
+@pytest.mark.parametrize(("slice_docs", "range_shingles"), [(1, 10**9), (3, 200), (4, 37)])
+def test_passages_seeds_shuffled_from_slices_are_the_whole_corpus_seeds(
+    monkeypatch: pytest.MonkeyPatch, slice_docs: int, range_shingles: int
+) -> None:
+    """Shingling slices of documents and shuffling their pieces by hash range finds the seeds of one pass."""
+    shared = " ".join(STORY)
+    texts = [f"{' '.join(_filler(k, 30))} {shared} {' '.join(_filler(k + 9, 20))}" for k in range(6)]
+    texts += [" ".join(_filler(40 + k, 80)) for k in range(4)]
+    tokens = tokenize(texts)
+    whole = _runs(*range_seeds(50, _shingles(tokens, 5)), 5, len(texts))
+    monkeypatch.setattr(align, "_SLICE_DOCS", slice_docs)
+    monkeypatch.setattr(align, "_RANGE_SHINGLES", range_shingles)
+    shuffled = _runs(*align._seeds(tokens, 5, 50), 5, len(texts))
+    assert len(whole) > 0 and np.array_equal(whole, shuffled)
+
+
 def test_passages_alignment_blocks_do_not_change_the_matches(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = [f"{' '.join(_filler(k, 25))} {STORY_TEXT} {' '.join(_filler(k + 50, 25))}" for k in range(5)]
     whole = find_matches(tokenize(texts), min_words=10)
