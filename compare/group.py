@@ -373,16 +373,25 @@ def key_terms(groups: Sequence[Sequence[int]], corpus: Sequence[Article], count:
     terms do not repeat.
     """
     n = len(corpus)
+    if n <= _TERMS_CHUNK:  # one count of every headline serves both the frequencies and the weights
+        counter = _term_counter()
+        try:
+            counts = counter.fit_transform([head_text(a) for a in corpus]).tocsr()
+        except ValueError:  # no words at all (empty or stop-word-only texts)
+            return [[] for _ in groups]
+        seen = np.diff((counts > 0).tocsc().indptr).astype(np.float64)
+        rows = [g for group in groups for g in group]
+        names = counter.get_feature_names_out().tolist()
+        return _weighed_terms(groups, counts[rows], names, seen, n, count)
     sample = range(n) if n <= _IDF_SAMPLE else np.linspace(0, n - 1, _IDF_SAMPLE).astype(int).tolist()
     counter = _term_counter(binary=True)
     try:
         frequencies = np.asarray(counter.fit_transform([head_text(corpus[k]) for k in sample]).sum(axis=0)).ravel()
-    except ValueError:  # no words at all (empty or stop-word-only texts)
+    except ValueError:
         return [[] for _ in groups]
-    known = counter.vocabulary_
     terms: list[list[str]] = []
     for chunk in _chunks(groups, _TERMS_CHUNK):
-        terms.extend(_chunk_terms(chunk, corpus, known, frequencies, len(sample), count))
+        terms.extend(_chunk_terms(chunk, corpus, counter.vocabulary_, frequencies, len(sample), count))
     return terms
 
 
@@ -410,14 +419,24 @@ def _chunk_terms(
     rows = [g for group in groups for g in group]
     counter = _term_counter()
     try:
-        matrix = counter.fit_transform([head_text(corpus[k]) for k in rows]).astype(np.float64)
+        matrix = counter.fit_transform([head_text(corpus[k]) for k in rows])
     except ValueError:
         return [[] for _ in groups]
     names = counter.get_feature_names_out().tolist()
     seen = np.array([frequencies[known[name]] if name in known else 0 for name in names], dtype=np.float64)
+    return _weighed_terms(groups, matrix, names, seen, documents, count)
+
+
+def _weighed_terms(
+    groups: Sequence[Sequence[int]], counts: Any, names: list[str], seen: np.ndarray, documents: int, count: int
+) -> list[list[str]]:
+    """Each group's terms from its articles' term counts (rows in group order) and the terms' document
+    frequencies among ``documents`` headlines."""
+    matrix = counts.astype(np.float64)
     idf = np.log((1 + documents) / (1 + seen)) + 1
     matrix.data = 1 + np.log(matrix.data)
     matrix = normalize(matrix.multiply(idf[None, :]).tocsr())
+    rows = range(matrix.shape[0])
     owners = [k for k, group in enumerate(groups) for _ in group]
     membership = csr_matrix((np.ones(len(rows)), (owners, range(len(rows)))), shape=(len(groups), len(rows)))
     scores = (membership @ matrix).tocsr()

@@ -211,7 +211,9 @@ def test_group_key_terms_in_chunks_equal_tfidf_over_the_whole_corpus(monkeypatch
         for k in range(900)
     ]
     groups = [list(range(k, min(k + 3, 900))) for k in range(0, 900, 3)]
+    reference = _tfidf_terms(groups, articles)
+    assert group.key_terms(groups, articles) == reference, "one count of a small corpus"
     monkeypatch.setattr(group, "_TERMS_CHUNK", 100)
-    assert group.key_terms(groups, articles) == _tfidf_terms(groups, articles)
+    assert group.key_terms(groups, articles) == reference, "weighed in chunks"
     monkeypatch.setattr(group, "_IDF_SAMPLE", 200)  # frequencies from a sample: terms still found for every group
     assert all(group.key_terms(groups, articles))
