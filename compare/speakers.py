@@ -23,13 +23,9 @@ import pandas as pd
 from compare import settings
 from compare.gender import first_name_gender
 from compare.model import Quote
-from compare.nlp import paragraph_spans
-
-
-def lexicon(words: str) -> frozenset[str]:
-    """A word list written as a block of prose, as a set: long lexicons stay readable and diffable."""
-    return frozenset(words.split())
-
+from compare.nlp import lexicon, paragraph_spans
+from compare.speaker_type_words import DOCUMENT_HEADS
+from compare.speaker_types import speaker_type
 
 # Words that make up a title, not a name ("Defense Secretary Mark Esper" -> name "Mark Esper").
 # Lower-case, without the abbreviation's full stop.
@@ -47,6 +43,9 @@ TITLE_WORDS = lexicon(
     democrats democratic gop conservative liberal independent libertarian progressive
     """
 )
+
+# Departments a title names before the person: "Secretary of State John Kerry".
+_DEPARTMENTS = lexicon("state defense defence energy labor labour commerce treasury agriculture education homeland")
 
 # Honorifics carry no role: "Mr. Trump" has no title worth showing.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame"})
@@ -85,34 +84,6 @@ ORGANISATION_WORDS = lexicon(
     """
 )
 
-# Outlets and newsroom roles make a speaker a journalist (or the outlet itself).
-_JOURNALIST = re.compile(
-    r"\b(?:reporter|journalist|correspondent|editor|columnist|anchor|host|bureau chief|writer|commentator|"
-    r"times|post|news|journal|tribune|herald|gazette|dispatch|magazine|reuters|associated press|afp|cnn|msnbc|"
-    r"nbc|cbs|abc|fox|bbc|guardian|telegraph|politico|breitbart|huffpost|huffington|bloomberg|axios|economist|"
-    r"xinhua|tass|al jazeera|newspaper|outlet|network|daily)\b",
-    re.I,
-)
-_SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person|people)|press secretary|representative for)\b", re.I)
-_POLITICIAN = re.compile(
-    r"\b(?:president|senator|representative|congress(?:man|woman)|lawmaker|legislator|governor|mayor|candidate|"
-    r"nominee|speaker|majority leader|minority leader|prime minister|mp|member of parliament|council(?:man|woman)|"
-    r"democrat|republican|politician|running mate|party leader|chairman of the (?:democratic|republican)|"
-    r"hopeful|\([dri]-[a-z. ]+\))",
-    re.I,
-)
-_OFFICIAL = re.compile(
-    r"\b(?:secretary|general|admiral|colonel|lieutenant|major|captain|sergeant|commander|minister|ambassador|"
-    r"official|officer|director|chief of staff|diplomat|envoy|attorney general|police|military|army|navy|"
-    r"pentagon|department|ministry|agency|white house|state department|kremlin|command|commissioner|sheriff|"
-    r"administration|government|joint chiefs|cabinet|prosecutor|judge|justice)\b",
-    re.I,
-)
-_EXPERT = re.compile(
-    r"\b(?:professor|analyst|researcher|economist|scholar|fellow|expert|scientist|historian|pollster|"
-    r"strategist|consultant|lawyer|attorney|doctor|physician|specialist|author|think tank|institute|university)\b",
-    re.I,
-)
 _ANONYMOUS = re.compile(
     r"^(?:(?:a|an|one|two|three|several|some|many|other|another|various|multiple|unnamed|anonymous)\b.*|"
     r"(?:senior |top |administration |government |us |u\.s\. |military |defense |intelligence )*"
@@ -155,8 +126,6 @@ _NOT_PERSON_OPENERS = lexicon(
     """
 )
 
-SPEAKER_TYPES = ("official", "politician", "journalist", "expert", "organisation", "anonymous", "other")
-
 _NAME_TOKEN = re.compile(r"[\w’'.-]+")
 _PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "di", "du", "ibn"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -188,6 +157,9 @@ def split_title(words: Sequence[str]) -> tuple[str, str]:
         if bare in TITLE_WORDS or not (word[:1].isupper() or bare in _PARTICLES):
             break
         cut -= 1
+    # "Secretary of State John F. Kerry": the department belongs to the title
+    while 0 < cut < len(words) - 2 and _bare(words[cut - 1]) == "of" and _bare(words[cut]) in _DEPARTMENTS:
+        cut += 1
     return " ".join(words[:cut]), " ".join(words[cut:])
 
 
@@ -262,31 +234,6 @@ def is_anonymous(description: str) -> bool:
     return bool(_ANONYMOUS.match(description.strip()))
 
 
-def speaker_type(speaker: str | None, role: str | None, *, anonymous: bool = False, organisation: bool = False) -> str:
-    """One of ``SPEAKER_TYPES``, from the role the article gives and the kind of name.
-
-    The order matters: a "Pentagon spokesman" is a spokesperson before an official, and
-    "Liz Sly, Beirut bureau chief for the Washington Post" is a journalist even though
-    the Post is an organisation.
-    """
-    if anonymous:
-        return "anonymous"
-    described = " ".join(part for part in (role, speaker if organisation else None) if part)
-    if _SPOKESPERSON.search(described):
-        return "organisation"
-    if _JOURNALIST.search(described):
-        return "journalist"
-    if _POLITICIAN.search(described):
-        return "politician"
-    if _OFFICIAL.search(described):
-        return "official"
-    if _EXPERT.search(described):
-        return "expert"
-    if organisation:
-        return "organisation"
-    return "other"
-
-
 # --- speakers inside one article -----------------------------------------------------------
 
 
@@ -300,6 +247,7 @@ class Mention:
     kind: str  # "name", "pronoun" or "description"
     head: str = ""  # the head word of a description ("official" in "a senior official")
     role: str | None = None  # an appositive: "chairman of the Joint Chiefs of Staff"
+    signed: bool = False  # a line signed with a dash after the quotation ("― Sonya Herridge"): a reader's words
 
 
 @dataclass(frozen=True)
@@ -362,6 +310,7 @@ class NamedPeople:
         self.quoted = sorted(quoted)
         self.gender: dict[str, str] = {}  # person key -> "m" / "f", known after finish()
         self.pronoun_after: dict[int, str] = {}  # mention offset -> gender of the pronoun that follows it
+        self._described: dict[str, str] = {}  # person key -> how the article describes them (``described``)
         for person in named:
             self.add(person.start, person.words, SUBJECT if person.subject else OTHER)
         for match in _HONORIFIC_NAME.finditer(text):
@@ -514,9 +463,42 @@ class NamedPeople:
                 return shown
         return self.gender.get(key)
 
+    def described(self, key: str) -> str:
+        """How the article describes a person around their mentions (see ``describing_words``)."""
+        if key not in self._described:
+            self._described[key] = describing_words(self, key)
+        return self._described[key]
+
     def holds(self, key: str, title: str) -> bool:
         """True when the person's known roles include ``title``."""
         return any(title in role.lower() for role in self.roles.get(key, ()))
+
+
+def describing_words(people: NamedPeople, key: str) -> str:
+    """How the article describes a person around their mentions, for their speaker type: the words
+    right before each ("Republican presidential nominee Donald Trump", "Republican" opening the run of
+    capitalised words) and a party tag or a campaign right after ("Rep. Jim Jordan (R-Ohio)", "the Trump
+    campaign"), joined by " ; "."""
+    found = []
+    own = {_bare(w) for w in people.full_name.get(key, key).split()} | {key}
+    for offset, person, _ in people.mentions:
+        if person != key:
+            continue
+        sentence = people.sentence_starts[bisect.bisect_right(people.sentence_starts, offset) - 1]
+        run: list[str] = []
+        for word in reversed(people.text[max(sentence, offset - 60) : offset].split()):
+            if _bare(word) in _RUN_BREAKS or _PUNCTUATION.search(word):
+                break
+            run.insert(0, word)
+        found.append(" ".join(run[-5:]))
+        after = _AFTER_NAME.match(people.text, offset)
+        if after is None:
+            continue
+        named = people.text[offset : after.start(1)] if after.group(1) else after.group()
+        words = named.split()
+        found.append(" ".join(words[: next((i for i, w in enumerate(words) if _bare(w) in own), 0)]))
+        found.append(after.group(1) or "")
+    return " ; ".join(f for f in found if f)
 
 
 class SpeakerResolver:
@@ -548,10 +530,18 @@ class SpeakerResolver:
         """Find every later mention of the people learnt so far; call once, before resolving."""
         self.people.finish()
 
-    def _person(self, key: str, title: str | None = None, gender: str | None = None, at: int | None = None) -> Speaker:
+    def _person(
+        self,
+        key: str,
+        title: str | None = None,
+        gender: str | None = None,
+        at: int | None = None,
+        described: str | None = None,
+    ) -> Speaker:
         """The person a key stands for. Between relatives who share the surname ("Bill Clinton", "Hillary
         Clinton"), the full name written at ``at`` (the mention a pronoun went back to) decides, else
-        ``gender`` (from "she"/"he") by their first names."""
+        ``gender`` (from "she"/"he") by their first names. ``described`` is how this mention describes
+        them ("the Republican nominee", "Fisherman" in "Fisherman Tomas Reyes"): evidence of their type."""
         roles = self.people.roles.get(key, Counter())
         role = normalise_role(title) or max(roles, key=lambda r: (len(r.split()), roles[r]), default=None) or None
         name = self.people.full_name.get(key, key)
@@ -562,7 +552,8 @@ class SpeakerResolver:
         elif gender is not None and len(names) > 1:
             fitting = [n for n in names if first_name_gender(n.split()[0]) == gender]
             name = max(fitting, key=lambda n: (names[n], len(n)), default=name)
-        return Speaker(name, role, speaker_type(name, role))
+        evidence = " ; ".join(e for e in (described, self.people.described(key)) if e)
+        return Speaker(name, role, speaker_type(name, role, evidence=evidence))
 
     def antecedent(self, before: int, fits: str | None = None, gender: str | None = None) -> tuple[int, str] | None:
         """(offset, key) of the mention a pronoun (or a description with head word ``fits``) at ``before``
@@ -607,11 +598,17 @@ class SpeakerResolver:
         if self.is_organisation(mention):
             name = re.sub(r"^(?:the|The)\s+", "", mention.text)
             return Speaker(name, normalise_role(mention.role), speaker_type(name, mention.role, organisation=True))
-        person = self._person(name_key(name), title)
+        # the words before the name that are no title ("Fisherman" in "Fisherman Tomas Reyes") describe them
+        lead = " ".join(name.split()[:-2])
+        person = self._person(name_key(name), title, described=lead)
         role = normalise_role(mention.role)
         if role and (not person.role or role.lower() not in person.role.lower()):
             combined = f"{person.role}, {role}" if person.role else role
-            person = Speaker(person.name, combined, speaker_type(person.name, combined))
+            evidence = " ; ".join((lead, self.people.described(name_key(name))))
+            person = Speaker(person.name, combined, speaker_type(person.name, combined, evidence=evidence))
+        if mention.signed and person.speaker_type == "other":
+            # a signed comment from someone the article says nothing more about: a member of the public
+            person = Speaker(person.name, person.role, "citizen")
         return person
 
     def _described(self, mention: Mention) -> Speaker | None:
@@ -619,6 +616,10 @@ class SpeakerResolver:
         "the source": anonymous; "the statement", "the campaign": the description itself."""
         head = _bare(mention.head)
         words = mention.text.lower().split()
+        if head in DOCUMENT_HEADS or head in _BODY_HEADS:
+            # "a 52-count civil complaint", "several environmental groups": a text or a body, not someone unnamed
+            kind = speaker_type(mention.text, None, organisation=head in _BODY_HEADS)
+            return Speaker(mention.text, None, kind)
         if is_anonymous(mention.text) or (words[0] in _DEFINITE and head in _ANONYMOUS_HEADS):
             return Speaker(mention.text, None, "anonymous")
         if head in ORGANISATION_WORDS or head in _THING_NOUNS or words[0] not in _DEFINITE:
@@ -629,7 +630,7 @@ class SpeakerResolver:
         found = self.antecedent(mention.start, fits=head, gender=gender) if head in TITLE_WORDS else None
         found = found or self.antecedent(mention.start, gender=gender)
         if found:
-            return self._person(found[1], gender=gender, at=found[0])
+            return self._person(found[1], gender=gender, at=found[0], described=mention.text)
         return Speaker(mention.text, None, speaker_type(mention.text, mention.text))
 
 
@@ -652,6 +653,10 @@ def _capitalised_runs(text: str) -> Iterable[tuple[int, str]]:
         yield start, text[start : run.end()]
 
 
+# After a mention's name words: a party tag ("(R-Ohio)", ", R-Ky.,", "(D)") or the person's campaign.
+_AFTER_NAME = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:[’']s)?(\s*\([DRI](?:[-–][^)]{1,20})?\)|,\s+[DRI][-–][A-Z][\w.]*,|\s+campaign\b)?"
+)
 _CONJUNCTIONS = lexicon("and but while as so because when although though after before since yet or")
 # Verbs whose object or reported clause a following name belongs to ("told Kelly", "believes McConnell is").
 _CLAUSE_VERBS = lexicon(
@@ -665,6 +670,9 @@ _PREPOSITIONS = lexicon(
     of to with by for from about against at on in into over under than like as toward towards between among
     """
 )
+# What ends the run of words describing a name from the left: "supporters of Trump", "said Trump".
+_RUN_BREAKS = _PREPOSITIONS | _CONJUNCTIONS | _CLAUSE_VERBS | lexicon("is was are were has had have who that")
+_PUNCTUATION = re.compile(r"[,;:()“”\"—–]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z])|\n+")
 # Words that show a person's gender: honorifics, gendered titles and nouns, pronouns.
 _GENDERED = {
@@ -687,6 +695,8 @@ _PRONOUNS = lexicon("he his him himself she her hers herself")
 _GENDERED_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
 _DEFINITE = frozenset({"the", "this", "that"})
 _ANONYMOUS_HEADS = lexicon("source sources insider insiders aide aides person people official officials")
+# Heads of descriptions of bodies: "several environmental groups" are not unnamed people.
+_BODY_HEADS = lexicon("group groups organization organizations organisation organisations companies unions agencies")
 # Heads of descriptions that are things or bodies, never a person to look back for.
 _THING_NOUNS = lexicon(
     """

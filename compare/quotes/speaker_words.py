@@ -83,9 +83,13 @@ def _document_author(parsed: ParsedSnippet, token: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in {"by", "from", "of", "out"}:
             objects = [t for t in child.subtree if t.dep_ == "pobj"]
-            if objects and (is_proper(objects[0]) or any(is_proper(t) for t in objects[0].lefts)):
-                return objects[0]
+            if objects and (_named(objects[0]) or looks_like_organisation(objects[0].text)):
+                return objects[0]  # "a statement by X", "a statement from the bank"
     return None
+
+
+def _named(token: Token) -> bool:
+    return is_proper(token) or any(is_proper(t) for t in token.lefts)
 
 
 def subject_of(parsed: ParsedSnippet, verb: Token) -> Token | None:
