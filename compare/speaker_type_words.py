@@ -54,6 +54,8 @@ _HEADS = r"president|chairman|chairwoman|chair|chief executive|ceo|executive dir
 
 #: (kind, words) in the order they are tried; the first kind whose words a description holds wins.
 TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a party tag is a politician's, whatever else is said: "Marcia Price (D-Newport News)", "McConnell, R-Ky.,"
+    ("politician", re.compile(r"\([DRI]\)|\([DRI][-–][^)]*\)|\b[DRI][-–][A-Z][a-z]{1,}\.?,")),
     (
         "spokesperson",
         re.compile(
@@ -79,13 +81,13 @@ TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "politician",
         re.compile(
-            r"\b(?:president(?![’']s)(?!\s+(?:of|for|at)\b)|vice president|senator|sen|rep|representative|"
+            r"\b(?:(?:vice )?president(?![’']s)(?!\s+(?:of|for|at)\b)|senator|sen|rep|representative|"
             r"congress(?:man|woman)|lawmaker|"
             r"legislator|governor|gov|mayor|candidate|nominee|speaker|majority leader|minority leader|"
             r"prime minister|chancellor|premier|mp|member of parliament|council(?:man|woman|lor)|delegate|del|"
             r"democrat|democrats|democratic|republican|republicans|gop|politician|running mate|party|campaign|"
             r"hopeful|front-runner|frontrunner|surrogate|dnc|rnc|national committee|caucus|white house hopeful|"
-            r"first lady)\b|\([dri]\)|\([dri][-–][^)]*\)|\b[dri][-–][a-z]{2,}\.?,",
+            r"first lady)\b",
             re.I,
         ),
     ),

@@ -653,9 +653,14 @@ def _capitalised_runs(text: str) -> Iterable[tuple[int, str]]:
         yield start, text[start : run.end()]
 
 
-# After a mention's name words: a party tag ("(R-Ohio)", ", R-Ky.,", "(D)") or the person's campaign.
+# After a mention's name words: a party tag ("(R-Ohio)", ", R-Ky.,", "(D)"), the person's campaign, an
+# appositive (", a political scientist at Christopher Newport University,") or an affiliation ("Cameron Easley
+# for Morning Consult", "Mr. Morgan of the Sierra Club").
 _AFTER_NAME = re.compile(
-    r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:[’']s)?(\s*\([DRI](?:[-–][^)]{1,20})?\)|,\s+[DRI][-–][A-Z][\w.]*,|\s+campaign\b)?"
+    r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:[’']s)?"
+    r"(\s*\([DRI](?:[-–][^)]{1,20})?\)|,\s+[DRI][-–][A-Z][\w.]*,|\s+campaign\b"
+    r"|,\s+(?:a|an|the)\s+[^,.;:“”\"()]{3,90}?(?=,|\s+(?:said|says|told|who)\b)"
+    r"|\s+(?:of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s?){1,5})?"
 )
 _CONJUNCTIONS = lexicon("and but while as so because when although though after before since yet or")
 # Verbs whose object or reported clause a following name belongs to ("told Kelly", "believes McConnell is").
