@@ -85,6 +85,11 @@ def _document_author(parsed: ParsedSnippet, token: Token) -> Token | None:
             objects = [t for t in child.subtree if t.dep_ == "pobj"]
             if objects and (_named(objects[0]) or looks_like_organisation(objects[0].text)):
                 return objects[0]  # "a statement by X", "a statement from the bank"
+    if token.dep_ == "dobj":
+        # "Greg Stanton wrote a letter to ... asking": who wrote or issued it
+        writer = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if writer is not None and _named(writer) and writer.i not in parsed.quotation_of:
+            return writer
     return None
 
 
@@ -97,8 +102,11 @@ def subject_of(parsed: ParsedSnippet, verb: Token) -> Token | None:
     saying"; "the head of X, tweeted"), or the name right before it when the tagger missed the subject
     ("“...,” Bozell notes" parsed as a compound)."""
     before = parsed.doc[verb.i - 1] if verb.i > 0 else None
-    if verb.tag_ == "VBG" and before is not None and _ends_a_persons_name(parsed, before):
-        return before  # "footage of Hillary Clinton asking, “...”": the name the participle follows
+    recipient = before is not None and before.dep_ == "pobj" and before.head.lower_ in {"to", "at", "against"}
+    if verb.tag_ == "VBG" and before is not None and not recipient and _ends_a_persons_name(parsed, before):
+        # "footage of Hillary Clinton asking, “...”": the name the participle follows; not the one it was
+        # sent to ("a letter to Attorney General Loretta E. Lynch asking ...")
+        return before
     current = verb
     for _ in range(3):
         for child in current.children:
@@ -123,14 +131,40 @@ def subject_of(parsed: ParsedSnippet, verb: Token) -> Token | None:
     before = doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.head.i == verb.i and (is_proper(before) or before.tag_ in NOMINAL_TAGS):
         return before
-    # "“...,” said David Brock, a Clinton confidant who ..." parsed with Brock as another verb's subject
+    # "“...,” said David Brock, a Clinton confidant who ..." parsed with Brock as another verb's subject; only
+    # after a quotation: in "called Trump's statements “disgusting”" the name after the verb is what was said
     after = verb.i + 1
     while after < len(doc) and is_proper(doc[after]) and doc[after].lower_ not in TIME_WORDS:
         after += 1
-    if after > verb.i + 1:
+    if after > verb.i + 1 and _quoted_before(parsed, verb):
         return doc[after - 1]
+    owner = _clause_owner(parsed, verb)
+    if owner is not None:
+        return owner
     # "“...,” Tulsa police Chief Chuck Jordan said Monday" parsed with Jordan under "Monday"
     return before if before is not None and _ends_a_persons_name(parsed, before) else None
+
+
+def _quoted_before(parsed: ParsedSnippet, verb: Token) -> bool:
+    """True when a quotation or a quotation mark comes before ``verb`` in its sentence."""
+    return any(i < verb.i for i in parsed.quotation_of) or any(t.is_quote for t in parsed.doc[: verb.i])
+
+
+def _clause_owner(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """The person a subjectless verb belongs to when the parser hung it on a noun inside the subject's own
+    relative clause ("Stuart Stevens, who served as Romney's strategist during the campaign, called ..."
+    parsed with "called" under "campaign"): climb out of prepositions and clauses to a person's name that
+    heads the sentence or is a subject."""
+    if verb.dep_ != "acl":
+        return None
+    current = verb.head
+    for _ in range(8):
+        if current.dep_ in {"ROOT", "nsubj", "nsubjpass"} and _ends_a_persons_name(parsed, current):
+            return current
+        if current.dep_ not in {"pobj", "prep", "relcl", "acl", "appos"} or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _ends_a_persons_name(parsed: ParsedSnippet, token: Token) -> bool:

@@ -1,0 +1,39 @@
+"""The speaker is whoever the cue attributes the words to, never a name inside what was said (issue #18)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Article
+from compare.quotes import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    article = Article(id="a", outlet="o", title="", text=text, file="")
+    return [q.speaker for q in extract_quotes(article) if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "continue to be" is no speech: the words are Cruz's, not Rubio's
+        ("Cruz said he’s certain Rubio will continue to be “a strong voice for conservatives.”", "Cruz"),
+        # the name after the verb is what was called disgusting, not who called it
+        (
+            "Stuart Stevens, who served as Mitt Romney's chief strategist during the 2012 campaign, called "
+            "Trump's statements and actions on Sunday “disgusting.”",
+            "Stuart Stevens",
+        ),
+        # a letter's words are its writer's, not its addressee's
+        (
+            "Phoenix Mayor Greg Stanton wrote a letter to Attorney General Loretta E. Lynch asking the Justice "
+            "Department to investigate the “unacceptable” lines.",
+            "Greg Stanton",
+        ),
+        # after a quotation the name after the verb still speaks
+        ("“We will win,” said retired general Lloyd Newton.", "Lloyd Newton"),
+    ],
+)
+def test_quotes_cue_speaker_not_a_name_in_the_words(text: str, speaker: str) -> None:
+    found = _speakers(text)
+    assert found and all(s is not None and s.endswith(speaker) for s in found)
