@@ -47,6 +47,8 @@ TITLE_WORDS = lexicon(
 # Departments a title names before the person: "Secretary of State John Kerry".
 _DEPARTMENTS = lexicon("state defense defence energy labor labour commerce treasury agriculture education homeland")
 
+_PARTY_TAG = re.compile(r"[DRI](?:[-–][A-Z][\w. ]{0,20})?")
+
 # Honorifics carry no role: "Mr. Trump" has no title worth showing.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame"})
 
@@ -175,6 +177,8 @@ def normalise_role(role: str | None) -> str | None:
         words.append(ABBREVIATIONS.get(bare, word) if word.endswith(".") or bare in ABBREVIATIONS else word)
     text = " ".join(words).strip(" ,;:-—–()")
     text = re.sub(r"\s+([,)])", r"\1", text)
+    # a party tag is no role ("Gov. John Kasich (R-OH)", "Attorney General Roy Cooper (D)")
+    text = ", ".join(part for part in text.split(", ") if not _PARTY_TAG.fullmatch(part.strip("() ")))
     return text or None
 
 

@@ -30,6 +30,13 @@ def _speakers(text: str) -> list[str | None]:
             "Department to investigate the “unacceptable” lines.",
             "Greg Stanton",
         ),
+        # a party tag or a dateline in brackets is never the speaker
+        ("Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”", "John Kasich"),
+        (
+            "RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says he doesn’t watch football "
+            "“as much as I used to.”",
+            "Donald Trump",
+        ),
         # after a quotation the name after the verb still speaks
         ("“We will win,” said retired general Lloyd Newton.", "Lloyd Newton"),
     ],
@@ -37,3 +44,9 @@ def _speakers(text: str) -> list[str | None]:
 def test_quotes_cue_speaker_not_a_name_in_the_words(text: str, speaker: str) -> None:
     found = _speakers(text)
     assert found and all(s is not None and s.endswith(speaker) for s in found)
+
+
+def test_quotes_cue_speaker_party_tag_is_no_role() -> None:
+    article = Article(id="a", outlet="o", title="", text="“We will win,” said Rep. Jim Jordan (R-Ohio).", file="")
+    quote = extract_quotes(article)[0]
+    assert (quote.speaker, quote.role, quote.speaker_type) == ("Jim Jordan", "Representative", "politician")

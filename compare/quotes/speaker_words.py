@@ -100,7 +100,39 @@ def _named(token: Token) -> bool:
 def subject_of(parsed: ParsedSnippet, verb: Token) -> Token | None:
     """The speaker token: the verb's subject, or its governor's ("tried ..., saying"; "was quoted as
     saying"; "the head of X, tweeted"), or the name right before it when the tagger missed the subject
-    ("“...,” Bozell notes" parsed as a compound)."""
+    ("“...,” Bozell notes" parsed as a compound). Words in brackets are a party tag or a dateline, never
+    the speaker ("Gov. John Kasich (R-OH), said", "RENO, Nev. (AP) — Donald Trump says"), and "who" is
+    the name it follows."""
+    token = _subject_token(parsed, verb)
+    if token is None:
+        return None
+    doc = parsed.doc
+    if token.lower_ == "who":
+        # "Eric Kingson, who is running for Congress and who praised": the person the relative clause is about
+        clause = token.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return _person_before_who(clause.head)
+        before = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "," else doc[token.i - 1]
+        return before if token.i > 0 and is_proper(before) and before.i not in parsed.quotation_of else token
+    opened = next((t for t in reversed(doc[max(0, token.i - 4) : token.i]) if t.text in "()"), None)
+    if opened is None or opened.text != "(":
+        return token
+    closing = next((t for t in doc[token.i + 1 : token.i + 5] if t.text == ")"), None)
+    # a dateline: the name between the bracket and the verb ("(AP) — Donald Trump says")
+    named = (
+        [t for t in doc[closing.i + 1 : verb.i] if is_proper(t) and t.i not in parsed.quotation_of] if closing else []
+    )
+    if named:
+        return named[-1]
+    if opened.i > 0 and is_proper(doc[opened.i - 1]):
+        return doc[opened.i - 1]  # the name the tag follows
+    return token  # a name the parser ran into its tag: speaker_mention ends it at the bracket
+
+
+def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """``subject_of`` as the parse has it, before brackets and "who" are looked through."""
     before = parsed.doc[verb.i - 1] if verb.i > 0 else None
     recipient = before is not None and before.dep_ == "pobj" and before.head.lower_ in {"to", "at", "against"}
     if verb.tag_ == "VBG" and before is not None and not recipient and _ends_a_persons_name(parsed, before):
