@@ -354,7 +354,11 @@ class NamedPeople:
         before = self.text[sentence:offset].split()
         after = self.text[offset : offset + 60]
         possessive = re.match(r"[\w.-]+(?:\s+[A-Z][\w.-]+)*[’']s\b", after) is not None
+        # "Reid said that Sanders has energized ...": a name inside what someone said is not who the
+        # sentence is about, however short the lead
+        reported = any(_bare(w) in _CLAUSE_VERBS for w in before) or (bool(before) and _bare(before[-1]) == "that")
         governed = bool(before) and (before[-1].lower() in _PREPOSITIONS or before[-1].lower() in _CLAUSE_VERBS)
+        governed = governed or reported
         after_clause = bool(before) and (before[-1].endswith(",") or before[-1].lower() in _CONJUNCTIONS)
         return not possessive and not governed and (len(before) <= 3 or after_clause)
 

@@ -6,6 +6,7 @@ import pytest
 
 from compare.model import Article
 from compare.quotes import extract_quotes
+from compare.speakers import SUBJECT, NamedPeople
 
 
 def _speakers(text: str) -> list[str | None]:
@@ -50,3 +51,12 @@ def test_quotes_cue_speaker_party_tag_is_no_role() -> None:
     article = Article(id="a", outlet="o", title="", text="“We will win,” said Rep. Jim Jordan (R-Ohio).", file="")
     quote = extract_quotes(article)[0]
     assert (quote.speaker, quote.role, quote.speaker_type) == ("Jim Jordan", "Representative", "politician")
+
+
+@pytest.mark.parametrize("lead", ["Reid said that", "Reid said", "Song said Democratic candidate"])
+def test_quotes_cue_speaker_a_name_in_reported_words_is_no_subject(lead: str) -> None:
+    # "Reid said that Clinton has energized people. He added": "He" should not go back to Clinton
+    text = f"{lead} Hillary Clinton has energized a lot of people. He added more."
+    people = NamedPeople(text, [])
+    people.finish()
+    assert all(tier != SUBJECT for offset, key, tier in people.mentions if key == "clinton")
