@@ -518,6 +518,7 @@ class SpeakerResolver:
 
     def __init__(self, text: str, named: Iterable[Named], quoted: Iterable[tuple[int, int]] = ()) -> None:
         self.people = NamedPeople(text, named, quoted)
+        self.bodies: list[tuple[int, Speaker]] = []  # (offset, speaker) of each body or text resolved so far
 
     @staticmethod
     def is_organisation(mention: Mention) -> bool:
@@ -593,10 +594,27 @@ class SpeakerResolver:
         return None
 
     def resolve(self, mention: Mention) -> Speaker | None:
-        """The speaker a mention stands for, or None when it cannot be told (e.g. "they")."""
+        """The speaker a mention stands for, or None when it cannot be told (e.g. "they" with no group before)."""
+        found = self._resolve(mention)
+        if found is not None and found.speaker_type in _BODY_TYPES and mention.kind != "pronoun":
+            self.bodies.append((mention.start, found))
+        return found
+
+    def _body_before(self, mention: Mention) -> Speaker | None:
+        """What "it" (a body or a text) or "they" (a group or a body) speaking at ``mention`` stands for: the
+        last one that spoke before it, in its paragraph or the one before."""
+        starts = self.people.paragraph_starts
+        paragraph = max(0, bisect.bisect_right(starts, mention.start) - 1)
+        floor = starts[max(0, paragraph - 1)] if starts else 0
+        kinds = {"it": ("organisation", "document"), "they": ("organisation", "anonymous", "citizen")}
+        fitting = kinds.get(mention.text.lower(), ())
+        earlier = [s for at, s in self.bodies if floor <= at < mention.start and s.speaker_type in fitting]
+        return earlier[-1] if earlier else None
+
+    def _resolve(self, mention: Mention) -> Speaker | None:
         if mention.kind == "pronoun":
             if mention.text.lower() not in _PERSON_PRONOUNS:
-                return None
+                return self._body_before(mention)
             gender = _GENDERED.get(mention.text.lower())
             found = self.antecedent(mention.start, gender=gender)
             return self._person(found[1], gender=gender, at=found[0]) if found else None
@@ -705,6 +723,7 @@ _GENDERED = {
     ),
 }
 _PRONOUNS = lexicon("he his him himself she her hers herself")
+_BODY_TYPES = frozenset({"organisation", "document", "anonymous", "citizen"})
 _GENDERED_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
 _DEFINITE = frozenset({"the", "this", "that"})
 _ANONYMOUS_HEADS = lexicon("source sources insider insiders aide aides person people official officials")

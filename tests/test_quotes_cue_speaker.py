@@ -60,3 +60,15 @@ def test_quotes_cue_speaker_a_name_in_reported_words_is_no_subject(lead: str) ->
     people = NamedPeople(text, [])
     people.finish()
     assert all(tier != SUBJECT for offset, key, tier in people.mentions if key == "clinton")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Pentagon said the strike was legal. “We acted in self-defence,” it said.", "Pentagon"),
+        ("Protesters said the curfew was unfair. “We will march again,” they said.", "Protesters"),
+    ],
+)
+def test_quotes_cue_speaker_it_and_they_stand_for_a_body(text: str, speaker: str) -> None:
+    # "it" and "they" go back to the body or group that spoke just before, never to a person
+    assert _speakers(text)[-1] == speaker
