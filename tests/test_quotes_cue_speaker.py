@@ -72,3 +72,8 @@ def test_quotes_cue_speaker_a_name_in_reported_words_is_no_subject(lead: str) ->
 def test_quotes_cue_speaker_it_and_they_stand_for_a_body(text: str, speaker: str) -> None:
     # "it" and "they" go back to the body or group that spoke just before, never to a person
     assert _speakers(text)[-1] == speaker
+
+
+def test_quotes_cue_speaker_when_is_not_who() -> None:
+    text = "The Sanders campaign on Monday doubled down, saying she is experienced “on paper” but not enough."
+    assert _speakers(text) == ["The Sanders campaign"]

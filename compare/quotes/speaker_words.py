@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from compare.quotes.cues import DOCUMENTS, GENERIC_PEOPLE, LEMMAS, NAME_DEPS, NAME_PHRASE_TAGS, NOMINAL_TAGS, TIME_WORDS
+from compare.quotes.cues import (
+    DOCUMENTS,
+    GENERIC_PEOPLE,
+    LEMMAS,
+    NAME_DEPS,
+    NAME_PHRASE_TAGS,
+    NOMINAL_TAGS,
+    TIME_WORDS,
+    WHEN_WORDS,
+)
 from compare.quotes.parsed import ParsedSnippet, is_proper
 from compare.speakers import Mention, looks_like_organisation, looks_like_person
 
@@ -51,7 +60,8 @@ def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
 
 
 def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
-    """The token's phrase without relative clauses, participles or other clauses hanging off it."""
+    """The token's phrase without relative clauses, participles or other clauses hanging off it, nor when it
+    spoke ("The Sanders campaign on Monday")."""
     cut = {"relcl", "acl", "advcl", "parataxis", "appos"}
     kept = []
     stack = [token]
@@ -61,7 +71,10 @@ def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
         stack.extend(
             c
             for c in current.children
-            if c.dep_ not in cut and c.i not in parsed.quotation_of and not c.tag_.startswith("W")
+            if c.dep_ not in cut
+            and c.i not in parsed.quotation_of
+            and not c.tag_.startswith("W")
+            and not (c.dep_ in {"prep", "npadvmod"} and any(t.lower_ in WHEN_WORDS for t in c.subtree))
         )
     kept.sort(key=lambda t: t.i)
     run = [kept[0]]
