@@ -74,6 +74,15 @@ def test_quotes_cue_speaker_it_and_they_stand_for_a_body(text: str, speaker: str
     assert _speakers(text)[-1] == speaker
 
 
-def test_quotes_cue_speaker_when_is_not_who() -> None:
-    text = "The Sanders campaign on Monday doubled down, saying she is experienced “on paper” but not enough."
-    assert _speakers(text) == ["The Sanders campaign"]
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Sanders campaign on Monday doubled down, saying she is experienced “on paper” but not enough.",
+            "The Sanders campaign",
+        ),
+        ("Trump at the time said he’d asked his “people” to “look into” paying the fees.", "Trump"),
+    ],
+)
+def test_quotes_cue_speaker_when_is_not_who(text: str, speaker: str) -> None:
+    assert _speakers(text)[0] == speaker
