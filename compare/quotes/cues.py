@@ -86,4 +86,6 @@ TIME_WORDS = lexicon(
     """
 )
 # Words that say when a speaker spoke, never part of who they are: "the campaign on Monday", "last week".
-WHEN_WORDS = TIME_WORDS | lexicon("morning afternoon evening night tonight today yesterday week weekend month year time")
+WHEN_WORDS = TIME_WORDS | lexicon(
+    "morning afternoon evening night tonight today yesterday week weekend month year time"
+)
