@@ -28,9 +28,12 @@ KEY_LABELS: Mapping[str, str] = MappingProxyType(
         # speaker types
         "official": "official",
         "politician": "politician",
+        "spokesperson": "spokesperson",
         "journalist": "journalist",
         "expert": "expert",
+        "citizen": "citizen or witness",
         "organisation": "organisation",
+        "document": "document or statement",
         "anonymous": "anonymous source",
         "other": "other",
         # loaded-language categories

@@ -127,7 +127,7 @@ class Quote(Record):
     quote: str
     speaker: str | None
     role: str | None
-    speaker_type: str  # official, politician, journalist, expert, organisation, anonymous, other
+    speaker_type: str  # one of compare.speaker_types.SPEAKER_TYPES: official, politician, spokesperson, expert, ...
     start: int
     end: int
     cue: str | None  # the attribution verb or phrase ("said", "according to")

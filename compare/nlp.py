@@ -97,6 +97,11 @@ SPACY_LOCK = threading.RLock()
 
 
 @lru_cache(maxsize=1)
+def lexicon(words: str) -> frozenset[str]:
+    """A word list written as a block of prose, as a set: long lexicons stay readable and diffable."""
+    return frozenset(words.split())
+
+
 def spacy_model() -> Language:
     """The English spaCy pipeline, loaded once per process (offline, from its package)."""
     try:

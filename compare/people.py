@@ -34,8 +34,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from compare.model import Quote
+from compare.speaker_types import is_news_outlet
 from compare.speakers import (
-    _JOURNALIST,
     _PARTICLES,
     _PREPOSITIONS,
     _SUFFIXES,
@@ -175,7 +175,7 @@ def _kind(speaker: str, speaker_type: str) -> str:
     named = len(words) >= 2 and all(w[:1].isupper() for w in words)
     if speaker_type == "anonymous" or (is_anonymous(speaker) and not named):
         return GROUP
-    if speaker_type == "organisation" or looks_like_organisation(speaker) or _JOURNALIST.search(speaker):
+    if speaker_type in ("organisation", "document") or looks_like_organisation(speaker) or is_news_outlet(speaker):
         return ORGANISATION
     return PERSON
 
@@ -252,7 +252,8 @@ def resolve_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     descriptors dropped, case ignored, a bare surname joining the one fuller name that fits);
     here each person gets the fullest role any outlet gave (else the title written before the
     name: "President" from "President Trump") and the type most outlets' words support.
-    Unnamed groups keep the type "anonymous".
+    Unnamed groups are "anonymous", unless their words make them citizens ("protesters"), a document
+    ("a 52-count civil complaint") or a body ("several environmental groups").
     """
     said = [i for i, q in enumerate(quotes) if q.speaker]
     identities = dict(
@@ -274,7 +275,9 @@ def resolve_speakers(quotes: Sequence[Quote]) -> list[Quote]:
         key = identity.key
         role = _fullest(roles[key]) or _fullest(titles[key]) or None
         if is_group(key):
-            kind = "anonymous"
+            # unnamed people; but "protesters" are citizens, "a 52-count complaint" a document
+            shown = [t for t in ("citizen", "document", "organisation") if types[key][t]]
+            kind = shown[0] if shown else "anonymous"
         else:
             # The type most outlets' words support; "other" only when nothing says more, not even the title.
             kind = max(types[key], key=lambda t: (t != "other", types[key][t], t))

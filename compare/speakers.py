@@ -23,13 +23,9 @@ import pandas as pd
 from compare import settings
 from compare.gender import first_name_gender
 from compare.model import Quote
-from compare.nlp import paragraph_spans
-
-
-def lexicon(words: str) -> frozenset[str]:
-    """A word list written as a block of prose, as a set: long lexicons stay readable and diffable."""
-    return frozenset(words.split())
-
+from compare.nlp import lexicon, paragraph_spans
+from compare.speaker_type_words import DOCUMENT_HEADS
+from compare.speaker_types import speaker_type
 
 # Words that make up a title, not a name ("Defense Secretary Mark Esper" -> name "Mark Esper").
 # Lower-case, without the abbreviation's full stop.
@@ -47,6 +43,11 @@ TITLE_WORDS = lexicon(
     democrats democratic gop conservative liberal independent libertarian progressive
     """
 )
+
+# Departments a title names before the person: "Secretary of State John Kerry".
+_DEPARTMENTS = lexicon("state defense defence energy labor labour commerce treasury agriculture education homeland")
+
+_PARTY_TAG = re.compile(r"[DRI](?:[-–][A-Z][\w. ]{0,20})?")
 
 # Honorifics carry no role: "Mr. Trump" has no title worth showing.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame"})
@@ -85,34 +86,6 @@ ORGANISATION_WORDS = lexicon(
     """
 )
 
-# Outlets and newsroom roles make a speaker a journalist (or the outlet itself).
-_JOURNALIST = re.compile(
-    r"\b(?:reporter|journalist|correspondent|editor|columnist|anchor|host|bureau chief|writer|commentator|"
-    r"times|post|news|journal|tribune|herald|gazette|dispatch|magazine|reuters|associated press|afp|cnn|msnbc|"
-    r"nbc|cbs|abc|fox|bbc|guardian|telegraph|politico|breitbart|huffpost|huffington|bloomberg|axios|economist|"
-    r"xinhua|tass|al jazeera|newspaper|outlet|network|daily)\b",
-    re.I,
-)
-_SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person|people)|press secretary|representative for)\b", re.I)
-_POLITICIAN = re.compile(
-    r"\b(?:president|senator|representative|congress(?:man|woman)|lawmaker|legislator|governor|mayor|candidate|"
-    r"nominee|speaker|majority leader|minority leader|prime minister|mp|member of parliament|council(?:man|woman)|"
-    r"democrat|republican|politician|running mate|party leader|chairman of the (?:democratic|republican)|"
-    r"hopeful|\([dri]-[a-z. ]+\))",
-    re.I,
-)
-_OFFICIAL = re.compile(
-    r"\b(?:secretary|general|admiral|colonel|lieutenant|major|captain|sergeant|commander|minister|ambassador|"
-    r"official|officer|director|chief of staff|diplomat|envoy|attorney general|police|military|army|navy|"
-    r"pentagon|department|ministry|agency|white house|state department|kremlin|command|commissioner|sheriff|"
-    r"administration|government|joint chiefs|cabinet|prosecutor|judge|justice)\b",
-    re.I,
-)
-_EXPERT = re.compile(
-    r"\b(?:professor|analyst|researcher|economist|scholar|fellow|expert|scientist|historian|pollster|"
-    r"strategist|consultant|lawyer|attorney|doctor|physician|specialist|author|think tank|institute|university)\b",
-    re.I,
-)
 _ANONYMOUS = re.compile(
     r"^(?:(?:a|an|one|two|three|several|some|many|other|another|various|multiple|unnamed|anonymous)\b.*|"
     r"(?:senior |top |administration |government |us |u\.s\. |military |defense |intelligence )*"
@@ -155,8 +128,6 @@ _NOT_PERSON_OPENERS = lexicon(
     """
 )
 
-SPEAKER_TYPES = ("official", "politician", "journalist", "expert", "organisation", "anonymous", "other")
-
 _NAME_TOKEN = re.compile(r"[\w’'.-]+")
 _PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "di", "du", "ibn"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -188,6 +159,9 @@ def split_title(words: Sequence[str]) -> tuple[str, str]:
         if bare in TITLE_WORDS or not (word[:1].isupper() or bare in _PARTICLES):
             break
         cut -= 1
+    # "Secretary of State John F. Kerry": the department belongs to the title
+    while 0 < cut < len(words) - 2 and _bare(words[cut - 1]) == "of" and _bare(words[cut]) in _DEPARTMENTS:
+        cut += 1
     return " ".join(words[:cut]), " ".join(words[cut:])
 
 
@@ -203,6 +177,8 @@ def normalise_role(role: str | None) -> str | None:
         words.append(ABBREVIATIONS.get(bare, word) if word.endswith(".") or bare in ABBREVIATIONS else word)
     text = " ".join(words).strip(" ,;:-—–()")
     text = re.sub(r"\s+([,)])", r"\1", text)
+    # a party tag is no role ("Gov. John Kasich (R-OH)", "Attorney General Roy Cooper (D)")
+    text = ", ".join(part for part in text.split(", ") if not _PARTY_TAG.fullmatch(part.strip("() ")))
     return text or None
 
 
@@ -262,31 +238,6 @@ def is_anonymous(description: str) -> bool:
     return bool(_ANONYMOUS.match(description.strip()))
 
 
-def speaker_type(speaker: str | None, role: str | None, *, anonymous: bool = False, organisation: bool = False) -> str:
-    """One of ``SPEAKER_TYPES``, from the role the article gives and the kind of name.
-
-    The order matters: a "Pentagon spokesman" is a spokesperson before an official, and
-    "Liz Sly, Beirut bureau chief for the Washington Post" is a journalist even though
-    the Post is an organisation.
-    """
-    if anonymous:
-        return "anonymous"
-    described = " ".join(part for part in (role, speaker if organisation else None) if part)
-    if _SPOKESPERSON.search(described):
-        return "organisation"
-    if _JOURNALIST.search(described):
-        return "journalist"
-    if _POLITICIAN.search(described):
-        return "politician"
-    if _OFFICIAL.search(described):
-        return "official"
-    if _EXPERT.search(described):
-        return "expert"
-    if organisation:
-        return "organisation"
-    return "other"
-
-
 # --- speakers inside one article -----------------------------------------------------------
 
 
@@ -300,6 +251,7 @@ class Mention:
     kind: str  # "name", "pronoun" or "description"
     head: str = ""  # the head word of a description ("official" in "a senior official")
     role: str | None = None  # an appositive: "chairman of the Joint Chiefs of Staff"
+    signed: bool = False  # a line signed with a dash after the quotation ("― Sonya Herridge"): a reader's words
 
 
 @dataclass(frozen=True)
@@ -362,6 +314,7 @@ class NamedPeople:
         self.quoted = sorted(quoted)
         self.gender: dict[str, str] = {}  # person key -> "m" / "f", known after finish()
         self.pronoun_after: dict[int, str] = {}  # mention offset -> gender of the pronoun that follows it
+        self._described: dict[str, str] = {}  # person key -> how the article describes them (``described``)
         for person in named:
             self.add(person.start, person.words, SUBJECT if person.subject else OTHER)
         for match in _HONORIFIC_NAME.finditer(text):
@@ -401,7 +354,11 @@ class NamedPeople:
         before = self.text[sentence:offset].split()
         after = self.text[offset : offset + 60]
         possessive = re.match(r"[\w.-]+(?:\s+[A-Z][\w.-]+)*[’']s\b", after) is not None
+        # "Reid said that Sanders has energized ...": a name inside what someone said is not who the
+        # sentence is about, however short the lead
+        reported = any(_bare(w) in _CLAUSE_VERBS for w in before) or (bool(before) and _bare(before[-1]) == "that")
         governed = bool(before) and (before[-1].lower() in _PREPOSITIONS or before[-1].lower() in _CLAUSE_VERBS)
+        governed = governed or reported
         after_clause = bool(before) and (before[-1].endswith(",") or before[-1].lower() in _CONJUNCTIONS)
         return not possessive and not governed and (len(before) <= 3 or after_clause)
 
@@ -514,9 +471,42 @@ class NamedPeople:
                 return shown
         return self.gender.get(key)
 
+    def described(self, key: str) -> str:
+        """How the article describes a person around their mentions (see ``describing_words``)."""
+        if key not in self._described:
+            self._described[key] = describing_words(self, key)
+        return self._described[key]
+
     def holds(self, key: str, title: str) -> bool:
         """True when the person's known roles include ``title``."""
         return any(title in role.lower() for role in self.roles.get(key, ()))
+
+
+def describing_words(people: NamedPeople, key: str) -> str:
+    """How the article describes a person around their mentions, for their speaker type: the words
+    right before each ("Republican presidential nominee Donald Trump", "Republican" opening the run of
+    capitalised words) and a party tag or a campaign right after ("Rep. Jim Jordan (R-Ohio)", "the Trump
+    campaign"), joined by " ; "."""
+    found = []
+    own = {_bare(w) for w in people.full_name.get(key, key).split()} | {key}
+    for offset, person, _ in people.mentions:
+        if person != key:
+            continue
+        sentence = people.sentence_starts[bisect.bisect_right(people.sentence_starts, offset) - 1]
+        run: list[str] = []
+        for word in reversed(people.text[max(sentence, offset - 60) : offset].split()):
+            if _bare(word) in _RUN_BREAKS or _PUNCTUATION.search(word):
+                break
+            run.insert(0, word)
+        found.append(" ".join(run[-5:]))
+        after = _AFTER_NAME.match(people.text, offset)
+        if after is None:
+            continue
+        named = people.text[offset : after.start(1)] if after.group(1) else after.group()
+        words = named.split()
+        found.append(" ".join(words[: next((i for i, w in enumerate(words) if _bare(w) in own), 0)]))
+        found.append(after.group(1) or "")
+    return " ; ".join(f for f in found if f)
 
 
 class SpeakerResolver:
@@ -528,6 +518,7 @@ class SpeakerResolver:
 
     def __init__(self, text: str, named: Iterable[Named], quoted: Iterable[tuple[int, int]] = ()) -> None:
         self.people = NamedPeople(text, named, quoted)
+        self.bodies: list[tuple[int, Speaker]] = []  # (offset, speaker) of each body or text resolved so far
 
     @staticmethod
     def is_organisation(mention: Mention) -> bool:
@@ -548,10 +539,18 @@ class SpeakerResolver:
         """Find every later mention of the people learnt so far; call once, before resolving."""
         self.people.finish()
 
-    def _person(self, key: str, title: str | None = None, gender: str | None = None, at: int | None = None) -> Speaker:
+    def _person(
+        self,
+        key: str,
+        title: str | None = None,
+        gender: str | None = None,
+        at: int | None = None,
+        described: str | None = None,
+    ) -> Speaker:
         """The person a key stands for. Between relatives who share the surname ("Bill Clinton", "Hillary
         Clinton"), the full name written at ``at`` (the mention a pronoun went back to) decides, else
-        ``gender`` (from "she"/"he") by their first names."""
+        ``gender`` (from "she"/"he") by their first names. ``described`` is how this mention describes
+        them ("the Republican nominee", "Fisherman" in "Fisherman Tomas Reyes"): evidence of their type."""
         roles = self.people.roles.get(key, Counter())
         role = normalise_role(title) or max(roles, key=lambda r: (len(r.split()), roles[r]), default=None) or None
         name = self.people.full_name.get(key, key)
@@ -562,7 +561,8 @@ class SpeakerResolver:
         elif gender is not None and len(names) > 1:
             fitting = [n for n in names if first_name_gender(n.split()[0]) == gender]
             name = max(fitting, key=lambda n: (names[n], len(n)), default=name)
-        return Speaker(name, role, speaker_type(name, role))
+        evidence = " ; ".join(e for e in (described, self.people.described(key)) if e)
+        return Speaker(name, role, speaker_type(name, role, evidence=evidence))
 
     def antecedent(self, before: int, fits: str | None = None, gender: str | None = None) -> tuple[int, str] | None:
         """(offset, key) of the mention a pronoun (or a description with head word ``fits``) at ``before``
@@ -594,10 +594,27 @@ class SpeakerResolver:
         return None
 
     def resolve(self, mention: Mention) -> Speaker | None:
-        """The speaker a mention stands for, or None when it cannot be told (e.g. "they")."""
+        """The speaker a mention stands for, or None when it cannot be told (e.g. "they" with no group before)."""
+        found = self._resolve(mention)
+        if found is not None and found.speaker_type in _BODY_TYPES and mention.kind != "pronoun":
+            self.bodies.append((mention.start, found))
+        return found
+
+    def _body_before(self, mention: Mention) -> Speaker | None:
+        """What "it" (a body or a text) or "they" (a group or a body) speaking at ``mention`` stands for: the
+        last one that spoke before it, in its paragraph or the one before."""
+        starts = self.people.paragraph_starts
+        paragraph = max(0, bisect.bisect_right(starts, mention.start) - 1)
+        floor = starts[max(0, paragraph - 1)] if starts else 0
+        kinds = {"it": ("organisation", "document"), "they": ("organisation", "anonymous", "citizen")}
+        fitting = kinds.get(mention.text.lower(), ())
+        earlier = [s for at, s in self.bodies if floor <= at < mention.start and s.speaker_type in fitting]
+        return earlier[-1] if earlier else None
+
+    def _resolve(self, mention: Mention) -> Speaker | None:
         if mention.kind == "pronoun":
             if mention.text.lower() not in _PERSON_PRONOUNS:
-                return None
+                return self._body_before(mention)
             gender = _GENDERED.get(mention.text.lower())
             found = self.antecedent(mention.start, gender=gender)
             return self._person(found[1], gender=gender, at=found[0]) if found else None
@@ -607,11 +624,17 @@ class SpeakerResolver:
         if self.is_organisation(mention):
             name = re.sub(r"^(?:the|The)\s+", "", mention.text)
             return Speaker(name, normalise_role(mention.role), speaker_type(name, mention.role, organisation=True))
-        person = self._person(name_key(name), title)
+        # the words before the name that are no title ("Fisherman" in "Fisherman Tomas Reyes") describe them
+        lead = " ".join(name.split()[:-2])
+        person = self._person(name_key(name), title, described=lead)
         role = normalise_role(mention.role)
         if role and (not person.role or role.lower() not in person.role.lower()):
             combined = f"{person.role}, {role}" if person.role else role
-            person = Speaker(person.name, combined, speaker_type(person.name, combined))
+            evidence = " ; ".join((lead, self.people.described(name_key(name))))
+            person = Speaker(person.name, combined, speaker_type(person.name, combined, evidence=evidence))
+        if mention.signed and person.speaker_type == "other":
+            # a signed comment from someone the article says nothing more about: a member of the public
+            person = Speaker(person.name, person.role, "citizen")
         return person
 
     def _described(self, mention: Mention) -> Speaker | None:
@@ -619,6 +642,10 @@ class SpeakerResolver:
         "the source": anonymous; "the statement", "the campaign": the description itself."""
         head = _bare(mention.head)
         words = mention.text.lower().split()
+        if head in DOCUMENT_HEADS or head in _BODY_HEADS:
+            # "a 52-count civil complaint", "several environmental groups": a text or a body, not someone unnamed
+            kind = speaker_type(mention.text, None, organisation=head in _BODY_HEADS)
+            return Speaker(mention.text, None, kind)
         if is_anonymous(mention.text) or (words[0] in _DEFINITE and head in _ANONYMOUS_HEADS):
             return Speaker(mention.text, None, "anonymous")
         if head in ORGANISATION_WORDS or head in _THING_NOUNS or words[0] not in _DEFINITE:
@@ -629,7 +656,7 @@ class SpeakerResolver:
         found = self.antecedent(mention.start, fits=head, gender=gender) if head in TITLE_WORDS else None
         found = found or self.antecedent(mention.start, gender=gender)
         if found:
-            return self._person(found[1], gender=gender, at=found[0])
+            return self._person(found[1], gender=gender, at=found[0], described=mention.text)
         return Speaker(mention.text, None, speaker_type(mention.text, mention.text))
 
 
@@ -652,6 +679,15 @@ def _capitalised_runs(text: str) -> Iterable[tuple[int, str]]:
         yield start, text[start : run.end()]
 
 
+# After a mention's name words: a party tag ("(R-Ohio)", ", R-Ky.,", "(D)"), the person's campaign, an
+# appositive (", a political scientist at Christopher Newport University,") or an affiliation ("Cameron Easley
+# for Morning Consult", "Mr. Morgan of the Sierra Club").
+_AFTER_NAME = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:[’']s)?"
+    r"(\s*\([DRI](?:[-–][^)]{1,20})?\)|,\s+[DRI][-–][A-Z][\w.]*,|\s+campaign\b"
+    r"|,\s+(?:a|an|the)\s+[^,.;:“”\"()]{3,90}?(?=,|\s+(?:said|says|told|who)\b)"
+    r"|\s+(?:of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s?){1,5})?"
+)
 _CONJUNCTIONS = lexicon("and but while as so because when although though after before since yet or")
 # Verbs whose object or reported clause a following name belongs to ("told Kelly", "believes McConnell is").
 _CLAUSE_VERBS = lexicon(
@@ -665,6 +701,9 @@ _PREPOSITIONS = lexicon(
     of to with by for from about against at on in into over under than like as toward towards between among
     """
 )
+# What ends the run of words describing a name from the left: "supporters of Trump", "said Trump".
+_RUN_BREAKS = _PREPOSITIONS | _CONJUNCTIONS | _CLAUSE_VERBS | lexicon("is was are were has had have who that")
+_PUNCTUATION = re.compile(r"[,;:()“”\"—–]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z])|\n+")
 # Words that show a person's gender: honorifics, gendered titles and nouns, pronouns.
 _GENDERED = {
@@ -684,9 +723,12 @@ _GENDERED = {
     ),
 }
 _PRONOUNS = lexicon("he his him himself she her hers herself")
+_BODY_TYPES = frozenset({"organisation", "document", "anonymous", "citizen"})
 _GENDERED_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
 _DEFINITE = frozenset({"the", "this", "that"})
 _ANONYMOUS_HEADS = lexicon("source sources insider insiders aide aides person people official officials")
+# Heads of descriptions of bodies: "several environmental groups" are not unnamed people.
+_BODY_HEADS = lexicon("group groups organization organizations organisation organisations companies unions agencies")
 # Heads of descriptions that are things or bodies, never a person to look back for.
 _THING_NOUNS = lexicon(
     """

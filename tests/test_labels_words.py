@@ -8,7 +8,7 @@ import pytest
 from compare.framing.lexicons import LOADED_CATEGORIES
 from compare.framing.markers import MARKERS
 from compare.labels import KEY_LABELS, TONE_BANDS, plain, plain_columns, tone_band, tone_scale, tone_words
-from compare.speakers import SPEAKER_TYPES
+from compare.speaker_types import SPEAKER_TYPES
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,10 @@ def test_speaker_that_is_the_gold_phrase_itself_is_right() -> None:
     assert not speaker_correct(Predicted(0, 10, "a 52-count"), _gold("a 52-count Civil Complaint", {"complaint"}))
     assert not speaker_correct(Predicted(0, 10, "he"), _gold("he", {"trump"}))
     assert not speaker_correct(Predicted(0, 10, "the letter"), _gold("the ruling", court))
+    # a phrase that opens with a word which alone is a pronoun is still that phrase
+    assert speaker_correct(Predicted(0, 10, "one source"), _gold("one source", {"trump"}))
+    assert speaker_correct(Predicted(0, 10, "His chief aide"), _gold("His chief aide", {"sanders"}))
+    assert not speaker_correct(Predicted(0, 10, "one"), _gold("one", {"trump"}))
 
 
 def _record(source: str, text: str) -> dict:

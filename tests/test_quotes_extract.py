@@ -199,7 +199,7 @@ def test_quotes_unnamed_source_is_anonymous() -> None:
         ),
         ("“We will win,” said Sen. Ted Cruz.", "Senator", "politician"),
         ("“The data are clear,” said Jane Roe, a professor of economics at Yale.", "professor", "expert"),
-        ("“No comment,” said Pentagon spokesman Jonathan Hoffman.", "Pentagon spokesman", "organisation"),
+        ("“No comment,” said Pentagon spokesman Jonathan Hoffman.", "Pentagon spokesman", "spokesperson"),
     ],
 )
 def test_quotes_role_and_speaker_type(text: str, role: str, speaker_type: str) -> None:

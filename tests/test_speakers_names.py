@@ -14,7 +14,6 @@ from compare.speakers import (
     normalise_role,
     single_outlet_speakers,
     speaker_outlet_table,
-    speaker_type,
     split_title,
 )
 
@@ -87,23 +86,6 @@ def test_speakers_looks_like_person(words: str, person: bool) -> None:
 )
 def test_speakers_is_anonymous(description: str, anonymous: bool) -> None:
     assert is_anonymous(description) is anonymous
-
-
-@pytest.mark.parametrize(
-    ("speaker", "role", "organisation", "expected"),
-    [
-        ("Mark Esper", "Defense Secretary", False, "official"),
-        ("Ted Cruz", "Senator", False, "politician"),
-        ("Liz Sly", "Beirut bureau chief for the Washington Post", False, "journalist"),
-        ("The Washington Post", None, True, "journalist"),
-        ("Jonathan Hoffman", "Pentagon spokesman", False, "organisation"),
-        ("Jane Roe", "professor of economics", False, "expert"),
-        ("Pentagon policy office", None, True, "official"),
-        ("Jane Roe", None, False, "other"),
-    ],
-)
-def test_speakers_speaker_type(speaker: str, role: str | None, organisation: bool, expected: str) -> None:
-    assert speaker_type(speaker, role, organisation=organisation) == expected
 
 
 def _quote(

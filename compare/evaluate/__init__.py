@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-TASKS = ("grouping", "quotes", "passages", "framing", "boilerplate", "boilerplate-web", "dates")
+TASKS = ("grouping", "quotes", "speaker-types", "passages", "framing", "boilerplate", "boilerplate-web", "dates")
 
 #: Labelled dev data; override with PARALLAX_SHARED_DATA.
 SHARED_DATA = Path(

@@ -11,7 +11,7 @@ description ("he", "the Florida senator") stands for the nearest named gold sour
 before it in the article (same or previous paragraphs), so this resolution uses the
 gold annotations only, never Parallax's own resolver. Unnamed gold sources ("a source")
 are matched by their head word, and a predicted speaker that is the gold source's own
-phrase ("the ruling") is right. Curly and straight apostrophes are one. A gold source
+phrase ("the ruling", "one source", "His chief aide") is right. Curly and straight apostrophes are one. A gold source
 that holds only the cue word ("said", an annotation slip) cannot be judged.
 
 textacy's ``direct_quotations`` runs on the same articles in the same run, scored by the
@@ -186,9 +186,10 @@ def _match(predicted: Sequence[Predicted], gold: Sequence[GoldQuote]) -> list[tu
 def _same_phrase(speaker: str, source: str) -> bool:
     """The predicted speaker is the gold source's own words, or their head before a lower-case
     post-modifier: "the ruling" for "the ruling", "a 52-count civil complaint" for "a 52-count civil
-    complaint filed by the SEC". The same words in the same place refer to the same thing."""
+    complaint filed by the SEC". The same words in the same place refer to the same thing, also when they
+    open with a word that alone would be a pronoun ("one source", "His chief aide"); a bare "he" never is."""
     said, gold = _words(speaker), _words(source)
-    if not said or said[0] in _PRONOUNS:
+    if not said or (said[0] in _PRONOUNS and len(said) == 1):
         return False
     if said == gold:
         return True

@@ -204,7 +204,7 @@ def dash_bylines(plan: Plan) -> list[Attribution]:
             byline = _DASH_BYLINE.match(text, signed.start() + 1) if signed else None
         if byline is None or names_a_place_or_thing(byline.group(1)):
             continue
-        speaker = Mention(byline.group(1), byline.start(1), byline.end(1), "name")
+        speaker = Mention(byline.group(1), byline.start(1), byline.end(1), "name", signed=True)
         found.append(Attribution("―", byline.start(), (quotation.start, byline.end()), speaker, quotations=[index]))
     return found
 

@@ -85,3 +85,7 @@ TIME_WORDS = lexicon(
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
+# Words that say when a speaker spoke, never part of who they are: "the campaign on Monday", "last week".
+WHEN_WORDS = TIME_WORDS | lexicon(
+    "morning afternoon evening night tonight today yesterday week weekend month year time"
+)

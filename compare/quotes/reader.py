@@ -38,9 +38,12 @@ class AttributionReader:
             if token.i in self.quotation_of or token.is_upper or self.parsed.quoted(token):
                 continue  # a cue inside quotation marks, or shouted ("PLEASE NOTE"), attributes nothing
             if is_verb(token) and LEMMAS.get(token.lower_) in SPEECH_VERBS:
-                negated = any(c.dep_ == "neg" for c in token.children)  # "did not comment" attributes nothing
+                # "did not comment", "cannot say that ...": a negated cue attributes nothing
+                negated = any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "cannot") for c in token.children)
                 pointing = LEMMAS.get(token.lower_) == "point"  # only "pointed out" reports speech
-                if not negated and not (pointing and not any(c.lower_ == "out" for c in token.children)):
+                # "Rubio will continue to be “a strong voice”": continuing to do something is not speaking
+                going_on = LEMMAS.get(token.lower_) == "continue" and any(c.dep_ == "xcomp" for c in token.children)
+                if not (negated or going_on) and not (pointing and not any(c.lower_ == "out" for c in token.children)):
                     found.append(self._verb(token, sentence))
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 found.append(self._preposition(token, doc[token.i + 1], "according to", sentence))

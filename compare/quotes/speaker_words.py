@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from compare.quotes.cues import DOCUMENTS, GENERIC_PEOPLE, LEMMAS, NAME_DEPS, NAME_PHRASE_TAGS, NOMINAL_TAGS, TIME_WORDS
+from compare.quotes.cues import (
+    DOCUMENTS,
+    GENERIC_PEOPLE,
+    LEMMAS,
+    NAME_DEPS,
+    NAME_PHRASE_TAGS,
+    NOMINAL_TAGS,
+    TIME_WORDS,
+    WHEN_WORDS,
+)
 from compare.quotes.parsed import ParsedSnippet, is_proper
 from compare.speakers import Mention, looks_like_organisation, looks_like_person
 
@@ -51,7 +60,8 @@ def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
 
 
 def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
-    """The token's phrase without relative clauses, participles or other clauses hanging off it."""
+    """The token's phrase without relative clauses, participles or other clauses hanging off it, nor when it
+    spoke ("The Sanders campaign on Monday")."""
     cut = {"relcl", "acl", "advcl", "parataxis", "appos"}
     kept = []
     stack = [token]
@@ -61,7 +71,10 @@ def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
         stack.extend(
             c
             for c in current.children
-            if c.dep_ not in cut and c.i not in parsed.quotation_of and not c.tag_.startswith("W")
+            if c.dep_ not in cut
+            and c.i not in parsed.quotation_of
+            and not c.tag_.startswith("W")
+            and not (c.dep_ in {"prep", "npadvmod"} and any(t.lower_ in WHEN_WORDS for t in c.subtree))
         )
     kept.sort(key=lambda t: t.i)
     run = [kept[0]]
@@ -83,18 +96,62 @@ def _document_author(parsed: ParsedSnippet, token: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in {"by", "from", "of", "out"}:
             objects = [t for t in child.subtree if t.dep_ == "pobj"]
-            if objects and (is_proper(objects[0]) or any(is_proper(t) for t in objects[0].lefts)):
-                return objects[0]
+            if objects and (_named(objects[0]) or looks_like_organisation(objects[0].text)):
+                return objects[0]  # "a statement by X", "a statement from the bank"
+    if token.dep_ == "dobj":
+        # "Greg Stanton wrote a letter to ... asking": who wrote or issued it
+        writer = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if writer is not None and _named(writer) and writer.i not in parsed.quotation_of:
+            return writer
     return None
+
+
+def _named(token: Token) -> bool:
+    return is_proper(token) or any(is_proper(t) for t in token.lefts)
 
 
 def subject_of(parsed: ParsedSnippet, verb: Token) -> Token | None:
     """The speaker token: the verb's subject, or its governor's ("tried ..., saying"; "was quoted as
     saying"; "the head of X, tweeted"), or the name right before it when the tagger missed the subject
-    ("“...,” Bozell notes" parsed as a compound)."""
+    ("“...,” Bozell notes" parsed as a compound). Words in brackets are a party tag or a dateline, never
+    the speaker ("Gov. John Kasich (R-OH), said", "RENO, Nev. (AP) — Donald Trump says"), and "who" is
+    the name it follows."""
+    token = _subject_token(parsed, verb)
+    if token is None:
+        return None
+    doc = parsed.doc
+    if token.lower_ == "who":
+        # "Eric Kingson, who is running for Congress and who praised": the person the relative clause is about
+        clause = token.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return _person_before_who(clause.head)
+        before = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "," else doc[token.i - 1]
+        return before if token.i > 0 and is_proper(before) and before.i not in parsed.quotation_of else token
+    opened = next((t for t in reversed(doc[max(0, token.i - 4) : token.i]) if t.text in "()"), None)
+    if opened is None or opened.text != "(":
+        return token
+    closing = next((t for t in doc[token.i + 1 : token.i + 5] if t.text == ")"), None)
+    # a dateline: the name between the bracket and the verb ("(AP) — Donald Trump says")
+    named = (
+        [t for t in doc[closing.i + 1 : verb.i] if is_proper(t) and t.i not in parsed.quotation_of] if closing else []
+    )
+    if named:
+        return named[-1]
+    if opened.i > 0 and is_proper(doc[opened.i - 1]):
+        return doc[opened.i - 1]  # the name the tag follows
+    return token  # a name the parser ran into its tag: speaker_mention ends it at the bracket
+
+
+def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """``subject_of`` as the parse has it, before brackets and "who" are looked through."""
     before = parsed.doc[verb.i - 1] if verb.i > 0 else None
-    if verb.tag_ == "VBG" and before is not None and _ends_a_persons_name(parsed, before):
-        return before  # "footage of Hillary Clinton asking, “...”": the name the participle follows
+    recipient = before is not None and before.dep_ == "pobj" and before.head.lower_ in {"to", "at", "against"}
+    if verb.tag_ == "VBG" and before is not None and not recipient and _ends_a_persons_name(parsed, before):
+        # "footage of Hillary Clinton asking, “...”": the name the participle follows; not the one it was
+        # sent to ("a letter to Attorney General Loretta E. Lynch asking ...")
+        return before
     current = verb
     for _ in range(3):
         for child in current.children:
@@ -119,14 +176,40 @@ def subject_of(parsed: ParsedSnippet, verb: Token) -> Token | None:
     before = doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.head.i == verb.i and (is_proper(before) or before.tag_ in NOMINAL_TAGS):
         return before
-    # "“...,” said David Brock, a Clinton confidant who ..." parsed with Brock as another verb's subject
+    # "“...,” said David Brock, a Clinton confidant who ..." parsed with Brock as another verb's subject; only
+    # after a quotation: in "called Trump's statements “disgusting”" the name after the verb is what was said
     after = verb.i + 1
     while after < len(doc) and is_proper(doc[after]) and doc[after].lower_ not in TIME_WORDS:
         after += 1
-    if after > verb.i + 1:
+    if after > verb.i + 1 and _quoted_before(parsed, verb):
         return doc[after - 1]
+    owner = _clause_owner(parsed, verb)
+    if owner is not None:
+        return owner
     # "“...,” Tulsa police Chief Chuck Jordan said Monday" parsed with Jordan under "Monday"
     return before if before is not None and _ends_a_persons_name(parsed, before) else None
+
+
+def _quoted_before(parsed: ParsedSnippet, verb: Token) -> bool:
+    """True when a quotation or a quotation mark comes before ``verb`` in its sentence."""
+    return any(i < verb.i for i in parsed.quotation_of) or any(t.is_quote for t in parsed.doc[: verb.i])
+
+
+def _clause_owner(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """The person a subjectless verb belongs to when the parser hung it on a noun inside the subject's own
+    relative clause ("Stuart Stevens, who served as Romney's strategist during the campaign, called ..."
+    parsed with "called" under "campaign"): climb out of prepositions and clauses to a person's name that
+    heads the sentence or is a subject."""
+    if verb.dep_ != "acl":
+        return None
+    current = verb.head
+    for _ in range(8):
+        if current.dep_ in {"ROOT", "nsubj", "nsubjpass"} and _ends_a_persons_name(parsed, current):
+            return current
+        if current.dep_ not in {"pobj", "prep", "relcl", "acl", "appos"} or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _ends_a_persons_name(parsed: ParsedSnippet, token: Token) -> bool:

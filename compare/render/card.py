@@ -11,6 +11,7 @@ from compare import charts, export
 from compare.highlight import escape
 from compare.labels import tone_words
 from compare.pipeline import Corpus
+from compare.speaker_types import SPEAKER_TYPES
 from compare.story.common import day, main_articles, words
 from compare.story.content import StoryContent
 from compare.story.framing_tables import FramingTables
@@ -47,8 +48,8 @@ footer{color:#64748b;font-size:13px;margin-top:16px}
 """
 
 
-# The card has room for a few speakers: officials first, then other named voices.
-_TYPE_ORDER = ("official", "politician", "expert", "organisation", "journalist", "anonymous", "other")
+# The card has room for a few speakers: officials first, then other named voices, unnamed ones last.
+_TYPE_ORDER = SPEAKER_TYPES
 
 
 def framing_highlights(tables: FramingTables) -> dict[str, list[str]]:

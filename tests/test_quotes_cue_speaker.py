@@ -1,0 +1,88 @@
+"""The speaker is whoever the cue attributes the words to, never a name inside what was said (issue #18)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Article
+from compare.quotes import extract_quotes
+from compare.speakers import SUBJECT, NamedPeople
+
+
+def _speakers(text: str) -> list[str | None]:
+    article = Article(id="a", outlet="o", title="", text=text, file="")
+    return [q.speaker for q in extract_quotes(article) if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "continue to be" is no speech: the words are Cruz's, not Rubio's
+        ("Cruz said he’s certain Rubio will continue to be “a strong voice for conservatives.”", "Cruz"),
+        # the name after the verb is what was called disgusting, not who called it
+        (
+            "Stuart Stevens, who served as Mitt Romney's chief strategist during the 2012 campaign, called "
+            "Trump's statements and actions on Sunday “disgusting.”",
+            "Stuart Stevens",
+        ),
+        # a letter's words are its writer's, not its addressee's
+        (
+            "Phoenix Mayor Greg Stanton wrote a letter to Attorney General Loretta E. Lynch asking the Justice "
+            "Department to investigate the “unacceptable” lines.",
+            "Greg Stanton",
+        ),
+        # a party tag or a dateline in brackets is never the speaker
+        ("Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”", "John Kasich"),
+        (
+            "RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says he doesn’t watch football "
+            "“as much as I used to.”",
+            "Donald Trump",
+        ),
+        # after a quotation the name after the verb still speaks
+        ("“We will win,” said retired general Lloyd Newton.", "Lloyd Newton"),
+    ],
+)
+def test_quotes_cue_speaker_not_a_name_in_the_words(text: str, speaker: str) -> None:
+    found = _speakers(text)
+    assert found and all(s is not None and s.endswith(speaker) for s in found)
+
+
+def test_quotes_cue_speaker_party_tag_is_no_role() -> None:
+    article = Article(id="a", outlet="o", title="", text="“We will win,” said Rep. Jim Jordan (R-Ohio).", file="")
+    quote = extract_quotes(article)[0]
+    assert (quote.speaker, quote.role, quote.speaker_type) == ("Jim Jordan", "Representative", "politician")
+
+
+@pytest.mark.parametrize("lead", ["Reid said that", "Reid said", "Song said Democratic candidate"])
+def test_quotes_cue_speaker_a_name_in_reported_words_is_no_subject(lead: str) -> None:
+    # "Reid said that Clinton has energized people. He added": "He" should not go back to Clinton
+    text = f"{lead} Hillary Clinton has energized a lot of people. He added more."
+    people = NamedPeople(text, [])
+    people.finish()
+    assert all(tier != SUBJECT for offset, key, tier in people.mentions if key == "clinton")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Pentagon said the strike was legal. “We acted in self-defence,” it said.", "Pentagon"),
+        ("Protesters said the curfew was unfair. “We will march again,” they said.", "Protesters"),
+    ],
+)
+def test_quotes_cue_speaker_it_and_they_stand_for_a_body(text: str, speaker: str) -> None:
+    # "it" and "they" go back to the body or group that spoke just before, never to a person
+    assert _speakers(text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Sanders campaign on Monday doubled down, saying she is experienced “on paper” but not enough.",
+            "The Sanders campaign",
+        ),
+        ("Trump at the time said he’d asked his “people” to “look into” paying the fees.", "Trump"),
+    ],
+)
+def test_quotes_cue_speaker_when_is_not_who(text: str, speaker: str) -> None:
+    assert _speakers(text)[0] == speaker
