@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from compare.errors import Code, ParallaxError
@@ -96,12 +96,13 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
 SPACY_LOCK = threading.RLock()
 
 
-@lru_cache(maxsize=1)
+@cache
 def lexicon(words: str) -> frozenset[str]:
     """A word list written as a block of prose, as a set: long lexicons stay readable and diffable."""
     return frozenset(words.split())
 
 
+@lru_cache(maxsize=1)
 def spacy_model() -> Language:
     """The English spaCy pipeline, loaded once per process (offline, from its package)."""
     try:
