@@ -112,3 +112,32 @@ def test_app_reupload_with_the_right_outlet_is_not_counted_twice(tmp_path: Path)
     messages = _messages(at)
     assert "P168" in messages and "Added" not in messages
     assert [a.outlet for a in load_corpus(settings.WORKSPACE_DIR).articles] == ["Metro Times"]
+
+
+def test_app_manage_reads_the_folder_again_only_when_a_file_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare import article_changes
+
+    reads: list[Path] = []
+    real = article_changes.entries
+
+    def counted(folder: Path) -> list[article_changes.Entry]:
+        reads.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(article_changes, "entries", counted)
+    at = _app(tmp_path / "nowhere")
+    at.run()
+    _upload(at, FILES[:2])
+    at.button(key="add_files").click().run()
+    at.session_state["managing"] = True
+    at.run()
+    first = len(reads)
+    at.run()
+    at.run()
+    assert len(reads) == first, "a rerun with no file changed reads nothing"
+    (settings.WORKSPACE_DIR / "c.txt").write_text(FILES[2][1])
+    at.run()
+    assert len(reads) == first + 1
+    assert "c.txt" in list(at.data_editor(key=MANAGE_TABLE).value["file"])

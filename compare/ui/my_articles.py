@@ -16,6 +16,7 @@ from compare import article_changes
 from compare.article_changes import Entry, Outcome
 from compare.highlight import markdown_escape
 from compare.ui.add_articles import EDITABLE
+from compare.workspace import signature
 
 MANAGE_TABLE = "manage_table"
 MANAGE_COLUMNS = {
@@ -75,7 +76,16 @@ def changes_of(
 
 
 def _entries(folder: Path) -> list[Entry]:
-    return article_changes.entries(folder)
+    """The folder's rows, read again only when a file in it changed: Streamlit runs the manager on every
+    click anywhere on the page, and reading a workspace of thousands of articles each time stalled it."""
+    return list(_entries_of(str(folder), signature(folder)))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _entries_of(folder: str, marker: str) -> tuple[Entry, ...]:
+    """``article_changes.entries`` of ``folder`` as it was at ``marker`` (``workspace.signature``: names,
+    sizes and times of every input file, the edits file included)."""
+    return tuple(article_changes.entries(Path(folder)))
 
 
 def _save_table(folder: Path) -> None:
