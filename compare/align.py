@@ -28,6 +28,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from compare import settings
+from compare.progress import Advance, no_advance, stage_steps
 
 #: A word is a run of letters or digits; everything else (punctuation, quote marks of
 #: any shape, apostrophes, hyphens) separates words and is ignored when matching.
@@ -56,6 +57,8 @@ _WINDOW = 48
 # Where the documents carrying a copy begin or end within this many words of each
 # other, the copy is cut once: their ends differ by edits, not by content.
 _SNAP_WORDS = 3
+#: The nominal amount of work ``find_matches`` reports its progress in.
+_WORK = 1000
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,9 @@ _SLICE_DOCS = 20_000
 _RANGE_SHINGLES = 10_000_000
 
 
-def _seeds(tokens: Tokens, size: int, max_docs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _seeds(
+    tokens: Tokens, size: int, max_docs: int, advance: Advance = no_advance
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Seed matches (doc_a, pos_a, doc_b, pos_b), doc_a < doc_b, from shingles shared by 2..max_docs documents.
 
     Shuffled by hash value, as passim does on Spark: each slice of documents is shingled and its
@@ -159,7 +164,7 @@ def _seeds(tokens: Tokens, size: int, max_docs: int) -> tuple[np.ndarray, np.nda
     n_docs = len(tokens.lengths)
     parts = min(256, max(block_count(), math.ceil(len(tokens.ids) / _RANGE_SHINGLES)))  # ranges by top byte
     slices = [token_slice(tokens, start, min(start + _SLICE_DOCS, n_docs)) for start in range(0, n_docs, _SLICE_DOCS)]
-    found = map_shuffle("passages-seeds", slice_ranges, slices, (size, parts), parts, seeds_of_range, max_docs)
+    found = map_shuffle("passages-seeds", slice_ranges, slices, (size, parts), parts, seeds_of_range, max_docs, advance)
     found = [f for f in found if len(f[0])]
     if not found:
         empty = np.zeros(0, dtype=np.int64)
@@ -447,20 +452,24 @@ def find_matches(
     max_gap: int = settings.PASSAGE_MAX_GAP_WORDS,
     max_docs: int | None = None,
     memo: RegionMemo | None = None,
+    advance: Advance = no_advance,
 ) -> list[Match]:
     """Every maximal aligned region of at least ``min_words`` identical words between two documents.
 
     ``max_docs``: shingles found in more documents than this are boilerplate and give no
     seeds (default: ``settings.COMMON_SHINGLE_MIN_DOCS`` or ``COMMON_SHINGLE_SHARE`` of
     the corpus, whichever is larger). ``memo``: regions of pairs aligned before (see
-    ``RegionMemo``); the matches are the same with or without it.
+    ``RegionMemo``); the matches are the same with or without it. ``advance`` hears the work
+    done out of a nominal ``_WORK`` (the seeds' shuffle, then the pairs' alignment).
     """
+    seeding, aligning = stage_steps(advance, _WORK, (0.5, 0.5))
     n_docs = len(tokens.lengths)
     shingle = max(1, min(shingle, min_words))  # a shingle longer than a passage would hide it
     if max_docs is None:
         max_docs = max(settings.COMMON_SHINGLE_MIN_DOCS, int(settings.COMMON_SHINGLE_SHARE * n_docs))
-    runs = _runs(*_seeds(tokens, shingle, max_docs), shingle, n_docs)
+    runs = _runs(*_seeds(tokens, shingle, max_docs, seeding), shingle, n_docs)
     if not len(runs):
+        aligning(1, 1)
         return []
     # Pairs whose exact runs cannot add up to a passage are dropped before the Python loop.
     _keys, inverse = np.unique(runs[:, 0], return_inverse=True)
@@ -479,7 +488,8 @@ def find_matches(
         for (a, b, lo, hi), key in zip(pairs, keys, strict=True)
         if memo is None or key not in memo.known
     ]
-    aligned = iter(_align(tokens, todo, min_words, max_gap))
+    aligned = iter(_align(tokens, todo, min_words, max_gap, aligning))
+    aligning(1, 1)
     matches: list[Match] = []
     for (doc_a, doc_b, _lo, _hi), key in zip(pairs, keys, strict=True):
         if memo is not None and key in memo.known:
@@ -507,7 +517,11 @@ class AlignBlock:
 
 
 def _align(
-    tokens: Tokens, pairs: Sequence[tuple[int, int, np.ndarray]], min_words: int, max_gap: int
+    tokens: Tokens,
+    pairs: Sequence[tuple[int, int, np.ndarray]],
+    min_words: int,
+    max_gap: int,
+    advance: Advance = no_advance,
 ) -> list[tuple[Region, ...]]:
     """Each pair's regions of at least ``min_words`` identical words, in the pairs' order: blocks of
     ``_ALIGN_PAIRS`` pairs on a cluster's workers while the build runs on one (the word ids scattered
@@ -515,7 +529,7 @@ def _align(
     from compare.parallel import map_blocks
 
     blocks = [AlignBlock(pairs[k : k + _ALIGN_PAIRS], min_words, max_gap) for k in range(0, len(pairs), _ALIGN_PAIRS)]
-    return [found for block in map_blocks("passages-align", align_block, blocks, tokens) for found in block]
+    return [found for block in map_blocks("passages-align", align_block, blocks, tokens, advance) for found in block]
 
 
 def align_block(tokens: Tokens, block: AlignBlock) -> list[tuple[Region, ...]]:

@@ -107,12 +107,15 @@ class Session:
             self.client.cancel([f for f in futures if not f.done()])
         return found
 
-    def map_blocks(self, name: str, work: Callable[[S, B], R], blocks: Sequence[B], shared: S) -> list[R]:
+    def map_blocks(
+        self, name: str, work: Callable[[S, B], R], blocks: Sequence[B], shared: S, advance: Advance = no_advance
+    ) -> list[R]:
         """``work(shared, block)`` for each block on the workers, results in the blocks' order.
 
         ``shared`` (a corpus's vectors or word ids) is scattered to every worker once for the whole
         call, not shipped with each block; task keys start with ``name``, so the scheduler's task
-        prefixes show which corpus-wide stage ran there.
+        prefixes show which corpus-wide stage ran there. ``advance`` hears (blocks done, blocks) as
+        each block finishes, in whatever order the workers finish them.
         """
         if not blocks:
             return []
@@ -123,6 +126,7 @@ class Session:
             self.client.submit(work, everywhere, block, key=f"{name}-{run}-{k}") for k, block in enumerate(placed)
         ]
         try:
+            self._count_done(futures, advance)
             return list(self.client.gather(futures))  # gather keeps the futures' order
         finally:
             self.client.cancel([f for f in futures if not f.done()])
@@ -137,13 +141,15 @@ class Session:
         parts: int,
         reduce: Callable[[T, list[P]], R],
         reduce_with: T,
+        advance: Advance = no_advance,
     ) -> list[R]:
         """``split`` each block into ``parts`` pieces on the workers, then ``reduce`` the pieces of each
         part (in the blocks' order) on the workers: a shuffle, as passim's on Spark, whose pieces move
         between workers and never through this process. Results in part order.
 
         Only the reduce futures are kept here, so Dask frees each block's pieces once the reduces
-        that read them are done; reduce keys start with ``name``.
+        that read them are done; reduce keys start with ``name``. ``advance`` hears (tasks done, tasks)
+        over the splits and then the reduces, as in-process.
         """
         if not blocks or parts < 1:
             return []
@@ -165,11 +171,24 @@ class Session:
             )
             for r in range(parts)
         ]
-        del splits, placed  # held by the reduces that need them, and freed after
         try:
+            self._count_done(splits, advance, tasks=len(splits) + parts)
+            del splits, placed  # held by the reduces that need them, and freed after
+            self._count_done(reduces, advance, tasks=len(blocks) + parts, before=len(blocks))
             return list(self.client.gather(reduces))
         finally:
             self.client.cancel([f for f in reduces if not f.done()])
+
+    def _count_done(self, futures: Sequence[Any], advance: Advance, tasks: int | None = None, before: int = 0) -> None:
+        """Wait for ``futures``, telling ``advance`` (before + finished, tasks) as each one finishes; a task
+        that failed ends the wait (its error is raised where its result is gathered)."""
+        from distributed import as_completed
+
+        total = len(futures) if tasks is None else tasks
+        for done, future in enumerate(as_completed(futures, loop=self.client.loop), start=before + 1):
+            if future.status == "error":
+                return
+            advance(done, total)
 
 
 _ACTIVE: list[Session] = []

@@ -35,6 +35,7 @@ from sklearn.preprocessing import normalize
 from compare import settings
 from compare.model import Article, Story
 from compare.neighbours import candidate_pairs
+from compare.progress import Advance, no_advance, stage_steps
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,10 @@ _MAX_COMPONENT = 3000
 _NER_SLICE = 256
 #: ... and how much the bar on links rises each time a larger one is split.
 _SPLIT_STEP = 0.02
+#: Shares of the grouping bar: clustering, then key terms; clustering's own steps are the neighbour search,
+#: linkage per component, headline entities where they can decide, and linkage again with them.
+_GROUPING_STEPS = (0.9, 0.1)
+_CLUSTER_STEPS = (0.5, 0.2, 0.2, 0.1)
 _KEY_TERMS = 6
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]")
 
@@ -117,7 +122,9 @@ def head_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def named_entities(texts: Sequence[str], memo: EntityMemo | None = None) -> list[frozenset[str]]:
+def named_entities(
+    texts: Sequence[str], memo: EntityMemo | None = None, advance: Advance = no_advance
+) -> list[frozenset[str]]:
     """The named people, organisations and places in each text, taken from ``memo`` where known, the
     rest recognised in the build's worker processes when there are many (each text is read on its
     own, so neither the split nor the memo changes anything)."""
@@ -126,9 +133,8 @@ def named_entities(texts: Sequence[str], memo: EntityMemo | None = None) -> list
     memo = memo if memo is not None else EntityMemo()
     digests = [head_digest(t) for t in texts]
     missing = {d: t for d, t in zip(digests, texts, strict=True) if d not in memo.known}
-    fresh = dict(
-        zip(missing, map_in_build(_named_entities_here, list(missing.values()), slice_size=_NER_SLICE), strict=True)
-    )
+    recognised = map_in_build(_named_entities_here, list(missing.values()), slice_size=_NER_SLICE, advance=advance)
+    fresh = dict(zip(missing, recognised, strict=True))
     found = [fresh[d] if d in fresh else memo.known[d] for d in digests]
     memo.used.update(zip(digests, found, strict=True))
     return found
@@ -285,22 +291,29 @@ def _base_scores(vectors: np.ndarray, days: np.ndarray) -> np.ndarray:
 
 
 def cluster_labels(
-    articles: Sequence[Article], vectors: np.ndarray, threshold: float, memo: EntityMemo | None = None
+    articles: Sequence[Article],
+    vectors: np.ndarray,
+    threshold: float,
+    memo: EntityMemo | None = None,
+    advance: Advance = no_advance,
 ) -> np.ndarray:
     """A story label per article (rows as given; callers fix a canonical order first).
 
     Named entities are only consulted (spaCy costs far more than the rest) in blocks
     where some merge falls within ``GROUPING_ENTITY_WEIGHT`` of the threshold, since
-    elsewhere no entity bonus can change the outcome.
+    elsewhere no entity bonus can change the outcome. ``advance`` hears the articles placed so far.
     """
     n = len(articles)
+    searching, linking, recognising, relinking = stage_steps(advance, n, _CLUSTER_STEPS)
     bonus = settings.GROUPING_ENTITY_WEIGHT
     days = day_numbers(articles)
-    i, j, s = candidate_pairs(vectors, threshold - bonus, days)
+    i, j, s = candidate_pairs(vectors, threshold - bonus, days, searching)
     labels = np.arange(n)  # unlinked articles are one-article stories
     fresh = n  # next unused label
     undecided = []
-    for members in _blocks(n, i, j, s, threshold - bonus):
+    components = _blocks(n, i, j, s, threshold - bonus)
+    for done, members in enumerate(components, start=1):
+        linking(done, len(components))
         if len(members) > _MAX_COMPONENT:  # copies of one text: one story, no quadratic matrix
             labels[members] = fresh
             fresh += 1
@@ -312,12 +325,16 @@ def cluster_labels(
             undecided.append((members, base))
         labels[members] = fresh + _story_cut(tree, base, days[members], threshold)
         fresh += 2 * len(members) + 1  # fcluster counts from 1; re-linked clusters take labels above
+    linking(1, 1)  # also when no article linked to another
     heads = [head_text(articles[k]) for members, _ in undecided for k in members]
-    entities = iter(named_entities(heads, memo))
-    for members, base in undecided:
+    entities = iter(named_entities(heads, memo, recognising))
+    recognising(1, 1)
+    for done, (members, base) in enumerate(undecided, start=1):
         scores = base + bonus * entity_overlap([next(entities) for _ in members])
         labels[members] = fresh + _story_cut(_linkage_tree(scores), scores, days[members], threshold)
         fresh += 2 * len(members) + 1
+        relinking(done, len(undecided))
+    relinking(1, 1)
     return labels
 
 
@@ -361,7 +378,12 @@ def _term_counter(**options: Any) -> CountVectorizer:
     )
 
 
-def key_terms(groups: Sequence[Sequence[int]], corpus: Sequence[Article], count: int = _KEY_TERMS) -> list[list[str]]:
+def key_terms(
+    groups: Sequence[Sequence[int]],
+    corpus: Sequence[Article],
+    count: int = _KEY_TERMS,
+    advance: Advance = no_advance,
+) -> list[list[str]]:
     """Words and phrases that set each group of articles (rows of ``corpus``) apart: class-based TF-IDF.
 
     Computed on headlines and ledes, as BERTopic labels topics: each article's terms weighed by
@@ -392,6 +414,7 @@ def key_terms(groups: Sequence[Sequence[int]], corpus: Sequence[Article], count:
     terms: list[list[str]] = []
     for chunk in _chunks(groups, _TERMS_CHUNK):
         terms.extend(_chunk_terms(chunk, corpus, counter.vocabulary_, frequencies, len(sample), count))
+        advance(len(terms), len(groups))
     return terms
 
 
@@ -476,6 +499,7 @@ def group_articles(
     *,
     sensitivity: float = settings.GROUPING_SENSITIVITY,
     memo: EntityMemo | None = None,
+    advance: Advance = no_advance,
 ) -> list[Story]:
     """Stories from articles and their vectors (rows aligned), the same in any input order.
 
@@ -484,6 +508,7 @@ def group_articles(
         vectors: one embedding per article (``compare.embed.article_vectors``).
         sensitivity: 0..1; higher splits stories more finely. One-article stories are kept.
         memo: headline entities known from an earlier build; fills ``memo.used``.
+        advance: hears the articles grouped so far (the build's progress bar).
     """
     if not articles:
         return []
@@ -491,10 +516,12 @@ def group_articles(
     ordered = [articles[k] for k in order]
     matrix = np.asarray(vectors, dtype=np.float32)[order]
     matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
-    labels = cluster_labels(ordered, matrix, grouping_threshold(sensitivity), memo)
+    clustering, naming = stage_steps(advance, len(articles), _GROUPING_STEPS)
+    labels = cluster_labels(ordered, matrix, grouping_threshold(sensitivity), memo, clustering)
     order_by_label = np.argsort(labels, kind="stable")
     groups = np.split(order_by_label, np.flatnonzero(np.diff(labels[order_by_label])) + 1)
-    terms = key_terms([g.tolist() for g in groups], ordered)
+    terms = key_terms([g.tolist() for g in groups], ordered, advance=naming)
+    naming(1, 1)  # a small corpus's terms come from one count, with nothing to report on the way
     stories = [
         make_story([ordered[k] for k in group], ordered[_representative(group, matrix)].title, group_terms)
         for group, group_terms in zip(groups, terms, strict=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from compare import settings
+from compare.progress import Advance, no_advance
 
 #: Neighbours kept per article: enough to connect a story, few enough to keep the graph small.
 NEIGHBOURS = 24
@@ -50,16 +51,17 @@ class NeighbourBlock:
 
 
 def candidate_pairs(
-    vectors: np.ndarray, floor: float, days: np.ndarray | None = None
+    vectors: np.ndarray, floor: float, days: np.ndarray | None = None, advance: Advance = no_advance
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (i < j) among each article's nearest neighbours with cosine >= ``floor``, each once.
 
     ``days`` (publication day per row, NaN when unknown) lets a large corpus be searched by time
     window; without it, or in a corpus of at most ``exact_limit()`` articles, dates are not used.
+    ``advance`` hears (blocks searched, blocks).
     """
     from compare.parallel import map_blocks
 
-    found = map_blocks("group-neighbours", block_pairs, neighbour_blocks(vectors, floor, days), vectors)
+    found = map_blocks("group-neighbours", block_pairs, neighbour_blocks(vectors, floor, days), vectors, advance)
     i = np.concatenate([f[0] for f in found]) if found else np.zeros(0, dtype=np.int64)
     j = np.concatenate([f[1] for f in found]) if found else np.zeros(0, dtype=np.int64)
     s = np.concatenate([f[2] for f in found]) if found else np.zeros(0, dtype=np.float32)

@@ -154,17 +154,24 @@ def map_slices(
     return results
 
 
-def map_blocks(name: str, work: Callable[[S, B], R], blocks: Sequence[B], shared: S) -> list[R]:
+def map_blocks(
+    name: str, work: Callable[[S, B], R], blocks: Sequence[B], shared: S, advance: Advance = no_advance
+) -> list[R]:
     """``work(shared, block)`` for each block of a corpus-wide stage, results in the blocks' order.
 
     On the cluster's workers while the build runs on one (``shared`` scattered to them once), in this
     process otherwise: the same function over the same blocks either way, so the results are the same.
-    ``work`` must be a module-level function (workers import it by name).
+    ``work`` must be a module-level function (workers import it by name). ``advance`` hears
+    (blocks done, blocks) as each block finishes, wherever it ran.
     """
     session = cluster.active()
     if session is not None:
-        return session.map_blocks(name, work, blocks, shared)
-    return [work(shared, block) for block in blocks]
+        return session.map_blocks(name, work, blocks, shared, advance=advance)
+    results = []
+    for done, block in enumerate(blocks, start=1):
+        results.append(work(shared, block))
+        advance(done, len(blocks))
+    return results
 
 
 def map_shuffle(
@@ -175,18 +182,28 @@ def map_shuffle(
     parts: int,
     reduce: Callable[[T, list[P]], R],
     reduce_with: T,
+    advance: Advance = no_advance,
 ) -> list[R]:
     """``reduce(reduce_with, pieces)`` of each of ``parts`` parts, where ``split(split_with, block)`` cuts each
     block into its ``parts`` pieces and a part's pieces come in the blocks' order: a shuffle.
 
     On the cluster's workers while the build runs on one (pieces move between workers, never through this
     process), in this process otherwise: the same pieces in the same order, so the same results.
+    ``advance`` hears (tasks done, tasks): every block's split, then every part's reduce.
     """
     session = cluster.active()
     if session is not None:
-        return session.map_shuffle(name, split, blocks, split_with, parts, reduce, reduce_with)
-    pieces = [split(split_with, block) for block in blocks]
-    return [reduce(reduce_with, [p[r] for p in pieces]) for r in range(parts if pieces else 0)]
+        return session.map_shuffle(name, split, blocks, split_with, parts, reduce, reduce_with, advance=advance)
+    tasks = len(blocks) + (parts if blocks else 0)
+    pieces = []
+    for block in blocks:
+        pieces.append(split(split_with, block))
+        advance(len(pieces), tasks)
+    results = []
+    for r in range(parts if pieces else 0):
+        results.append(reduce(reduce_with, [p[r] for p in pieces]))
+        advance(len(pieces) + r + 1, tasks)
+    return results
 
 
 def block_count() -> int:
@@ -222,10 +239,12 @@ def _malloc_trim() -> Callable[[int], int] | None:
         return None
 
 
-def map_in_build(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *, slice_size: int) -> list[R]:
+def map_in_build(
+    work: Callable[[Sequence[T]], list[R]], items: Sequence[T], *, slice_size: int, advance: Advance = no_advance
+) -> list[R]:
     """``map_slices`` on the build's workers inside a build, and in this process elsewhere: the
     dashboard's own calls are small and must not wait for worker processes to start."""
-    return map_slices(work, items, slice_size=slice_size, workers=None if _BUILDS else 1)
+    return map_slices(work, items, slice_size=slice_size, advance=advance, workers=None if _BUILDS else 1)
 
 
 def _pool(workers: int | None, parts: int) -> nullcontext[Executor] | ProcessPoolExecutor:

@@ -36,6 +36,7 @@ from compare.align import (
 )
 from compare.model import Article, Passage, Record
 from compare.nlp import quoted_spans, sentence_spans
+from compare.progress import Advance, no_advance, stage_steps
 
 if TYPE_CHECKING:
     from compare.embed import Embedder
@@ -50,6 +51,8 @@ _MIN_CLAIM_WORDS = 6
 # Sentence pairs at least this similar in wording (rapidfuzz partial ratio, 0-100) are
 # shared text (a passage or the same quotation), not rewording.
 _VERBATIM_RATIO = 85.0
+# Shares of the passages bar: reading the words, matching (seeds, then aligning pairs), making the passages.
+_STEPS = (0.15, 0.7, 0.15)
 
 
 @dataclass(frozen=True)
@@ -120,23 +123,30 @@ def find_shared_text(
     *,
     min_words: int = settings.MIN_PASSAGE_WORDS,
     known_regions: Mapping[bytes, tuple[Region, ...]] | None = None,
+    advance: Advance = no_advance,
 ) -> SharedText:
     """Cross-outlet passages and same-outlet reuse from one alignment of the corpus.
 
     ``known_regions``: the ``regions`` of an earlier alignment; the result is the same with or
-    without them, only faster when most articles are unchanged.
+    without them, only faster when most articles are unchanged. ``advance`` hears the share of the
+    corpus's articles done (the build's progress bar).
     """
+    reading, matching, gathering = stage_steps(advance, len(articles), _STEPS)
     tokens = tokenize([a.text for a in articles])
+    reading(1, 1)
     text_keys = [hashlib.blake2b(a.text.encode("utf-8", "surrogatepass"), digest_size=16).digest() for a in articles]
     memo = RegionMemo(text_keys, known_regions or {})
-    matches = find_matches(tokens, min_words=min_words, memo=memo)
+    matches = find_matches(tokens, min_words=min_words, memo=memo, advance=matching)
     shared: list[Passage] = []
     internal: list[Passage] = []
     spans_of: dict[int, np.ndarray] = {}
     quotes_of: dict[int, list[tuple[int, int]]] = {}
-    for copy in group_matches(matches, min_words=min_words):
+    copies = group_matches(matches, min_words=min_words)
+    for done, copy in enumerate(copies, start=1):
         passage = _passage(articles, copy, spans_of, quotes_of)
         (shared if len(set(passage.outlets)) > 1 else internal).append(passage)
+        gathering(done, len(copies))
+    gathering(1, 1)
     return SharedText(tuple(sorted(shared, key=_rank)), tuple(sorted(internal, key=_rank)), memo.used, memo.reused)
 
 

@@ -335,9 +335,9 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
         vectors = vectors_store.articles(articles, advance)
     else:
         vectors = np.zeros((0, 0), dtype=np.float32)
-    stages.start("group", len(articles))
+    grouping = stages.start("group", len(articles))
     memo = EntityMemo(previous.head_entities())
-    stories = group_articles(articles, vectors, memo=memo) if articles else []
+    stories = group_articles(articles, vectors, memo=memo, advance=grouping) if articles else []
     if articles:
         compared = compared_articles(articles, _stories_as_shown(path, stories, articles))
         recorded = previous.sentence_keys(vectors_store.scheme)
@@ -358,8 +358,8 @@ def _build(path: Path, progress: Progress, fetch_urls: bool) -> Corpus:
     )
     long_stories = worth_storing(articles, stories)
     entities = stored_entities(long_stories, _previous_entities(previous), stages.start("names", len(long_stories)))
-    stages.start("passages", len(articles))
-    shared = find_shared_text(articles, known_regions=previous.pair_regions())
+    matching = stages.start("passages", len(articles))
+    shared = find_shared_text(articles, known_regions=previous.pair_regions(), advance=matching)
     passages, internal = list(shared.passages), list(shared.internal)
     prior = _term_prior(articles, digests, previous)
     stages.start("saving")

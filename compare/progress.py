@@ -9,7 +9,7 @@ the dashboard a Streamlit progress bar.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +19,31 @@ Advance = Callable[[int, int], None]
 
 def no_advance(done: int, total: int) -> None:
     """Default progress sink."""
+
+
+def stage_steps(advance: Advance, total: int, weights: Sequence[float]) -> list[Advance]:
+    """One callback per step of a stage made of several (grouping: neighbour search, linkage, entities, key
+    terms), each moving the stage's one bar of ``total`` items through its share (``weights``, summing to 1).
+
+    A step reports its own ``(done, of)`` in whatever it counts (blocks, components, texts); the stage's bar
+    moves at most a thousand times, so a step of a million small parts does not flood the bar.
+    """
+    bounds = [0.0]
+    for weight in weights:
+        bounds.append(bounds[-1] + weight)
+    last = [-1]
+
+    def step(start: float, end: float) -> Advance:
+        def report(done: int, of: int) -> None:
+            fraction = min(1.0, done / of) if of > 0 else 1.0
+            reached = min(total, round(total * (start + (end - start) * fraction)))
+            if reached > last[0] and (reached - last[0] >= total / 1000 or fraction >= 1.0):
+                last[0] = reached
+                advance(reached, total)
+
+        return report
+
+    return [step(bounds[k], bounds[k + 1]) for k in range(len(weights))]
 
 
 @dataclass(frozen=True)

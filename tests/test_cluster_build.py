@@ -58,10 +58,12 @@ class _Recorder:
 
     def __init__(self) -> None:
         self.last: dict[str, tuple[int, int]] = {}
+        self.seen: dict[str, list[int]] = {}
         self.task_names: set[str] = set()
 
     def __call__(self, update: Update) -> None:
         self.last[update.stage] = (update.done, update.total)
+        self.seen.setdefault(update.stage, []).append(update.done)
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +119,18 @@ def test_progress_from_workers_reaches_the_user(both_builds: tuple[Corpus, Corpu
     n = len(there.articles)
     assert progress.last["embed"] == (n, n)
     assert progress.last["quotes"] == (n, n)
+
+
+@pytest.mark.parametrize("stage", ["group", "passages"])
+def test_the_corpus_wide_stages_move_the_bar_while_their_blocks_run_on_workers(
+    both_builds: tuple[Corpus, Corpus, _Recorder], stage: str
+):
+    _, there, progress = both_builds
+    n = len(there.articles)
+    seen = progress.seen[stage]
+    assert seen == sorted(seen), "the bar never moves back"
+    assert seen[-1] == n
+    assert any(0 < done < n for done in seen), f"{stage} jumped from 0 to done: {seen}"
 
 
 def test_no_session_stays_open_after_a_build(both_builds: tuple[Corpus, Corpus, _Recorder]):
