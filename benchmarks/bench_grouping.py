@@ -194,9 +194,11 @@ def write_corpus_files(source: Path, folder: Path, limit: int | None = None, hel
 Laps = dict[str, tuple[float, float]]
 
 
-def _timed_build(folder: Path, peaks: dict[str, float]) -> tuple[Any, Laps, tuple[float, float]]:
-    """One ``pipeline.build`` of ``folder``, its (wall, CPU) per stage and in total; ``peaks`` gets this
-    process's peak memory (MB) when each stage ended (the first time it is seen)."""
+def _timed_build(
+    folder: Path, peaks: dict[str, float], scheduler: str | None = None
+) -> tuple[Any, Laps, tuple[float, float]]:
+    """One ``pipeline.build`` of ``folder`` (on ``scheduler``, or in-process), its (wall, CPU) per stage and in
+    total; ``peaks`` gets this process's peak memory (MB) when each stage ended (the first time it is seen)."""
     from compare import pipeline
     from compare.progress import Update
 
@@ -211,7 +213,7 @@ def _timed_build(folder: Path, peaks: dict[str, float]) -> tuple[Any, Laps, tupl
             current[0] = update.stage
 
     total = Stopwatch()
-    corpus = pipeline.build(folder, progress=progress)
+    corpus = pipeline.build(folder, progress=progress, scheduler=scheduler)
     peaks.setdefault(current[0], _peak_rss_mb())
     return corpus, {k: v for k, v in laps.items() if k not in ("start", "done")}, total.lap()
 

@@ -205,18 +205,30 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "what",
-        choices=["open", "write", "stages"],
-        help="open: write the build (in a child process) and open it; stages: grouping and passages on a cluster",
+        choices=["open", "write", "stages", "workers"],
+        help="open: write the build (in a child process) and open it; stages: grouping and passages on a cluster; "
+        "workers: a real build's stages on local:1 and local:2",
     )
     parser.add_argument("--articles", type=int, nargs="+", default=[100_000])
-    parser.add_argument("--scheduler", default="local:2", help="stages: a Dask scheduler address, local:N or ''")
+    parser.add_argument(
+        "--scheduler",
+        nargs="+",
+        default=None,
+        help="stages: a Dask scheduler address, local:N or '' (default local:2); workers: those to compare "
+        "(default local:1 local:2)",
+    )
     parser.add_argument("--folder", type=Path, default=Path("/tmp/parallax-scale"))
     parser.add_argument("--reuse", action="store_true", help="open the build already in --folder, do not write one")
     args = parser.parse_args(argv)
     if args.what == "stages":
         from benchmarks.scale_stages import run
 
-        run(args.articles, args.scheduler or None)
+        run(args.articles, (args.scheduler or ["local:2"])[0] or None)
+        return
+    if args.what == "workers":
+        from benchmarks import scale_workers
+
+        scale_workers.run(args.articles[0], args.scheduler or ["local:1", "local:2"], args.folder / "workers")
         return
     args.articles = args.articles[0]
     corpus = args.folder / f"synthetic-{args.articles}"
