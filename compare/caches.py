@@ -17,7 +17,7 @@ from typing import Any
 
 #: Memos of computed values, by module: emptied by every ``clear_caches()``.
 MEMOS: dict[str, tuple[str, ...]] = {
-    "compare.stage_code": ("_closure", "_providers", "library_versions", "code_digest"),
+    "compare.stage_code": ("_closure", "_imported", "_providers", "library_versions", "code_digest"),
     "compare.model": ("_field_names",),
     "compare.parallel": ("_malloc_trim",),
     "compare.passages": ("_shared_text",),

@@ -48,8 +48,12 @@ def _source_file(module: str) -> Path | None:
     return None
 
 
-def _imported(module: str, path: Path) -> set[str]:
-    """``compare`` modules that the file ``path`` of ``module`` imports anywhere (function-level imports included)."""
+@cache
+def _imported(module: str, path: Path) -> frozenset[str]:
+    """``compare`` modules that the file ``path`` of ``module`` imports anywhere (function-level imports included).
+
+    Remembered per file: every stage's closure and library scan reads the same modules (parsing them
+    again and again was most of the second an open spent on the build key)."""
     found: set[str] = set()
     package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -62,10 +66,10 @@ def _imported(module: str, path: Path) -> set[str]:
                 base = ".".join([*parent, base] if base else parent)
             found.add(base)
             found.update(f"{base}.{alias.name}" for alias in node.names)  # "from compare import settings"
-    return found
+    return frozenset(found)
 
 
-def _ours(names: set[str]) -> set[str]:
+def _ours(names: frozenset[str] | set[str]) -> set[str]:
     return {name for name in names if name == _PACKAGE or name.startswith(f"{_PACKAGE}.")}
 
 

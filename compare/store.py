@@ -20,7 +20,7 @@ import tempfile
 import time
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TypeVar
@@ -78,6 +78,11 @@ PUBLISH_LOCK = ".publish.lock"
 _STAGING_LOCK = ".lock"
 _STAGING_PREFIX = ".staging-"
 _HASH_CHUNK = 1 << 20
+#: The cache folder's memo of each input file's digest with the stat it was taken at (``input_digests``).
+DIGESTS_FILE = "input-digests.json"
+_DIGESTS_VERSION = 1
+#: A file changed this recently (seconds) when hashed is hashed again next time rather than recorded.
+_RACY_S = 2.0
 _LOCK_POLL_S = 0.02
 
 
@@ -135,9 +140,68 @@ def fingerprint(corpus: Path, extra: dict[str, Any] | None = None) -> str:
     corpus = corpus.resolve()
     base = corpus if corpus.is_dir() else corpus.parent
     digest = hashlib.sha256(json.dumps({**settings_snapshot(), **(extra or {})}, sort_keys=True).encode())
-    for path in input_files(corpus):
-        digest.update(str(path.relative_to(base)).encode() + b"\0" + file_digest(path).encode() + b"\n")
+    files = input_files(corpus)
+    names = [str(path.relative_to(base)) for path in files]
+    for name, file_hash in zip(names, input_digests(cache_dir(corpus), files, names), strict=True):
+        digest.update(name.encode() + b"\0" + file_hash.encode() + b"\n")
     return digest.hexdigest()[:24]
+
+
+def input_digests(root: Path, files: Sequence[Path], names: Sequence[str]) -> list[str]:
+    """``file_digest`` of each input file, taken from the cache folder ``root``'s memo (``DIGESTS_FILE``)
+    when the file's size, modification and change times and inode are the ones recorded with it.
+
+    Every open of a corpus computes its build key, and hashing every byte of a corpus of several GB took
+    seconds each time; as git's index does, only files whose stat changed are read. A file changed within
+    ``_RACY_S`` of being hashed is not recorded (it could change again within the same clock tick), and
+    the change time, which no tool can set back, catches a rewrite that kept the old modification time.
+    """
+    memo = root / DIGESTS_FILE
+    known = _recorded_digests(memo)
+    now = time.time_ns()
+    kept: dict[str, list[Any]] = {}
+    digests: list[str] = []
+    for path, name in zip(files, names, strict=True):
+        try:
+            stat = path.stat()
+        except OSError:  # gone or unreadable since it was listed: hashed to its marker, never recorded
+            digests.append(file_digest(path))
+            continue
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        entry = known.get(name)
+        if entry is not None and entry[:4] == stamp:
+            digests.append(entry[4])
+            kept[name] = entry
+            continue
+        digests.append(file_digest(path))
+        if now - max(stat.st_mtime_ns, stat.st_ctime_ns) > _RACY_S * 1e9:
+            kept[name] = [*stamp, digests[-1]]
+    if kept != known and root.is_dir():
+        try:
+            atomic_write_bytes(memo, json.dumps({"version": _DIGESTS_VERSION, "files": kept}).encode())
+        except OSError as exc:  # a read-only cache: every open hashes again, nothing else changes
+            log.debug("could not record the input digests in %s: %s", memo, exc)
+    return digests
+
+
+def _recorded_digests(memo: Path) -> dict[str, list[Any]]:
+    """The memo's entries (name -> [size, mtime_ns, ctime_ns, inode, digest]); nothing when it is missing,
+    damaged or of another version (then every file is hashed, as before the memo existed)."""
+    try:
+        data = json.loads(memo.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) and data.get("version") == _DIGESTS_VERSION else None
+    if not isinstance(files, dict):
+        return {}
+    return {
+        name: entry
+        for name, entry in files.items()
+        if isinstance(entry, list)
+        and len(entry) == 5
+        and all(type(v) is int for v in entry[:4])
+        and isinstance(entry[4], str)
+    }
 
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
