@@ -1,0 +1,54 @@
+"""The cleaner's rules as shapes, not strings (issue #17): furniture in other languages, appeals after an
+offer, and article text that must survive rules aimed at furniture. Short synthetic scrapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.clean import clean_text, is_call_to_action
+from compare.clean_lines import is_section_header
+
+BODY = (
+    "The city council approved the budget on Tuesday after a long debate about road repairs and schools.\n\n"
+    "Members argued for hours over the cost of repairs to the main bridge, which engineers say is unsafe.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Geben Sie Ihre E-Mail-Adresse an, um diesen Blog zu abonnieren und Benachrichtigungen zu erhalten.",
+        "Abonnez-vous à notre lettre d'information pour recevoir nos articles chaque semaine.",
+        "Suscríbete a nuestro boletín",
+        "Nos siga no",
+        "Seguici su Facebook",
+        "For the latest stories and breaking news updates download the Example apps for iOS and Android.",
+        "To receive weekly updates like this in your inbox, subscribe to the Morning Letter here.",
+    ],
+)
+def test_clean_appeals_in_other_languages_or_after_an_offer_are_calls_to_action(line: str) -> None:
+    assert is_call_to_action(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # "sie" is "she": only the capitalised pronoun addresses the reader
+        "Viele Leser haben die Zeitung abonniert, sagte sie am Dienstag in Berlin vor den Journalisten.",
+        "For years the council refused to subscribe to the regional water scheme, officials said on Monday.",
+    ],
+)
+def test_clean_reporting_with_appeal_words_is_no_call_to_action(line: str) -> None:
+    assert not is_call_to_action(line)
+
+
+@pytest.mark.parametrize("line", ["Artículos relacionados", "Notizie correlate", "Meistgelesen", "Lo más leído"])
+def test_clean_section_headers_in_other_languages(line: str) -> None:
+    assert is_section_header(line)
+
+
+def test_clean_inline_read_also_label_does_not_end_the_article() -> None:
+    """ "Leggi anche:" / "Read also:" over one link inside the body is a label, not a list header."""
+    rest = "Engineers told the meeting that the work on the main bridge would take two summers to finish."
+    page = f"Council approves new budget\n\n{BODY}Leggi anche:\n\nStorm leaves one dead in the north\n\n{rest}"
+    assert rest in clean_text(page).text
