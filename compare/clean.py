@@ -236,6 +236,8 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
         every[index] = ("break", "author bio")
     for index in _headline_rails(body_lines, every):
         every[index] = ("short", "headline rail")
+    for index in _labelled_teasers(body_lines, every):
+        every[index] = ("short", "teaser link")
     shown, why = _judge(body_lines, every)
     again = _second_copies(body_lines, every, shown, title, boilerplate)
     if again:  # a line first met in a menu or teaser and then in the body: its body copy is judged on its own
@@ -321,7 +323,9 @@ def _second_copies(
 def _headline_rails(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[int]:
     """Other articles' headlines listed one after another: a run of at least CLEAN_RAIL_MIN_LINES lines
     long enough to pass for prose, each of at most CLEAN_RAIL_MAX_WORDS words and none ending as a
-    sentence ends (headlines carry no full stop, the article's paragraphs do). They are labels."""
+    sentence ends (headlines carry no full stop, the article's paragraphs do; a blurb cut off with "…" ends
+    no sentence either). They are labels. Short lines
+    between them (a section's name over each teaser, a date) do not end the run: only other prose does."""
     rails: list[int] = []
     run: list[int] = []
     for index, line in enumerate([*lines, ""]):
@@ -329,15 +333,35 @@ def _headline_rails(lines: Sequence[str], classes: Sequence[tuple[str, str]]) ->
             index < len(lines)
             and classes[index][0] == "prose"
             and len(shape.line_words(line)) <= settings.CLEAN_RAIL_MAX_WORDS
-            and not patterns.SENTENCE_END.search(line.rstrip())
+            and not (patterns.SENTENCE_END.search(line.rstrip()) and not patterns.TRUNCATED.search(line))
         )
         if headline:
             run.append(index)
+            continue
+        if index < len(lines) and classes[index][0] == "short":
             continue
         if len(run) >= settings.CLEAN_RAIL_MIN_LINES:
             rails.extend(run)
         run = []
     return rails
+
+
+def _labelled_teasers(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[int]:
+    """A teaser label alone on its line ("WATCH:", "Leggi anche:") and the link under it: a headline of at
+    most CLEAN_RAIL_MAX_WORDS words that does not end as a sentence ends. Both are page, and the body goes
+    on after them (a paragraph after the label is the article's: "More:" may close a lead-in). A label that
+    heads a list of links ("Read more:" as a section header) is left to the teasers-under-a-header rule."""
+    teasers: list[int] = []
+    for index in range(len(lines) - 1):
+        link = lines[index + 1]
+        if (
+            classes[index][0] != "header"
+            and patterns.TEASER_LABEL.match(lines[index])
+            and len(shape.line_words(link)) <= settings.CLEAN_RAIL_MAX_WORDS
+            and not patterns.SENTENCE_END.search(link.rstrip())
+        ):
+            teasers.extend((index, index + 1))
+    return teasers
 
 
 def _author_bios(lines: Sequence[str]) -> list[int]:
@@ -538,7 +562,8 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
     a comment widget, a section header over teasers). After the last paragraph, a credit line
     ("(via Geeks Are Sexy)") closes the article like a paragraph. Within a run of at most
     CLEAN_INNER_RUN_MAX_LINES, plain short lines are kept: captions, calls to action, repeated lines
-    ("Advertisement") and script code stay out, and so do one-word labels. A longer run (up to
+    ("Advertisement") and script code stay out, and so do one-word labels and timestamps (a post's or an
+    answer's "asked Feb 6, 2014 at 20:37"). A longer run (up to
     CLEAN_LIST_RUN_MAX_LINES) is a list or a menu: only its item-like lines (``_is_item``) are kept.
     """
     items: set[int] = set()
@@ -556,14 +581,12 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
             end = run.stop
         inside = len(run) > 0 and end < len(lines)
         if inside and all(kinds[i] in ("short", "furniture") for i in run):
+            plain = [i for i in run if kinds[i] == "short" and rules[i] == "short line"]
+            plain = [i for i in plain if not patterns.TIMESTAMP.search(lines[i])]
             if len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES:
-                items.update(
-                    i
-                    for i in run
-                    if kinds[i] == "short" and rules[i] == "short line" and len(shape.line_words(lines[i])) >= 2
-                )
+                items.update(i for i in plain if len(shape.line_words(lines[i])) >= 2)
             elif len(run) <= settings.CLEAN_LIST_RUN_MAX_LINES:
-                items.update(i for i in run if kinds[i] == "short" and rules[i] == "short line" and _is_item(lines[i]))
+                items.update(i for i in plain if _is_item(lines[i]))
         index = max(end, index + 1)
     return items
 
@@ -666,11 +689,11 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
             return True  # after an ad slot or a subheading, several sentences of prose are more article
         words = shape.content_words(prose(block))
         shared = len(words & vocabulary)
+        # before the page's tail, with only labels between, a smaller share shows the same article going on
+        front = block.neutral and not block.in_tail
+        share = settings.CLEAN_FRONT_CONTINUATION_OVERLAP if front else settings.CLEAN_CONTINUATION_OVERLAP
         # a share for short blocks; a count for long ones, whose many words dilute any share
-        return bool(words) and (
-            shared / len(words) >= settings.CLEAN_CONTINUATION_OVERLAP
-            or shared >= settings.CLEAN_CONTINUATION_MIN_SHARED
-        )
+        return bool(words) and (shared / len(words) >= share or shared >= settings.CLEAN_CONTINUATION_MIN_SHARED)
 
     def long(block: _Block) -> bool:
         return sum(len(shape.line_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS

@@ -161,6 +161,9 @@ READER = re.compile(
 DATE_INSIDE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I
 )
+# A date with its clock time ("asked Feb 6, 2014 at 20:37", "May 30, 2019 at 6:26 PM"): the stamp of a post,
+# an answer or a comment, which a subheading or a list item inside an article never carries.
+TIMESTAMP = re.compile(rf"(?:{DATE_INSIDE.pattern})[^\n]{{0,12}}?\b\d{{1,2}}:\d{{2}}\b", re.IGNORECASE)
 # Script code that a scraper let through as text: calls, braces, assignments, operators. Prose has few of these.
 CODE_TOKEN = re.compile(
     r"[{}]|\w\(|\);|\)\)|\w\.\w+\(|==|=>|&&|\|\||\w=['\"\w]|['\"]:['\"\w]|[\[(]['\"]|['\"]\]|\w\.\w+\s*=[^=]"
@@ -168,6 +171,8 @@ CODE_TOKEN = re.compile(
 )
 # A line a headline never is: a statement ending in a semicolon or an assignment (one leaked script line).
 SCRIPT_LIKE = re.compile(r"[{}]|;\s*$|\w\s*=\s*['\"\w]|\w\(\s*['\"]")
+# A teaser's blurb cut off mid-sentence: an ellipsis right after a word ("violencia contra…", "secuestra y ...").
+TRUNCATED = re.compile(r"\w\s?(?:…|\.\.\.)\s*$")
 READ_MORE = re.compile(
     r"(?:Read more|Continue reading|Read the rest|Keep reading|Read (?:the )?full (?:story|article|post))"
     r"\s*[»›>…]*\s*$",

@@ -52,3 +52,45 @@ def test_clean_inline_read_also_label_does_not_end_the_article() -> None:
     rest = "Engineers told the meeting that the work on the main bridge would take two summers to finish."
     page = f"Council approves new budget\n\n{BODY}Leggi anche:\n\nStorm leaves one dead in the north\n\n{rest}"
     assert rest in clean_text(page).text
+
+
+def test_clean_timestamp_between_paragraphs_is_not_a_subheading() -> None:
+    """A post's or an answer's stamp between two paragraphs ("asked Feb 6, 2014 at 20:37") is page."""
+    stamp = "asked Feb 6, 2014 at 20:37 user5105"
+    rest = "Engineers told the meeting that the work on the main bridge would take two summers to finish."
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{stamp}\n\n{rest}")
+    assert rest in cleaned.text
+    assert stamp not in cleaned.text
+    assert stamp in cleaned.removed
+
+
+def test_clean_labelled_teaser_inside_the_body_is_dropped_and_the_body_goes_on() -> None:
+    """ "WATCH:" over a video's title: both are page, and the paragraph after them is the article's."""
+    rest = "Engineers told the meeting that the work on the main bridge would take two summers to finish."
+    page = f"Council approves new budget\n\n{BODY}WATCH:\n\nInside the fight over the bridge repairs\n\n{rest}"
+    cleaned = clean_text(page)
+    assert rest in cleaned.text
+    assert "Inside the fight over the bridge repairs" not in cleaned.text
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))["WATCH:"] == "teaser link"
+
+
+def test_clean_rail_of_teasers_between_section_labels_is_dropped() -> None:
+    """Other articles' headlines, each under its section's name, are a rail even though labels part them."""
+    teasers = [
+        f"Minister {name} says the new harbour plan for the island will not be ready before next summer"
+        for name in ("Wever", "Molina", "Croes", "Eman", "Arends")
+    ]
+    rail = "".join(f"Politics\n\n{teaser}\n\n" for teaser in teasers)
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{rail}")
+    assert cleaned.text.startswith("The city council approved")
+    assert not any(teaser in cleaned.text for teaser in teasers)
+    assert {reason for line, reason in zip(cleaned.removed, cleaned.reasons, strict=True) if line in teasers} == {
+        "headline rail"
+    }
+
+
+def test_clean_truncated_blurbs_are_no_sentences_in_a_rail() -> None:
+    teasers = [f"Police in the {town} district arrest two men after a night of violence against…" for town in "ABCDE"]
+    rail = "".join(f"News\n\n{teaser}\n\n" for teaser in teasers)
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{rail}")
+    assert not any(teaser in cleaned.text for teaser in teasers)
