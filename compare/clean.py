@@ -238,11 +238,12 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
         every[index] = ("short", "headline rail")
     for index in _labelled_teasers(body_lines, every):
         every[index] = ("short", "teaser link")
-    shown, why = _judge(body_lines, every)
+    topic = shape.content_words([title])  # the headline names the article's topic
+    shown, why = _judge(body_lines, every, topic)
     again = _second_copies(body_lines, every, shown, title, boilerplate)
     if again:  # a line first met in a menu or teaser and then in the body: its body copy is judged on its own
         every = [again.get(index, classes) for index, classes in enumerate(every)]
-        shown, why = _judge(body_lines, every)
+        shown, why = _judge(body_lines, every, topic)
     for index in _decks(body_lines, shown, why, title):
         shown[index] = True
     kept_lines = shown
@@ -279,7 +280,9 @@ def _decks(lines: Sequence[str], shown: Sequence[bool], why: Sequence[str], titl
     return decks
 
 
-def _judge(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> tuple[list[bool], list[str]]:
+def _judge(
+    lines: Sequence[str], classes: Sequence[tuple[str, str]], topic: frozenset[str] | set[str] = frozenset()
+) -> tuple[list[bool], list[str]]:
     """Whether each body candidate is kept, and why it is removed (the rule) when it is not.
 
     Leaked script is no part of the page's layout: the body is looked for as if it were not there, so
@@ -288,7 +291,7 @@ def _judge(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> tuple[li
     content = [index for index, (_, rule) in enumerate(classes) if rule != "script code"]
     shown = [False] * len(lines)
     why = ["script code"] * len(lines)
-    found = _body_lines([lines[i] for i in content], [classes[i] for i in content])
+    found = _body_lines([lines[i] for i in content], [classes[i] for i in content], topic)
     for index, (rule, kept) in zip(content, found, strict=True):
         shown[index], why[index] = kept, rule
     return shown, why
@@ -390,13 +393,16 @@ def _author_bios(lines: Sequence[str]) -> list[int]:
     return bios
 
 
-def _body_lines(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[tuple[str, bool]]:
-    """For each line of the body candidates: why it is removed (or "kept") and whether it is kept."""
+def _body_lines(
+    lines: Sequence[str], classes: Sequence[tuple[str, str]], topic: frozenset[str] | set[str] = frozenset()
+) -> list[tuple[str, bool]]:
+    """For each line of the body candidates: why it is removed (or "kept") and whether it is kept
+    (``topic``: the headline's topic words, which a block continuing the article may share)."""
     kinds = _mark_teasers(lines, [kind for kind, _ in classes])
     linked = _linked_teasers(lines, kinds)
     for index in linked:
         kinds[index] = "furniture"
-    keep = _body_mask(lines, kinds)
+    keep = _body_mask(lines, kinds, topic)
     items = _list_items(lines, kinds, keep)
     kept_prose = [kept and kind == "prose" for kind, kept in zip(kinds, keep, strict=True)]
     items |= _inner_lines(lines, [rule for _, rule in classes], kinds, kept_prose)
@@ -650,7 +656,9 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
     return blocks
 
 
-def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
+def _body_mask(
+    lines: Sequence[str], kinds: Sequence[str], topic: frozenset[str] | set[str] = frozenset()
+) -> list[bool]:
     """Which lines belong to the article body: the main block and the blocks that continue it.
 
     The main block is the first long stretch of prose (at least half as long as the
@@ -679,7 +687,8 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
     sizes = {b: every_size[b] for b in candidates}
     main = next(b for b in candidates if sizes[b] >= settings.CLEAN_MAIN_BLOCK_SHARE * max(sizes.values()))
     chosen = {main}
-    vocabulary = shape.content_words(prose(blocks[main]))
+    # the article's words so far, and its headline's: a later section may name the topic only as the headline does
+    vocabulary = shape.content_words(prose(blocks[main])) | set(topic)
 
     def joins(block: _Block) -> bool:
         if (

@@ -94,3 +94,15 @@ def test_clean_truncated_blurbs_are_no_sentences_in_a_rail() -> None:
     rail = "".join(f"News\n\n{teaser}\n\n" for teaser in teasers)
     cleaned = clean_text(f"Council approves new budget\n\n{BODY}{rail}")
     assert not any(teaser in cleaned.text for teaser in teasers)
+
+
+def test_clean_later_section_on_the_headlines_topic_joins_the_body() -> None:
+    """A short section after a few labels that shares no words with the first section but names the
+    headline's topic is the article going on (the headline is part of what the article is about)."""
+    title = "Council approves new budget for harbour ferries and island passengers"
+    section = (
+        "The harbour ferries carry some four thousand passengers a day between the islands, "
+        "and their owners had warned of cuts."
+    )
+    page = f"{title}\n\n{BODY}Gallery\n\nPhotos\n\nMap\n\n{section}"
+    assert section in clean_text(page).text
