@@ -690,7 +690,7 @@ def _body_mask(
     # the article's words so far, and its headline's: a later section may name the topic only as the headline does
     vocabulary = shape.content_words(prose(blocks[main])) | set(topic)
 
-    def joins(block: _Block) -> bool:
+    def joins(block: _Block, share: float = settings.CLEAN_CONTINUATION_OVERLAP) -> bool:
         if (
             block.neutral
             and sum(len(shape.line_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS
@@ -698,9 +698,6 @@ def _body_mask(
             return True  # after an ad slot or a subheading, several sentences of prose are more article
         words = shape.content_words(prose(block))
         shared = len(words & vocabulary)
-        # before the page's tail, with only labels between, a smaller share shows the same article going on
-        front = block.neutral and not block.in_tail
-        share = settings.CLEAN_FRONT_CONTINUATION_OVERLAP if front else settings.CLEAN_CONTINUATION_OVERLAP
         # a share for short blocks; a count for long ones, whose many words dilute any share
         return bool(words) and (shared / len(words) >= share or shared >= settings.CLEAN_CONTINUATION_MIN_SHARED)
 
@@ -710,13 +707,19 @@ def _body_mask(
     def small(block: _Block) -> bool:
         return sum(len(shape.line_words(line)) for line in prose(block)) < settings.CLEAN_BRIDGE_BLOCK_MAX_WORDS
 
+    def bridge(block: _Block) -> bool:
+        """Too few words to show a topic, or (only labels before it, no comment section or teaser list yet)
+        a smaller share of the body's words: a section between two parts of the article."""
+        loose = block.neutral and not block.in_tail and joins(block, settings.CLEAN_BRIDGE_CONTINUATION_OVERLAP)
+        return small(block) or loose
+
     # After the body: extend until the first hard break (comments, widgets, disclaimers) or off-topic block.
-    # A small block has too few words to show its topic: it goes on the body when the block after it does.
+    # A block that may bridge (``bridge``) goes on the body when the block after it does.
     b = main + 1
     while b < len(blocks) and not blocks[b].hard:
         if joins(blocks[b]):
             taken = [b]
-        elif small(blocks[b]) and b + 1 < len(blocks) and not blocks[b + 1].hard and joins(blocks[b + 1]):
+        elif bridge(blocks[b]) and b + 1 < len(blocks) and not blocks[b + 1].hard and joins(blocks[b + 1]):
             taken = [b, b + 1]
         else:
             break

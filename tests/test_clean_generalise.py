@@ -106,3 +106,31 @@ def test_clean_later_section_on_the_headlines_topic_joins_the_body() -> None:
     )
     page = f"{title}\n\n{BODY}Gallery\n\nPhotos\n\nMap\n\n{section}"
     assert section in clean_text(page).text
+
+
+SECTION = (
+    "Ferry owners had warned the council for months that fuel prices would force them to cut the winter "
+    "timetable from the budget."
+)
+LATER = (
+    "Engineers told the meeting that the work on the main bridge would take two summers to finish, and that the "
+    "road repairs near the schools would start first. Members of the council asked for a timetable of the works "
+    "and for the cost of each stage before the vote next month."
+)
+
+
+def test_clean_section_between_two_parts_of_the_article_is_kept() -> None:
+    """A section sharing few of the first section's words, with only labels before it and the article going
+    on after it, lies inside the article's span."""
+    page = (
+        f"Council approves new budget\n\n{BODY}Gallery\n\nPhotos\n\nMap\n\n{SECTION}\n\nOne\n\nTwo\n\nThree\n\n{LATER}"
+    )
+    text = clean_text(page).text
+    assert SECTION in text
+    assert LATER in text
+
+
+def test_clean_loosely_related_block_after_the_article_is_not_kept() -> None:
+    """The smaller share is no evidence on its own: with nothing of the article after it, the block is dropped."""
+    page = f"Council approves new budget\n\n{BODY}Gallery\n\nPhotos\n\nMap\n\n{SECTION}"
+    assert SECTION not in clean_text(page).text
