@@ -473,7 +473,7 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
     seen.add(key)
     if shape.is_comment_widget(line):
         return "comments", "comment widget"
-    if patterns.FORM_FIELD.match(line):
+    if shape.is_form_field(line):
         return "comments", "form field"
     breaks = (
         ("credit line", bool(patterns.VIA_LINE.match(line) or patterns.REPORTING_BY.match(line))),

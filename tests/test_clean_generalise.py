@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from compare.clean import clean_text, is_call_to_action
-from compare.clean_lines import is_section_header
+from compare.clean_lines import is_form_field, is_section_header
 
 BODY = (
     "The city council approved the budget on Tuesday after a long debate about road repairs and schools.\n\n"
@@ -134,3 +134,13 @@ def test_clean_loosely_related_block_after_the_article_is_not_kept() -> None:
     """The smaller share is no evidence on its own: with nothing of the article after it, the block is dropped."""
     page = f"Council approves new budget\n\n{BODY}Gallery\n\nPhotos\n\nMap\n\n{SECTION}"
     assert SECTION not in clean_text(page).text
+
+
+def test_clean_footnoted_list_items_are_no_form_fields() -> None:
+    """ "Licensing portal*" (a feature with a footnote) does not open a form: the article after it stays;
+    "Name *" still does, and the form's fields are dropped."""
+    assert is_form_field("Name *") and is_form_field("Your Email *")
+    assert not is_form_field("Licensing portal*") and not is_form_field("32 vCPUs and 128 GB vRAM*")
+    features = "Features\n\nLinked clones for VMs*\n\nVagrant provider*\n\nLicensing portal*\n\n"
+    page = f"Council approves new budget\n\n{BODY}{features}{LATER}"
+    assert LATER in clean_text(page).text
