@@ -236,11 +236,14 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
         every[index] = ("break", "author bio")
     for index in _headline_rails(body_lines, every):
         every[index] = ("short", "headline rail")
-    shown, why = _judge(body_lines, every)
+    for index in _labelled_teasers(body_lines, every):
+        every[index] = ("short", "teaser link")
+    topic = shape.content_words([title])  # the headline names the article's topic
+    shown, why = _judge(body_lines, every, topic)
     again = _second_copies(body_lines, every, shown, title, boilerplate)
     if again:  # a line first met in a menu or teaser and then in the body: its body copy is judged on its own
         every = [again.get(index, classes) for index, classes in enumerate(every)]
-        shown, why = _judge(body_lines, every)
+        shown, why = _judge(body_lines, every, topic)
     for index in _decks(body_lines, shown, why, title):
         shown[index] = True
     kept_lines = shown
@@ -277,7 +280,9 @@ def _decks(lines: Sequence[str], shown: Sequence[bool], why: Sequence[str], titl
     return decks
 
 
-def _judge(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> tuple[list[bool], list[str]]:
+def _judge(
+    lines: Sequence[str], classes: Sequence[tuple[str, str]], topic: frozenset[str] | set[str] = frozenset()
+) -> tuple[list[bool], list[str]]:
     """Whether each body candidate is kept, and why it is removed (the rule) when it is not.
 
     Leaked script is no part of the page's layout: the body is looked for as if it were not there, so
@@ -286,7 +291,7 @@ def _judge(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> tuple[li
     content = [index for index, (_, rule) in enumerate(classes) if rule != "script code"]
     shown = [False] * len(lines)
     why = ["script code"] * len(lines)
-    found = _body_lines([lines[i] for i in content], [classes[i] for i in content])
+    found = _body_lines([lines[i] for i in content], [classes[i] for i in content], topic)
     for index, (rule, kept) in zip(content, found, strict=True):
         shown[index], why[index] = kept, rule
     return shown, why
@@ -321,7 +326,9 @@ def _second_copies(
 def _headline_rails(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[int]:
     """Other articles' headlines listed one after another: a run of at least CLEAN_RAIL_MIN_LINES lines
     long enough to pass for prose, each of at most CLEAN_RAIL_MAX_WORDS words and none ending as a
-    sentence ends (headlines carry no full stop, the article's paragraphs do). They are labels."""
+    sentence ends (headlines carry no full stop, the article's paragraphs do; a blurb cut off with "…" ends
+    no sentence either). They are labels. Short lines
+    between them (a section's name over each teaser, a date) do not end the run: only other prose does."""
     rails: list[int] = []
     run: list[int] = []
     for index, line in enumerate([*lines, ""]):
@@ -329,15 +336,35 @@ def _headline_rails(lines: Sequence[str], classes: Sequence[tuple[str, str]]) ->
             index < len(lines)
             and classes[index][0] == "prose"
             and len(shape.line_words(line)) <= settings.CLEAN_RAIL_MAX_WORDS
-            and not patterns.SENTENCE_END.search(line.rstrip())
+            and not (patterns.SENTENCE_END.search(line.rstrip()) and not patterns.TRUNCATED.search(line))
         )
         if headline:
             run.append(index)
+            continue
+        if index < len(lines) and classes[index][0] == "short":
             continue
         if len(run) >= settings.CLEAN_RAIL_MIN_LINES:
             rails.extend(run)
         run = []
     return rails
+
+
+def _labelled_teasers(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[int]:
+    """A teaser label alone on its line ("WATCH:", "Leggi anche:") and the link under it: a headline of at
+    most CLEAN_RAIL_MAX_WORDS words that does not end as a sentence ends. Both are page, and the body goes
+    on after them (a paragraph after the label is the article's: "More:" may close a lead-in). A label that
+    heads a list of links ("Read more:" as a section header) is left to the teasers-under-a-header rule."""
+    teasers: list[int] = []
+    for index in range(len(lines) - 1):
+        link = lines[index + 1]
+        if (
+            classes[index][0] != "header"
+            and patterns.TEASER_LABEL.match(lines[index])
+            and len(shape.line_words(link)) <= settings.CLEAN_RAIL_MAX_WORDS
+            and not patterns.SENTENCE_END.search(link.rstrip())
+        ):
+            teasers.extend((index, index + 1))
+    return teasers
 
 
 def _author_bios(lines: Sequence[str]) -> list[int]:
@@ -366,13 +393,16 @@ def _author_bios(lines: Sequence[str]) -> list[int]:
     return bios
 
 
-def _body_lines(lines: Sequence[str], classes: Sequence[tuple[str, str]]) -> list[tuple[str, bool]]:
-    """For each line of the body candidates: why it is removed (or "kept") and whether it is kept."""
+def _body_lines(
+    lines: Sequence[str], classes: Sequence[tuple[str, str]], topic: frozenset[str] | set[str] = frozenset()
+) -> list[tuple[str, bool]]:
+    """For each line of the body candidates: why it is removed (or "kept") and whether it is kept
+    (``topic``: the headline's topic words, which a block continuing the article may share)."""
     kinds = _mark_teasers(lines, [kind for kind, _ in classes])
     linked = _linked_teasers(lines, kinds)
     for index in linked:
         kinds[index] = "furniture"
-    keep = _body_mask(lines, kinds)
+    keep = _body_mask(lines, kinds, topic)
     items = _list_items(lines, kinds, keep)
     kept_prose = [kept and kind == "prose" for kind, kept in zip(kinds, keep, strict=True)]
     items |= _inner_lines(lines, [rule for _, rule in classes], kinds, kept_prose)
@@ -443,7 +473,7 @@ def _classify(line: str, title: str, boilerplate: frozenset[str], seen: set[str]
     seen.add(key)
     if shape.is_comment_widget(line):
         return "comments", "comment widget"
-    if patterns.FORM_FIELD.match(line):
+    if shape.is_form_field(line):
         return "comments", "form field"
     breaks = (
         ("credit line", bool(patterns.VIA_LINE.match(line) or patterns.REPORTING_BY.match(line))),
@@ -538,7 +568,8 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
     a comment widget, a section header over teasers). After the last paragraph, a credit line
     ("(via Geeks Are Sexy)") closes the article like a paragraph. Within a run of at most
     CLEAN_INNER_RUN_MAX_LINES, plain short lines are kept: captions, calls to action, repeated lines
-    ("Advertisement") and script code stay out, and so do one-word labels. A longer run (up to
+    ("Advertisement") and script code stay out, and so do one-word labels and timestamps (a post's or an
+    answer's "asked Feb 6, 2014 at 20:37"). A longer run (up to
     CLEAN_LIST_RUN_MAX_LINES) is a list or a menu: only its item-like lines (``_is_item``) are kept.
     """
     items: set[int] = set()
@@ -556,14 +587,12 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
             end = run.stop
         inside = len(run) > 0 and end < len(lines)
         if inside and all(kinds[i] in ("short", "furniture") for i in run):
+            plain = [i for i in run if kinds[i] == "short" and rules[i] == "short line"]
+            plain = [i for i in plain if not patterns.TIMESTAMP.search(lines[i])]
             if len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES:
-                items.update(
-                    i
-                    for i in run
-                    if kinds[i] == "short" and rules[i] == "short line" and len(shape.line_words(lines[i])) >= 2
-                )
+                items.update(i for i in plain if len(shape.line_words(lines[i])) >= 2)
             elif len(run) <= settings.CLEAN_LIST_RUN_MAX_LINES:
-                items.update(i for i in run if kinds[i] == "short" and rules[i] == "short line" and _is_item(lines[i]))
+                items.update(i for i in plain if _is_item(lines[i]))
         index = max(end, index + 1)
     return items
 
@@ -627,7 +656,9 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
     return blocks
 
 
-def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
+def _body_mask(
+    lines: Sequence[str], kinds: Sequence[str], topic: frozenset[str] | set[str] = frozenset()
+) -> list[bool]:
     """Which lines belong to the article body: the main block and the blocks that continue it.
 
     The main block is the first long stretch of prose (at least half as long as the
@@ -656,9 +687,10 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
     sizes = {b: every_size[b] for b in candidates}
     main = next(b for b in candidates if sizes[b] >= settings.CLEAN_MAIN_BLOCK_SHARE * max(sizes.values()))
     chosen = {main}
-    vocabulary = shape.content_words(prose(blocks[main]))
+    # the article's words so far, and its headline's: a later section may name the topic only as the headline does
+    vocabulary = shape.content_words(prose(blocks[main])) | set(topic)
 
-    def joins(block: _Block) -> bool:
+    def joins(block: _Block, share: float = settings.CLEAN_CONTINUATION_OVERLAP) -> bool:
         if (
             block.neutral
             and sum(len(shape.line_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS
@@ -667,10 +699,7 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
         words = shape.content_words(prose(block))
         shared = len(words & vocabulary)
         # a share for short blocks; a count for long ones, whose many words dilute any share
-        return bool(words) and (
-            shared / len(words) >= settings.CLEAN_CONTINUATION_OVERLAP
-            or shared >= settings.CLEAN_CONTINUATION_MIN_SHARED
-        )
+        return bool(words) and (shared / len(words) >= share or shared >= settings.CLEAN_CONTINUATION_MIN_SHARED)
 
     def long(block: _Block) -> bool:
         return sum(len(shape.line_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS
@@ -678,13 +707,19 @@ def _body_mask(lines: Sequence[str], kinds: Sequence[str]) -> list[bool]:
     def small(block: _Block) -> bool:
         return sum(len(shape.line_words(line)) for line in prose(block)) < settings.CLEAN_BRIDGE_BLOCK_MAX_WORDS
 
+    def bridge(block: _Block) -> bool:
+        """Too few words to show a topic, or (only labels before it, no comment section or teaser list yet)
+        a smaller share of the body's words: a section between two parts of the article."""
+        loose = block.neutral and not block.in_tail and joins(block, settings.CLEAN_BRIDGE_CONTINUATION_OVERLAP)
+        return small(block) or loose
+
     # After the body: extend until the first hard break (comments, widgets, disclaimers) or off-topic block.
-    # A small block has too few words to show its topic: it goes on the body when the block after it does.
+    # A block that may bridge (``bridge``) goes on the body when the block after it does.
     b = main + 1
     while b < len(blocks) and not blocks[b].hard:
         if joins(blocks[b]):
             taken = [b]
-        elif small(blocks[b]) and b + 1 < len(blocks) and not blocks[b + 1].hard and joins(blocks[b + 1]):
+        elif bridge(blocks[b]) and b + 1 < len(blocks) and not blocks[b + 1].hard and joins(blocks[b + 1]):
             taken = [b, b + 1]
         else:
             break

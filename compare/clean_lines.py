@@ -113,10 +113,16 @@ def is_furniture(line: str) -> bool:
     return len(line_words(line)) <= settings.CLEAN_FURNITURE_MAX_WORDS and bool(
         patterns.CAPTION.search(line)
         or patterns.READ_MORE.search(line)
-        or patterns.FORM_FIELD.match(line)
+        or is_form_field(line)
         or is_navigation(line)
         or is_call_to_action(line)
     )
+
+
+def is_form_field(line: str) -> bool:
+    """A field of a comment or sign-up form ("Name *", "Your Email *"): a short label with an asterisk that
+    asks for the reader's details. It opens a form, so what follows is no article."""
+    return bool(patterns.FORM_FIELD.match(line) and patterns.FORM_FIELD_WORD.search(line))
 
 
 def is_navigation(line: str) -> bool:

@@ -22,6 +22,13 @@ DATE_LINE = re.compile(
 )
 STAMP = re.compile(r"^\W*(?:date|in|by|source|url)?\W*[\d\-/:TZ ]*\W*$", re.IGNORECASE)
 FORM_FIELD = re.compile(r"^\W*\w[\w ]{0,29}\*\s*$")  # "name *", "email *" (not a "* * *" divider)
+# What a form asks of its reader: a label with an asterisk that names none of it is a footnoted list item
+# ("Linked clones for VMs*", "32 vCPUs and 128 GB vRAM*"), not a field of a comment or sign-up form.
+FORM_FIELD_WORD = re.compile(
+    r"\b(?:name|e-?mail|website|url|comments?|message|phone|subject|password|user ?name|company|country|address"
+    r"|zip|post ?code|nome|nombre|correo|sitio|commentaire|kommentar|webseite)\b",
+    re.IGNORECASE,
+)
 # Page furniture about the article rather than in it: filing labels, tag lists, post navigation.
 META_LABEL = re.compile(
     r"^\W*(?:posted in|filed (?:in|under)|tagged|tags?\s*:|topics?\s*:|categor(?:y|ies)\s*:|author\s*:"
@@ -37,11 +44,19 @@ SECTION_HEADER = re.compile(
     r"|trending(?: \w+)?|also read|further reading|read (?:next|also|more)|see also|top stories"
     r"|latest (?:news|stories|articles|videos)|editor'?s picks|don'?t miss|what to read next"
     r"|in case you missed it|popular (?:now|posts|stories)|explore more on these topics"
-    r"|(?:promoted|sponsored|partner) (?:stories|content|links|posts)|around the web|from (?:our|the) partners?)\W*$",
+    r"|(?:promoted|sponsored|partner) (?:stories|content|links|posts)|around the web|from (?:our|the) partners?"
+    # the same headers on pages in other languages
+    r"|(?:noticias|notícias|articles?|artículos|notizie|artikel)"
+    r" (?:relacionad[oa]s|liés|similaires|correlate|correlati)"
+    r"|(?:lo más|las más|mais) (?:leíd[oa]s?|lid[oa]s|visto)|i più letti|meistgelesen\w*|mehr zum thema"
+    r"|das könnte sie auch interessieren|te puede interesar|(?:ähnliche|verwandte) (?:artikel|beiträge))\W*$",
     re.IGNORECASE,
 )
 # A link to another article set inside the body: "RELATED: ...", "Watch: ...", "Read more: ...".
-_TEASER_WORDS = r"(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more)"
+_TEASER_WORDS = (
+    r"(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more"
+    r"|(?:lee|lea|leia|lire|leggi) (?:más|mais|también|também|aussi|anche)|à lire aussi|mira|veja|vídeo)"
+)
 TEASER_LINK = re.compile(rf"^\W*{_TEASER_WORDS}\s*(?::|\||–|—|-)\s*\w", re.IGNORECASE)
 # The same label alone on its line ("WATCH:", "More:"), above the video or link it introduces: no lead-in.
 TEASER_LABEL = re.compile(rf"^\W*{_TEASER_WORDS}\s*:\s*$", re.IGNORECASE)
@@ -106,7 +121,10 @@ ACTION_CUE = re.compile(
     r"|your support|help us (?:continue|keep)"
     r"|comments? (?:below|section)"
     r"|becom(?:e|ing) a (?:member|subscriber|supporter|patron)|join now"
-    r"|^\W*(?:social )?share\W*$|improve this (?:answer|question))\b",
+    r"|^\W*(?:social )?share\W*$|improve this (?:answer|question)"
+    # the same appeals on pages in other languages (German, French, Spanish, Italian, Portuguese)
+    r"|abonnier\w*|abonnez|abonnement|suscr[ií]b\w*|iscriviti|assine|assinatura"
+    r"|folgen sie uns|suivez-nous|s[ií]guenos|seguici|siga-nos|nos siga)\b",
     re.IGNORECASE,
 )
 # Account and device words: sign-in boxes and password resets stand on many pages' first screen, but
@@ -123,15 +141,36 @@ SITE_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 # Straight single quotes count only outside words, so apostrophes ("don't") open nothing; guillemets in
 # pairs are quotation marks (French «...», German »...«), not the menu separators NAVIGATION looks for.
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»|»[^«»]*«|›[^‹›]*‹|(?<!\w)'[^'\n]*'(?!\w)")
+_COMMANDS = (
+    r"subscribe|sign|log|follow|find|join|share|download|donate|support|click|tap|get|enter|type|listen|watch"
+    r"|read|like|leave|tell|let|thanks?|accept|manage"
+)
+# What the site offers before it commands: "For the latest news ...", "To receive updates like this ...".
+_OFFER = (
+    r"(?:for (?:the )?(?:latest|more|all|breaking|daily|weekly|regular|further|up-to-date)"
+    r"|to (?:receive|get|stay|keep|read|see|find|learn|hear|watch|continue|view|access))\b"
+)
+# A command opening the line, or one after such an offer: "For the latest news, download our app",
+# "To receive updates like this in your inbox, subscribe to ..." (a cue word must also be on the line;
+# "For years the council refused to subscribe ..." offers nothing).
 IMPERATIVE = re.compile(
-    r"^\W*(?:subscribe|sign|log|follow|find|join|share|download|donate|support|click|tap|get|enter|type|listen|watch"
-    r"|read|like|leave|tell|let|thanks?|accept|manage)\b",
+    rf"^\W*(?:{_OFFER}[^.!?;:]{{0,80}}?[,\s]\s*(?:download|subscribe|sign up|follow|click|tap|visit)\b"
+    rf"|(?:{_COMMANDS})\b)",
     re.IGNORECASE,
 )
-READER = re.compile(r"\b(?:you|your|our|us)\b", re.IGNORECASE)
+# The reader or the site, in English and (for the appeals ACTION_CUE knows in other languages) German, French,
+# Spanish, Italian and Portuguese; German "Sie"/"Ihr" address the reader only capitalised ("sie" is "she").
+READER = re.compile(
+    r"\b(?:you|your|our|us|vous|votre|vos|nous|notre|nos|nuestr[oa]s?|vostr[oaie]|nostr[oaie]|você|voc[eê]s|noss[oa]s?"
+    r"|(?-i:Sie|Ihre?[mnrs]?|Ihnen|uns(?:er\w*)?))\b",
+    re.IGNORECASE,
+)
 DATE_INSIDE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I
 )
+# A date with its clock time ("asked Feb 6, 2014 at 20:37", "May 30, 2019 at 6:26 PM"): the stamp of a post,
+# an answer or a comment, which a subheading or a list item inside an article never carries.
+TIMESTAMP = re.compile(rf"(?:{DATE_INSIDE.pattern})[^\n]{{0,12}}?\b\d{{1,2}}:\d{{2}}\b", re.IGNORECASE)
 # Script code that a scraper let through as text: calls, braces, assignments, operators. Prose has few of these.
 CODE_TOKEN = re.compile(
     r"[{}]|\w\(|\);|\)\)|\w\.\w+\(|==|=>|&&|\|\||\w=['\"\w]|['\"]:['\"\w]|[\[(]['\"]|['\"]\]|\w\.\w+\s*=[^=]"
@@ -139,6 +178,8 @@ CODE_TOKEN = re.compile(
 )
 # A line a headline never is: a statement ending in a semicolon or an assignment (one leaked script line).
 SCRIPT_LIKE = re.compile(r"[{}]|;\s*$|\w\s*=\s*['\"\w]|\w\(\s*['\"]")
+# A teaser's blurb cut off mid-sentence: an ellipsis right after a word ("violencia contra…", "secuestra y ...").
+TRUNCATED = re.compile(r"\w\s?(?:…|\.\.\.)\s*$")
 READ_MORE = re.compile(
     r"(?:Read more|Continue reading|Read the rest|Keep reading|Read (?:the )?full (?:story|article|post))"
     r"\s*[»›>…]*\s*$",

@@ -44,6 +44,11 @@ CLEAN_MIN_SENTENCE_WORDS = 3
 CLEAN_SEPARATOR_RUN = 3
 #: A later block joins the body when this share of its content words occurs in the body.
 CLEAN_CONTINUATION_OVERLAP = 0.25
+#: A block sharing this smaller share (only labels before it, no comment section or teaser list yet) joins the
+#: body when the block after it joins too: a section inside the article's span, whose words differ from the
+#: first section's (on the train pages and the labelled pages, furniture blocks before the page's tail share
+#: at most 0.08 of their topic words with the body).
+CLEAN_BRIDGE_CONTINUATION_OVERLAP = 0.12
 #: The main block is the first one with at least this share of the longest block's words.
 CLEAN_MAIN_BLOCK_SHARE = 0.5
 #: A later block also joins the body when it shares this many topic words with it (long blocks dilute shares).

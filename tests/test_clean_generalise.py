@@ -1,0 +1,146 @@
+"""The cleaner's rules as shapes, not strings (issue #17): furniture in other languages, appeals after an
+offer, and article text that must survive rules aimed at furniture. Short synthetic scrapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.clean import clean_text, is_call_to_action
+from compare.clean_lines import is_form_field, is_section_header
+
+BODY = (
+    "The city council approved the budget on Tuesday after a long debate about road repairs and schools.\n\n"
+    "Members argued for hours over the cost of repairs to the main bridge, which engineers say is unsafe.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Geben Sie Ihre E-Mail-Adresse an, um diesen Blog zu abonnieren und Benachrichtigungen zu erhalten.",
+        "Abonnez-vous à notre lettre d'information pour recevoir nos articles chaque semaine.",
+        "Suscríbete a nuestro boletín",
+        "Nos siga no",
+        "Seguici su Facebook",
+        "For the latest stories and breaking news updates download the Example apps for iOS and Android.",
+        "To receive weekly updates like this in your inbox, subscribe to the Morning Letter here.",
+    ],
+)
+def test_clean_appeals_in_other_languages_or_after_an_offer_are_calls_to_action(line: str) -> None:
+    assert is_call_to_action(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # "sie" is "she": only the capitalised pronoun addresses the reader
+        "Viele Leser haben die Zeitung abonniert, sagte sie am Dienstag in Berlin vor den Journalisten.",
+        "For years the council refused to subscribe to the regional water scheme, officials said on Monday.",
+    ],
+)
+def test_clean_reporting_with_appeal_words_is_no_call_to_action(line: str) -> None:
+    assert not is_call_to_action(line)
+
+
+@pytest.mark.parametrize("line", ["Artículos relacionados", "Notizie correlate", "Meistgelesen", "Lo más leído"])
+def test_clean_section_headers_in_other_languages(line: str) -> None:
+    assert is_section_header(line)
+
+
+def test_clean_inline_read_also_label_does_not_end_the_article() -> None:
+    """ "Leggi anche:" / "Read also:" over one link inside the body is a label, not a list header."""
+    rest = "Engineers told the meeting that the work on the main bridge would take two summers to finish."
+    page = f"Council approves new budget\n\n{BODY}Leggi anche:\n\nStorm leaves one dead in the north\n\n{rest}"
+    assert rest in clean_text(page).text
+
+
+def test_clean_timestamp_between_paragraphs_is_not_a_subheading() -> None:
+    """A post's or an answer's stamp between two paragraphs ("asked Feb 6, 2014 at 20:37") is page."""
+    stamp = "asked Feb 6, 2014 at 20:37 user5105"
+    rest = "Engineers told the meeting that the work on the main bridge would take two summers to finish."
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{stamp}\n\n{rest}")
+    assert rest in cleaned.text
+    assert stamp not in cleaned.text
+    assert stamp in cleaned.removed
+
+
+def test_clean_labelled_teaser_inside_the_body_is_dropped_and_the_body_goes_on() -> None:
+    """ "WATCH:" over a video's title: both are page, and the paragraph after them is the article's."""
+    rest = "Engineers told the meeting that the work on the main bridge would take two summers to finish."
+    page = f"Council approves new budget\n\n{BODY}WATCH:\n\nInside the fight over the bridge repairs\n\n{rest}"
+    cleaned = clean_text(page)
+    assert rest in cleaned.text
+    assert "Inside the fight over the bridge repairs" not in cleaned.text
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))["WATCH:"] == "teaser link"
+
+
+def test_clean_rail_of_teasers_between_section_labels_is_dropped() -> None:
+    """Other articles' headlines, each under its section's name, are a rail even though labels part them."""
+    teasers = [
+        f"Minister {name} says the new harbour plan for the island will not be ready before next summer"
+        for name in ("Wever", "Molina", "Croes", "Eman", "Arends")
+    ]
+    rail = "".join(f"Politics\n\n{teaser}\n\n" for teaser in teasers)
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{rail}")
+    assert cleaned.text.startswith("The city council approved")
+    assert not any(teaser in cleaned.text for teaser in teasers)
+    assert {reason for line, reason in zip(cleaned.removed, cleaned.reasons, strict=True) if line in teasers} == {
+        "headline rail"
+    }
+
+
+def test_clean_truncated_blurbs_are_no_sentences_in_a_rail() -> None:
+    teasers = [f"Police in the {town} district arrest two men after a night of violence against…" for town in "ABCDE"]
+    rail = "".join(f"News\n\n{teaser}\n\n" for teaser in teasers)
+    cleaned = clean_text(f"Council approves new budget\n\n{BODY}{rail}")
+    assert not any(teaser in cleaned.text for teaser in teasers)
+
+
+def test_clean_later_section_on_the_headlines_topic_joins_the_body() -> None:
+    """A short section after a few labels that shares no words with the first section but names the
+    headline's topic is the article going on (the headline is part of what the article is about)."""
+    title = "Council approves new budget for harbour ferries and island passengers"
+    section = (
+        "The harbour ferries carry some four thousand passengers a day between the islands, "
+        "and their owners had warned of cuts."
+    )
+    page = f"{title}\n\n{BODY}Gallery\n\nPhotos\n\nMap\n\n{section}"
+    assert section in clean_text(page).text
+
+
+SECTION = (
+    "Ferry owners had warned the council for months that fuel prices would force them to cut the winter "
+    "timetable from the budget."
+)
+LATER = (
+    "Engineers told the meeting that the work on the main bridge would take two summers to finish, and that the "
+    "road repairs near the schools would start first. Members of the council asked for a timetable of the works "
+    "and for the cost of each stage before the vote next month."
+)
+
+
+def test_clean_section_between_two_parts_of_the_article_is_kept() -> None:
+    """A section sharing few of the first section's words, with only labels before it and the article going
+    on after it, lies inside the article's span."""
+    page = (
+        f"Council approves new budget\n\n{BODY}Gallery\n\nPhotos\n\nMap\n\n{SECTION}\n\nOne\n\nTwo\n\nThree\n\n{LATER}"
+    )
+    text = clean_text(page).text
+    assert SECTION in text
+    assert LATER in text
+
+
+def test_clean_loosely_related_block_after_the_article_is_not_kept() -> None:
+    """The smaller share is no evidence on its own: with nothing of the article after it, the block is dropped."""
+    page = f"Council approves new budget\n\n{BODY}Gallery\n\nPhotos\n\nMap\n\n{SECTION}"
+    assert SECTION not in clean_text(page).text
+
+
+def test_clean_footnoted_list_items_are_no_form_fields() -> None:
+    """ "Licensing portal*" (a feature with a footnote) does not open a form: the article after it stays;
+    "Name *" still does, and the form's fields are dropped."""
+    assert is_form_field("Name *") and is_form_field("Your Email *")
+    assert not is_form_field("Licensing portal*") and not is_form_field("32 vCPUs and 128 GB vRAM*")
+    features = "Features\n\nLinked clones for VMs*\n\nVagrant provider*\n\nLicensing portal*\n\n"
+    page = f"Council approves new budget\n\n{BODY}{features}{LATER}"
+    assert LATER in clean_text(page).text
