@@ -34,6 +34,7 @@ class Assembler:
         return max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
 
     def quotes(self) -> list[Quote]:
+        self._yield_nested()
         owned = {i for a in self.attributions for i in a.quotations}
         self._attach_enclosed(owned)
         self._attach_introduced(owned)
@@ -48,6 +49,23 @@ class Assembler:
                 continue
             made.append(self._quote(quotation.start, quotation.end, "scare"))
         return sorted(made, key=lambda q: (q.start, q.end))
+
+    def _yield_nested(self) -> None:
+        """A cue inside someone's reported clause whose subject only describes something speaks for no
+        one: in "Cruz said any candidate ... “owes it to the men and women”" or "Penwell said the world lost
+        a voice that said “love ...”", the quotation is Cruz's and Penwell's, so the inner cue lets go of it
+        and the outer clause takes it. A named or pronoun subject ("Trump said Clinton told him “...”")
+        keeps its quotation."""
+        for inner in self.attributions:
+            if inner.speaker is None or not inner.quotations or not _describes(inner.speaker):
+                continue
+            for outer in self.attributions:
+                if outer is inner or outer.clause is None or outer.speaker is None or _describes(outer.speaker):
+                    continue
+                if outer.clause[0] <= inner.speaker.start and inner.at < outer.clause[1]:
+                    inner.quotations.clear()
+                    inner.speaker = None
+                    break
 
     def _attach_enclosed(self, owned: set[int]) -> None:
         """A quotation inside a reported clause belongs to that clause's speaker: "The Pentagon was
@@ -104,6 +122,7 @@ class Assembler:
         if not spans or (not quotations and attribution.speaker is None):
             return None  # words no one is said to have said are not a quote
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        start = self._complementizer_start(attribution, start)
         partial = any(
             start <= q.start and q.end <= end
             for i, q in enumerate(self.plan.quotations)
@@ -116,6 +135,22 @@ class Assembler:
         else:
             words = " ".join(self.text[start:end].split())
         return self._quote(start, end, kind, attribution.speaker, attribution.cue, words)
+
+    def _complementizer_start(self, attribution: Attribution, start: int) -> int:
+        """The reported words open at the "that" after their cue: "told Clinton at a debate that Americans
+        were “sick ...”", "said Friday that Curiel “happens ...”". The addressee and the time before "that"
+        are the telling, not the told; a parse that lost the clause (a collapsed quotation) is mended by
+        the word itself. Only within the cue's sentence, with no quotation mark or other cue in between."""
+        cue = _WORD.match(self.text, attribution.at)
+        if cue is None or not cue.end() <= start <= attribution.sentence[1]:
+            return start
+        mark = _MARK_OR_BREAK.search(self.text, cue.end(), attribution.sentence[1])
+        if mark is None or self.text[mark.start()] not in QUOTE_MARK_CHARS or mark.start() < start:
+            return start  # the first thing after the cue must be the quotation, not a break
+        that = _THAT.search(self.text, cue.end(), mark.start())
+        if that is None or any(cue.end() < a.at < mark.start() for a in self.attributions):
+            return start
+        return that.start()
 
     def _quoted_tail(self, attribution: Attribution, end: int) -> int:
         """Where a reported clause ends when the parse cut it short of quoted words later in its sentence:
@@ -178,6 +213,17 @@ class Assembler:
             kind=kind,  # type: ignore[arg-type]
         )
 
+
+def _describes(mention: Mention) -> bool:
+    """A speaker mention that neither names nor stands for a person ("any candidate", "Rubio's tax plan")."""
+    return mention.kind == "description" or (mention.kind == "name" and mention.text.split()[-1].islower())
+
+
+_WORD = re.compile(r"\w+")
+# "that" opening a reported clause: a word of its own, not the quotation's first word.
+_THAT = re.compile(r"(?<![\w’'])that(?=\s)", re.I)
+# What "that" may not have between it and its cue or its quotation: a quotation mark, a sentence or paragraph break.
+_MARK_OR_BREAK = re.compile(r"[\n" + re.escape(QUOTE_MARK_CHARS) + r".;:!?—]")
 
 # “...” ― Sonya Herridge: a dash and a name closing the line after a quotation (readers' comments, epigraphs).
 _DASH_BYLINE = re.compile(

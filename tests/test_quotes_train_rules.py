@@ -1,0 +1,59 @@
+"""Rules from issue #18 (who said it, on unseen text): where a reported clause opens, and which cue of
+a nested attribution a quotation belongs to. Small hand-written sentences, one class of error each."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Article, Quote
+from compare.quotes import extract_quotes
+
+
+def _direct(text: str) -> list[Quote]:
+    article = Article(id="a", outlet="Outlet", title="", text=text, file="")
+    return [q for q in extract_quotes(article) if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        # a collapsed long quotation loses the parse's clause; "that" still opens the reported words
+        ('Trump said Friday that Curiel "happens to be, we believe, Mexican, which is fine with me."', "that Curiel"),
+        # the addressee and the occasion are the telling, not the told
+        (
+            'Sanders told Clinton at a debate that Americans were "sick and tired of hearing about your damn emails."',
+            "that Americans",
+        ),
+    ],
+)
+def test_reported_clause_opens_at_that(text: str, opens: str) -> None:
+    (quote,) = _direct(text)
+    assert text[quote.start :].startswith(opens)
+    assert quote.end == len(text)
+
+
+def test_that_after_a_quotation_mark_is_not_the_clause_opener() -> None:
+    text = 'Cruz said the plan was "dead on arrival" and that it "will never pass."'
+    (quote,) = _direct(text)
+    assert text[quote.start :].startswith("the plan")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Cruz said any candidate who wants to win Iowa "owes it to the men and women" of it.', "Cruz"),
+        (
+            "Christian Rev. Derek Penwell said the world lost a voice that said “love in spite of fear is the "
+            "greatest expression of power that human beings can muster.”",
+            "Derek Penwell",
+        ),
+    ],
+)
+def test_a_described_subject_inside_a_reported_clause_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _direct(text)] == [speaker]
+
+
+def test_a_named_subject_inside_a_reported_clause_keeps_its_quotation() -> None:
+    text = "Trump said Clinton told him “you will never be president, not in a hundred years, believe me.”"
+    speakers = {q.speaker for q in _direct(text)}
+    assert "Hillary Clinton" in speakers or "Clinton" in speakers
