@@ -57,3 +57,36 @@ def test_a_named_subject_inside_a_reported_clause_keeps_its_quotation() -> None:
     text = "Trump said Clinton told him “you will never be president, not in a hundred years, believe me.”"
     speakers = {q.speaker for q in _direct(text)}
     assert "Hillary Clinton" in speakers or "Clinton" in speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "ends_with"),
+    [
+        # a quotation closed mid-clause: a preposition or subordinator completes what was said
+        ("Rubio said people “literally hate each other” because they differ politically.", "differ politically"),
+        ("Trump called for “a total and complete ban” on all Muslims entering the country, aides said.", "country"),
+    ],
+)
+def test_quoted_words_closed_mid_clause_run_to_the_clause_end(text: str, ends_with: str) -> None:
+    quote = next(q for q in _direct(text) if "“" in text[q.start : q.end])
+    assert text[: quote.end].endswith(ends_with)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump called Clinton “crazy” and said the party would lose.",  # a new verb phrase is the writer's
+        "“We will win,” he said about the vote.",  # punctuation inside the mark closes the quotation
+    ],
+)
+def test_quoted_words_followed_by_a_new_phrase_end_at_their_mark(text: str) -> None:
+    quote = next(q for q in _direct(text) if "”" in text[q.start : q.end])
+    assert text[quote.end - 1] == "”"
+
+
+def test_a_wire_dateline_is_never_the_speaker() -> None:
+    text = (
+        "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump’s stance on Brexit, "
+        "saying that “bombastic comments” do more harm than good during such times."
+    )
+    assert [q.speaker for q in _direct(text)] == ["Hillary Clinton"]

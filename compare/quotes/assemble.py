@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from compare.model import Quote
 from compare.nlp import QUOTE_MARK_CHARS, QuotedSpan, paragraph_spans
+from compare.quotes.cues import CLAUSE_CONTINUERS
 from compare.quotes.parsed import is_proper
 from compare.quotes.plan import Attribution, Plan
 from compare.speakers import Mention, Named, SpeakerResolver, looks_like_person, names_a_place_or_thing
@@ -164,6 +165,20 @@ class Assembler:
                 end = quotation.end
         return end
 
+    def _clause_end(self, end: int) -> int:
+        """Where quoted words closed in the middle of their clause end: "“a total and complete ban” on all
+        Muslims" runs on to the clause's comma or the sentence's end, because what follows completes what
+        was said. A quotation closed after its own punctuation ("...,” he said") or followed by a new verb
+        phrase ("“crazy” and said ...") ends at its mark."""
+        text = self.text
+        if end < 2 or text[end - 1] not in QUOTE_MARK_CHARS or text[end - 2] in _CLOSING_PUNCTUATION:
+            return end
+        follows = _NEXT_WORD.match(text, end)
+        if follows is None or follows.group(1) not in CLAUSE_CONTINUERS:
+            return end
+        stop = _CLAUSE_STOP.search(text, end)
+        return stop.start() if stop else len(text)
+
     def _orphan(self, index: int) -> Quote:
         """A statement no cue claims: it takes the speaker of its paragraph (the last one quoted before
         it, else the next one), or of the paragraph before when it opens a paragraph; else unattributed."""
@@ -200,6 +215,8 @@ class Assembler:
         if words is None:
             words = QuotedSpan(start, end, self.text[end - 1] in QUOTE_MARK_CHARS).inner(self.text).rstrip(",;:")
         speaker = self.resolver.resolve(mention) if mention is not None else None
+        if kind == "direct":
+            end = self._clause_end(end)
         return Quote(
             article_id=article.id,
             outlet=article.outlet,
@@ -220,6 +237,10 @@ def _describes(mention: Mention) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+_CLOSING_PUNCTUATION = frozenset(",.!?;:…")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]([a-z][\w’'-]*)")
+# Where a clause that runs on past a quotation stops: a comma, a dash, a semicolon, the sentence's end.
+_CLAUSE_STOP = re.compile(r"[.!?](?=[\s”\"]|$)|[\n,;—]| -- |" + "[" + re.escape(QUOTE_MARK_CHARS) + "]")
 # "that" opening a reported clause: a word of its own, not the quotation's first word.
 _THAT = re.compile(r"(?<![\w’'])that(?=\s)", re.I)
 # What "that" may not have between it and its cue or its quotation: a quotation mark, a sentence or paragraph break.
