@@ -90,3 +90,15 @@ def test_a_wire_dateline_is_never_the_speaker() -> None:
         "saying that “bombastic comments” do more harm than good during such times."
     )
     assert [q.speaker for q in _direct(text)] == ["Hillary Clinton"]
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("Sanders warned of the dangers of “owners of technology” who want “only money.”", "the dangers"),
+        ('Clinton talked about "spoiling the party."', '"spoiling'),  # the quotation's own mark stays
+    ],
+)
+def test_the_preposition_linking_a_cue_to_its_words_is_not_reported(text: str, opens: str) -> None:
+    quote = _direct(text)[0]
+    assert text[quote.start :].startswith(opens)

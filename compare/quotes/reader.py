@@ -147,7 +147,13 @@ class AttributionReader:
         quoted = [c for c in complements if any(t.is_quote or t.i in self.quotation_of for t in c.subtree)]
         if not quoted:
             return None
-        return self.parsed.trimmed(complements[0].left_edge, quoted[-1].right_edge)
+        first = complements[0]
+        # "warned of the dangers of “...”", "talked about “...”": the preposition links the verb to what was
+        # said; the reported words are its object (the token after it, so the object's opening mark stays)
+        linking = first.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in first.children)
+        if linking and first.i + 1 < len(self.doc):
+            first = self.doc[first.i + 1]
+        return self.parsed.trimmed(first.left_edge, quoted[-1].right_edge)
 
     def _preposition(self, cue: Token, head: Token, text: str, sentence: tuple[int, int]) -> Attribution:
         """ "according to X" / "in the words of X": X speaks; the reported words are the rest of the clause."""
