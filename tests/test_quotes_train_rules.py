@@ -102,3 +102,16 @@ def test_a_wire_dateline_is_never_the_speaker() -> None:
 def test_the_preposition_linking_a_cue_to_its_words_is_not_reported(text: str, opens: str) -> None:
     quote = _direct(text)[0]
     assert text[quote.start :].startswith(opens)
+
+
+def test_a_collapsed_quotation_heading_a_clause_keeps_the_words_before_it() -> None:
+    text = 'Sanders said he was "very proud of the campaign we have run across this great country of ours, truly."'
+    (quote,) = _direct(text)
+    assert text[quote.start :].startswith("he was")
+    assert quote.speaker == "Sanders"
+
+
+def test_a_quotation_that_is_the_whole_clause_keeps_its_own_words() -> None:
+    text = '"We will win this state and then we will win the whole thing," Cruz said.'
+    (quote,) = _direct(text)
+    assert (quote.start, quote.quote) == (0, "We will win this state and then we will win the whole thing")

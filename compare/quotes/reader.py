@@ -140,10 +140,18 @@ class AttributionReader:
         """The reported words: the verb's complement clause ("said the probe is ongoing"), or else its
         complements when they carry a quotation ("called the statement “offensive”", "decried the GOP for
         “turning its back” on ...")."""
+        quotation_of = self.quotation_of
         for child in verb.children:
-            if child.dep_ == "ccomp" and child.i not in self.quotation_of:
+            # a collapsed quotation heading the clause still reports it when words of the clause open before
+            # it ("said he was “...”"); a clause that is only the quotation is not one
+            opens_before = child.left_edge.i > verb.i and child.left_edge.i not in quotation_of
+            if child.dep_ == "ccomp" and (child.i not in quotation_of or opens_before):
                 return self.parsed.trimmed(child.left_edge, child.right_edge)
-        complements = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS and c.i not in self.quotation_of]
+        complements = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS]
+        # "called him “...”" with the quotation collapsed: the object before it opens what was said, so the
+        # quotation is one of the complements; complements that are only quotations open nothing
+        lead = next((i for i, c in enumerate(complements) if c.left_edge.i not in quotation_of), len(complements))
+        complements = complements[lead:]
         quoted = [c for c in complements if any(t.is_quote or t.i in self.quotation_of for t in c.subtree)]
         if not quoted:
             return None
