@@ -104,11 +104,21 @@ def test_the_preposition_linking_a_cue_to_its_words_is_not_reported(text: str, o
     assert text[quote.start :].startswith(opens)
 
 
-def test_a_collapsed_quotation_heading_a_clause_keeps_the_words_before_it() -> None:
-    text = 'Sanders said he was "very proud of the campaign we have run across this great country of ours, truly."'
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("She says her husband will “be the best president.”", "her husband"),  # the clause's subject
+        (
+            "Morton Blackwell endorsed Cruz last week, saying he “has consistently demonstrated his deep "
+            "commitment to conservative principles.”",
+            "he “has",
+        ),
+    ],
+)
+def test_a_collapsed_quotation_keeps_the_reported_words_before_it(text: str, opens: str) -> None:
     (quote,) = _direct(text)
-    assert text[quote.start :].startswith("he was")
-    assert quote.speaker == "Sanders"
+    assert text[quote.start :].startswith(opens)
+    assert quote.end == len(text)
 
 
 def test_a_quotation_that_is_the_whole_clause_keeps_its_own_words() -> None:
