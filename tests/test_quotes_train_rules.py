@@ -15,30 +15,6 @@ def _direct(text: str) -> list[Quote]:
 
 
 @pytest.mark.parametrize(
-    ("text", "opens"),
-    [
-        # a collapsed long quotation loses the parse's clause; "that" still opens the reported words
-        ('Trump said Friday that Curiel "happens to be, we believe, Mexican, which is fine with me."', "that Curiel"),
-        # the addressee and the occasion are the telling, not the told
-        (
-            'Sanders told Clinton at a debate that Americans were "sick and tired of hearing about your damn emails."',
-            "that Americans",
-        ),
-    ],
-)
-def test_reported_clause_opens_at_that(text: str, opens: str) -> None:
-    (quote,) = _direct(text)
-    assert text[quote.start :].startswith(opens)
-    assert quote.end == len(text)
-
-
-def test_that_after_a_quotation_mark_is_not_the_clause_opener() -> None:
-    text = 'Cruz said the plan was "dead on arrival" and that it "will never pass."'
-    (quote,) = _direct(text)
-    assert text[quote.start :].startswith("the plan")
-
-
-@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ('Cruz said any candidate who wants to win Iowa "owes it to the men and women" of it.', "Cruz"),

@@ -123,7 +123,6 @@ class Assembler:
         if not spans or (not quotations and attribution.speaker is None):
             return None  # words no one is said to have said are not a quote
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
-        start = self._complementizer_start(attribution, start)
         partial = any(
             start <= q.start and q.end <= end
             for i, q in enumerate(self.plan.quotations)
@@ -136,22 +135,6 @@ class Assembler:
         else:
             words = " ".join(self.text[start:end].split())
         return self._quote(start, end, kind, attribution.speaker, attribution.cue, words)
-
-    def _complementizer_start(self, attribution: Attribution, start: int) -> int:
-        """The reported words open at the "that" after their cue: "told Clinton at a debate that Americans
-        were “sick ...”", "said Friday that Curiel “happens ...”". The addressee and the time before "that"
-        are the telling, not the told; a parse that lost the clause (a collapsed quotation) is mended by
-        the word itself. Only within the cue's sentence, with no quotation mark or other cue in between."""
-        cue = _WORD.match(self.text, attribution.at)
-        if cue is None or not cue.end() <= start <= attribution.sentence[1]:
-            return start
-        mark = _MARK_OR_BREAK.search(self.text, cue.end(), attribution.sentence[1])
-        if mark is None or self.text[mark.start()] not in QUOTE_MARK_CHARS or mark.start() < start:
-            return start  # the first thing after the cue must be the quotation, not a break
-        that = _THAT.search(self.text, cue.end(), mark.start())
-        if that is None or any(cue.end() < a.at < mark.start() for a in self.attributions):
-            return start
-        return that.start()
 
     def _quoted_tail(self, attribution: Attribution, end: int) -> int:
         """Where a reported clause ends when the parse cut it short of quoted words later in its sentence:
@@ -236,15 +219,10 @@ def _describes(mention: Mention) -> bool:
     return mention.kind == "description" or (mention.kind == "name" and mention.text.split()[-1].islower())
 
 
-_WORD = re.compile(r"\w+")
 _CLOSING_PUNCTUATION = frozenset(",.!?;:…")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]([a-z][\w’'-]*)")
 # Where a clause that runs on past a quotation stops: a comma, a dash, a semicolon, the sentence's end.
 _CLAUSE_STOP = re.compile(r"[.!?](?=[\s”\"]|$)|[\n,;—]| -- |" + "[" + re.escape(QUOTE_MARK_CHARS) + "]")
-# "that" opening a reported clause: a word of its own, not the quotation's first word.
-_THAT = re.compile(r"(?<![\w’'])that(?=\s)", re.I)
-# What "that" may not have between it and its cue or its quotation: a quotation mark, a sentence or paragraph break.
-_MARK_OR_BREAK = re.compile(r"[\n" + re.escape(QUOTE_MARK_CHARS) + r".;:!?—]")
 
 # “...” ― Sonya Herridge: a dash and a name closing the line after a quotation (readers' comments, epigraphs).
 _DASH_BYLINE = re.compile(
