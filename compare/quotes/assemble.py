@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from compare.model import Quote
 from compare.nlp import QUOTE_MARK_CHARS, QuotedSpan, paragraph_spans
+from compare.quotes.cues import CLAUSE_CONTINUERS
 from compare.quotes.parsed import is_proper
 from compare.quotes.plan import Attribution, Plan
 from compare.speakers import Mention, Named, SpeakerResolver, looks_like_person, names_a_place_or_thing
@@ -34,6 +35,7 @@ class Assembler:
         return max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
 
     def quotes(self) -> list[Quote]:
+        self._yield_nested()
         owned = {i for a in self.attributions for i in a.quotations}
         self._attach_enclosed(owned)
         self._attach_introduced(owned)
@@ -48,6 +50,23 @@ class Assembler:
                 continue
             made.append(self._quote(quotation.start, quotation.end, "scare"))
         return sorted(made, key=lambda q: (q.start, q.end))
+
+    def _yield_nested(self) -> None:
+        """A cue inside someone's reported clause whose subject only describes something speaks for no
+        one: in "Cruz said any candidate ... “owes it to the men and women”" or "Penwell said the world lost
+        a voice that said “love ...”", the quotation is Cruz's and Penwell's, so the inner cue lets go of it
+        and the outer clause takes it. A named or pronoun subject ("Trump said Clinton told him “...”")
+        keeps its quotation."""
+        for inner in self.attributions:
+            if inner.speaker is None or not inner.quotations or not _describes(inner.speaker):
+                continue
+            for outer in self.attributions:
+                if outer is inner or outer.clause is None or outer.speaker is None or _describes(outer.speaker):
+                    continue
+                if outer.clause[0] <= inner.speaker.start and inner.at < outer.clause[1]:
+                    inner.quotations.clear()
+                    inner.speaker = None
+                    break
 
     def _attach_enclosed(self, owned: set[int]) -> None:
         """A quotation inside a reported clause belongs to that clause's speaker: "The Pentagon was
@@ -129,6 +148,20 @@ class Assembler:
                 end = quotation.end
         return end
 
+    def _clause_end(self, end: int) -> int:
+        """Where quoted words closed in the middle of their clause end: "“a total and complete ban” on all
+        Muslims" runs on to the clause's comma or the sentence's end, because what follows completes what
+        was said. A quotation closed after its own punctuation ("...,” he said") or followed by a new verb
+        phrase ("“crazy” and said ...") ends at its mark."""
+        text = self.text
+        if end < 2 or text[end - 1] not in QUOTE_MARK_CHARS or text[end - 2] in _CLOSING_PUNCTUATION:
+            return end
+        follows = _NEXT_WORD.match(text, end)
+        if follows is None or follows.group(1) not in CLAUSE_CONTINUERS:
+            return end
+        stop = _CLAUSE_STOP.search(text, end)
+        return stop.start() if stop else len(text)
+
     def _orphan(self, index: int) -> Quote:
         """A statement no cue claims: it takes the speaker of its paragraph (the last one quoted before
         it, else the next one), or of the paragraph before when it opens a paragraph; else unattributed."""
@@ -165,6 +198,8 @@ class Assembler:
         if words is None:
             words = QuotedSpan(start, end, self.text[end - 1] in QUOTE_MARK_CHARS).inner(self.text).rstrip(",;:")
         speaker = self.resolver.resolve(mention) if mention is not None else None
+        if kind == "direct":
+            end = self._clause_end(end)
         return Quote(
             article_id=article.id,
             outlet=article.outlet,
@@ -178,6 +213,16 @@ class Assembler:
             kind=kind,  # type: ignore[arg-type]
         )
 
+
+def _describes(mention: Mention) -> bool:
+    """A speaker mention that neither names nor stands for a person ("any candidate", "Rubio's tax plan")."""
+    return mention.kind == "description" or (mention.kind == "name" and mention.text.split()[-1].islower())
+
+
+_CLOSING_PUNCTUATION = frozenset(",.!?;:…")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]([a-z][\w’'-]*)")
+# Where a clause that runs on past a quotation stops: a comma, a dash, a semicolon, the sentence's end.
+_CLAUSE_STOP = re.compile(r"[.!?](?=[\s”\"]|$)|[\n,;—]| -- |" + "[" + re.escape(QUOTE_MARK_CHARS) + "]")
 
 # “...” ― Sonya Herridge: a dash and a name closing the line after a quotation (readers' comments, epigraphs).
 _DASH_BYLINE = re.compile(

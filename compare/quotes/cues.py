@@ -72,6 +72,16 @@ def indirect_cues(text: str, start: int, end: int) -> list[int]:
     return sorted(found)
 
 
+#: Words that carry a clause on past a quotation closed in its middle (“literally hate each other” because
+#: they differ): prepositions and subordinators that complete what was said. "and", "but", "before", "as",
+#: "in", "at" and "after" are left out: after a quotation they mostly open the writer's own words.
+CLAUSE_CONTINUERS = lexicon(
+    """
+    about for on to from with without during despite because between among amid amidst against over since
+    if unless than of by toward towards into like who which until
+    """
+)
+
 # Word classes of a titled name after a verb: "retired Air Force general Lloyd Newton".
 NAME_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "JJ", "VBN", "HYPH"})
 # "anybody who complains about a microphone": people in general, never a speaker.

@@ -5,10 +5,12 @@ reading one sentence finds. Offsets always map back to the article's clean text.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from compare import settings
+from compare.clean_patterns import WIRE_DATELINE
 from compare.model import Article
 from compare.nlp import QUOTE_MARKS, QUOTE_WORD, QuotedSpan, find_quotations, sentence_spans
 from compare.quotes.cues import indirect_cues
@@ -61,10 +63,15 @@ def _placeholder(text: str, quotation: QuotedSpan) -> str:
     return f"{text[quotation.start]}{PLACEHOLDER_WORD}{tail}{close}"
 
 
+# "Washington (AFP) – Democrat Hillary Clinton has taken ...": a dateline opening a paragraph is no part of
+# its sentence, so the parser never reads the place as the subject (it is blanked, keeping every offset).
+_DATELINE = re.compile(WIRE_DATELINE.pattern, re.M)
+
+
 def _build_frame(text: str, quotations: Sequence[QuotedSpan], collapse: Sequence[int]) -> Frame:
     # Odd spaces (no-break, thin) and the horizontal bar confuse the parser; swapping them for plain spaces and
     # an em dash keeps every offset.
-    text = text.translate(_PLAIN_SPACES)
+    text = _DATELINE.sub(lambda m: " " * len(m.group()), text.translate(_PLAIN_SPACES))
     parts: list[str] = []
     pieces: list[Piece] = []
     cursor = length = 0

@@ -140,14 +140,28 @@ class AttributionReader:
         """The reported words: the verb's complement clause ("said the probe is ongoing"), or else its
         complements when they carry a quotation ("called the statement “offensive”", "decried the GOP for
         “turning its back” on ...")."""
+        quotation_of = self.quotation_of
         for child in verb.children:
-            if child.dep_ == "ccomp" and child.i not in self.quotation_of:
+            # a collapsed quotation heading the clause still reports it when words of the clause open before
+            # it ("said he was “...”"); a clause that is only the quotation is not one
+            opens_before = child.left_edge.i > verb.i and child.left_edge.i not in quotation_of
+            if child.dep_ == "ccomp" and (child.i not in quotation_of or opens_before):
                 return self.parsed.trimmed(child.left_edge, child.right_edge)
-        complements = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS and c.i not in self.quotation_of]
+        complements = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS]
+        # "called him “...”" with the quotation collapsed: the object before it opens what was said, so the
+        # quotation is one of the complements; complements that are only quotations open nothing
+        lead = next((i for i, c in enumerate(complements) if c.left_edge.i not in quotation_of), len(complements))
+        complements = complements[lead:]
         quoted = [c for c in complements if any(t.is_quote or t.i in self.quotation_of for t in c.subtree)]
         if not quoted:
             return None
-        return self.parsed.trimmed(complements[0].left_edge, quoted[-1].right_edge)
+        first = complements[0]
+        # "warned of the dangers of “...”", "talked about “...”": the preposition links the verb to what was
+        # said; the reported words are its object (the token after it, so the object's opening mark stays)
+        linking = first.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in first.children)
+        if linking and first.i + 1 < len(self.doc):
+            first = self.doc[first.i + 1]
+        return self.parsed.trimmed(first.left_edge, quoted[-1].right_edge)
 
     def _preposition(self, cue: Token, head: Token, text: str, sentence: tuple[int, int]) -> Attribution:
         """ "according to X" / "in the words of X": X speaks; the reported words are the rest of the clause."""

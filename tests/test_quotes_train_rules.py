@@ -1,0 +1,103 @@
+"""Rules from issue #18 (who said it, on unseen text): where a reported clause opens, and which cue of
+a nested attribution a quotation belongs to. Small hand-written sentences, one class of error each."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Article, Quote
+from compare.quotes import extract_quotes
+
+
+def _direct(text: str) -> list[Quote]:
+    article = Article(id="a", outlet="Outlet", title="", text=text, file="")
+    return [q for q in extract_quotes(article) if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Cruz said any candidate who wants to win Iowa "owes it to the men and women" of it.', "Cruz"),
+        (
+            "Christian Rev. Derek Penwell said the world lost a voice that said “love in spite of fear is the "
+            "greatest expression of power that human beings can muster.”",
+            "Derek Penwell",
+        ),
+    ],
+)
+def test_a_described_subject_inside_a_reported_clause_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _direct(text)] == [speaker]
+
+
+def test_a_named_subject_inside_a_reported_clause_keeps_its_quotation() -> None:
+    text = "Trump said Clinton told him “you will never be president, not in a hundred years, believe me.”"
+    speakers = {q.speaker for q in _direct(text)}
+    assert "Hillary Clinton" in speakers or "Clinton" in speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "ends_with"),
+    [
+        # a quotation closed mid-clause: a preposition or subordinator completes what was said
+        ("Rubio said people “literally hate each other” because they differ politically.", "differ politically"),
+        ("Trump called for “a total and complete ban” on all Muslims entering the country, aides said.", "country"),
+    ],
+)
+def test_quoted_words_closed_mid_clause_run_to_the_clause_end(text: str, ends_with: str) -> None:
+    quote = next(q for q in _direct(text) if "“" in text[q.start : q.end])
+    assert text[: quote.end].endswith(ends_with)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump called Clinton “crazy” and said the party would lose.",  # a new verb phrase is the writer's
+        "“We will win,” he said about the vote.",  # punctuation inside the mark closes the quotation
+    ],
+)
+def test_quoted_words_followed_by_a_new_phrase_end_at_their_mark(text: str) -> None:
+    quote = next(q for q in _direct(text) if "”" in text[q.start : q.end])
+    assert text[quote.end - 1] == "”"
+
+
+def test_a_wire_dateline_is_never_the_speaker() -> None:
+    text = (
+        "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump’s stance on Brexit, "
+        "saying that “bombastic comments” do more harm than good during such times."
+    )
+    assert [q.speaker for q in _direct(text)] == ["Hillary Clinton"]
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("Sanders warned of the dangers of “owners of technology” who want “only money.”", "the dangers"),
+        ('Clinton talked about "spoiling the party."', '"spoiling'),  # the quotation's own mark stays
+    ],
+)
+def test_the_preposition_linking_a_cue_to_its_words_is_not_reported(text: str, opens: str) -> None:
+    quote = _direct(text)[0]
+    assert text[quote.start :].startswith(opens)
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("She says her husband will “be the best president.”", "her husband"),  # the clause's subject
+        (
+            "Morton Blackwell endorsed Cruz last week, saying he “has consistently demonstrated his deep "
+            "commitment to conservative principles.”",
+            "he “has",
+        ),
+    ],
+)
+def test_a_collapsed_quotation_keeps_the_reported_words_before_it(text: str, opens: str) -> None:
+    (quote,) = _direct(text)
+    assert text[quote.start :].startswith(opens)
+    assert quote.end == len(text)
+
+
+def test_a_quotation_that_is_the_whole_clause_keeps_its_own_words() -> None:
+    text = '"We will win this state and then we will win the whole thing," Cruz said.'
+    (quote,) = _direct(text)
+    assert (quote.start, quote.quote) == (0, "We will win this state and then we will win the whole thing")
