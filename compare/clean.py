@@ -656,6 +656,25 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
     return blocks
 
 
+def _main_block(blocks: Sequence[_Block], sizes: Sequence[int]) -> int:
+    """The index of the article's main block: the first block at least a share as long as the longest.
+
+    Blocks in the tail (after a comment section or a list of other articles) are left out, unless
+    one dwarfs everything before it: a "View comments" link or a "Most read" box above the article
+    puts all of it in the tail, and then that block is the article, not reader comments.
+    """
+    front = [b for b in range(len(blocks)) if not blocks[b].in_tail]
+    largest_front = max((sizes[b] for b in front), default=0)
+    candidates = front + [
+        b
+        for b in range(len(blocks))
+        if blocks[b].in_tail and sizes[b] >= settings.CLEAN_TAIL_MAIN_RATIO * largest_front
+    ]
+    candidates = sorted(candidates) or list(range(len(blocks)))
+    largest = max(sizes[b] for b in candidates)
+    return next(b for b in candidates if sizes[b] >= settings.CLEAN_MAIN_BLOCK_SHARE * largest)
+
+
 def _body_mask(
     lines: Sequence[str], kinds: Sequence[str], topic: frozenset[str] | set[str] = frozenset()
 ) -> list[bool]:
@@ -673,19 +692,7 @@ def _body_mask(
     def prose(block: _Block) -> list[str]:
         return [lines[i] for i in range(block.start, block.end) if kinds[i] == "prose"]
 
-    every_size = {b: sum(len(shape.line_words(line)) for line in prose(blocks[b])) for b in range(len(blocks))}
-    front = [b for b in range(len(blocks)) if not blocks[b].in_tail]
-    # A "View comments" link or a "Most read" box above the article puts all of it in the tail: a block
-    # there that dwarfs everything before it is the article, not reader comments.
-    largest_front = max((every_size[b] for b in front), default=0)
-    candidates = front + [
-        b
-        for b in range(len(blocks))
-        if blocks[b].in_tail and every_size[b] >= settings.CLEAN_TAIL_MAIN_RATIO * largest_front
-    ]
-    candidates = sorted(candidates) or list(range(len(blocks)))
-    sizes = {b: every_size[b] for b in candidates}
-    main = next(b for b in candidates if sizes[b] >= settings.CLEAN_MAIN_BLOCK_SHARE * max(sizes.values()))
+    main = _main_block(blocks, [sum(len(shape.line_words(line)) for line in prose(block)) for block in blocks])
     chosen = {main}
     # the article's words so far, and its headline's: a later section may name the topic only as the headline does
     vocabulary = shape.content_words(prose(blocks[main])) | set(topic)

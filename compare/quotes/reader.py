@@ -38,12 +38,7 @@ class AttributionReader:
             if token.i in self.quotation_of or token.is_upper or self.parsed.quoted(token):
                 continue  # a cue inside quotation marks, or shouted ("PLEASE NOTE"), attributes nothing
             if is_verb(token) and LEMMAS.get(token.lower_) in SPEECH_VERBS:
-                # "did not comment", "cannot say that ...": a negated cue attributes nothing
-                negated = any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "cannot") for c in token.children)
-                pointing = LEMMAS.get(token.lower_) == "point"  # only "pointed out" reports speech
-                # "Rubio will continue to be “a strong voice”": continuing to do something is not speaking
-                going_on = LEMMAS.get(token.lower_) == "continue" and any(c.dep_ == "xcomp" for c in token.children)
-                if not (negated or going_on) and not (pointing and not any(c.lower_ == "out" for c in token.children)):
+                if _reports_speech(token):
                     found.append(self._verb(token, sentence))
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 found.append(self._preposition(token, doc[token.i + 1], "according to", sentence))
@@ -169,22 +164,8 @@ class AttributionReader:
         speaker = speaker_mention(self.parsed, objects[0]) if objects else None
         phrase_start = cue.i if text == "according to" else cue.i - 2
         phrase_end = max((o.right_edge.i for o in objects), default=head.i)
-        clause = self._rest_of_clause(phrase_start, phrase_end)
+        clause = _rest_of_clause(self.parsed, phrase_start, phrase_end)
         return Attribution(text, self.parsed.start(cue), sentence, speaker, cue.i, clause)
-
-    def _rest_of_clause(self, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:
-        """The clause around a prepositional cue, without the cue: dashes and semicolons bound a clause."""
-        doc = self.doc
-        bounds = [t.i for t in doc if t.text in {"—", "–", "--", ";"} and t.i not in self.quotation_of]
-        left = max((b + 1 for b in bounds if b < phrase_start), default=0)
-        right = min((b - 1 for b in bounds if b > phrase_end), default=len(doc) - 1)
-        before = [t for t in doc[left:phrase_start] if not t.is_punct or t.i in self.quotation_of]
-        after = [t for t in doc[phrase_end + 1 : right + 1] if not t.is_punct or t.i in self.quotation_of]
-        side = before if len(before) >= len(after) else after
-        side = [t for t in side if t.lower_ not in {"and", "but", "so", "finally"} or t.i != side[0].i]
-        if len(side) < 2 and not any(t.i in self.quotation_of for t in side):
-            return None
-        return self.parsed.trimmed(side[0], side[-1])
 
     def _colon(self, sentence: tuple[int, int], found: list[Attribution]) -> Attribution | None:
         """A colon before a quotation: "Carl Bialik: “...”", "Cruz called them on it:" + a quoted paragraph.
@@ -231,3 +212,29 @@ class AttributionReader:
             if chosen:
                 at = self.parsed.start(self.doc[token_index])
                 min(chosen, key=lambda a: abs(a.at - at)).quotations.append(quotation)
+
+
+def _reports_speech(verb: Token) -> bool:
+    """Whether a speech verb here reports words: "did not comment" and "cannot say that ..." (negated)
+    attribute nothing, nor "will continue to be “a strong voice”" (continuing to do something), and
+    "point" reports speech only as "pointed out"."""
+    lemma = LEMMAS.get(verb.lower_)
+    negated = any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "cannot") for c in verb.children)
+    going_on = lemma == "continue" and any(c.dep_ == "xcomp" for c in verb.children)
+    pointing_only = lemma == "point" and not any(c.lower_ == "out" for c in verb.children)
+    return not (negated or going_on or pointing_only)
+
+
+def _rest_of_clause(parsed: ParsedSnippet, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:
+    """The clause around a prepositional cue, without the cue: dashes and semicolons bound a clause."""
+    doc, quotation_of = parsed.doc, parsed.quotation_of
+    bounds = [t.i for t in doc if t.text in {"—", "–", "--", ";"} and t.i not in quotation_of]
+    left = max((b + 1 for b in bounds if b < phrase_start), default=0)
+    right = min((b - 1 for b in bounds if b > phrase_end), default=len(doc) - 1)
+    before = [t for t in doc[left:phrase_start] if not t.is_punct or t.i in quotation_of]
+    after = [t for t in doc[phrase_end + 1 : right + 1] if not t.is_punct or t.i in quotation_of]
+    side = before if len(before) >= len(after) else after
+    side = [t for t in side if t.lower_ not in {"and", "but", "so", "finally"} or t.i != side[0].i]
+    if len(side) < 2 and not any(t.i in quotation_of for t in side):
+        return None
+    return parsed.trimmed(side[0], side[-1])
