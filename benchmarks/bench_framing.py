@@ -117,7 +117,8 @@ def main(argv: list[str] | None = None) -> None:
         built_at = Path(folder)
         # What build stores for these articles:
         article_vectors(story_articles, embedder, cache_dir=built_at, keep=frame_descriptions())
-        corpus_prior(corpus).to_frame().to_parquet(built_at / "terms.parquet", index=False)
+        (built_at / "terms").mkdir()
+        corpus_prior(corpus).to_frame().to_parquet(built_at / "terms" / "part-00000.parquet", index=False)
         clear_caches()  # as in a freshly started dashboard (model still loaded)
         from_disk = CachedEmbedder(embedder, VectorStore(built_at, embedder))
         stored_prior = lambda: TermPrior.from_frame(store.read_table(built_at, "terms"))  # noqa: E731

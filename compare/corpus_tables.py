@@ -11,7 +11,8 @@ two row groups, quotes in the same order, and an article -> passage index. Readi
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -23,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from compare import store
+from compare import parallel, parquet_parts, store
 from compare.model import Article, IngestRecord, Passage, Quote, Record, Story
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ R = TypeVar("R", bound=Record)
 
 #: Rows per Parquet row group: a story read touches a few groups, each a few MB of text at most.
 ARTICLE_GROUP_ROWS = 512
+#: Articles per part of the articles table: a worker task's worth of text (tens of MB).
+ARTICLE_PART_ROWS = 25_000
 RECORD_GROUP_ROWS = 4096
 #: The column that keeps each stored article's (and quote's) place in the corpus's order (for articles, the
 #: order of ``vectors.npy``), so records read back come in the order the build made them.
@@ -192,35 +195,123 @@ def story_order(articles: Sequence[Article], stories: Sequence[Story]) -> np.nda
 
 
 def write_tables(
-    write: Callable[[str, pd.DataFrame, int], None],
-    tables: CorpusTables,
-    stories: Sequence[Story],
-    reports: dict[str, int],
+    writer: store.BuildWriter, tables: CorpusTables, stories: Sequence[Story], reports: dict[str, int]
 ) -> list[str]:
-    """Write the record tables through ``write(name, frame, row_group_rows)``; returns the names written."""
+    """Write the record tables as parts through ``writer``; returns the parts' build-relative paths.
+
+    The articles' parts (most of a build's bytes, and most of the time spent encoding them) are encoded
+    on the build's workers when it has them, one part per task; the other tables here."""
     order = story_order(tables.articles, stories)
-    articles = store.records_frame([tables.articles[k] for k in order])
-    articles[CORPUS_ROW] = order
-    write("articles", articles, ARTICLE_GROUP_ROWS)
+    rows = [(tables.articles[k], int(k)) for k in order]
+    files = writer.parts("articles", _encoded_article_parts(rows))
     place = {tables.articles[k].id: p for p, k in enumerate(order)}
     quote_order = sorted(range(len(tables.quotes)), key=lambda k: place.get(tables.quotes[k].article_id, len(place)))
     quotes = store.records_frame([tables.quotes[k] for k in quote_order])
     quotes[CORPUS_ROW] = np.asarray(quote_order, dtype=np.int64)
-    write("quotes", quotes, RECORD_GROUP_ROWS)
-    write("passages", store.records_frame(tables.passages), RECORD_GROUP_ROWS)
+    files += writer.table("quotes", quotes, RECORD_GROUP_ROWS)
+    files += writer.table("passages", store.records_frame(tables.passages), RECORD_GROUP_ROWS)
     index = [(article_id, row) for row, p in enumerate(tables.passages) for article_id in p.article_ids]
-    write(PASSAGE_INDEX, pd.DataFrame(index, columns=["article_id", "passage_row"]), RECORD_GROUP_ROWS)
-    write("internal_reuse", store.records_frame(tables.internal_reuse), RECORD_GROUP_ROWS)
-    write("report", store.records_frame(tables.report), RECORD_GROUP_ROWS)
-    write(
-        STORY_REPORTS,
-        pd.DataFrame(list(reports.items()), columns=["story_id", "independent_reports"]),
-        RECORD_GROUP_ROWS,
-    )
-    return ["articles", "quotes", "passages", PASSAGE_INDEX, "internal_reuse", "report", STORY_REPORTS]
+    files += writer.table(PASSAGE_INDEX, pd.DataFrame(index, columns=["article_id", "passage_row"]), RECORD_GROUP_ROWS)
+    files += writer.table("internal_reuse", store.records_frame(tables.internal_reuse), RECORD_GROUP_ROWS)
+    files += writer.table("report", store.records_frame(tables.report), RECORD_GROUP_ROWS)
+    frame = pd.DataFrame(list(reports.items()), columns=["story_id", "independent_reports"])
+    files += writer.table(STORY_REPORTS, frame, RECORD_GROUP_ROWS)
+    return files
+
+
+def _encoded_article_parts(rows: Sequence[tuple[Article, int]]) -> Iterator[bytes]:
+    """The articles table's parts, a few at a time (one per worker at once), so only those few parts' bytes
+    are held before they are written. Outside a build nothing starts worker processes for this."""
+    if not rows:
+        yield from article_parts(rows)
+        return
+    workers = None if parallel.in_build_workers() else 1
+    step = ARTICLE_PART_ROWS * max(2, parallel.worker_count())
+    for start in range(0, len(rows), step):
+        batch = rows[start : start + step]
+        yield from parallel.map_slices(article_parts, batch, slice_size=ARTICLE_PART_ROWS, workers=workers)
+
+
+def article_parts(rows: Sequence[tuple[Article, int]]) -> list[bytes]:
+    """One part of the articles table (articles with their corpus rows, in stored order) as Parquet bytes."""
+    frame = store.records_frame([article for article, _ in rows])
+    frame[CORPUS_ROW] = np.asarray([row for _, row in rows], dtype=np.int64)
+    return [parquet_parts.encode(frame, ARTICLE_GROUP_ROWS)]
 
 
 # --- reading ------------------------------------------------------------------------------
+
+
+class StoredTable:
+    """One stored table: its parts' footers read at open, then whole columns, the whole table, or chosen rows
+    read from just the row groups that hold them, across parts."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.where = folder / name
+        paths = parquet_parts.part_files(folder, name)
+        if not paths:
+            raise store.DamagedCache(f"{self.where} holds no table parts")
+        self.files: list[tuple[Path, pq.ParquetFile]] = []
+        for path in paths:
+            with _reading(path):
+                self.files.append((path, pq.ParquetFile(path)))
+        # every row group of every part, in row order, with the table row it starts at
+        self._groups = [(part, g) for part, (_, file) in enumerate(self.files) for g in range(file.num_row_groups)]
+        sizes = [self.files[part][1].metadata.row_group(g).num_rows for part, g in self._groups]
+        self._starts = np.cumsum([0, *sizes])
+
+    @property
+    def num_rows(self) -> int:
+        return int(self._starts[-1])
+
+    def column(self, column: str) -> pa.ChunkedArray:
+        """One column of every part (a table stored with no rows may have no columns at all: no values)."""
+        chunks = []
+        for path, file in self.files:
+            if column in file.schema_arrow.names:
+                with _reading(path):
+                    chunks.append(file.read(columns=[column]).column(column))
+        typed = [c.type for c in chunks if c.type != pa.null()]
+        kind = typed[0] if typed else pa.string()
+        # parts are encoded on their own: a column with no values in one part is typed null there
+        return pa.chunked_array([piece for c in chunks for piece in c.cast(kind).chunks], type=kind)
+
+    def read(self) -> pd.DataFrame:
+        """The whole table, parts in order."""
+        frames = []
+        for path, file in self.files:
+            with _reading(path):
+                frames.append(file.read().to_pandas())
+        return _joined(frames)
+
+    def read_rows(self, rows: np.ndarray) -> pd.DataFrame:
+        """Just these table rows (ascending), reading only the row groups that hold them."""
+        if len(rows) == 0:
+            return self.files[0][1].schema_arrow.empty_table().to_pandas()
+        wanted = np.unique(np.searchsorted(self._starts, rows, side="right") - 1)
+        frames = []
+        for part in sorted({self._groups[k][0] for k in wanted}):
+            groups = [k for k in wanted.tolist() if self._groups[k][0] == part]
+            path, file = self.files[part]
+            with _reading(path):
+                table = file.read_row_groups([self._groups[k][1] for k in groups])
+            offsets = np.concatenate([np.arange(self._starts[k], self._starts[k + 1]) for k in groups])
+            inside = rows[(rows >= offsets[0]) & (rows <= offsets[-1])]
+            frames.append(table.take(pa.array(np.searchsorted(offsets, inside))).to_pandas())
+        return _joined(frames)
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Whatever a damaged part makes pyarrow raise, as one DamagedCache naming the part."""
+    try:
+        yield
+    except Exception as exc:
+        raise store.DamagedCache(f"{path} is unreadable ({type(exc).__name__}: {exc})") from exc
+
+
+def _joined(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 class StoredTables:
@@ -233,17 +324,12 @@ class StoredTables:
     def __init__(self, folder: Path, facets: Facets) -> None:
         self.folder = folder
         self.facets = facets
-        self._files: dict[str, pq.ParquetFile] = {}
-        for name in ("articles", "quotes", "passages", PASSAGE_INDEX, "internal_reuse", "report", STORY_REPORTS):
-            path = folder / f"{name}.parquet"
-            try:
-                self._files[name] = pq.ParquetFile(path)
-            except Exception as exc:
-                raise store.DamagedCache(f"{path} is unreadable ({type(exc).__name__}: {exc})") from exc
-        if self._files["articles"].metadata.num_rows != facets.articles:
-            raise store.DamagedCache(
-                f"{folder / 'articles.parquet'} does not hold the build's {facets.articles} articles"
-            )
+        self._tables = {
+            name: StoredTable(folder, name)
+            for name in ("articles", "quotes", "passages", PASSAGE_INDEX, "internal_reuse", "report", STORY_REPORTS)
+        }
+        if self._tables["articles"].num_rows != facets.articles:
+            raise store.DamagedCache(f"{folder / 'articles'} does not hold the build's {facets.articles} articles")
         _ = self.vectors  # memory-mapped: reads only its header, and an emptied or cut file fails here
 
     # whole tables (read once, on first use)
@@ -323,51 +409,29 @@ class StoredTables:
 
     @cached_property
     def _corpus_rows(self) -> np.ndarray:
-        return self._files["articles"].read(columns=[CORPUS_ROW]).column(CORPUS_ROW).to_numpy()
+        return self._tables["articles"].column(CORPUS_ROW).to_numpy()
 
     @cached_property
     def _quote_articles(self) -> pa.ChunkedArray:
         return self._key_column("quotes", "article_id")
 
     def _key_column(self, name: str, column: str) -> pa.ChunkedArray:
-        """One column of a table (a table stored with no rows may have no columns at all)."""
-        file = self._files[name]
-        if column not in file.schema_arrow.names:
-            return pa.chunked_array([], type=pa.string())
-        return file.read(columns=[column]).column(column)
+        return self._tables[name].column(column)
 
     @cached_property
     def _passage_index(self) -> pa.Table:
-        return self._files[PASSAGE_INDEX].read()
+        index = self._tables[PASSAGE_INDEX]
+        return pa.table({"article_id": index.column("article_id"), "passage_row": index.column("passage_row")})
 
     def _rows(self, keys: pa.ChunkedArray, ids: Iterable[str]) -> np.ndarray:
         """Stored rows whose key is one of ``ids`` (ascending)."""
         return _matching(keys, ids)
 
     def _read_rows(self, name: str, rows: np.ndarray) -> pd.DataFrame:
-        """Just these stored rows (ascending), reading only the row groups that hold them."""
-        file = self._files[name]
-        if len(rows) == 0:
-            return file.schema_arrow.empty_table().to_pandas()
-        starts = np.cumsum([0] + [file.metadata.row_group(g).num_rows for g in range(file.num_row_groups)])
-        groups = np.unique(np.searchsorted(starts, rows, side="right") - 1)
-        try:
-            table = file.read_row_groups(groups.tolist())
-        except Exception as exc:
-            raise store.DamagedCache(
-                f"{self.folder / name}.parquet is unreadable ({type(exc).__name__}: {exc})"
-            ) from exc
-        offsets = np.concatenate([np.arange(starts[g], starts[g + 1]) for g in groups])
-        local = np.searchsorted(offsets, rows)
-        return table.take(pa.array(local)).to_pandas()
+        return self._tables[name].read_rows(rows)
 
     def _table(self, name: str) -> pd.DataFrame:
-        try:
-            return self._files[name].read().to_pandas()
-        except Exception as exc:
-            raise store.DamagedCache(
-                f"{self.folder / name}.parquet is unreadable ({type(exc).__name__}: {exc})"
-            ) from exc
+        return self._tables[name].read()
 
 
 def _matching(keys: pa.ChunkedArray, ids: Iterable[str]) -> np.ndarray:

@@ -252,6 +252,11 @@ def likely_source(articles: Sequence[Article]) -> str:
     return declared.most_common(1)[0][0] if declared else "unknown"
 
 
+def count_independent_reports(stories: Sequence[tuple[Sequence[Article], Sequence[Passage]]]) -> list[int]:
+    """Independent reports of each (articles, shared passages) story: a slice of a build's count, for its workers."""
+    return [story_reuse(articles, passages).independent_reports for articles, passages in stories]
+
+
 def story_reuse(articles: Sequence[Article], passages: Sequence[Passage]) -> StoryReuse:
     """Copy groups, independent reports and originality for one story's articles.
 

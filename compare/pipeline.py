@@ -59,6 +59,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Stories per worker task when a build counts independent reports.
+_REPORT_SLICE = 500
+
 
 #: The build's stages, the unit each counts, and the share of build time each roughly takes (for the
 #: overall bar; each stage's own bar counts its items).
@@ -198,26 +201,34 @@ class Corpus:
 
     def independent_reports(self) -> list[int]:
         """Each story's independent reports (outlets not explained by shared copy), in the order of
-        ``stories``: the build counts them once; a story the user regrouped is counted when listed."""
-        from compare.passages import story_reuse
+        ``stories``: the build counts them once (on its workers, a run of stories per task); a story the user
+        regrouped is counted when listed."""
+        from compare import parallel
+        from compare.passages import count_independent_reports
 
         stored = self.tables.stored_reports()
-        reports = []
+        reports: dict[str, int] = {}
+        counted: list[tuple[str, tuple[list[Article], list[Passage]]]] = []  # stories whose copy is weighed
         for story in self.stories:
             if len(story.outlets) < 2:  # one outlet is one report by definition: no analysis needed
-                reports.append(1)
+                reports[story.story_id] = 1
             elif story.story_id in stored:
-                reports.append(stored[story.story_id])
+                reports[story.story_id] = stored[story.story_id]
             else:
                 members = set(story.article_ids)
                 near = self.tables.passages_of(story.article_ids)
                 shared = [p for p in near if len(members.intersection(p.article_ids)) >= 2]
                 articles = self.tables.articles_of(story.article_ids)
-                if not shared:  # nothing copied: every outlet is its own report (no text to count)
-                    reports.append(len({a.outlet for a in articles}))
-                else:
-                    reports.append(story_reuse(articles, shared).independent_reports)
-        return reports
+                if shared:
+                    counted.append((story.story_id, (articles, shared)))
+                else:  # nothing copied: every outlet is its own report (no text to count)
+                    reports[story.story_id] = len({a.outlet for a in articles})
+        workers = None if parallel.in_build_workers() else 1  # a dashboard starts no worker processes for this
+        found = parallel.map_slices(
+            count_independent_reports, [job for _, job in counted], slice_size=_REPORT_SLICE, workers=workers
+        )
+        reports.update(zip((story_id for story_id, _ in counted), found, strict=True))
+        return [reports[story.story_id] for story in self.stories]
 
     @cached_property
     def sentence_embedder(self) -> Embedder:
@@ -245,7 +256,7 @@ class Corpus:
     def _stored_table(self, name: str) -> pd.DataFrame | None:
         """A table the build stored for reading after open, or None when absent or damaged (then the caller
         recomputes it: it is read lazily, so damage found here cannot send the open back to a rebuild)."""
-        if self.folder is None or not (self.folder / f"{name}.parquet").is_file():
+        if self.folder is None or not store.has_table(self.folder, name):
             return None
         try:
             return store.read_table(self.folder, name)
@@ -487,7 +498,7 @@ def _previous_entities(previous: PreviousBuild) -> dict[str, Entities]:
     """The entities the last published build stored, to reuse for unchanged texts (none when unreadable,
     or when the code that recognised them has changed since)."""
     folder = previous.folder
-    if folder is None or not previous.reusable("names") or not (folder / f"{_ENTITIES}.parquet").is_file():
+    if folder is None or not previous.reusable("names") or not store.has_table(folder, _ENTITIES):
         return {}
     try:
         return _read_entities(folder)
@@ -508,18 +519,13 @@ def _save(
     writer = store.BuildWriter(root, key)
     try:
         reports = dict(zip((s.story_id for s in corpus.stories), corpus.independent_reports(), strict=True))
-        files = [f"{name}.parquet" for name in write_tables(writer.table, corpus.tables, corpus.stories, reports)]
-        writer.table("stories", store.records_frame(corpus.stories))
-        files.append("stories.parquet")
-        writer.table(_terms_table(), prior.to_frame())
-        files.append(f"{_terms_table()}.parquet")
-        writer.table(_ENTITIES, _entities_frame(entities))
-        files.append(f"{_ENTITIES}.parquet")
+        files = write_tables(writer, corpus.tables, corpus.stories, reports)
+        files += writer.table("stories", store.records_frame(corpus.stories))
+        files += writer.table(_terms_table(), prior.to_frame())
+        files += writer.table(_ENTITIES, _entities_frame(entities))
         for name, frame in carried.items():
-            writer.table(name, frame)
-            files.append(f"{name}.parquet")
-        writer.array("vectors", corpus.vectors)
-        files.append("vectors.npy")
+            files += writer.table(name, frame)
+        files += writer.array("vectors", corpus.vectors)
         facets = corpus.facets.to_dict()
         return writer.publish({"files": files, "info": corpus.info.to_dict(), "facets": facets, **build_meta()})
     except BaseException:

@@ -28,7 +28,7 @@ from typing import IO, Any, BinaryIO, TypeVar
 import numpy as np
 import pandas as pd
 
-from compare import settings
+from compare import parquet_parts, settings
 from compare.errors import Code, ParallaxError
 from compare.model import Record, plain
 
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 R = TypeVar("R", bound=Record)
 
 #: Bump when the layout or meaning of cached tables changes; old caches are rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: every table a folder of Parquet parts
 #: Settings (names, or name prefixes ending in "_") that change what a build computes: ingest limits, boilerplate
 #: removal, the model and article units, grouping, passages and quote extraction. Display settings are left out.
 _BUILD_SETTINGS = (
@@ -425,12 +425,27 @@ class BuildWriter:
         self._lock: IO[bytes] | None = open(self.staging / _STAGING_LOCK, "a+b")  # noqa: SIM115 - held until done
         try_lock(self._lock)  # a fresh private file: always granted
 
-    def table(self, name: str, frame: pd.DataFrame, row_group_rows: int | None = None) -> None:
-        """A table; ``row_group_rows`` keeps row groups small where a reader wants a few rows of many."""
-        frame.to_parquet(self.staging / f"{name}.parquet", index=False, row_group_size=row_group_rows)
+    def table(
+        self, name: str, frame: pd.DataFrame, row_group_rows: int | None = None, part_rows: int | None = None
+    ) -> list[str]:
+        """A table, in parts of ``part_rows`` rows (default ``parquet_parts.PART_ROWS``); ``row_group_rows``
+        keeps row groups small where a reader wants a few rows of many. Returns the parts' build paths."""
+        parts = parquet_parts.frame_parts(frame, part_rows or parquet_parts.PART_ROWS)
+        return self.parts(name, parquet_parts.encode_all(parts, row_group_rows))
 
-    def array(self, name: str, values: np.ndarray) -> None:
+    def parts(self, name: str, encoded: Iterable[bytes]) -> list[str]:
+        """A table from its parts' Parquet bytes in row order (encoded elsewhere, e.g. by workers), each written
+        as it comes. Returns the parts' build-relative paths."""
+        (self.staging / name).mkdir()
+        paths: list[str] = []
+        for data in encoded:
+            paths.append(parquet_parts.part_path(name, len(paths)))
+            (self.staging / paths[-1]).write_bytes(data)
+        return paths
+
+    def array(self, name: str, values: np.ndarray) -> list[str]:
         np.save(self.staging / f"{name}.npy", values, allow_pickle=False)
+        return [f"{name}.npy"]
 
     def publish(self, meta: dict[str, Any]) -> Path:
         """Move the staged build into place and point the cache at it; returns its folder.
@@ -536,8 +551,18 @@ class DamagedCache(ValueError):
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame:
-    """A cached table; raises DamagedCache (naming the file) when it cannot be read."""
-    return _read(folder / f"{name}.parquet", pd.read_parquet)
+    """A cached table, all its parts; raises DamagedCache (naming the part) when one cannot be read."""
+    parts = parquet_parts.part_files(folder, name)
+    if not parts:
+        raise DamagedCache(f"{folder / name} holds no table parts")
+    frames = [_read(part, pd.read_parquet) for part in parts]
+    # parts are encoded on their own, so a column empty in one part may be typed differently: pandas unifies
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
+def has_table(folder: Path, name: str) -> bool:
+    """True when ``folder`` stores table ``name`` (readable or not)."""
+    return parquet_parts.has_table(folder, name)
 
 
 def read_array(folder: Path, name: str) -> np.ndarray:

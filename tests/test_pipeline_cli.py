@@ -86,7 +86,7 @@ def test_pipeline_opened_corpus_frames_a_story_from_what_the_build_stored(
 def test_pipeline_damaged_cache_is_rebuilt(built: Path) -> None:
     folder = store.current_build(store.cache_dir(built), pipeline.build_key(built))
     assert folder is not None
-    (folder / "articles.parquet").write_bytes(b"not parquet")
+    (folder / "articles" / "part-00000.parquet").write_bytes(b"not parquet")
     corpus = pipeline.open_corpus(built)
     assert len(corpus.articles) == 2
 

@@ -24,9 +24,9 @@ def _corpus(tmp_path: Path) -> Path:
 
 def _publish(root: Path, key: str) -> Path:
     writer = store.BuildWriter(root, key)
-    writer.table("articles", pd.DataFrame({"id": ["x"]}))
-    writer.array("vectors", np.ones((1, 3), dtype=np.float32))
-    return writer.publish({"files": ["articles.parquet", "vectors.npy"]})
+    files = writer.table("articles", pd.DataFrame({"id": ["x"]}))
+    files += writer.array("vectors", np.ones((1, 3), dtype=np.float32))
+    return writer.publish({"files": files})
 
 
 def test_store_fingerprint_changes_with_content_not_with_cache(tmp_path: Path) -> None:
@@ -120,7 +120,8 @@ def test_store_sweep_removes_what_a_killed_build_left_and_keeps_live_work(tmp_pa
     (root / "vectors").mkdir(parents=True)
     dead = root / ".staging-dead"
     dead.mkdir()
-    (dead / "articles.parquet").write_bytes(b"half")
+    (dead / "articles").mkdir()
+    (dead / "articles" / "part-00000.parquet").write_bytes(b"half")
     old_temps = [root / ".current.json.x.tmp", root / "vectors" / ".units-a.npy.y.tmp"]
     for temp in old_temps:
         temp.write_bytes(b"torn")

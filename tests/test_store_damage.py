@@ -35,9 +35,12 @@ ARTICLES = {
 OUTLETS = "file,outlet\ngazette.txt,Gazette\nherald.txt,Herald\ncourier.txt,Courier\n"
 #: The cache files (relative to the cache folder; "build/" is the published build folder).
 FILES = (
-    *(f"build/{name}.parquet" for name in ("articles", "report", "stories", "quotes", "passages", "internal_reuse")),
-    f"build/terms-{TERMS_TOKENIZER}.parquet",
-    "build/entities.parquet",
+    *(
+        f"build/{name}/part-00000.parquet"
+        for name in ("articles", "report", "stories", "quotes", "passages", "internal_reuse")
+    ),
+    f"build/terms-{TERMS_TOKENIZER}/part-00000.parquet",
+    "build/entities/part-00000.parquet",
     "build/vectors.npy",
     "build/meta.json",
     store.POINTER,
@@ -145,7 +148,12 @@ def test_store_damage_is_detected_and_recovered(
 
 
 #: The files the dashboard reads when it opens a corpus and its Framing tab, damaged for the app test.
-APP_CASES = ("build/stories.parquet", f"build/terms-{TERMS_TOKENIZER}.parquet", "build/entities.parquet", store.POINTER)
+APP_CASES = (
+    "build/stories/part-00000.parquet",
+    f"build/terms-{TERMS_TOKENIZER}/part-00000.parquet",
+    "build/entities/part-00000.parquet",
+    store.POINTER,
+)
 
 
 @pytest.mark.parametrize("relative", APP_CASES)

@@ -85,10 +85,10 @@ def _publish_rounds(root: str, keys: list[str], barrier: Any, errors: Any) -> No
     with reporting_crashes(errors):
         for key in keys:
             writer = store.BuildWriter(Path(root), key)
-            writer.table("articles", pd.DataFrame({"id": [key] * 50}))
-            writer.array("vectors", np.ones((50, 8), dtype=np.float32))
+            files = writer.table("articles", pd.DataFrame({"id": [key] * 50}))
+            files += writer.array("vectors", np.ones((50, 8), dtype=np.float32))
             barrier.wait(timeout=20)
-            writer.publish({"files": ["articles.parquet", "vectors.npy"]})
+            writer.publish({"files": files})
             barrier.wait(timeout=20)  # every worker has published this round before the next starts
 
 
