@@ -592,9 +592,23 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
             if len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES:
                 items.update(i for i in plain if len(shape.line_words(lines[i])) >= 2)
             elif len(run) <= settings.CLEAN_LIST_RUN_MAX_LINES:
-                items.update(i for i in plain if _is_item(lines[i]))
+                items.update(_list_run_items(lines, plain))
         index = max(end, index + 1)
     return items
+
+
+def _list_run_items(lines: Sequence[str], plain: Sequence[int]) -> set[int]:
+    """The items of a long run of plain short lines (``_is_item``), and any plain line of a few words
+    standing between two of them: a list's shortest item ("Some salt", "1/2 tsp honey") is still one of
+    its items when the lines on both sides are. A line of two or more words all capitalised is a label
+    ("Print Recipe", "Product Review") even there."""
+    found = {i for i in plain if _is_item(lines[i])}
+    for i in plain:
+        words = shape.line_words(lines[i])
+        label = all(word[0].isupper() for word in words)
+        if i - 1 in found and i + 1 in found and 2 <= len(words) <= patterns.LIST_ITEM_SANDWICH_MAX_WORDS and not label:
+            found.add(i)
+    return found
 
 
 def _is_item(line: str) -> bool:

@@ -221,3 +221,5 @@ FUNCTION_WORDS = frozenset({
     "what", "when", "where", "which", "while", "will", "with", "would", "your"
 })
 # fmt: on
+#: A plain short line of at most this many words between two items of a long list is an item too ("Some salt").
+LIST_ITEM_SANDWICH_MAX_WORDS = 8

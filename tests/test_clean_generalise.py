@@ -144,3 +144,17 @@ def test_clean_footnoted_list_items_are_no_form_fields() -> None:
     features = "Features\n\nLinked clones for VMs*\n\nVagrant provider*\n\nLicensing portal*\n\n"
     page = f"Council approves new budget\n\n{BODY}{features}{LATER}"
     assert LATER in clean_text(page).text
+
+
+def test_clean_shortest_items_of_a_long_list_are_kept_between_other_items() -> None:
+    """A two-word item between two items of a long list is an item too; a capitalised label there is not."""
+    items = ["2 cups of flour", "1 tsp dried yeast", "Some salt", "3 tbsp olive oil", "Warm Water Print"]
+    items += ["250 ml warm water", "1 handful of olives", "a little pepper"]
+    raw = (
+        "Olive bread for a weekend\n\n" + BODY + "You will need the following for one loaf\n\n"
+        + "\n\n".join(items) + "\n\n" + BODY.replace("council", "bakery")
+    )  # fmt: skip
+    text = clean_text(raw).text
+    assert "Some salt" in text.split("\n\n")
+    assert "3 tbsp olive oil" in text
+    assert "Warm Water Print" not in text
