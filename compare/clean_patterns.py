@@ -135,6 +135,15 @@ ACCOUNT_CUE = re.compile(
     r"|push notifications|cookies?)\b",
     re.IGNORECASE,
 )
+# A social-media widget's heading: a name (the site's, or none) "on" a network, and nothing more ("Example News
+# on Facebook", "Auf Instagram", "Síguenos en X" is a call to action already); at most SOCIAL_WIDGET_MAX_WORDS words.
+SOCIAL_WIDGET = re.compile(
+    r"^\W*(?:[\w&'’.-]+\s+){0,4}(?:on|auf|bei|en|sur|su|no|na|op)\s+"
+    r"(?:facebook|twitter|instagram|linkedin|youtube|pinterest|tiktok|telegram|whatsapp|mastodon|threads|bluesky)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+SOCIAL_WIDGET_MAX_WORDS = 6
 #: The site speaking of itself: "our newsletter", "help us", "we use cookies".
 SITE_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 # A quotation inside a line: what a speaker said is reporting, whatever words it uses ("Join us," she said).

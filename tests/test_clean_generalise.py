@@ -158,3 +158,23 @@ def test_clean_shortest_items_of_a_long_list_are_kept_between_other_items() -> N
     assert "Some salt" in text.split("\n\n")
     assert "3 tbsp olive oil" in text
     assert "Warm Water Print" not in text
+
+
+@pytest.mark.parametrize(
+    "line", ["Harbour Weekly on Facebook.", "GARDEN NOTES AUF INSTAGRAM", "The Daily Ledger on YouTube"]
+)
+def test_clean_social_widget_headings_are_calls_to_action(line: str) -> None:
+    assert is_call_to_action(line)
+
+
+def test_clean_a_social_widget_ends_the_article_and_takes_the_sidebar_above_it_along() -> None:
+    raw = (
+        "The ledger: council budget and the bridge repairs\n\n" + BODY + "The Ledger\n\n"
+        "A small journal about the council and its budget\n\n"
+        "The Ledger on Instagram.\n\n"
+        "Copyright 2024 The Ledger"
+    )  # fmt: skip
+    text = clean_text(raw).text
+    assert "unsafe" in text
+    assert "small journal" not in text and "Instagram" not in text
+    assert not is_call_to_action("She announced the decision on Twitter late on Monday evening.")
