@@ -647,9 +647,14 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
                 while run < len(kinds) and kinds[run] in ("short", "furniture", "header"):
                     run += 1
                 # a subheading, "Advertisement" or a caption does not end a block; but prose that
-                # talks to the reader right after a call to action is that appeal going on
+                # talks to the reader right after a call to action is that appeal going on (after a
+                # photo's caption, "our" and "us" are a speaker's: "We owe it to our children," she said)
                 bridged = run - end < settings.CLEAN_SEPARATOR_RUN and run < len(kinds) and kinds[run] == "prose"
-                appeal = "furniture" in kinds[end:run] and run < len(lines) and bool(patterns.READER.search(lines[run]))
+                appeal = (
+                    any(kinds[i] == "furniture" and not patterns.CAPTION.search(lines[i]) for i in range(end, run))
+                    and run < len(lines)
+                    and bool(patterns.READER.search(lines[run]))
+                )
                 if bridged and not appeal:
                     end = run
                     continue

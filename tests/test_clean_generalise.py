@@ -178,3 +178,17 @@ def test_clean_a_social_widget_ends_the_article_and_takes_the_sidebar_above_it_a
     assert "unsafe" in text
     assert "small journal" not in text and "Instagram" not in text
     assert not is_call_to_action("She announced the decision on Twitter late on Monday evening.")
+
+
+def test_clean_a_quotation_after_a_photo_caption_is_no_appeal_to_the_reader() -> None:
+    """After a caption, "our" and "us" in the next paragraph are a speaker's, not the site talking to its reader."""
+    raw = (
+        "Council approves the bridge budget\n\n" + BODY + "Workers inspect the bridge. Photo: Jane Doe / Example\n\n"
+        '"We owe it to our children to fix this bridge before winter," the mayor told us after the vote.\n\n'
+        "The repairs will begin in March and last until the autumn, the council said in a statement.\n\n"
+        "Related stories\n\nCity opens new library"
+    )  # fmt: skip
+    text = clean_text(raw).text
+    assert "We owe it to our children" in text
+    assert "The repairs will begin in March" in text
+    assert "Photo:" not in text and "new library" not in text
