@@ -717,11 +717,11 @@ def _body_mask(
     vocabulary = shape.content_words(prose(blocks[main])) | set(topic)
 
     def joins(block: _Block, share: float = settings.CLEAN_CONTINUATION_OVERLAP) -> bool:
-        if (
-            block.neutral
-            and sum(len(shape.line_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS
-        ):
-            return True  # after an ad slot or a subheading, several sentences of prose are more article
+        # after an ad slot or a subheading, several sentences of prose are more article (lines that end no
+        # sentence, such as a list of other articles' headlines, do not count towards "several")
+        sentences = [line for line in prose(block) if patterns.SENTENCE_END.search(line.rstrip())]
+        if block.neutral and sum(len(shape.line_words(line)) for line in sentences) >= settings.CLEAN_LONG_BLOCK_WORDS:
+            return True
         words = shape.content_words(prose(block))
         shared = len(words & vocabulary)
         # a share for short blocks; a count for long ones, whose many words dilute any share

@@ -192,3 +192,20 @@ def test_clean_a_quotation_after_a_photo_caption_is_no_appeal_to_the_reader() ->
     assert "We owe it to our children" in text
     assert "The repairs will begin in March" in text
     assert "Photo:" not in text and "new library" not in text
+
+
+def test_clean_headlines_after_labels_are_not_several_sentences_of_article() -> None:
+    """A long block after a few labels is more article only when it is sentences: other articles' headlines
+    (no full stop) after "Politics" labels are page, however many words they add up to."""
+    headlines = [
+        "Farmers in the northern valley protest against the new water tax at a busy market",
+        "Police detain two men after a late night robbery at a petrol station near the airport",
+        "Opposition leader promises free school meals for every child if elected in the spring",
+    ]
+    raw = (
+        "Council approves the bridge budget\n\n" + BODY + "Opinion\n\nPolitics\n\nMore by the author\n\n"
+        + "\n\nPolitics\n\n".join(headlines) + "\n\nPopular posts\n\nCity opens new library"
+    )  # fmt: skip
+    text = clean_text(raw).text
+    assert "unsafe" in text
+    assert "Farmers" not in text and "Police detain" not in text and "free school meals" not in text
