@@ -135,10 +135,11 @@ ACCOUNT_CUE = re.compile(
     r"|push notifications|cookies?)\b",
     re.IGNORECASE,
 )
-# A social-media widget's heading: a name (the site's, or none) "on" a network, and nothing more ("Example News
-# on Facebook", "Auf Instagram", "Síguenos en X" is a call to action already); at most SOCIAL_WIDGET_MAX_WORDS words.
+# A social-media widget's heading: a name (the site's, capitalised, or none) "on" a network, and nothing more
+# ("Example News on Facebook", "Auf Instagram"); at most SOCIAL_WIDGET_MAX_WORDS words. A sentence ("She said so
+# on Twitter.") or a lead-in ("The mayor wrote on Facebook:") has words in lower case before the network.
 SOCIAL_WIDGET = re.compile(
-    r"^\W*(?:[\w&'’.-]+\s+){0,4}(?:on|auf|bei|en|sur|su|no|na|op)\s+"
+    r"^\W*(?:(?-i:[A-Z0-9][\w&'’.-]*)\s+){0,4}(?:on|auf|bei|en|sur|su|no|na|op)\s+"
     r"(?:facebook|twitter|instagram|linkedin|youtube|pinterest|tiktok|telegram|whatsapp|mastodon|threads|bluesky)"
     r"\W*$",
     re.IGNORECASE,

@@ -180,6 +180,18 @@ def test_clean_a_social_widget_ends_the_article_and_takes_the_sidebar_above_it_a
     assert not is_call_to_action("She announced the decision on Twitter late on Monday evening.")
 
 
+@pytest.mark.parametrize("lead_in", ["The mayor wrote on Facebook:", "She said it on Twitter."])
+def test_clean_a_lead_in_naming_a_network_is_no_social_widget(lead_in: str) -> None:
+    """A line ending with a colon before a quotation, or a short sentence, names a network but is reporting."""
+    assert not is_call_to_action(lead_in)
+    raw = (
+        "Council approves the bridge budget\n\n" + BODY + lead_in + "\n\n"
+        '"We did it, and the bridge will be safe again before the winter comes," she told her followers.\n\n'
+        "Related stories\n\nCity opens new library"
+    )  # fmt: skip
+    assert lead_in in clean_text(raw).text
+
+
 def test_clean_a_quotation_after_a_photo_caption_is_no_appeal_to_the_reader() -> None:
     """After a caption, "our" and "us" in the next paragraph are a speaker's, not the site talking to its reader."""
     raw = (
