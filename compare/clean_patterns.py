@@ -57,7 +57,8 @@ _TEASER_WORDS = (
     r"(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more"
     r"|(?:lee|lea|leia|lire|leggi) (?:más|mais|también|também|aussi|anche)|à lire aussi|mira|veja|vídeo)"
 )
-TEASER_LINK = re.compile(rf"^\W*{_TEASER_WORDS}\s*(?::|\||–|—|-)\s*\w", re.IGNORECASE)
+# A dash must stand apart to be the label's: "Video-sharing sites ...", "More-or-less ..." open sentences.
+TEASER_LINK = re.compile(rf"^\W*{_TEASER_WORDS}(?:\s*[:|]|\s+[-–—]|\s*[–—]\s)\s*\w", re.IGNORECASE)
 # The same label alone on its line ("WATCH:", "More:"), above the video or link it introduces: no lead-in.
 TEASER_LABEL = re.compile(rf"^\W*{_TEASER_WORDS}\s*:\s*$", re.IGNORECASE)
 # The label of an ad slot inside the body ("Advertisement", "Story continues below advertisement").

@@ -221,3 +221,13 @@ def test_clean_headlines_after_labels_are_not_several_sentences_of_article() -> 
     text = clean_text(raw).text
     assert "unsafe" in text
     assert "Farmers" not in text and "Police detain" not in text and "free school meals" not in text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Video-sharing sites must now check the age of every user, the regulator said.", "More-or-less all agreed."],
+)
+def test_clean_a_sentence_opening_with_a_hyphenated_teaser_word_is_no_teaser_link(sentence: str) -> None:
+    """ "Watch - ..." and "Video: ..." label a link; "Video-sharing ..." opens a sentence of the article."""
+    raw = "Council approves the bridge budget\n\n" + BODY + sentence + "\n\n" + BODY.replace("council", "city")
+    assert sentence in clean_text(raw).text
