@@ -98,12 +98,17 @@ NAVIGATION = re.compile(r"[»›|]|\s>\s|\bskip to\b", re.IGNORECASE)
 # Legal notices and disclaimers: site furniture, however long and sentence-like they are.
 LEGAL = re.compile(
     r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)|all rights reserved|do not necessarily (?:reflect|represent)"
-    r"|(?:views|opinions) expressed|solely (?:those|the views) of the author"
+    # "The views expressed here are his own"; not a report of what was said ("Views expressed at the hearing varied")
+    r"|(?:views|opinions) expressed\b[^.;]{0,80}?\b(?:are|is|do|does|don't|don’t|belong|reflect|represent)\b"
+    r"|solely (?:those|the views) of the author"
     r"|(?:does not|do not|not intended to) (?:give|provide|constitute|be) (?:\w+ )?"
     r"(?:financial|investment|legal|medical) advice"
     r"|\bcreative commons\b|\bcc by\b"  # licence notices
     # affiliate and advertising disclosures
-    r"|advertising (?:disclosure|disclaimer)|affiliate (?:links?|commissions?|advertising program)"
+    # ("This post contains affiliate links"; not "Critics say the site hides its affiliate links")
+    r"|advertising (?:disclosure|disclaimer)|affiliate advertising program"
+    r"|\b(?:contains?|contain|includes?|are|uses?|using|through|via|from) (?:\w+ ){0,2}affiliate links?\b"
+    r"|\b(?:earn|earns|receive|receives|get) (?:an? )?(?:small )?affiliate commissions?\b"
     r"|(?:we|i) may (?:receive|earn) (?:a )?(?:small )?(?:compensation|commissions?)"
     r"|(?:participant|participates) in the amazon|\bamazon associates?\b"
     # consent notices under forms: "By registering, you agree to ...", "By submitting your information, you ..."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from compare.clean import clean_text, is_call_to_action
-from compare.clean_lines import is_form_field, is_section_header
+from compare.clean_lines import is_form_field, is_legal, is_section_header
 
 BODY = (
     "The city council approved the budget on Tuesday after a long debate about road repairs and schools.\n\n"
@@ -231,3 +231,27 @@ def test_clean_a_sentence_opening_with_a_hyphenated_teaser_word_is_no_teaser_lin
     """ "Watch - ..." and "Video: ..." label a link; "Video-sharing ..." opens a sentence of the article."""
     raw = "Council approves the bridge budget\n\n" + BODY + sentence + "\n\n" + BODY.replace("council", "city")
     assert sentence in clean_text(raw).text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The opinions expressed by residents at the hearing were overwhelmingly negative, the clerk said.",
+        "Critics say the review site hides its affiliate links among genuine reviews of the products.",
+        "The firm pays affiliate commissions to hundreds of bloggers, the regulator's report found.",
+    ],
+)
+def test_clean_a_report_using_a_disclaimers_words_is_no_legal_notice(sentence: str) -> None:
+    """Disclaimers say what the views are or what the post contains; a report of views or links is article."""
+    assert not is_legal(sentence)
+    raw = "Council approves the bridge budget\n\n" + BODY + sentence + "\n\n" + BODY.replace("council", "city")
+    assert sentence in clean_text(raw).text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    ["The views expressed here are the author's own.", "This post may contain affiliate links.",
+     "We may earn a small affiliate commission when you buy through our links."],
+)  # fmt: skip
+def test_clean_disclaimers_are_still_legal_notices(notice: str) -> None:
+    assert is_legal(notice)
