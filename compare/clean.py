@@ -592,9 +592,23 @@ def _inner_lines(lines: Sequence[str], rules: Sequence[str], kinds: Sequence[str
             if len(run) <= settings.CLEAN_INNER_RUN_MAX_LINES:
                 items.update(i for i in plain if len(shape.line_words(lines[i])) >= 2)
             elif len(run) <= settings.CLEAN_LIST_RUN_MAX_LINES:
-                items.update(i for i in plain if _is_item(lines[i]))
+                items.update(_list_run_items(lines, plain))
         index = max(end, index + 1)
     return items
+
+
+def _list_run_items(lines: Sequence[str], plain: Sequence[int]) -> set[int]:
+    """The items of a long run of plain short lines (``_is_item``), and any plain line of a few words
+    standing between two of them: a list's shortest item ("Some salt", "1/2 tsp honey") is still one of
+    its items when the lines on both sides are. A line of two or more words all capitalised is a label
+    ("Print Recipe", "Product Review") even there."""
+    found = {i for i in plain if _is_item(lines[i])}
+    for i in plain:
+        words = shape.line_words(lines[i])
+        label = all(word[0].isupper() for word in words)
+        if i - 1 in found and i + 1 in found and 2 <= len(words) <= patterns.LIST_ITEM_SANDWICH_MAX_WORDS and not label:
+            found.add(i)
+    return found
 
 
 def _is_item(line: str) -> bool:
@@ -633,9 +647,14 @@ def _blocks(lines: Sequence[str], kinds: Sequence[str]) -> list[_Block]:
                 while run < len(kinds) and kinds[run] in ("short", "furniture", "header"):
                     run += 1
                 # a subheading, "Advertisement" or a caption does not end a block; but prose that
-                # talks to the reader right after a call to action is that appeal going on
+                # talks to the reader right after a call to action is that appeal going on (after a
+                # photo's caption, "our" and "us" are a speaker's: "We owe it to our children," she said)
                 bridged = run - end < settings.CLEAN_SEPARATOR_RUN and run < len(kinds) and kinds[run] == "prose"
-                appeal = "furniture" in kinds[end:run] and run < len(lines) and bool(patterns.READER.search(lines[run]))
+                appeal = (
+                    any(kinds[i] == "furniture" and not patterns.CAPTION.search(lines[i]) for i in range(end, run))
+                    and run < len(lines)
+                    and bool(patterns.READER.search(lines[run]))
+                )
                 if bridged and not appeal:
                     end = run
                     continue
@@ -698,11 +717,11 @@ def _body_mask(
     vocabulary = shape.content_words(prose(blocks[main])) | set(topic)
 
     def joins(block: _Block, share: float = settings.CLEAN_CONTINUATION_OVERLAP) -> bool:
-        if (
-            block.neutral
-            and sum(len(shape.line_words(line)) for line in prose(block)) >= settings.CLEAN_LONG_BLOCK_WORDS
-        ):
-            return True  # after an ad slot or a subheading, several sentences of prose are more article
+        # after an ad slot or a subheading, several sentences of prose are more article (lines that end no
+        # sentence, such as a list of other articles' headlines, do not count towards "several")
+        sentences = [line for line in prose(block) if patterns.SENTENCE_END.search(line.rstrip())]
+        if block.neutral and sum(len(shape.line_words(line)) for line in sentences) >= settings.CLEAN_LONG_BLOCK_WORDS:
+            return True
         words = shape.content_words(prose(block))
         shared = len(words & vocabulary)
         # a share for short blocks; a count for long ones, whose many words dilute any share

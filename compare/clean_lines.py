@@ -60,6 +60,8 @@ def is_call_to_action(line: str) -> bool:
     if len(words) > settings.CLEAN_FURNITURE_MAX_WORDS:
         return False
     said = patterns.QUOTED.sub(" ", line)  # a speaker's words are reported, not the site's ("Join us," she said)
+    if len(words) <= patterns.SOCIAL_WIDGET_MAX_WORDS and patterns.SOCIAL_WIDGET.match(said):
+        return True  # "Example News on Facebook": a widget's heading, sentence or not
     site_cue = bool(patterns.ACTION_CUE.search(said))
     if not (site_cue or patterns.ACCOUNT_CUE.search(said)):
         return False

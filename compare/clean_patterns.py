@@ -57,7 +57,8 @@ _TEASER_WORDS = (
     r"(?:related|watch|listen|video|read (?:more|also|next)|also read|see also|recommended|more"
     r"|(?:lee|lea|leia|lire|leggi) (?:más|mais|también|também|aussi|anche)|à lire aussi|mira|veja|vídeo)"
 )
-TEASER_LINK = re.compile(rf"^\W*{_TEASER_WORDS}\s*(?::|\||–|—|-)\s*\w", re.IGNORECASE)
+# A dash must stand apart to be the label's: "Video-sharing sites ...", "More-or-less ..." open sentences.
+TEASER_LINK = re.compile(rf"^\W*{_TEASER_WORDS}(?:\s*[:|]|\s+[-–—]|\s*[–—]\s)\s*\w", re.IGNORECASE)
 # The same label alone on its line ("WATCH:", "More:"), above the video or link it introduces: no lead-in.
 TEASER_LABEL = re.compile(rf"^\W*{_TEASER_WORDS}\s*:\s*$", re.IGNORECASE)
 # The label of an ad slot inside the body ("Advertisement", "Story continues below advertisement").
@@ -97,12 +98,17 @@ NAVIGATION = re.compile(r"[»›|]|\s>\s|\bskip to\b", re.IGNORECASE)
 # Legal notices and disclaimers: site furniture, however long and sentence-like they are.
 LEGAL = re.compile(
     r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)|all rights reserved|do not necessarily (?:reflect|represent)"
-    r"|(?:views|opinions) expressed|solely (?:those|the views) of the author"
+    # "The views expressed here are his own"; not a report of what was said ("Views expressed at the hearing varied")
+    r"|(?:views|opinions) expressed\b[^.;]{0,80}?\b(?:are|is|do|does|don't|don’t|belong|reflect|represent)\b"
+    r"|solely (?:those|the views) of the author"
     r"|(?:does not|do not|not intended to) (?:give|provide|constitute|be) (?:\w+ )?"
     r"(?:financial|investment|legal|medical) advice"
     r"|\bcreative commons\b|\bcc by\b"  # licence notices
     # affiliate and advertising disclosures
-    r"|advertising (?:disclosure|disclaimer)|affiliate (?:links?|commissions?|advertising program)"
+    # ("This post contains affiliate links"; not "Critics say the site hides its affiliate links")
+    r"|advertising (?:disclosure|disclaimer)|affiliate advertising program"
+    r"|\b(?:contains?|contain|includes?|are|uses?|using|through|via|from) (?:\w+ ){0,2}affiliate links?\b"
+    r"|\b(?:earn|earns|receive|receives|get) (?:an? )?(?:small )?affiliate commissions?\b"
     r"|(?:we|i) may (?:receive|earn) (?:a )?(?:small )?(?:compensation|commissions?)"
     r"|(?:participant|participates) in the amazon|\bamazon associates?\b"
     # consent notices under forms: "By registering, you agree to ...", "By submitting your information, you ..."
@@ -135,6 +141,16 @@ ACCOUNT_CUE = re.compile(
     r"|push notifications|cookies?)\b",
     re.IGNORECASE,
 )
+# A social-media widget's heading: a name (the site's, capitalised, or none) "on" a network, and nothing more
+# ("Example News on Facebook", "Auf Instagram"); at most SOCIAL_WIDGET_MAX_WORDS words. A sentence ("She said so
+# on Twitter.") or a lead-in ("The mayor wrote on Facebook:") has words in lower case before the network.
+SOCIAL_WIDGET = re.compile(
+    r"^\W*(?:(?-i:[A-Z0-9][\w&'’.-]*)\s+){0,4}(?:on|auf|bei|en|sur|su|no|na|op)\s+"
+    r"(?:facebook|twitter|instagram|linkedin|youtube|pinterest|tiktok|telegram|whatsapp|mastodon|threads|bluesky)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+SOCIAL_WIDGET_MAX_WORDS = 6
 #: The site speaking of itself: "our newsletter", "help us", "we use cookies".
 SITE_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 # A quotation inside a line: what a speaker said is reporting, whatever words it uses ("Join us," she said).
@@ -221,3 +237,5 @@ FUNCTION_WORDS = frozenset({
     "what", "when", "where", "which", "while", "will", "with", "would", "your"
 })
 # fmt: on
+#: A plain short line of at most this many words between two items of a long list is an item too ("Some salt").
+LIST_ITEM_SANDWICH_MAX_WORDS = 8

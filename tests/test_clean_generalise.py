@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from compare.clean import clean_text, is_call_to_action
-from compare.clean_lines import is_form_field, is_section_header
+from compare.clean_lines import is_form_field, is_legal, is_section_header
 
 BODY = (
     "The city council approved the budget on Tuesday after a long debate about road repairs and schools.\n\n"
@@ -144,3 +144,114 @@ def test_clean_footnoted_list_items_are_no_form_fields() -> None:
     features = "Features\n\nLinked clones for VMs*\n\nVagrant provider*\n\nLicensing portal*\n\n"
     page = f"Council approves new budget\n\n{BODY}{features}{LATER}"
     assert LATER in clean_text(page).text
+
+
+def test_clean_shortest_items_of_a_long_list_are_kept_between_other_items() -> None:
+    """A two-word item between two items of a long list is an item too; a capitalised label there is not."""
+    items = ["2 cups of flour", "1 tsp dried yeast", "Some salt", "3 tbsp olive oil", "Warm Water Print"]
+    items += ["250 ml warm water", "1 handful of olives", "a little pepper"]
+    raw = (
+        "Olive bread for a weekend\n\n" + BODY + "You will need the following for one loaf\n\n"
+        + "\n\n".join(items) + "\n\n" + BODY.replace("council", "bakery")
+    )  # fmt: skip
+    text = clean_text(raw).text
+    assert "Some salt" in text.split("\n\n")
+    assert "3 tbsp olive oil" in text
+    assert "Warm Water Print" not in text
+
+
+@pytest.mark.parametrize(
+    "line", ["Harbour Weekly on Facebook.", "GARDEN NOTES AUF INSTAGRAM", "The Daily Ledger on YouTube"]
+)
+def test_clean_social_widget_headings_are_calls_to_action(line: str) -> None:
+    assert is_call_to_action(line)
+
+
+def test_clean_a_social_widget_ends_the_article_and_takes_the_sidebar_above_it_along() -> None:
+    raw = (
+        "The ledger: council budget and the bridge repairs\n\n" + BODY + "The Ledger\n\n"
+        "A small journal about the council and its budget\n\n"
+        "The Ledger on Instagram.\n\n"
+        "Copyright 2024 The Ledger"
+    )  # fmt: skip
+    text = clean_text(raw).text
+    assert "unsafe" in text
+    assert "small journal" not in text and "Instagram" not in text
+    assert not is_call_to_action("She announced the decision on Twitter late on Monday evening.")
+
+
+@pytest.mark.parametrize("lead_in", ["The mayor wrote on Facebook:", "She said it on Twitter."])
+def test_clean_a_lead_in_naming_a_network_is_no_social_widget(lead_in: str) -> None:
+    """A line ending with a colon before a quotation, or a short sentence, names a network but is reporting."""
+    assert not is_call_to_action(lead_in)
+    raw = (
+        "Council approves the bridge budget\n\n" + BODY + lead_in + "\n\n"
+        '"We did it, and the bridge will be safe again before the winter comes," she told her followers.\n\n'
+        "Related stories\n\nCity opens new library"
+    )  # fmt: skip
+    assert lead_in in clean_text(raw).text
+
+
+def test_clean_a_quotation_after_a_photo_caption_is_no_appeal_to_the_reader() -> None:
+    """After a caption, "our" and "us" in the next paragraph are a speaker's, not the site talking to its reader."""
+    raw = (
+        "Council approves the bridge budget\n\n" + BODY + "Workers inspect the bridge. Photo: Jane Doe / Example\n\n"
+        '"We owe it to our children to fix this bridge before winter," the mayor told us after the vote.\n\n'
+        "The repairs will begin in March and last until the autumn, the council said in a statement.\n\n"
+        "Related stories\n\nCity opens new library"
+    )  # fmt: skip
+    text = clean_text(raw).text
+    assert "We owe it to our children" in text
+    assert "The repairs will begin in March" in text
+    assert "Photo:" not in text and "new library" not in text
+
+
+def test_clean_headlines_after_labels_are_not_several_sentences_of_article() -> None:
+    """A long block after a few labels is more article only when it is sentences: other articles' headlines
+    (no full stop) after "Politics" labels are page, however many words they add up to."""
+    headlines = [
+        "Farmers in the northern valley protest against the new water tax at a busy market",
+        "Police detain two men after a late night robbery at a petrol station near the airport",
+        "Opposition leader promises free school meals for every child if elected in the spring",
+    ]
+    raw = (
+        "Council approves the bridge budget\n\n" + BODY + "Opinion\n\nPolitics\n\nMore by the author\n\n"
+        + "\n\nPolitics\n\n".join(headlines) + "\n\nPopular posts\n\nCity opens new library"
+    )  # fmt: skip
+    text = clean_text(raw).text
+    assert "unsafe" in text
+    assert "Farmers" not in text and "Police detain" not in text and "free school meals" not in text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Video-sharing sites must now check the age of every user, the regulator said.", "More-or-less all agreed."],
+)
+def test_clean_a_sentence_opening_with_a_hyphenated_teaser_word_is_no_teaser_link(sentence: str) -> None:
+    """ "Watch - ..." and "Video: ..." label a link; "Video-sharing ..." opens a sentence of the article."""
+    raw = "Council approves the bridge budget\n\n" + BODY + sentence + "\n\n" + BODY.replace("council", "city")
+    assert sentence in clean_text(raw).text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The opinions expressed by residents at the hearing were overwhelmingly negative, the clerk said.",
+        "Critics say the review site hides its affiliate links among genuine reviews of the products.",
+        "The firm pays affiliate commissions to hundreds of bloggers, the regulator's report found.",
+    ],
+)
+def test_clean_a_report_using_a_disclaimers_words_is_no_legal_notice(sentence: str) -> None:
+    """Disclaimers say what the views are or what the post contains; a report of views or links is article."""
+    assert not is_legal(sentence)
+    raw = "Council approves the bridge budget\n\n" + BODY + sentence + "\n\n" + BODY.replace("council", "city")
+    assert sentence in clean_text(raw).text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    ["The views expressed here are the author's own.", "This post may contain affiliate links.",
+     "We may earn a small affiliate commission when you buy through our links."],
+)  # fmt: skip
+def test_clean_disclaimers_are_still_legal_notices(notice: str) -> None:
+    assert is_legal(notice)
