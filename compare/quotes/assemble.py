@@ -123,6 +123,8 @@ class Assembler:
         if not spans or (not quotations and attribution.speaker is None):
             return None  # words no one is said to have said are not a quote
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        if quotations:
+            start = _lead_in(self.text, attribution, quotations[0], start)
         partial = any(
             start <= q.start and q.end <= end
             for i, q in enumerate(self.plan.quotations)
@@ -214,11 +216,31 @@ class Assembler:
         )
 
 
+def _lead_in(text: str, attribution: Attribution, quotation: QuotedSpan, start: int) -> int:
+    """Where a quote opens when words of its sentence come before its opening mark: after the cue
+    that introduces it ("Cruz says that “...”", "calling him “...”"), or at the sentence's start when
+    the cue follows ("Clinton “caused havoc,” he said")."""
+    first, last = attribution.sentence
+    if attribution.speaker is None or attribution.token < 0 or not (first <= quotation.start < last):
+        return start
+    if not _LEAD_WORD.search(text, first, quotation.start):
+        return start
+    if attribution.at > quotation.start:
+        tail = start == quotation.start and attribution.cue not in _NOT_VERBS
+        return first if tail else start
+    lead = attribution.lead
+    if lead is not None and attribution.at < min(start, lead) and lead <= quotation.start:
+        return lead  # also past "in a statement" that the parse read as the start of the clause
+    return start
+
+
 def _describes(mention: Mention) -> bool:
     """A speaker mention that neither names nor stands for a person ("any candidate", "Rubio's tax plan")."""
     return mention.kind == "description" or (mention.kind == "name" and mention.text.split()[-1].islower())
 
 
+_LEAD_WORD = re.compile(r"\w")
+_NOT_VERBS = frozenset({":", "according to", "in the words of", "―"})
 _CLOSING_PUNCTUATION = frozenset(",.!?;:…")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]([a-z][\w’'-]*)")
 # Where a clause that runs on past a quotation stops: a comma, a dash, a semicolon, the sentence's end.

@@ -1,0 +1,69 @@
+"""Where a direct quote's span opens and closes, by the PolNeAR gold conventions (issue #18): the
+reported words run from the first word after the cue and its adjuncts ("said Monday in a statement that
+“...”") or from the start of a sentence whose cue follows ("The plan “...,” she said"). Made-up
+sentences, one convention each."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Article, Quote
+from compare.quotes import extract_quotes
+
+
+def _direct(text: str) -> list[Quote]:
+    article = Article(id="a", outlet="Outlet", title="", text=text, file="")
+    return [q for q in extract_quotes(article) if q.kind == "direct"]
+
+
+def _only_span(text: str) -> str:
+    quotes = _direct(text)
+    assert len(quotes) == 1, quotes
+    return text[quotes[0].start : quotes[0].end]
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        (
+            "Mayor Jane Doe says in a statement that “the city will rebuild every bridge that the storm took "
+            "from us, and we will do it this year.”",
+            "that “the city",
+        ),
+        (
+            "Senator Bob Walsh told reporters that “the vote will happen before the end of the month, no "
+            "matter what the other side tries to do about it.”",
+            "that “the vote",
+        ),
+        (
+            "Governor Amy Reyes said on Tuesday that the budget “will not survive another year of cuts like "
+            "the ones we have seen in this state.”",
+            "that the budget",
+        ),
+    ],
+)
+def test_a_quote_after_its_cue_opens_past_the_cues_adjuncts(text: str, opens: str) -> None:
+    assert _only_span(text).startswith(opens)
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        (
+            "The new plan “will cost far more than anyone in this building has admitted so far,” Walsh said.",
+            "The new plan",
+        ),
+        (
+            "In past years, “we could reach every voter we needed with a good phone bank and a few flyers,” "
+            "Reyes said.",
+            "In past years",
+        ),
+    ],
+)
+def test_a_quote_before_its_cue_opens_at_its_sentence_start(text: str, opens: str) -> None:
+    assert _only_span(text).startswith(opens)
+
+
+def test_a_quote_that_opens_its_sentence_opens_at_its_mark() -> None:
+    text = "“We will win this state and then we will win the next one too,” Walsh said on Monday."
+    assert _only_span(text).startswith("“We will")
