@@ -67,3 +67,30 @@ def test_a_quote_before_its_cue_opens_at_its_sentence_start(text: str, opens: st
 def test_a_quote_that_opens_its_sentence_opens_at_its_mark() -> None:
     text = "“We will win this state and then we will win the next one too,” Walsh said on Monday."
     assert _only_span(text).startswith("“We will")
+
+
+def test_a_dash_after_the_quoted_words_ends_the_quote() -> None:
+    text = (
+        "Walsh said the governor had been misled by “insiders” running her office — and he singled out her "
+        "chief of staff as the problem."
+    )
+    span = _only_span(text)
+    assert span.endswith("running her office"), span
+
+
+def test_a_pair_of_dashes_is_an_aside_the_quote_goes_on_after() -> None:
+    text = (
+        "Walsh said that “every single member of this committee” – including Reyes – supports the plan to "
+        "rebuild the bridges."
+    )
+    span = _only_span(text)
+    assert span.endswith("the bridges"), span
+
+
+def test_a_reported_clause_goes_on_in_the_quotation_after_it() -> None:
+    text = (
+        "Reyes says people should be able to choose the school they like best. “It is their life and their "
+        "children, and nobody in the capital should decide it for them.”"
+    )
+    span = _only_span(text)
+    assert span.startswith("people should") and span.endswith("for them.”"), span

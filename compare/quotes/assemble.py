@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from compare.model import Quote
@@ -98,16 +99,20 @@ class Assembler:
     def _attach_adjacent(self, owned: set[int]) -> None:
         """A quotation with no cue of its own that touches a quoting sentence continues that quote:
         “...,” he said. “...” — or opens it: “...” “...,” he said."""
-        quoting = [a for a in self.attributions if a.quotations and a.speaker is not None]
+        quoting = [a for a in self.attributions if a.speaker is not None and (a.quotations or _reports(a) is not None)]
         for index in sorted(self.plan.statements - owned):
             quotation = self.plan.quotations[index]
             for attribution in quoting:
                 first, last = attribution.sentence
                 gap = self.text[last : quotation.start]
                 after = last <= quotation.start and not gap.strip() and "\n" not in gap
-                opens = self.plan.quotations[min(attribution.quotations)].start == first
+                opens = (
+                    bool(attribution.quotations) and self.plan.quotations[min(attribution.quotations)].start == first
+                )
                 before = opens and quotation.end <= first and not self.text[quotation.end : first].strip()
                 if (after or before) and self.paragraph_of(first) == self.paragraph_of(quotation.start):
+                    if not attribution.quotations:
+                        attribution.continued = True  # "She says people should choose. “It is their life.”"
                     attribution.quotations.append(index)
                     owned.add(index)
                     break
@@ -115,7 +120,8 @@ class Assembler:
     def _from_attribution(self, attribution: Attribution) -> Quote | None:
         quotations = [self.plan.quotations[i] for i in sorted(attribution.quotations)]
         clause = attribution.clause
-        if quotations and clause and not any(clause[0] <= q.start and q.end <= clause[1] for q in quotations):
+        inside = any(clause[0] <= q.start and q.end <= clause[1] for q in quotations) if clause else False
+        if quotations and clause and not inside and not attribution.continued:
             clause = None  # the clause is something else the speaker did; the quotation is the statement
         if clause and attribution.speaker is not None:
             clause = (clause[0], self._quoted_tail(attribution, clause[1]))
@@ -131,6 +137,8 @@ class Assembler:
             if i not in self.plan.statements
         )
         kind = "direct" if quotations or partial else "indirect"
+        if kind == "direct":
+            end = _cut_at_dash(self.text, self.plan.quotations, start, end)
         if quotations and not clause:
             # The comma before "he said" is the attribution's, not the speaker's.
             words = " … ".join(q.inner(self.text).rstrip(",;:") for q in quotations)
@@ -149,20 +157,6 @@ class Assembler:
             if short and end <= quotation.start < limit and "\n" not in self.text[end : quotation.start]:
                 end = quotation.end
         return end
-
-    def _clause_end(self, end: int) -> int:
-        """Where quoted words closed in the middle of their clause end: "“a total and complete ban” on all
-        Muslims" runs on to the clause's comma or the sentence's end, because what follows completes what
-        was said. A quotation closed after its own punctuation ("...,” he said") or followed by a new verb
-        phrase ("“crazy” and said ...") ends at its mark."""
-        text = self.text
-        if end < 2 or text[end - 1] not in QUOTE_MARK_CHARS or text[end - 2] in _CLOSING_PUNCTUATION:
-            return end
-        follows = _NEXT_WORD.match(text, end)
-        if follows is None or follows.group(1) not in CLAUSE_CONTINUERS:
-            return end
-        stop = _CLAUSE_STOP.search(text, end)
-        return stop.start() if stop else len(text)
 
     def _orphan(self, index: int) -> Quote:
         """A statement no cue claims: it takes the speaker of its paragraph (the last one quoted before
@@ -201,7 +195,7 @@ class Assembler:
             words = QuotedSpan(start, end, self.text[end - 1] in QUOTE_MARK_CHARS).inner(self.text).rstrip(",;:")
         speaker = self.resolver.resolve(mention) if mention is not None else None
         if kind == "direct":
-            end = self._clause_end(end)
+            end = _clause_end(self.text, end)
         return Quote(
             article_id=article.id,
             outlet=article.outlet,
@@ -234,11 +228,41 @@ def _lead_in(text: str, attribution: Attribution, quotation: QuotedSpan, start: 
     return start
 
 
+def _clause_end(text: str, end: int) -> int:
+    """Where quoted words closed in the middle of their clause end: "“a total and complete ban” on all
+    Muslims" runs on to the clause's comma or the sentence's end, because what follows completes what
+    was said. A quotation closed after its own punctuation ("...,” he said") or followed by a new verb
+    phrase ("“crazy” and said ...") ends at its mark."""
+    if end < 2 or text[end - 1] not in QUOTE_MARK_CHARS or text[end - 2] in _CLOSING_PUNCTUATION:
+        return end
+    follows = _NEXT_WORD.match(text, end)
+    if follows is None or follows.group(1) not in CLAUSE_CONTINUERS:
+        return end
+    stop = _CLAUSE_STOP.search(text, end)
+    return stop.start() if stop else len(text)
+
+
+def _reports(attribution: Attribution) -> tuple[int, int] | None:
+    """The clause of a speech verb that reports words (not a participle describing a noun)."""
+    return None if attribution.describing or attribution.cue in _NOT_VERBS else attribution.clause
+
+
+def _cut_at_dash(text: str, quotations: Sequence[QuotedSpan], start: int, end: int) -> int:
+    """A dash after the last quoted words of a clause opens the writer's aside ("called him “the next
+    George Washington” – the Founding Father who ..."): the quote ends before it."""
+    last = max((q.end for q in quotations if start <= q.start and q.end <= end), default=end)
+    dash = _DASH.search(text, last, end)
+    if dash is None or _DASH.search(text, dash.end(), end):
+        return end  # no dash, or a pair of them around an aside the clause goes on after
+    return len(text[: dash.start()].rstrip(" ,"))
+
+
 def _describes(mention: Mention) -> bool:
     """A speaker mention that neither names nor stands for a person ("any candidate", "Rubio's tax plan")."""
     return mention.kind == "description" or (mention.kind == "name" and mention.text.split()[-1].islower())
 
 
+_DASH = re.compile(r"\s(?:—|–|-|--)\s|—")
 _LEAD_WORD = re.compile(r"\w")
 _NOT_VERBS = frozenset({":", "according to", "in the words of", "―"})
 _CLOSING_PUNCTUATION = frozenset(",.!?;:…")
