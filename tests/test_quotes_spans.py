@@ -94,3 +94,12 @@ def test_a_reported_clause_goes_on_in_the_quotation_after_it() -> None:
     )
     span = _only_span(text)
     assert span.startswith("people should") and span.endswith("for them.”"), span
+
+
+def test_a_question_answered_for_by_the_next_sentence_is_one_quote_with_what_follows() -> None:
+    text = (
+        "“Have I started writing the speech for the convention next month?” Reyes replied. “Of course I "
+        "have, and it is far too long already.”"
+    )
+    span = _only_span(text)
+    assert span.startswith("“Have I") and span.endswith("already.”"), span

@@ -98,24 +98,33 @@ class Assembler:
 
     def _attach_adjacent(self, owned: set[int]) -> None:
         """A quotation with no cue of its own that touches a quoting sentence continues that quote:
-        “...,” he said. “...” — or opens it: “...” “...,” he said."""
-        quoting = [a for a in self.attributions if a.speaker is not None and (a.quotations or _reports(a) is not None)]
+        “...,” he said. “...” — or opens it: “...” “...,” he said; also a question the sentence after it
+        answers for (“...?” Sanders replied.), which the sentence splitter cut off from its cue."""
+        quoting = [a for a in self.attributions if a.speaker is not None]
         for index in sorted(self.plan.statements - owned):
             quotation = self.plan.quotations[index]
             for attribution in quoting:
                 first, last = attribution.sentence
                 gap = self.text[last : quotation.start]
-                after = last <= quotation.start and not gap.strip() and "\n" not in gap
+                reports = bool(attribution.quotations) or _reports(attribution) is not None
+                after = reports and last <= quotation.start and not gap.strip() and "\n" not in gap
                 opens = (
                     bool(attribution.quotations) and self.plan.quotations[min(attribution.quotations)].start == first
                 )
-                before = opens and quotation.end <= first and not self.text[quotation.end : first].strip()
+                touches = quotation.end <= first and not self.text[quotation.end : first].strip()
+                before = touches and (opens or self._asked(attribution, quotation))
                 if (after or before) and self.paragraph_of(first) == self.paragraph_of(quotation.start):
-                    if not attribution.quotations:
+                    if not attribution.quotations and attribution.clause is not None:
                         attribution.continued = True  # "She says people should choose. “It is their life.”"
                     attribution.quotations.append(index)
                     owned.add(index)
                     break
+
+    def _asked(self, attribution: Attribution, quotation: QuotedSpan) -> bool:
+        """True for a cue sentence with nothing of its own to report right after a question or an
+        exclamation in marks: “Have I started?” Sanders replied."""
+        plain = not attribution.quotations and attribution.clause is None and not attribution.describing
+        return plain and attribution.cue not in _NOT_VERBS and self.text[quotation.end - 2 : quotation.end - 1] in "?!"
 
     def _from_attribution(self, attribution: Attribution) -> Quote | None:
         quotations = [self.plan.quotations[i] for i in sorted(attribution.quotations)]
