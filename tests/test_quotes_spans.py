@@ -103,3 +103,22 @@ def test_a_question_answered_for_by_the_next_sentence_is_one_quote_with_what_fol
     )
     span = _only_span(text)
     assert span.startswith("“Have I") and span.endswith("already.”"), span
+
+
+def test_a_quoted_paragraph_with_no_cue_goes_on_with_the_quote_before_it() -> None:
+    text = (
+        "“We will take this fight to every county in the state,” Reyes said.\n\n"
+        "“Nobody gets to sit this one out, not the unions and not the churches.”\n\n"
+        "The campaign did not say where she would go next."
+    )
+    span = _only_span(text)
+    assert span.startswith("“We will") and span.endswith("churches.”"), span
+
+
+def test_quoted_paragraphs_in_a_row_stay_apart() -> None:
+    text = (
+        "“We will take this fight to every county in the state,” Reyes said.\n\n"
+        "“Nobody gets to sit this one out, not the unions and not the churches.”\n\n"
+        "“And we will win it, because the other side has no plan at all.”"
+    )
+    assert all("\n" not in text[q.start : q.end] for q in _direct(text))

@@ -36,11 +36,12 @@ class Assembler:
         return max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
 
     def quotes(self) -> list[Quote]:
-        self._yield_nested()
+        _yield_nested(self.attributions)
         owned = {i for a in self.attributions for i in a.quotations}
         self._attach_enclosed(owned)
         self._attach_introduced(owned)
         self._attach_adjacent(owned)
+        self._attach_next_paragraph(owned)
         made = [q for q in map(self._from_attribution, self.attributions) if q is not None]
         made += [self._orphan(i) for i in sorted(self.plan.statements - owned)]
         statements = [q for q in made if q.kind in {"direct", "indirect"}]
@@ -51,23 +52,6 @@ class Assembler:
                 continue
             made.append(self._quote(quotation.start, quotation.end, "scare"))
         return sorted(made, key=lambda q: (q.start, q.end))
-
-    def _yield_nested(self) -> None:
-        """A cue inside someone's reported clause whose subject only describes something speaks for no
-        one: in "Cruz said any candidate ... “owes it to the men and women”" or "Penwell said the world lost
-        a voice that said “love ...”", the quotation is Cruz's and Penwell's, so the inner cue lets go of it
-        and the outer clause takes it. A named or pronoun subject ("Trump said Clinton told him “...”")
-        keeps its quotation."""
-        for inner in self.attributions:
-            if inner.speaker is None or not inner.quotations or not _describes(inner.speaker):
-                continue
-            for outer in self.attributions:
-                if outer is inner or outer.clause is None or outer.speaker is None or _describes(outer.speaker):
-                    continue
-                if outer.clause[0] <= inner.speaker.start and inner.at < outer.clause[1]:
-                    inner.quotations.clear()
-                    inner.speaker = None
-                    break
 
     def _attach_enclosed(self, owned: set[int]) -> None:
         """A quotation inside a reported clause belongs to that clause's speaker: "The Pentagon was
@@ -112,7 +96,7 @@ class Assembler:
                     bool(attribution.quotations) and self.plan.quotations[min(attribution.quotations)].start == first
                 )
                 touches = quotation.end <= first and not self.text[quotation.end : first].strip()
-                before = touches and (opens or self._asked(attribution, quotation))
+                before = touches and (opens or _asked(self.text, attribution, quotation))
                 if (after or before) and self.paragraph_of(first) == self.paragraph_of(quotation.start):
                     if not attribution.quotations and attribution.clause is not None:
                         attribution.continued = True  # "She says people should choose. “It is their life.”"
@@ -120,11 +104,28 @@ class Assembler:
                     owned.add(index)
                     break
 
-    def _asked(self, attribution: Attribution, quotation: QuotedSpan) -> bool:
-        """True for a cue sentence with nothing of its own to report right after a question or an
-        exclamation in marks: “Have I started?” Sanders replied."""
-        plain = not attribution.quotations and attribution.clause is None and not attribution.describing
-        return plain and attribution.cue not in _NOT_VERBS and self.text[quotation.end - 2 : quotation.end - 1] in "?!"
+    def _attach_next_paragraph(self, owned: set[int]) -> None:
+        """A paragraph that is one quotation with no cue goes on with the quote that ends the paragraph
+        before (“...,” he said.¶“...”¶), unless another quoted paragraph follows it."""
+        for index in sorted(self.plan.statements - owned):
+            quotation = self.plan.quotations[index]
+            paragraph = self.paragraph_of(quotation.start)
+            start, end = self.paragraphs[paragraph]
+            if paragraph == 0 or quotation.start != start or self.text[quotation.end : end].strip():
+                continue
+            if (
+                paragraph + 1 < len(self.paragraphs)
+                and self.text[self.paragraphs[paragraph + 1][0]] in QUOTE_MARK_CHARS
+            ):
+                continue
+            before_end = self.paragraphs[paragraph - 1][1]
+            for attribution in self.attributions:
+                closes = not self.text[attribution.sentence[1] : before_end].strip()
+                quoting = attribution.quotations and attribution.speaker is not None
+                if quoting and closes and self.paragraph_of(attribution.at) == paragraph - 1:
+                    attribution.quotations.append(index)
+                    owned.add(index)
+                    break
 
     def _from_attribution(self, attribution: Attribution) -> Quote | None:
         quotations = [self.plan.quotations[i] for i in sorted(attribution.quotations)]
@@ -219,6 +220,24 @@ class Assembler:
         )
 
 
+def _yield_nested(attributions: list[Attribution]) -> None:
+    """A cue inside someone's reported clause whose subject only describes something speaks for no
+    one: in "Cruz said any candidate ... “owes it to the men and women”" or "Penwell said the world lost
+    a voice that said “love ...”", the quotation is Cruz's and Penwell's, so the inner cue lets go of it
+    and the outer clause takes it. A named or pronoun subject ("Trump said Clinton told him “...”")
+    keeps its quotation."""
+    for inner in attributions:
+        if inner.speaker is None or not inner.quotations or not _describes(inner.speaker):
+            continue
+        for outer in attributions:
+            if outer is inner or outer.clause is None or outer.speaker is None or _describes(outer.speaker):
+                continue
+            if outer.clause[0] <= inner.speaker.start and inner.at < outer.clause[1]:
+                inner.quotations.clear()
+                inner.speaker = None
+                break
+
+
 def _lead_in(text: str, attribution: Attribution, quotation: QuotedSpan, start: int) -> int:
     """Where a quote opens when words of its sentence come before its opening mark: after the cue
     that introduces it ("Cruz says that “...”", "calling him “...”"), or at the sentence's start when
@@ -249,6 +268,13 @@ def _clause_end(text: str, end: int) -> int:
         return end
     stop = _CLAUSE_STOP.search(text, end)
     return stop.start() if stop else len(text)
+
+
+def _asked(text: str, attribution: Attribution, quotation: QuotedSpan) -> bool:
+    """True for a cue sentence with nothing of its own to report right after a question or an
+    exclamation in marks: “Have I started?” Sanders replied."""
+    plain = not attribution.quotations and attribution.clause is None and not attribution.describing
+    return plain and attribution.cue not in _NOT_VERBS and text[quotation.end - 2 : quotation.end - 1] in "?!"
 
 
 def _reports(attribution: Attribution) -> tuple[int, int] | None:
