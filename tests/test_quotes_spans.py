@@ -122,3 +122,15 @@ def test_quoted_paragraphs_in_a_row_stay_apart() -> None:
         "“And we will win it, because the other side has no plan at all.”"
     )
     assert all("\n" not in text[q.start : q.end] for q in _direct(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Bob Walsh said the vote speaks “volumes” about the party and its leaders.",
+        "Bob Walsh said Reyes agrees the plan is “a total disaster” for the state.",
+    ],
+)
+def test_a_cue_inside_a_reported_clause_makes_no_second_quote(text: str) -> None:
+    quotes = _direct(text)
+    assert [q.speaker for q in quotes] == ["Bob Walsh"], [(q.speaker, text[q.start : q.end]) for q in quotes]

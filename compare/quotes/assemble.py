@@ -227,6 +227,12 @@ def _yield_nested(attributions: list[Attribution]) -> None:
     and the outer clause takes it. A named or pronoun subject ("Trump said Clinton told him “...”")
     keeps its quotation."""
     for inner in attributions:
+        if inner.speaker is None or inner.clause is None or inner.quotations or not inner.finite:
+            continue
+        if any(_within_clause(inner, outer) for outer in attributions):
+            inner.speaker = None  # "he said that fact speaks “volumes”": a cue with only a clause, inside one
+            inner.clause = None
+    for inner in attributions:
         if inner.speaker is None or not inner.quotations or not _describes(inner.speaker):
             continue
         for outer in attributions:
@@ -236,6 +242,14 @@ def _yield_nested(attributions: list[Attribution]) -> None:
                 inner.quotations.clear()
                 inner.speaker = None
                 break
+
+
+def _within_clause(inner: Attribution, outer: Attribution) -> bool:
+    """True when ``inner``'s cue and speaker lie in the reported clause of ``outer``, a cue with a speaker."""
+    if outer is inner or outer.clause is None or outer.speaker is None or _describes(outer.speaker):
+        return False
+    first, last = outer.clause
+    return inner.speaker is not None and first <= min(inner.speaker.start, inner.at) and inner.at < last
 
 
 def _lead_in(text: str, attribution: Attribution, quotation: QuotedSpan, start: int) -> int:

@@ -131,6 +131,7 @@ class AttributionReader:
             cue, self.parsed.start(verb), sentence, speaker, verb.i, clause, describing=verb.dep_ == "acl"
         )
         attribution.lead = _after_cue(self.parsed, verb)
+        attribution.finite = verb.dep_ in {"ROOT", "ccomp", "parataxis"} and verb.tag_ != "VBG"
         return attribution
 
     def _clause(self, verb: Token) -> tuple[int, int] | None:
