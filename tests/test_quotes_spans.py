@@ -134,3 +134,21 @@ def test_quoted_paragraphs_in_a_row_stay_apart() -> None:
 def test_a_cue_inside_a_reported_clause_makes_no_second_quote(text: str) -> None:
     quotes = _direct(text)
     assert [q.speaker for q in quotes] == ["Bob Walsh"], [(q.speaker, text[q.start : q.end]) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        # when it was said is never what was said, whatever the parse hangs it on
+        (
+            "Reyes said Wednesday night that under the old rules “nobody could ever have won this state, "
+            "not even the governor herself.”",
+            "that under",
+        ),
+        # a preposition before words that go on with "to" belongs to the cue ("called on")
+        ("Reyes called on the governor to “stop hiding from the voters” and answer their questions.", "the governor"),
+    ],
+)
+def test_a_quote_opens_past_when_it_was_said_and_inside_a_phrasal_cue(text: str, opens: str) -> None:
+    quote = next(q for q in _direct(text) if "“" in text[q.start : q.end])
+    assert text[quote.start :].startswith(opens), text[quote.start : quote.end]

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from compare.quotes.cues import AUDIENCE, CLAIM_NOUNS, COMPLEMENT_DEPS, LEMMAS, SPEECH_NOUNS, SPEECH_VERBS
+from compare.quotes.cues import (
+    AUDIENCE,
+    CLAIM_NOUNS,
+    COMPLEMENT_DEPS,
+    LEMMAS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    WHEN_WORDS,
+)
 from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb
 from compare.quotes.plan import Attribution, Plan, Snippet
 from compare.quotes.speaker_words import colon_source, person_subject, speaker_mention, subject_of
@@ -235,10 +243,18 @@ def _after_cue(parsed: ParsedSnippet, verb: Token) -> int | None:
     rights = [c for c in verb.rights if not (c.is_punct and c.i not in parsed.quotation_of)]
     reported = max((i for i, c in enumerate(rights) if c.dep_ in _REPORTED or _holds_quotation(parsed, c)), default=-1)
     telling = LEMMAS.get(verb.lower_) == "tell"
+    # "called on the administration to “...”", "referred to him as “...”": a preposition before words that
+    # go on with "to" or "as" belongs to the cue, and its object opens what was said
+    phrasal = reported >= 0 and rights[reported].dep_ in {"xcomp", "prep", "oprd"}
     skipped: set[int] = set()
-    for child in rights[: max(reported, 0)]:
+    for index, child in enumerate(rights):
+        when = child.dep_ in _ADJUNCTS and any(t.lower_ in WHEN_WORDS for t in (child, *child.children))
+        if index >= reported and not when:
+            continue  # "said Wednesday night": when it was said is never what was said
         addressee = telling and child.dep_ in {"dobj", "dative"} and child.lower_ != "that"
-        if child.dep_ in _ADJUNCTS or addressee:
+        if child.dep_ == "prep" and phrasal and not when:
+            skipped.add(child.i)
+        elif child.dep_ in _ADJUNCTS or addressee:
             skipped |= {t.i for t in child.subtree}
     for token in parsed.doc[verb.i + 1 :]:
         if token.i in skipped or token.dep_ in {"prt", "neg"} or (token.is_punct and not token.is_quote):
