@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from compare.model import Quote
@@ -35,11 +36,12 @@ class Assembler:
         return max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
 
     def quotes(self) -> list[Quote]:
-        self._yield_nested()
+        _yield_nested(self.attributions)
         owned = {i for a in self.attributions for i in a.quotations}
         self._attach_enclosed(owned)
         self._attach_introduced(owned)
         self._attach_adjacent(owned)
+        self._attach_next_paragraph(owned)
         made = [q for q in map(self._from_attribution, self.attributions) if q is not None]
         made += [self._orphan(i) for i in sorted(self.plan.statements - owned)]
         statements = [q for q in made if q.kind in {"direct", "indirect"}]
@@ -50,23 +52,6 @@ class Assembler:
                 continue
             made.append(self._quote(quotation.start, quotation.end, "scare"))
         return sorted(made, key=lambda q: (q.start, q.end))
-
-    def _yield_nested(self) -> None:
-        """A cue inside someone's reported clause whose subject only describes something speaks for no
-        one: in "Cruz said any candidate ... “owes it to the men and women”" or "Penwell said the world lost
-        a voice that said “love ...”", the quotation is Cruz's and Penwell's, so the inner cue lets go of it
-        and the outer clause takes it. A named or pronoun subject ("Trump said Clinton told him “...”")
-        keeps its quotation."""
-        for inner in self.attributions:
-            if inner.speaker is None or not inner.quotations or not _describes(inner.speaker):
-                continue
-            for outer in self.attributions:
-                if outer is inner or outer.clause is None or outer.speaker is None or _describes(outer.speaker):
-                    continue
-                if outer.clause[0] <= inner.speaker.start and inner.at < outer.clause[1]:
-                    inner.quotations.clear()
-                    inner.speaker = None
-                    break
 
     def _attach_enclosed(self, owned: set[int]) -> None:
         """A quotation inside a reported clause belongs to that clause's speaker: "The Pentagon was
@@ -97,17 +82,47 @@ class Assembler:
 
     def _attach_adjacent(self, owned: set[int]) -> None:
         """A quotation with no cue of its own that touches a quoting sentence continues that quote:
-        “...,” he said. “...” — or opens it: “...” “...,” he said."""
-        quoting = [a for a in self.attributions if a.quotations and a.speaker is not None]
+        “...,” he said. “...” — or opens it: “...” “...,” he said; also a question the sentence after it
+        answers for (“...?” Sanders replied.), which the sentence splitter cut off from its cue."""
+        quoting = [a for a in self.attributions if a.speaker is not None]
         for index in sorted(self.plan.statements - owned):
             quotation = self.plan.quotations[index]
             for attribution in quoting:
                 first, last = attribution.sentence
                 gap = self.text[last : quotation.start]
-                after = last <= quotation.start and not gap.strip() and "\n" not in gap
-                opens = self.plan.quotations[min(attribution.quotations)].start == first
-                before = opens and quotation.end <= first and not self.text[quotation.end : first].strip()
+                reports = bool(attribution.quotations) or _reports(attribution) is not None
+                after = reports and last <= quotation.start and not gap.strip() and "\n" not in gap
+                opens = (
+                    bool(attribution.quotations) and self.plan.quotations[min(attribution.quotations)].start == first
+                )
+                touches = quotation.end <= first and not self.text[quotation.end : first].strip()
+                before = touches and (opens or _asked(self.text, attribution, quotation))
                 if (after or before) and self.paragraph_of(first) == self.paragraph_of(quotation.start):
+                    if not attribution.quotations and attribution.clause is not None:
+                        attribution.continued = True  # "She says people should choose. “It is their life.”"
+                    attribution.quotations.append(index)
+                    owned.add(index)
+                    break
+
+    def _attach_next_paragraph(self, owned: set[int]) -> None:
+        """A paragraph that is one quotation with no cue goes on with the quote that ends the paragraph
+        before (“...,” he said.¶“...”¶), unless another quoted paragraph follows it."""
+        for index in sorted(self.plan.statements - owned):
+            quotation = self.plan.quotations[index]
+            paragraph = self.paragraph_of(quotation.start)
+            start, end = self.paragraphs[paragraph]
+            if paragraph == 0 or quotation.start != start or self.text[quotation.end : end].strip():
+                continue
+            if (
+                paragraph + 1 < len(self.paragraphs)
+                and self.text[self.paragraphs[paragraph + 1][0]] in QUOTE_MARK_CHARS
+            ):
+                continue
+            before_end = self.paragraphs[paragraph - 1][1]
+            for attribution in self.attributions:
+                closes = not self.text[attribution.sentence[1] : before_end].strip()
+                quoting = attribution.quotations and attribution.speaker is not None
+                if quoting and closes and self.paragraph_of(attribution.at) == paragraph - 1:
                     attribution.quotations.append(index)
                     owned.add(index)
                     break
@@ -115,7 +130,8 @@ class Assembler:
     def _from_attribution(self, attribution: Attribution) -> Quote | None:
         quotations = [self.plan.quotations[i] for i in sorted(attribution.quotations)]
         clause = attribution.clause
-        if quotations and clause and not any(clause[0] <= q.start and q.end <= clause[1] for q in quotations):
+        inside = any(clause[0] <= q.start and q.end <= clause[1] for q in quotations) if clause else False
+        if quotations and clause and not inside and not attribution.continued:
             clause = None  # the clause is something else the speaker did; the quotation is the statement
         if clause and attribution.speaker is not None:
             clause = (clause[0], self._quoted_tail(attribution, clause[1]))
@@ -123,12 +139,16 @@ class Assembler:
         if not spans or (not quotations and attribution.speaker is None):
             return None  # words no one is said to have said are not a quote
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        if quotations:
+            start = _lead_in(self.text, attribution, quotations[0], start)
         partial = any(
             start <= q.start and q.end <= end
             for i, q in enumerate(self.plan.quotations)
             if i not in self.plan.statements
         )
         kind = "direct" if quotations or partial else "indirect"
+        if kind == "direct":
+            end = _cut_at_dash(self.text, self.plan.quotations, start, end)
         if quotations and not clause:
             # The comma before "he said" is the attribution's, not the speaker's.
             words = " … ".join(q.inner(self.text).rstrip(",;:") for q in quotations)
@@ -147,20 +167,6 @@ class Assembler:
             if short and end <= quotation.start < limit and "\n" not in self.text[end : quotation.start]:
                 end = quotation.end
         return end
-
-    def _clause_end(self, end: int) -> int:
-        """Where quoted words closed in the middle of their clause end: "“a total and complete ban” on all
-        Muslims" runs on to the clause's comma or the sentence's end, because what follows completes what
-        was said. A quotation closed after its own punctuation ("...,” he said") or followed by a new verb
-        phrase ("“crazy” and said ...") ends at its mark."""
-        text = self.text
-        if end < 2 or text[end - 1] not in QUOTE_MARK_CHARS or text[end - 2] in _CLOSING_PUNCTUATION:
-            return end
-        follows = _NEXT_WORD.match(text, end)
-        if follows is None or follows.group(1) not in CLAUSE_CONTINUERS:
-            return end
-        stop = _CLAUSE_STOP.search(text, end)
-        return stop.start() if stop else len(text)
 
     def _orphan(self, index: int) -> Quote:
         """A statement no cue claims: it takes the speaker of its paragraph (the last one quoted before
@@ -199,7 +205,7 @@ class Assembler:
             words = QuotedSpan(start, end, self.text[end - 1] in QUOTE_MARK_CHARS).inner(self.text).rstrip(",;:")
         speaker = self.resolver.resolve(mention) if mention is not None else None
         if kind == "direct":
-            end = self._clause_end(end)
+            end = _clause_end(self.text, end)
         return Quote(
             article_id=article.id,
             outlet=article.outlet,
@@ -214,11 +220,100 @@ class Assembler:
         )
 
 
+def _yield_nested(attributions: list[Attribution]) -> None:
+    """A cue inside someone's reported clause whose subject only describes something speaks for no
+    one: in "Cruz said any candidate ... “owes it to the men and women”" or "Penwell said the world lost
+    a voice that said “love ...”", the quotation is Cruz's and Penwell's, so the inner cue lets go of it
+    and the outer clause takes it. A named or pronoun subject ("Trump said Clinton told him “...”")
+    keeps its quotation."""
+    for inner in attributions:
+        if inner.speaker is None or inner.clause is None or inner.quotations or not inner.finite:
+            continue
+        if any(_within_clause(inner, outer) for outer in attributions):
+            inner.speaker = None  # "he said that fact speaks “volumes”": a cue with only a clause, inside one
+            inner.clause = None
+    for inner in attributions:
+        if inner.speaker is None or not inner.quotations or not _describes(inner.speaker):
+            continue
+        for outer in attributions:
+            if outer is inner or outer.clause is None or outer.speaker is None or _describes(outer.speaker):
+                continue
+            if outer.clause[0] <= inner.speaker.start and inner.at < outer.clause[1]:
+                inner.quotations.clear()
+                inner.speaker = None
+                break
+
+
+def _within_clause(inner: Attribution, outer: Attribution) -> bool:
+    """True when ``inner``'s cue and speaker lie in the reported clause of ``outer``, a cue with a speaker."""
+    if outer is inner or outer.clause is None or outer.speaker is None or _describes(outer.speaker):
+        return False
+    first, last = outer.clause
+    return inner.speaker is not None and first <= min(inner.speaker.start, inner.at) and inner.at < last
+
+
+def _lead_in(text: str, attribution: Attribution, quotation: QuotedSpan, start: int) -> int:
+    """Where a quote opens when words of its sentence come before its opening mark: after the cue
+    that introduces it ("Cruz says that “...”", "calling him “...”"), or at the sentence's start when
+    the cue follows ("Clinton “caused havoc,” he said")."""
+    first, last = attribution.sentence
+    if attribution.speaker is None or attribution.token < 0 or not (first <= quotation.start < last):
+        return start
+    if not _LEAD_WORD.search(text, first, quotation.start):
+        return start
+    if attribution.at > quotation.start:
+        tail = start == quotation.start and attribution.cue not in _NOT_VERBS
+        return first if tail else start
+    lead = attribution.lead
+    if lead is not None and attribution.at < min(start, lead) and lead <= quotation.start:
+        return lead  # also past "in a statement" that the parse read as the start of the clause
+    return start
+
+
+def _clause_end(text: str, end: int) -> int:
+    """Where quoted words closed in the middle of their clause end: "“a total and complete ban” on all
+    Muslims" runs on to the clause's comma or the sentence's end, because what follows completes what
+    was said. A quotation closed after its own punctuation ("...,” he said") or followed by a new verb
+    phrase ("“crazy” and said ...") ends at its mark."""
+    if end < 2 or text[end - 1] not in QUOTE_MARK_CHARS or text[end - 2] in _CLOSING_PUNCTUATION:
+        return end
+    follows = _NEXT_WORD.match(text, end)
+    if follows is None or follows.group(1) not in CLAUSE_CONTINUERS:
+        return end
+    stop = _CLAUSE_STOP.search(text, end)
+    return stop.start() if stop else len(text)
+
+
+def _asked(text: str, attribution: Attribution, quotation: QuotedSpan) -> bool:
+    """True for a cue sentence with nothing of its own to report right after a question or an
+    exclamation in marks: “Have I started?” Sanders replied."""
+    plain = not attribution.quotations and attribution.clause is None and not attribution.describing
+    return plain and attribution.cue not in _NOT_VERBS and text[quotation.end - 2 : quotation.end - 1] in "?!"
+
+
+def _reports(attribution: Attribution) -> tuple[int, int] | None:
+    """The clause of a speech verb that reports words (not a participle describing a noun)."""
+    return None if attribution.describing or attribution.cue in _NOT_VERBS else attribution.clause
+
+
+def _cut_at_dash(text: str, quotations: Sequence[QuotedSpan], start: int, end: int) -> int:
+    """A dash after the last quoted words of a clause opens the writer's aside ("called him “the next
+    George Washington” – the Founding Father who ..."): the quote ends before it."""
+    last = max((q.end for q in quotations if start <= q.start and q.end <= end), default=end)
+    dash = _DASH.search(text, last, end)
+    if dash is None or _DASH.search(text, dash.end(), end):
+        return end  # no dash, or a pair of them around an aside the clause goes on after
+    return len(text[: dash.start()].rstrip(" ,"))
+
+
 def _describes(mention: Mention) -> bool:
     """A speaker mention that neither names nor stands for a person ("any candidate", "Rubio's tax plan")."""
     return mention.kind == "description" or (mention.kind == "name" and mention.text.split()[-1].islower())
 
 
+_DASH = re.compile(r"\s(?:—|–|-|--)\s|—")
+_LEAD_WORD = re.compile(r"\w")
+_NOT_VERBS = frozenset({":", "according to", "in the words of", "―"})
 _CLOSING_PUNCTUATION = frozenset(",.!?;:…")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]([a-z][\w’'-]*)")
 # Where a clause that runs on past a quotation stops: a comma, a dash, a semicolon, the sentence's end.

@@ -104,6 +104,9 @@ class Attribution:
     quotations: list[int] = field(default_factory=list)  # long quotations attributed here
     colon: bool = False  # ends with a colon: may introduce the next paragraph's quotation
     describing: bool = False  # a participle describing a noun ("the letter announcing ..."): speaks for its clause only
+    finite: bool = False  # a finite verb heading its own clause, not a participle, relative or "and ..." verb
+    continued: bool = False  # its clause goes on in the quotation after its sentence
+    lead: int | None = None  # where words reported after a speech verb open, past when, where and to whom it spoke
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from compare.quotes.cues import AUDIENCE, CLAIM_NOUNS, COMPLEMENT_DEPS, LEMMAS, SPEECH_NOUNS, SPEECH_VERBS
+from compare.quotes.cues import (
+    AUDIENCE,
+    CLAIM_NOUNS,
+    COMPLEMENT_DEPS,
+    LEMMAS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    WHEN_WORDS,
+)
 from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb
 from compare.quotes.plan import Attribution, Plan, Snippet
 from compare.quotes.speaker_words import colon_source, person_subject, speaker_mention, subject_of
@@ -127,9 +135,12 @@ class AttributionReader:
         for extra in extras:
             cue += " " + " ".join(t.text for t in extra.subtree)
         clause = self._clause(verb)
-        return Attribution(
+        attribution = Attribution(
             cue, self.parsed.start(verb), sentence, speaker, verb.i, clause, describing=verb.dep_ == "acl"
         )
+        attribution.lead = _after_cue(self.parsed, verb)
+        attribution.finite = verb.dep_ in {"ROOT", "ccomp", "parataxis"} and verb.tag_ != "VBG"
+        return attribution
 
     def _clause(self, verb: Token) -> tuple[int, int] | None:
         """The reported words: the verb's complement clause ("said the probe is ongoing"), or else its
@@ -223,6 +234,41 @@ def _reports_speech(verb: Token) -> bool:
     going_on = lemma == "continue" and any(c.dep_ == "xcomp" for c in verb.children)
     pointing_only = lemma == "point" and not any(c.lower_ == "out" for c in verb.children)
     return not (negated or going_on or pointing_only)
+
+
+def _after_cue(parsed: ParsedSnippet, verb: Token) -> int | None:
+    """Where the words a speech verb reports open: the first word after the verb that is not an adjunct
+    saying when, where, how or to whom it spoke ("said Monday in a statement that ...", "told reporters
+    “...”"). An adjunct is skipped only when something follows it, so "warned of “...”" keeps its "of"."""
+    rights = [c for c in verb.rights if not (c.is_punct and c.i not in parsed.quotation_of)]
+    reported = max((i for i, c in enumerate(rights) if c.dep_ in _REPORTED or _holds_quotation(parsed, c)), default=-1)
+    telling = LEMMAS.get(verb.lower_) == "tell"
+    # "called on the administration to “...”", "referred to him as “...”": a preposition before words that
+    # go on with "to" or "as" belongs to the cue, and its object opens what was said
+    phrasal = reported >= 0 and rights[reported].dep_ in {"xcomp", "prep", "oprd"}
+    skipped: set[int] = set()
+    for index, child in enumerate(rights):
+        when = child.dep_ in _ADJUNCTS and any(t.lower_ in WHEN_WORDS for t in (child, *child.children))
+        if index >= reported and not when:
+            continue  # "said Wednesday night": when it was said is never what was said
+        addressee = telling and child.dep_ in {"dobj", "dative"} and child.lower_ != "that"
+        if child.dep_ == "prep" and phrasal and not when:
+            skipped.add(child.i)
+        elif child.dep_ in _ADJUNCTS or addressee:
+            skipped |= {t.i for t in child.subtree}
+    for token in parsed.doc[verb.i + 1 :]:
+        if token.i in skipped or token.dep_ in {"prt", "neg"} or (token.is_punct and not token.is_quote):
+            continue
+        return parsed.start(token)
+    return None
+
+
+_ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "advcl", "agent"})
+_REPORTED = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "mark"})
+
+
+def _holds_quotation(parsed: ParsedSnippet, token: Token) -> bool:
+    return any(t.i in parsed.quotation_of or t.is_quote for t in token.subtree)
 
 
 def _rest_of_clause(parsed: ParsedSnippet, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:

@@ -5,7 +5,10 @@ Scored by the rules in ../shared/data/README.md (see compare/evaluate/quotes.py)
 accuracy 0.908 (textacy 0.546), 0.967 where the gold names the speaker; 2026-12-04 (issue #18): F1 0.906,
 exact-span F1 0.729, speaker accuracy 0.921 (0.917 before the scorer counted "one source" for "one source"),
 0.969 where the gold names the speaker; 2026-12-05 (issue #18, branch quotes-train): exact-span F1 0.747,
-the rest unchanged. Floors sit a little below;
+the rest unchanged; 2026-12-05 (issue #18, branch quote-spans, span boundaries by the gold's conventions):
+dev F1 0.914, exact-span F1 0.786, speaker accuracy 0.919, 0.967 where the gold names the speaker
+(textacy 0.469 / 0.185 / 0.546 / 0.821); train (840 articles) F1 0.908, exact-span F1 0.757, speaker
+accuracy 0.890, 0.951 named (textacy 0.464 / 0.190 / 0.616 / 0.884). Floors sit a little below;
 a floor is only ever raised. (Until 2026-11-23 the gate scored every second article, where
 speaker accuracy runs higher: 0.882 there, floor 0.87; the floors here are for all 84.)
 """
@@ -28,7 +31,7 @@ def result(shared_data: Path) -> dict[str, Any]:
 @pytest.mark.quality
 @pytest.mark.parametrize(
     ("figure", "floor"),
-    [("f1", 0.90), ("exact_f1", 0.74), ("speaker_accuracy", 0.91), ("speaker_accuracy_named_gold", 0.96)],
+    [("f1", 0.91), ("exact_f1", 0.78), ("speaker_accuracy", 0.91), ("speaker_accuracy_named_gold", 0.96)],
 )
 def test_quotes_quality_floor(result: dict[str, Any], figure: str, floor: float) -> None:
     assert result["parallax"][figure] >= floor
