@@ -48,7 +48,7 @@ def _emit_json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
 
 
 def _emit(
-    items: Sequence[T],
+    items: Iterable[T],
     out: TextIO,
     as_json: bool,
     record: Callable[[T], dict[str, Any]],
@@ -60,9 +60,10 @@ def _emit(
     """Each item as one JSON line (``--json``, the stable contract) or as a row of text in lined-up columns
     (with ``below`` an indented line under it; ``none`` said when there are no items): the choice every
     listing subcommand makes, in one place."""
-    if as_json:
+    if as_json:  # streamed: a large build's listing starts at once and is never all in memory
         _emit_json((record(item) for item in items), out)
         return
+    items = list(items)
     if not items and none:
         out.write(none + "\n")
     for item, line in zip(items, aligned([cells(item) for item in items]), strict=True):
@@ -193,7 +194,7 @@ def cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
     path = _existing(args.path)
     if path.is_dir():
         corpus = _open(args.path)
-        quotes = [q for s in corpus.stories for q in corpus.story_quotes(s.story_id)]
+        quotes: Iterable[Quote] = (q for _, story_quotes in corpus.quotes_by_story() for q in story_quotes)
     else:
         from compare.quotes import extract_quotes_many
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -193,6 +193,25 @@ class Corpus:
         from compare.quotes import resolve_speakers
 
         return resolve_speakers(self.tables.quotes_of(self.story(story_id).article_ids))
+
+    def quotes_by_story(self, stories_per_read: int = 500) -> Iterator[tuple[Story, list[Quote]]]:
+        """Every story with its resolved quotes (as ``story_quotes`` gives them), in story order.
+
+        Reads the quotes of ``stories_per_read`` stories at a time: asking story by story scans the
+        quote index once per story, which on a large build is most of a corpus-wide listing's time,
+        while reading the whole table at once holds every quote of a million-article build in memory.
+        """
+        from compare.quotes import resolve_speakers
+
+        stories = self.stories
+        for start in range(0, len(stories), stories_per_read):
+            chunk = stories[start : start + stories_per_read]
+            story_of = {a: s.story_id for s in chunk for a in s.article_ids}
+            by_story: dict[str, list[Quote]] = {s.story_id: [] for s in chunk}
+            for quote in self.tables.quotes_of(list(story_of)):  # in corpus order, as story_quotes reads them
+                by_story[story_of[quote.article_id]].append(quote)
+            for story in chunk:
+                yield story, resolve_speakers(by_story[story.story_id])
 
     def story_passages(self, story_id: str) -> list[Passage]:
         """Shared passages with at least two articles of this story."""

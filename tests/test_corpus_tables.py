@@ -146,3 +146,24 @@ def test_built_bundled_corpus_opens_the_same(tmp_path: Path) -> None:
         assert opened.story_passages(sid) == built.story_passages(sid)
     assert opened.independent_reports() == built.independent_reports()
     assert opened.articles == built.articles and opened.quotes == built.quotes
+
+
+@pytest.mark.parametrize("per_read", [1, 7, 10_000])
+def test_quotes_by_story_reads_many_stories_at_once_and_gives_what_story_quotes_gives(
+    tmp_path: Path, small_groups: None, monkeypatch: pytest.MonkeyPatch, per_read: int
+) -> None:
+    made, opened = _made(tmp_path, 300)
+    reads: list[int] = []
+    real = opened.tables.quotes_of
+
+    def counting(ids: list[str]) -> object:
+        reads.append(len(ids))
+        return real(ids)
+
+    monkeypatch.setattr(opened.tables, "quotes_of", counting)
+    listed = list(opened.quotes_by_story(stories_per_read=per_read))
+    assert [story for story, _ in listed] == opened.stories
+    for story, quotes in listed:
+        assert quotes == made.story_quotes(story.story_id)
+    assert sum(len(quotes) for _, quotes in listed) == len(made.quotes) > 0
+    assert len(reads) == -(-len(opened.stories) // per_read)  # one read per run of stories, not one per story
