@@ -99,3 +99,42 @@ def test_quotes_match_every_other_word_respelled_still_matches() -> None:
         ]
     )
     assert match.outlets == ("A", "B")
+
+
+def test_a_paraphrase_around_a_partial_quote_compares_only_the_quoted_words() -> None:
+    quoted = "a reckless gamble with the lives of our soldiers"
+    whole = _quote("A", quoted)
+    # Two outlets wrap the same quoted words in paraphrases of their own: no word of the speaker changed.
+    first = _quote("B", f"the minister told reporters the plan was “{quoted}” and should be dropped")
+    second = _quote("C", f"it amounted to “{quoted},” she argued")
+    (match,) = match_quotes([whole, first, second])
+    assert match.outlets == ("A", "B", "C")
+    assert match.identical and not match.changes and match.text == quoted
+    assert match.paraphrased == ("b", "c")
+
+
+def test_a_changed_word_inside_the_marks_is_still_a_change_in_a_paraphrase() -> None:
+    whole = _quote("A", "a reckless gamble with the lives of our soldiers")
+    altered = _quote("B", "she called it “a reckless gamble with the lives of our troops” in a speech")
+    (match,) = match_quotes([whole, altered])
+    assert [(c.change, c.reference, c.version) for c in match.changes] == [("changed", "soldiers", "troops")]
+    assert match.paraphrased == ("b",)
+
+
+def test_quoted_words_of_a_whole_quotation_are_the_quotation() -> None:
+    from compare.quotes import quoted_words
+
+    assert quoted_words(_quote("A", FULL)) == FULL
+    assert quoted_words(_quote("A", "He said “first part” and then “second part”")) == "first part … second part"
+    assert quoted_words(_quote("A", "an unclosed “mark stays whole")) == "an unclosed “mark stays whole"
+
+
+def test_the_matched_quotes_view_shows_the_paraphrase_beside_the_quoted_words_escaped() -> None:
+    from compare.story.quoted_officials import matched_quotes_html
+
+    quoted = "a reckless gamble with the lives of our soldiers"
+    paraphrase = _quote("B", f"<b>the minister</b> said the plan was “{quoted}”")
+    html = matched_quotes_html(match_quotes([_quote("A", quoted), paraphrase]))
+    assert f"“{quoted}” <span" in html  # the quoted words, as compared
+    assert "in the outlet's paraphrase: &lt;b&gt;the minister&lt;/b&gt;" in html
+    assert "<b>" not in html

@@ -39,7 +39,7 @@ from compare.parallel import map_slices
 from compare.people import resolve_speakers
 from compare.progress import Advance, no_advance
 from compare.quotes.assemble import Assembler, dash_bylines, named_people
-from compare.quotes.matching import QuoteMatch, WordChange, match_quotes
+from compare.quotes.matching import QuoteMatch, WordChange, match_quotes, quoted_words
 from compare.quotes.plan import Attribution, plan_article
 from compare.quotes.reader import AttributionReader
 from compare.speakers import SpeakerResolver, single_outlet_speakers, speaker_outlet_table
@@ -55,6 +55,7 @@ __all__ = [
     "extract_quotes_many",
     "find_quotations",
     "match_quotes",
+    "quoted_words",
     "resolve_speakers",
     "single_outlet_speakers",
     "speaker_outlet_table",

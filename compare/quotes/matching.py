@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from compare import settings
 from compare.model import Quote, Record
+from compare.nlp import find_quotations
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,11 @@ class WordChange(Record):
 class QuoteMatch(Record):
     """One statement printed by several outlets: every version, and how they differ.
 
-    ``text`` is the fullest version; ``trimmed`` lists the articles whose version is a
-    cut of it (words only left out at the ends); ``changes`` lists every omitted, added
-    or changed word run against the fullest version ("inconsistent with" printed as
-    "inconsistent of").
+    ``text`` is the fullest version of the quoted words; ``trimmed`` lists the articles whose
+    version is a cut of it (words only left out at the ends); ``changes`` lists every omitted,
+    added or changed word run against the fullest version ("inconsistent with" printed as
+    "inconsistent of"); ``paraphrased`` lists the articles that print the words as a partial
+    quote inside the writer's own paraphrase (only the words inside the marks are compared).
     """
 
     match_id: str
@@ -43,6 +45,24 @@ class QuoteMatch(Record):
     identical: bool
     trimmed: tuple[str, ...]
     changes: tuple[WordChange, ...]
+    paraphrased: tuple[str, ...] = ()
+
+
+def quoted_words(quote: Quote) -> str:
+    """The speaker's own words of a direct quote: only the pieces inside quotation marks when the quote is
+    the writer's paraphrase around a partial quote ("said Iran “appears to be standing down”" gives
+    "appears to be standing down"), else the quote as printed (a whole quotation is stored without marks).
+
+    Outlets that paraphrase the same statement differently have not changed the speaker's words, so
+    the paraphrase is never compared.
+    """
+    pieces = [span.inner(quote.quote) for span in find_quotations(quote.quote) if span.closed]
+    return " … ".join(piece for piece in pieces if piece) or quote.quote
+
+
+def is_paraphrase(quote: Quote) -> bool:
+    """True when the quote holds words of the writer's own around its quoted pieces."""
+    return bool(_match_words(quote.quote)) and _match_words(quoted_words(quote)) != _match_words(quote.quote)
 
 
 _MATCH_WORD = re.compile(r"[\w’'-]+")
@@ -92,11 +112,11 @@ def match_quotes(quotes: Sequence[Quote]) -> list[QuoteMatch]:
     from rapidfuzz import fuzz
 
     candidates = [
-        q for q in quotes if q.kind == "direct" and len(_match_words(q.quote)) >= settings.QUOTE_MATCH_MIN_WORDS
+        q for q in quotes if q.kind == "direct" and len(_match_words(quoted_words(q))) >= settings.QUOTE_MATCH_MIN_WORDS
     ]
     if len(candidates) < 2:
         return []
-    words = [_match_words(q.quote) for q in candidates]
+    words = [_match_words(quoted_words(q)) for q in candidates]
     texts = [" ".join(w) for w in words]
     parent = list(range(len(candidates)))
 
@@ -121,7 +141,8 @@ def _quote_match(members: list[Quote]) -> QuoteMatch:
     from difflib import SequenceMatcher
 
     members = sorted(members, key=lambda q: (q.outlet, q.article_id, q.start))
-    padded = {id(q): f" {' '.join(_match_words(q.quote))} " for q in members}
+    words_of = {id(q): _match_words(quoted_words(q)) for q in members}
+    padded = {key: f" {' '.join(words)} " for key, words in words_of.items()}
 
     def support(quote: Quote) -> tuple[int, int]:
         """How many versions this one contains word for word, then its length: the fullest common version."""
@@ -129,13 +150,13 @@ def _quote_match(members: list[Quote]) -> QuoteMatch:
         return sum(padded[id(other)] in own for other in members), len(own)
 
     reference = max(members, key=support)  # the first (by outlet) among equals
-    reference_words = _match_words(reference.quote)
+    reference_words = words_of[id(reference)]
     changes: list[WordChange] = []
     trimmed: list[str] = []
     for quote in members:
         if quote is reference:
             continue
-        words = _match_words(quote.quote)
+        words = words_of[id(quote)]
         matcher = SequenceMatcher(a=reference_words, b=words, autojunk=False)
         inner = []
         for tag, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -159,10 +180,11 @@ def _quote_match(members: list[Quote]) -> QuoteMatch:
         match_id="q" + hashlib.sha1(key.encode()).hexdigest()[:10],
         speaker_id=speaker.speaker_id if speaker else None,
         speaker=speaker.speaker if speaker else None,
-        text=reference.quote,
+        text=quoted_words(reference),
         versions=tuple(members),
         outlets=tuple(sorted({q.outlet for q in members})),
-        identical=len({tuple(_match_words(q.quote)) for q in members}) == 1,
+        identical=len({tuple(words) for words in words_of.values()}) == 1,
         trimmed=tuple(trimmed),
         changes=tuple(changes),
+        paraphrased=tuple(q.article_id for q in members if is_paraphrase(q)),
     )

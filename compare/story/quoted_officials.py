@@ -65,6 +65,8 @@ def _change_html(change: WordChange) -> str:
 
 def matched_quotes_html(matches: Sequence[QuoteMatch]) -> str:
     """Each statement several outlets printed: the fullest version, then every outlet's version and its changes."""
+    from compare.quotes import quoted_words
+
     blocks = []
     for match in matches:
         items = []
@@ -72,9 +74,12 @@ def matched_quotes_html(matches: Sequence[QuoteMatch]) -> str:
             changes = [c for c in match.changes if c.article_id == version.article_id]
             trimmed = " (trimmed)" if version.article_id in match.trimmed else ""
             detail = "; ".join(_change_html(c) for c in changes) or "word for word"
+            around = ""
+            if version.article_id in match.paraphrased:  # the writer's words around the quote are not compared
+                around = f'<br><span class="px-diff">in the outlet\'s paraphrase: {escape(version.quote)}</span>'
             items.append(
-                f"<li><strong>{escape(version.outlet)}</strong>{trimmed}: “{escape(version.quote)}” "
-                f'<span class="px-diff">— {detail}</span></li>'
+                f"<li><strong>{escape(version.outlet)}</strong>{trimmed}: “{escape(quoted_words(version))}” "
+                f'<span class="px-diff">— {detail}</span>{around}</li>'
             )
         blocks.append(
             f'<div class="px-col"><p class="px-outlet">{escape(match.speaker or "unattributed")} · '
@@ -178,6 +183,9 @@ def _matches_panel(matches: Sequence[QuoteMatch]) -> Panel:
                 "outlets": ", ".join(m.outlets),
                 "identical": m.identical,
                 "trimmed_by": ", ".join(dict.fromkeys(v.outlet for v in m.versions if v.article_id in m.trimmed)),
+                "paraphrased_by": ", ".join(
+                    dict.fromkeys(v.outlet for v in m.versions if v.article_id in m.paraphrased)
+                ),
                 "changes": len(m.changes),
                 "fullest_version": m.text,
             }
@@ -189,7 +197,8 @@ def _matches_panel(matches: Sequence[QuoteMatch]) -> Panel:
         "The same quote in several outlets",
         "When outlets print the same statement, their versions are lined up word by word: words left out are "
         "struck through, words added or changed are marked. A trimmed quote can change what a speaker seems "
-        "to say.",
+        "to say. Only words inside quotation marks are compared: an outlet's paraphrase around a partial quote "
+        "is shown beside it, not counted as a change.",
         table=table,
         html=matched_quotes_html(matches),
         note="" if matches else "No statement was quoted directly by more than one outlet.",
