@@ -138,3 +138,21 @@ def test_the_matched_quotes_view_shows_the_paraphrase_beside_the_quoted_words_es
     assert f"“{quoted}” <span" in html  # the quoted words, as compared
     assert "in the outlet's paraphrase: &lt;b&gt;the minister&lt;/b&gt;" in html
     assert "<b>" not in html
+
+
+def test_a_speakers_quotes_put_marks_only_round_the_speakers_own_words() -> None:
+    import pandas as pd
+
+    from compare.story.quoted_officials import speaker_quotes_html
+
+    rows = [
+        ("direct", "We will not leave."),
+        ("indirect", "that the troops would stay"),
+        ("direct", "the plan was “a grave mistake” and <i>reckless</i>"),
+    ]
+    table = pd.DataFrame([{"speaker_id": "s", "outlet": "A", "kind": k, "quote": q, "cue": "said"} for k, q in rows])
+    html = speaker_quotes_html(table, "s", ["A", "B"])
+    assert "“We will not leave.”" in html
+    assert "</span>that the troops would stay <em>" in html  # reported speech is not dressed as verbatim
+    assert "</span>the plan was “a grave mistake” and &lt;i&gt;reckless&lt;/i&gt; <em>" in html
+    assert "not quoted" in html  # outlet B

@@ -39,6 +39,17 @@ def quote_table(quotes: Sequence[Quote]) -> pd.DataFrame:
     return _speaker_types_in_words(pd.DataFrame(rows, columns=columns).fillna(""))
 
 
+def _as_printed(kind: str, quote: str) -> str:
+    """A quote's words, escaped, in quotation marks only when they are all the speaker's: a reported
+    (indirect) statement is the writer's wording, and a paraphrase around a partial quote keeps its own
+    marks round the words that are quoted."""
+    from compare.nlp import QUOTE_MARKS
+
+    if kind == "indirect" or QUOTE_MARKS.search(quote):
+        return escape(quote)
+    return f"“{escape(quote)}”"
+
+
 def speaker_quotes_html(quotes: pd.DataFrame, speaker_id: str, outlets: Sequence[str]) -> str:
     """One speaker's quotes as columns, one per outlet (an empty column says the outlet did not quote them)."""
     own = quotes[quotes["speaker_id"] == speaker_id]
@@ -46,7 +57,7 @@ def speaker_quotes_html(quotes: pd.DataFrame, speaker_id: str, outlets: Sequence
     for outlet, kind, quote, cue in zip(own["outlet"], own["kind"], own["quote"], own["cue"], strict=True):
         cited = f" <em>({escape(cue)})</em>" if cue else ""
         items.setdefault(outlet, []).append(
-            f'<li><span class="px-chip">{escape(kind)}</span>“{escape(quote)}”{cited}</li>'
+            f'<li><span class="px-chip">{escape(kind)}</span>{_as_printed(kind, quote)}{cited}</li>'
         )
     cells = []
     for outlet in outlets:
