@@ -233,7 +233,8 @@ def identify(mentions: Sequence[tuple[str, str]]) -> list[Identity]:
 
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for key, (speaker, _), (_, name), kind in zip(keys, mentions, split, kinds, strict=True):
-        shown = name if kind == PERSON and name else re.sub(r"[’']s$", "", re.sub(r"^(?:the|The)\s+", "", speaker))
+        # Shown without a lower-case "the" ("the Pentagon"); a capital one mid-sentence is a title's ("The Hill").
+        shown = name if kind == PERSON and name else re.sub(r"[’']s$", "", re.sub(r"^the\s+", "", speaker))
         names[key][" ".join(shown.split())] += 1
     display = {k: (_group_display(n) if is_group(k) else _display(n)) for k, n in names.items()}
     return [

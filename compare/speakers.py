@@ -622,7 +622,7 @@ class SpeakerResolver:
             return self._described(mention)
         title, name = split_title(mention.text.split())
         if self.is_organisation(mention):
-            name = re.sub(r"^(?:the|The)\s+", "", mention.text)
+            name = re.sub(r"^the\s+", "", mention.text)  # a capital "The" here is the title's ("The Hill")
             return Speaker(name, normalise_role(mention.role), speaker_type(name, mention.role, organisation=True))
         # the words before the name that are no title ("Fisherman" in "Fisherman Tomas Reyes") describe them
         lead = " ".join(name.split()[:-2])

@@ -86,3 +86,21 @@ def test_quotes_cue_speaker_it_and_they_stand_for_a_body(text: str, speaker: str
 )
 def test_quotes_cue_speaker_when_is_not_who(text: str, speaker: str) -> None:
     assert _speakers(text)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # a part of a document speaks for the document, never "line" or "paragraph"
+        ("The memo’s final paragraph warned that the plan was “unworkable and costly.”", "The memo", "document"),
+        ("The closing section of the report concluded the dam was “beyond repair.”", "the report", "document"),
+        # a capital "The" inside a sentence belongs to a publication's title
+        ("“The rule is a mistake,” wrote The Clarion on Friday.", "The Clarion", None),
+    ],
+)
+def test_quotes_cue_speaker_documents_and_titles(text: str, speaker: str, kind: str | None) -> None:
+    article = Article(id="a", outlet="o", title="", text=text, file="")
+    quote = next(q for q in extract_quotes(article) if q.kind == "direct")
+    assert quote.speaker == speaker
+    if kind is not None:
+        assert quote.speaker_type == kind

@@ -37,6 +37,11 @@ SPEECH_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "tweet", 
 # Nouns whose possessor said the clause they take: "Trump’s claim that ...".
 CLAIM_NOUNS = frozenset({"claim", "assertion", "contention", "insistence", "argument", "suggestion", "charge"})
 DOCUMENTS = SPEECH_NOUNS | {"release", "briefing", "memo", "report", "ad", "advertisement", "sign", "message", "note"}
+# Parts of a document that speak for it: "the letter’s last line declared" is the letter speaking.
+DOCUMENT_PARTS = frozenset(
+    {"line", "lines", "paragraph", "passage", "section", "sentence", "page", "conclusion", "wording", "text"}
+    | {"headline", "caption", "preamble", "opening", "ending", "summary", "part", "clause", "footnote", "title"}
+)
 AUDIENCE = frozenset({"reporters", "journalists", "lawmakers", "supporters", "crowd", "audience", "press"})
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from compare.quotes.cues import (
+    DOCUMENT_PARTS,
     DOCUMENTS,
     GENERIC_PEOPLE,
     LEMMAS,
@@ -27,6 +28,7 @@ def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
     """The words naming a speaker, title included; descriptions keep their qualifiers."""
     if token.lower_ in {"he", "she", "they", "i", "we", "it", "you"}:
         return Mention(token.text, parsed.start(token), parsed.end(token), "pronoun")
+    token = _document_of_part(token) or token
     token = _document_author(parsed, token) or token
     text = parsed.plan.article.text
     # The name and its title: the words right before the head that modify it ("Defense Secretary Mark
@@ -35,7 +37,7 @@ def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
     while first > 0 and parsed.doc[first - 1].dep_ in NAME_DEPS and parsed.doc[first - 1].i not in parsed.quotation_of:
         first -= 1
     left = [t for t in parsed.doc[first : token.i + 1] if not (t.is_punct or t.is_space)]
-    while left and left[0].dep_ in {"det", "predet"} and left[0].i != token.i:
+    while left and left[0].dep_ in {"det", "predet"} and left[0].i != token.i and not _names_a_title(left[0]):
         left = left[1:]
     appositive = next((c for c in token.children if c.dep_ == "appos"), None)
     if not is_proper(token) and appositive is not None and is_proper(appositive):
@@ -82,9 +84,29 @@ def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
         if later.i != run[-1].i + 1:
             break
         run.append(later)
-    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
-        run.pop()
+    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ == "case"):
+        run.pop()  # "the letter’s" (of "the letter’s last line") is the letter
     return run
+
+
+def _names_a_title(determiner: Token) -> bool:
+    """True for a capitalised "The" inside a sentence: it is part of a title ("The Dispatch", "The Hill"),
+    and the publication is not called "Dispatch"."""
+    return determiner.text == "The" and not determiner.is_sent_start
+
+
+def _document_of_part(token: Token) -> Token | None:
+    """The document a part of it speaks for: "the letter’s last line", "the final paragraph of the report"."""
+    if token.lower_ not in DOCUMENT_PARTS:
+        return None
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ in DOCUMENTS:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            document = next((t for t in child.children if t.dep_ == "pobj" and t.lower_ in DOCUMENTS), None)
+            if document is not None:
+                return document
+    return None
 
 
 def _document_author(parsed: ParsedSnippet, token: Token) -> Token | None:
