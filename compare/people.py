@@ -34,24 +34,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from compare.model import Quote
-from compare.speaker_types import is_news_outlet
+from compare.name_words import PARTICLES, PREPOSITIONS, SUFFIXES
+from compare.nlp import lexicon
+from compare.speaker_types import is_news_outlet, speaker_type
 from compare.speakers import (
-    _PARTICLES,
-    _PREPOSITIONS,
-    _SUFFIXES,
-    _bare,
-    _fold,
+    bare_word,
+    fold_name,
     is_anonymous,
     is_title_word,
-    lexicon,
     looks_like_organisation,
     normalise_role,
-    speaker_type,
 )
 
 # Words that describe a person before their name without being a title the speakers module knows
 # ("Fisherman Tomas Reyes", "local resident Ana Diaz", "Democratic candidate"): lower-case, data, not
-# rules. Title words proper ("President", "Sen.") live in ``compare.speakers.TITLE_WORDS``.
+# rules. Title words proper ("President", "Sen.") live in ``compare.name_words.TITLE_WORDS``.
 DESCRIPTOR_WORDS = lexicon(
     """
     fisherman fishermen farmer rancher worker teacher student nurse doctor physician surgeon lawyer
@@ -93,7 +90,7 @@ def is_group(key: str | None) -> bool:
 
 
 def _is_descriptor(word: str) -> bool:
-    return is_title_word(word) or _bare(word) in DESCRIPTOR_WORDS
+    return is_title_word(word) or bare_word(word) in DESCRIPTOR_WORDS
 
 
 def split_name(speaker: str) -> tuple[str, str]:
@@ -108,7 +105,7 @@ def split_name(speaker: str) -> tuple[str, str]:
     cut = len(head)
     # A capitalised last word is always name, even when it is also a title or descriptor word:
     # "Dr. Paul Farmer", "John Major", "Carole King".
-    while cut > 0 and _bare(head[cut - 1]) in _SUFFIXES:
+    while cut > 0 and bare_word(head[cut - 1]) in SUFFIXES:
         cut -= 1
     if cut > 0 and head[cut - 1][:1].isupper():
         cut -= 1
@@ -116,10 +113,10 @@ def split_name(speaker: str) -> tuple[str, str]:
         word = head[cut - 1]
         if _is_descriptor(word):
             break
-        if not (word[:1].isupper() or _bare(word) in _PARTICLES or _bare(word) in _SUFFIXES):
+        if not (word[:1].isupper() or bare_word(word) in PARTICLES or bare_word(word) in SUFFIXES):
             break
         cut -= 1
-    if 0 < cut < len(head) and _bare(head[cut - 1]) in _PREPOSITIONS:
+    if 0 < cut < len(head) and bare_word(head[cut - 1]) in PREPOSITIONS:
         if len(head) - cut < 3:  # "a friend of Tomas Reyes", "partner at Lenox": the run is not the speaker
             return "", " ".join(head)
         cut += 1  # "Secretary of State John Kerry": the run's first word belongs to the title
@@ -131,7 +128,9 @@ def split_name(speaker: str) -> tuple[str, str]:
 def _name_like(name: str) -> bool:
     """Every word capitalised (particles and suffixes aside), in any case: "Tomas Reyes", "TOMAS REYES";
     not "the truck story", whose middle words must not be dropped like a middle name."""
-    return bool(name) and all(w[:1].isupper() or _bare(w) in _PARTICLES or _bare(w) in _SUFFIXES for w in name.split())
+    return bool(name) and all(
+        w[:1].isupper() or bare_word(w) in PARTICLES or bare_word(w) in SUFFIXES for w in name.split()
+    )
 
 
 @dataclass(frozen=True)
@@ -144,13 +143,13 @@ class _Name:
 
     @classmethod
     def of(cls, name: str) -> _Name:
-        words = [_bare(w) for w in name.split()]
-        suffix = "-".join(_fold(w) for w in words if w in _SUFFIXES)
-        words = [w for w in words if w not in _SUFFIXES] or words
+        words = [bare_word(w) for w in name.split()]
+        suffix = "-".join(fold_name(w) for w in words if w in SUFFIXES)
+        words = [w for w in words if w not in SUFFIXES] or words
         at = len(words) - 1  # the surname takes its particles: "de Blasio", "van der Berg"
-        while at > 0 and words[at - 1] in _PARTICLES:
+        while at > 0 and words[at - 1] in PARTICLES:
             at -= 1
-        return cls(_fold(words[0]) if at > 0 else "", _fold(" ".join(words[at:])), suffix)
+        return cls(fold_name(words[0]) if at > 0 else "", fold_name(" ".join(words[at:])), suffix)
 
     @property
     def full(self) -> bool:
@@ -183,7 +182,7 @@ def _kind(speaker: str, speaker_type: str) -> str:
 def _proper(name: str) -> bool:
     """Written as a name is: every word capitalised (particles aside), not all in capitals."""
     words = name.split()
-    return all(w[:1].isupper() or _bare(w) in _PARTICLES for w in words) and not (len(name) > 3 and name.isupper())
+    return all(w[:1].isupper() or bare_word(w) in PARTICLES for w in words) and not (len(name) > 3 and name.isupper())
 
 
 def _display(names: Counter[str]) -> str:
@@ -222,9 +221,11 @@ def identify(mentions: Sequence[tuple[str, str]]) -> list[Identity]:
     keys: list[str] = []
     for (speaker, _), kind, parse in zip(mentions, kinds, parsed, strict=True):
         if kind == GROUP:
-            keys.append(GROUP_PREFIX + _fold(speaker))
+            keys.append(GROUP_PREFIX + fold_name(speaker))
         elif kind == ORGANISATION or parse is None:
-            keys.append(_fold(re.sub(r"[’']s$", "", re.sub(r"^(?:the|The)\s+", "", speaker))) or _fold(speaker) or "-")
+            keys.append(
+                fold_name(re.sub(r"[’']s$", "", re.sub(r"^(?:the|The)\s+", "", speaker))) or fold_name(speaker) or "-"
+            )
         elif parse.full:
             keys.append(parse.key)
         else:

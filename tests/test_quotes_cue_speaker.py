@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from compare.model import Article
+from compare.named_people import SUBJECT, PeopleFinder
 from compare.quotes import extract_quotes
-from compare.speakers import SUBJECT, NamedPeople
 
 
 def _speakers(text: str) -> list[str | None]:
@@ -57,8 +57,7 @@ def test_quotes_cue_speaker_party_tag_is_no_role() -> None:
 def test_quotes_cue_speaker_a_name_in_reported_words_is_no_subject(lead: str) -> None:
     # "Reid said that Clinton has energized people. He added": "He" should not go back to Clinton
     text = f"{lead} Hillary Clinton has energized a lot of people. He added more."
-    people = NamedPeople(text, [])
-    people.finish()
+    people = PeopleFinder(text, []).finish()
     assert all(tier != SUBJECT for offset, key, tier in people.mentions if key == "clinton")
 
 

@@ -18,7 +18,7 @@ How it works, and why:
 4. Quotations with no cue of their own continue the quote before them ("...," he said.
    "...") or take the speaker of the paragraph; short quoted labels no one is said to
    have said are scare quotes. Pronouns and descriptions are resolved by
-   ``compare.speakers.SpeakerResolver``.
+   ``compare.speaker_resolver``.
 
 The package's modules, in the order an article meets them: ``plan`` (quotations, the collapsed
 text, the sentences to parse), ``reader`` with ``parsed`` and ``speaker_words`` (one parsed sentence's
@@ -42,7 +42,8 @@ from compare.quotes.assemble import Assembler, dash_bylines, named_people
 from compare.quotes.matching import QuoteMatch, WordChange, match_quotes, quoted_words
 from compare.quotes.plan import Attribution, plan_article
 from compare.quotes.reader import AttributionReader
-from compare.speakers import SpeakerResolver, single_outlet_speakers, speaker_outlet_table
+from compare.speaker_resolver import SpeakerIndexBuilder
+from compare.speakers import single_outlet_speakers, speaker_outlet_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -105,10 +106,9 @@ def _extract_slice(articles: Sequence[Article]) -> list[Quote]:
     for plan in plans:
         found[id(plan)].extend(dash_bylines(plan))
         quoted = [(plan.quotations[i].start, plan.quotations[i].end) for i in plan.statements]
-        resolver = SpeakerResolver(plan.article.text, named_people(plan, parsed.pop(id(plan))), quoted)
+        index = SpeakerIndexBuilder(plan.article.text, named_people(plan, parsed.pop(id(plan))), quoted)
         for attribution in found[id(plan)]:
             if attribution.speaker is not None:
-                resolver.register(attribution.speaker)
-        resolver.finish()
-        quotes.extend(Assembler(plan, found[id(plan)], resolver).quotes())
+                index.register(attribution.speaker)
+        quotes.extend(Assembler(plan, found[id(plan)], index.build()).quotes())
     return quotes

@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from compare.model import Quote
+from compare.named_people import Named
 from compare.nlp import QUOTE_MARK_CHARS, QuotedSpan, paragraph_spans
 from compare.quotes.cues import CLAUSE_CONTINUERS
 from compare.quotes.parsed import is_proper
 from compare.quotes.plan import Attribution, Plan
-from compare.speakers import Mention, Named, SpeakerResolver, looks_like_person, names_a_place_or_thing
+from compare.speaker_resolver import SpeakerResolver
+from compare.speakers import Mention, looks_like_person, names_a_place_or_thing
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from compare.nlp import inflections
-from compare.speakers import lexicon
+from compare.nlp import inflections, lexicon
 
 #: Verbs that report speech or writing, as lemmas. Verbs of thought ("believe") are left
 #: out on purpose: they attribute opinions, not words.

@@ -1,0 +1,209 @@
+"""The speaker each mention stands for: "he", "the general", "it", a name with its title.
+
+``SpeakerIndexBuilder`` learns the people an article names, its speakers first (the likeliest
+antecedents of a later "he"); ``build`` freezes them into a ``NamedPeople`` index and returns the
+``SpeakerResolver`` that reads it. Registering after the build, or resolving before it, is not
+possible: the builder has no ``resolve`` and the resolver no ``register``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from compare import settings
+from compare.gender import first_name_gender
+from compare.name_words import (
+    ANONYMOUS_HEADS,
+    BODY_HEADS,
+    DEFINITE,
+    GENDER_WORDS,
+    GENDERED_PRONOUNS,
+    ORGANISATION_WORDS,
+    THING_NOUNS,
+    TITLE_WORDS,
+)
+from compare.named_people import OTHER, SPEAKER, SUBJECT, Named, NamedPeople, PeopleFinder
+from compare.speaker_type_words import DOCUMENT_HEADS
+from compare.speaker_types import speaker_type
+from compare.speakers import (
+    Mention,
+    Speaker,
+    bare_word,
+    is_anonymous,
+    looks_like_organisation,
+    name_key,
+    names_a_place_or_thing,
+    normalise_role,
+    split_title,
+)
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+# What "it" and "they" can stand for: bodies and texts, unnamed sources and groups of people.
+_BODY_TYPES = frozenset({"organisation", "document", "anonymous", "citizen"})
+
+
+def is_organisation(mention: Mention) -> bool:
+    """True when a named speaker is an organisation: its name (title aside) has an organisation's word
+    ("The Washington Post"), is all title ("the Pentagon policy office"), or names a place or thing
+    ("Islamic State"). "Pentagon spokesman Jonathan Hoffman" is a person with a title."""
+    _, name = split_title(mention.text.split())
+    return not name or looks_like_organisation(name) or names_a_place_or_thing(name)
+
+
+class SpeakerIndexBuilder:
+    """Learns an article's people, speakers first; ``build`` returns the resolver over the frozen index."""
+
+    def __init__(self, text: str, named: Iterable[Named], quoted: Iterable[tuple[int, int]] = ()) -> None:
+        self._people = PeopleFinder(text, named, quoted)
+
+    def register(self, mention: Mention) -> None:
+        """Learn a person named as a speaker: the likeliest antecedent of a later "he"."""
+        if mention.kind == "name" and not is_organisation(mention):
+            self._people.add(mention.start, mention.text, SPEAKER, role=mention.role)
+
+    def build(self) -> SpeakerResolver:
+        """Find every later mention of the people learnt so far, and freeze them for resolving."""
+        return SpeakerResolver(self._people.finish())
+
+
+class SpeakerResolver:
+    """The speaker each mention stands for. A pronoun resolves to the most salient person
+    named before it: the last speaker or sentence subject in its own paragraph, then in
+    the paragraphs before (up to ``settings.SPEAKER_LOOKBACK_PARAGRAPHS``), then anyone
+    named there; a description ("the general") to a person the article gives that title.
+    Mentions are resolved in text order: "it said" goes back to the last body resolved before it.
+    """
+
+    def __init__(self, people: NamedPeople) -> None:
+        self.people = people
+        self.bodies: list[tuple[int, Speaker]] = []  # (offset, speaker) of each body or text resolved so far
+
+    def _person(
+        self,
+        key: str,
+        title: str | None = None,
+        gender: str | None = None,
+        at: int | None = None,
+        described: str | None = None,
+    ) -> Speaker:
+        """The person a key stands for. Between relatives who share the surname ("Bill Clinton", "Hillary
+        Clinton"), the full name written at ``at`` (the mention a pronoun went back to) decides, else
+        ``gender`` (from "she"/"he") by their first names. ``described`` is how this mention describes
+        them ("the Republican nominee", "Fisherman" in "Fisherman Tomas Reyes"): evidence of their type."""
+        roles = self.people.roles.get(key, Counter())
+        role = normalise_role(title) or max(roles, key=lambda r: (len(r.split()), roles[r]), default=None) or None
+        name = self.people.full_name.get(key, key)
+        names = self.people.full_names.get(key, Counter())
+        written = " ".join(self.people.written(at, key)[1]) if at is not None and len(names) > 1 else ""
+        if written in names:
+            name = written
+        elif gender is not None and len(names) > 1:
+            fitting = [n for n in names if first_name_gender(n.split()[0]) == gender]
+            name = max(fitting, key=lambda n: (names[n], len(n)), default=name)
+        evidence = " ; ".join(e for e in (described, self.people.described(key)) if e)
+        return Speaker(name, role, speaker_type(name, role, evidence=evidence))
+
+    def antecedent(self, before: int, fits: str | None = None, gender: str | None = None) -> tuple[int, str] | None:
+        """(offset, key) of the mention a pronoun (or a description with head word ``fits``) at ``before``
+        goes back to; ``gender`` ("m"/"f", from "he"/"she") rules out people shown to be of the other."""
+        paragraph = max(0, bisect.bisect_right(self.people.paragraph_starts, before) - 1)
+        own = self.people.paragraph_starts[paragraph] if self.people.paragraph_starts else 0
+        floor = (
+            self.people.paragraph_starts[max(0, paragraph - settings.SPEAKER_LOOKBACK_PARAGRAPHS)]
+            if self.people.paragraph_starts
+            else 0
+        )
+        at = bisect.bisect_left(self.people.mentions, (before, "", 0))
+        window = [m for m in self.people.mentions[:at] if m[0] >= floor]
+        if gender is not None:
+            window = [m for m in window if self.people.mention_gender(m[0], m[1]) in (gender, None)]
+        candidates = [window]
+        if fits is not None:
+            # "the general": at each distance, a salient person the article calls a general before one
+            # it gives no role at all
+            candidates = [
+                [m for m in window if self.people.holds(m[1], fits)],
+                [m for m in window if not self.people.roles.get(m[1])],
+            ]
+        for low, tiers in ((own, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT)), (floor, (SPEAKER, SUBJECT, OTHER))):
+            for people in candidates:
+                for offset, key, tier in reversed(people):
+                    if offset >= low and tier in tiers:
+                        return offset, key
+        return None
+
+    def resolve(self, mention: Mention) -> Speaker | None:
+        """The speaker a mention stands for, or None when it cannot be told (e.g. "they" with no group before)."""
+        found = self._resolve(mention)
+        if found is not None and found.speaker_type in _BODY_TYPES and mention.kind != "pronoun":
+            self.bodies.append((mention.start, found))
+        return found
+
+    def _body_before(self, mention: Mention) -> Speaker | None:
+        """What "it" (a body or a text) or "they" (a group or a body) speaking at ``mention`` stands for: the
+        last one that spoke before it, in its paragraph or the one before."""
+        starts = self.people.paragraph_starts
+        paragraph = max(0, bisect.bisect_right(starts, mention.start) - 1)
+        floor = starts[max(0, paragraph - 1)] if starts else 0
+        kinds = {"it": ("organisation", "document"), "they": ("organisation", "anonymous", "citizen")}
+        fitting = kinds.get(mention.text.lower(), ())
+        earlier = [s for at, s in self.bodies if floor <= at < mention.start and s.speaker_type in fitting]
+        return earlier[-1] if earlier else None
+
+    def _resolve(self, mention: Mention) -> Speaker | None:
+        if mention.kind == "pronoun":
+            if mention.text.lower() not in _PERSON_PRONOUNS:
+                return self._body_before(mention)
+            gender = GENDER_WORDS.get(mention.text.lower())
+            found = self.antecedent(mention.start, gender=gender)
+            return self._person(found[1], gender=gender, at=found[0]) if found else None
+        if mention.kind == "description":
+            return self._described(mention)
+        title, name = split_title(mention.text.split())
+        if is_organisation(mention):
+            name = re.sub(r"^the\s+", "", mention.text)  # a capital "The" here is the title's ("The Hill")
+            return Speaker(name, normalise_role(mention.role), speaker_type(name, mention.role, organisation=True))
+        # the words before the name that are no title ("Fisherman" in "Fisherman Tomas Reyes") describe them
+        lead = " ".join(name.split()[:-2])
+        person = self._person(name_key(name), title, described=lead)
+        role = normalise_role(mention.role)
+        if role and (not person.role or role.lower() not in person.role.lower()):
+            combined = f"{person.role}, {role}" if person.role else role
+            evidence = " ; ".join((lead, self.people.described(name_key(name))))
+            person = Speaker(person.name, combined, speaker_type(person.name, combined, evidence=evidence))
+        if mention.signed and person.speaker_type == "other":
+            # a signed comment from someone the article says nothing more about: a member of the public
+            person = Speaker(person.name, person.role, "citizen")
+        return person
+
+    def _described(self, mention: Mention) -> Speaker | None:
+        """ "the general", "The GOP front-runner": the fitting person named before; "a senior official",
+        "the source": anonymous; "the statement", "the campaign": the description itself."""
+        head = bare_word(mention.head)
+        words = mention.text.lower().split()
+        if head in DOCUMENT_HEADS or head in BODY_HEADS:
+            # "a 52-count civil complaint", "several environmental groups": a text or a body, not someone unnamed
+            kind = speaker_type(mention.text, None, organisation=head in BODY_HEADS)
+            return Speaker(mention.text, None, kind)
+        if is_anonymous(mention.text) or (words[0] in DEFINITE and head in ANONYMOUS_HEADS):
+            return Speaker(mention.text, None, "anonymous")
+        if head in ORGANISATION_WORDS or head in THING_NOUNS or words[0] not in DEFINITE:
+            organisation = looks_like_organisation(mention.text)
+            return Speaker(mention.text, None, speaker_type(mention.text, None, organisation=organisation))
+        # "the New York businessman", "the former first lady": a gendered noun rules out the other gender
+        gender = next(
+            (
+                GENDER_WORDS[bare_word(w)]
+                for w in words
+                if bare_word(w) in GENDER_WORDS and bare_word(w) not in GENDERED_PRONOUNS
+            ),
+            None,
+        )
+        found = self.antecedent(mention.start, fits=head, gender=gender) if head in TITLE_WORDS else None
+        found = found or self.antecedent(mention.start, gender=gender)
+        if found:
+            return self._person(found[1], gender=gender, at=found[0], described=mention.text)
+        return Speaker(mention.text, None, speaker_type(mention.text, mention.text))

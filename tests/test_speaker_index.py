@@ -1,0 +1,123 @@
+"""Speaker rules on hand-built parse trees, and the speaker index that cannot be read half-built (#18).
+
+The trees are written out here (words, heads, dependency labels, tags) the way spaCy's own tests build
+``Doc(vocab, words, heads, deps)``, so a rule is tested on the parse it is about, whatever a model
+version would make of the sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from compare.model import Article
+from compare.named_people import SPEAKER, Named, PeopleFinder
+from compare.quotes.parsed import ParsedSnippet
+from compare.quotes.plan import Snippet, plan_article
+from compare.quotes.speaker_words import speaker_mention
+from compare.speaker_resolver import SpeakerIndexBuilder
+from compare.speakers import Mention
+
+_VOCAB = spacy.blank("en").vocab  # lexical attributes (lower case, is_punct) without a model
+Tree = list[tuple[str, int, str, str]]  # (word, head index, dependency, fine-grained tag), in text order
+
+
+def _parsed(text: str, tree: Tree) -> ParsedSnippet:
+    """The plan of ``text`` and a parse of its one snippet built by hand from ``tree``."""
+    words = [word for word, _, _, _ in tree]
+    spaces, at = [], 0
+    for word in words:
+        at = text.index(word, at) + len(word)
+        spaces.append(text[at : at + 1] == " ")
+    doc = Doc(
+        _VOCAB,
+        words=words,
+        spaces=spaces,
+        heads=[head for _, head, _, _ in tree],
+        deps=[dep for _, _, dep, _ in tree],
+        tags=[tag for _, _, _, tag in tree],
+    )
+    assert doc.text == text
+    plan = plan_article(Article(id="a", outlet="o", title="", text=text, file=""))
+    return ParsedSnippet(doc, plan, Snippet(0, len(text), 0, len(text)))
+
+
+def test_speaker_index_a_part_of_a_document_speaks_for_it() -> None:
+    text = "The memo’s last line warned."
+    tree: Tree = [
+        ("The", 1, "det", "DT"),
+        ("memo", 4, "poss", "NN"),
+        ("’s", 1, "case", "POS"),
+        ("last", 4, "amod", "JJ"),
+        ("line", 5, "nsubj", "NN"),
+        ("warned", 5, "ROOT", "VBD"),
+        (".", 5, "punct", "."),
+    ]
+    parsed = _parsed(text, tree)
+    mention = speaker_mention(parsed, parsed.doc[4])
+    assert (mention.text, mention.kind, mention.head) == ("The memo", "description", "memo")
+
+
+@pytest.mark.parametrize(
+    ("text", "determiner", "shown"),
+    [
+        # a capital "The" inside a sentence is the publication's own word
+        ("Critics of The Clarion spoke.", "The", "The Clarion"),
+        # a lower-case one is not part of the name
+        ("Critics of the Pentagon spoke.", "the", "Pentagon"),
+    ],
+)
+def test_speaker_index_a_capital_the_inside_a_sentence_is_a_title(text: str, determiner: str, shown: str) -> None:
+    tree: Tree = [
+        ("Critics", 4, "nsubj", "NNS"),
+        ("of", 0, "prep", "IN"),
+        (determiner, 3, "det", "DT"),
+        (shown.split()[-1], 1, "pobj", "NNP"),
+        ("spoke", 4, "ROOT", "VBD"),
+        (".", 4, "punct", "."),
+    ]
+    parsed = _parsed(text, tree)
+    assert speaker_mention(parsed, parsed.doc[3]).text == shown
+
+
+def test_speaker_index_a_sentence_opening_the_is_dropped() -> None:
+    text = "The Pentagon said so."
+    tree: Tree = [
+        ("The", 1, "det", "DT"),
+        ("Pentagon", 2, "nsubj", "NNP"),
+        ("said", 2, "ROOT", "VBD"),
+        ("so", 2, "advmod", "RB"),
+        (".", 2, "punct", "."),
+    ]
+    parsed = _parsed(text, tree)
+    assert speaker_mention(parsed, parsed.doc[1]).text == "Pentagon"
+
+
+_TEXT = "Gen. Mark Milley spoke first. Later he said the plan would work. Milley left."
+
+
+def test_speaker_index_resolves_only_after_it_is_built() -> None:
+    index = SpeakerIndexBuilder(_TEXT, [Named(5, "Mark Milley", subject=True)])
+    index.register(Mention("Gen. Mark Milley", 0, 16, "name"))
+    assert not hasattr(index, "resolve")  # a builder cannot resolve ...
+    resolver = index.build()
+    assert not hasattr(resolver, "register")  # ... and a resolver cannot learn
+    he = Mention("he", _TEXT.index("he said"), _TEXT.index("he said") + 2, "pronoun")
+    speaker = resolver.resolve(he)
+    assert speaker is not None and (speaker.name, speaker.role) == ("Mark Milley", "General")
+
+
+def test_speaker_index_people_are_frozen_once_finished() -> None:
+    finder = PeopleFinder(_TEXT, [Named(5, "Mark Milley", subject=True)])
+    people = finder.finish()
+    # the later bare "Milley" was found by surname; mentions are in text order
+    offsets = [offset for offset, key, _ in people.mentions if key == "milley"]
+    assert _TEXT.index("Milley left") in offsets and offsets == sorted(offsets)
+    assert finder.finish() is people
+    with pytest.raises(RuntimeError, match="after finish"):
+        finder.add(0, "Mark Milley", SPEAKER)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        people.mentions = ()  # type: ignore[misc]
