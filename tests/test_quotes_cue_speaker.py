@@ -40,6 +40,8 @@ def _speakers(text: str) -> list[str | None]:
         ),
         # after a quotation the name after the verb still speaks
         ("“We will win,” said retired general Lloyd Newton.", "Lloyd Newton"),
+        # a cue the tagger misreads as a noun ("notes") still attributes the quotation before it
+        ("“Look at the statement he put out,” Conway notes.", "Conway"),
     ],
 )
 def test_quotes_cue_speaker_not_a_name_in_the_words(text: str, speaker: str) -> None:

@@ -17,6 +17,7 @@ from compare.model import Article
 from compare.named_people import SPEAKER, Named, PeopleFinder
 from compare.quotes.parsed import ParsedSnippet
 from compare.quotes.plan import Snippet, plan_article
+from compare.quotes.reader import AttributionReader
 from compare.quotes.speaker_words import speaker_mention
 from compare.speaker_resolver import SpeakerIndexBuilder
 from compare.speakers import Mention
@@ -26,12 +27,15 @@ Tree = list[tuple[str, int, str, str]]  # (word, head index, dependency, fine-gr
 
 
 def _parsed(text: str, tree: Tree) -> ParsedSnippet:
-    """The plan of ``text`` and a parse of its one snippet built by hand from ``tree``."""
+    """The plan of ``text`` and a parse of its one snippet built by hand from ``tree``: the words of the
+    text the parser reads, where a quotation stands as one placeholder word (“Yes,”)."""
+    plan = plan_article(Article(id="a", outlet="o", title="", text=text, file=""))
+    read = plan.frame.text
     words = [word for word, _, _, _ in tree]
     spaces, at = [], 0
     for word in words:
-        at = text.index(word, at) + len(word)
-        spaces.append(text[at : at + 1] == " ")
+        at = read.index(word, at) + len(word)
+        spaces.append(read[at : at + 1] == " ")
     doc = Doc(
         _VOCAB,
         words=words,
@@ -40,9 +44,8 @@ def _parsed(text: str, tree: Tree) -> ParsedSnippet:
         deps=[dep for _, _, dep, _ in tree],
         tags=[tag for _, _, _, tag in tree],
     )
-    assert doc.text == text
-    plan = plan_article(Article(id="a", outlet="o", title="", text=text, file=""))
-    return ParsedSnippet(doc, plan, Snippet(0, len(text), 0, len(text)))
+    assert doc.text == read
+    return ParsedSnippet(doc, plan, Snippet(0, len(read), 0, len(read)))
 
 
 def test_speaker_index_a_part_of_a_document_speaks_for_it() -> None:
@@ -94,6 +97,61 @@ def test_speaker_index_a_sentence_opening_the_is_dropped() -> None:
     ]
     parsed = _parsed(text, tree)
     assert speaker_mention(parsed, parsed.doc[1]).text == "Pentagon"
+
+
+def _attributions(text: str, tree: Tree) -> list[tuple[str, str | None, str | None, bool]]:
+    parsed = _parsed(text, tree)
+    reader = AttributionReader(parsed.doc, parsed.plan, parsed.snippet)
+    found = reader.attributions()
+    return [
+        (a.cue, a.speaker and a.speaker.text, a.speaker and a.speaker.kind, bool(a.quotations)) for a in found
+    ]
+
+
+def test_speaker_index_a_cue_the_tagger_read_as_a_noun() -> None:
+    # "Conway notes" read as an adjective and a plural noun: still a name and its speech verb
+    tree: Tree = [
+        ("“", 1, "punct", "``"),
+        ("Yes", 5, "intj", "UH"),
+        (",", 5, "punct", ","),
+        ("”", 5, "punct", "''"),
+        ("Conway", 5, "compound", "JJ"),
+        ("notes", 5, "ROOT", "NNS"),
+        (".", 5, "punct", "."),
+    ]
+    assert _attributions("“We will win,” Conway notes.", tree) == [("notes", "Conway", "name", True)]
+
+
+def test_speaker_index_a_plural_noun_that_goes_on_is_no_cue() -> None:
+    # "claims" heads the subject of "are", with no quotation before it: a noun, not a misread cue
+    tree: Tree = [
+        ("Senators", 1, "compound", "NNP"),
+        ("claims", 1, "ROOT", "NNS"),
+        ("are", 1, "dep", "VBP"),
+        ("false", 2, "acomp", "JJ"),
+        (".", 1, "punct", "."),
+    ]
+    assert _attributions("Senators claims are false.", tree) == []
+
+
+def test_speaker_index_a_participle_after_a_quotation_is_the_cue() -> None:
+    # “...?” the 43-year-old asked: parsed as "asked" describing "old", the quotation hung on "old"
+    tree: Tree = [
+        ("“", 9, "punct", "``"),
+        ("Yes", 0, "prep", "UH"),
+        ("?", 1, "punct", "."),
+        ("”", 1, "punct", "''"),
+        ("the", 9, "det", "DT"),
+        ("43", 7, "nummod", "CD"),
+        ("-", 7, "punct", "HYPH"),
+        ("year", 9, "npadvmod", "NN"),
+        ("-", 9, "punct", "HYPH"),
+        ("old", 9, "ROOT", "JJ"),
+        ("asked", 9, "acl", "VBN"),
+        (".", 9, "punct", "."),
+    ]
+    found = _attributions("“Is that so?” the 43-year-old asked.", tree)
+    assert found == [("asked", "the 43-year-old", "description", True)]
 
 
 _TEXT = "Gen. Mark Milley spoke first. Later he said the plan would work. Milley left."

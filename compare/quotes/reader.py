@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from compare.nlp import mark_role
 from compare.quotes.cues import (
     AUDIENCE,
     CLAIM_NOUNS,
@@ -22,7 +23,7 @@ from compare.quotes.cues import (
 from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb
 from compare.quotes.plan import Attribution, Plan, Snippet
 from compare.quotes.speaker_words import colon_source, person_subject, speaker_mention, subject_of
-from compare.speakers import Mention, looks_like_person
+from compare.speakers import Mention, is_title_word, looks_like_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,7 +46,7 @@ class AttributionReader:
         for token in doc:
             if token.i in self.quotation_of or token.is_upper or self.parsed.quoted(token):
                 continue  # a cue inside quotation marks, or shouted ("PLEASE NOTE"), attributes nothing
-            if is_verb(token) and LEMMAS.get(token.lower_) in SPEECH_VERBS:
+            if LEMMAS.get(token.lower_) in SPEECH_VERBS and (is_verb(token) or _misread_cue(self.parsed, token)):
                 if _reports_speech(token):
                     found.append(self._verb(token, sentence))
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -122,8 +123,7 @@ class AttributionReader:
         return Attribution(root.text, self.parsed.start(root), sentence, speaker, root.i, clause)
 
     def _verb(self, verb: Token, sentence: tuple[int, int]) -> Attribution:
-        subject = subject_of(self.parsed, verb)
-        speaker = speaker_mention(self.parsed, subject) if subject is not None else None
+        speaker, inverted = _cue_speaker(self.parsed, verb)
         words = [t for t in verb.children if t.dep_ in {"aux", "neg", "prt"} and t.i < verb.i + 2] + [verb]
         extras = [
             t
@@ -136,7 +136,13 @@ class AttributionReader:
             cue += " " + " ".join(t.text for t in extra.subtree)
         clause = self._clause(verb)
         attribution = Attribution(
-            cue, self.parsed.start(verb), sentence, speaker, verb.i, clause, describing=verb.dep_ == "acl"
+            cue,
+            self.parsed.start(verb),
+            sentence,
+            speaker,
+            verb.i,
+            clause,
+            describing=verb.dep_ == "acl" and not inverted,
         )
         attribution.lead = _after_cue(self.parsed, verb)
         attribution.finite = verb.dep_ in {"ROOT", "ccomp", "parataxis"} and verb.tag_ != "VBG"
@@ -234,6 +240,72 @@ def _reports_speech(verb: Token) -> bool:
     going_on = lemma == "continue" and any(c.dep_ == "xcomp" for c in verb.children)
     pointing_only = lemma == "point" and not any(c.lower_ == "out" for c in verb.children)
     return not (negated or going_on or pointing_only)
+
+
+def _cue_speaker(parsed: ParsedSnippet, verb: Token) -> tuple[Mention | None, bool]:
+    """Who a speech verb's words belong to, and whether the parse had it the wrong way round: "“...?” the
+    43-year-old asked" parsed as a participle describing the noun (the noun spoke), "“...,” Conway notes"
+    with the verb read as a noun (the name words before it spoke, however tagged)."""
+    inverted = (
+        verb.dep_ == "acl" and verb.i > verb.head.i and _right_after_quotation(parsed, _phrase_start(parsed, verb.head))
+    )
+    if not is_verb(verb):
+        return _words(
+            parsed, parsed.doc[_name_start(parsed.doc, verb.i, parsed.quotation_of)], verb.nbor(-1), "name"
+        ), False
+    if inverted and not is_proper(verb.head):  # the whole description: "the 43-year-old"
+        return _words(parsed, _phrase_start(parsed, verb.head), verb.head, "description"), True
+    subject = verb.head if inverted else subject_of(parsed, verb)
+    return (speaker_mention(parsed, subject) if subject is not None else None), inverted
+
+
+def _words(parsed: ParsedSnippet, first: Token, last: Token, kind: str) -> Mention:
+    """A speaker mention of the words from ``first`` to ``last``, as the article writes them."""
+    start, end = parsed.start(first), parsed.end(last)
+    return Mention(" ".join(parsed.plan.article.text[start:end].split()), start, end, kind, head=last.text)
+
+
+def _right_after_quotation(parsed: ParsedSnippet, first: Token) -> bool:
+    """True when ``first`` follows a quotation with nothing but its closing punctuation between."""
+    at = first.i - 1
+    while at >= 0 and parsed.doc[at].text in {",", "?", "!", "…"}:
+        at -= 1
+    if at < 0:
+        return False
+    token = parsed.doc[at]
+    return at in parsed.quotation_of or (token.is_quote and mark_role(parsed.doc.text, token.idx) == "close")
+
+
+def _misread_cue(parsed: ParsedSnippet, token: Token) -> bool:
+    """“...,” Conway notes: a speech verb in a finite form ("notes", "added") the tagger read as a noun,
+    right after a quotation and a name, ending its clause."""
+    doc = parsed.doc
+    if token.tag_ not in {"NN", "NNS"} or not token.lower_.endswith(("s", "ed")) or token.i < 2:
+        return False
+    first = _name_start(doc, token.i, parsed.quotation_of)
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    ends = following is None or following.is_punct or following.tag_ in {"IN", "RB"}
+    return 1 <= token.i - first <= 4 and ends and _right_after_quotation(parsed, doc[first])
+
+
+def _phrase_start(parsed: ParsedSnippet, head: Token) -> Token:
+    """The first word of the phrase ``head`` heads, leaving out a quotation the parser hung on it."""
+    lefts = [c.left_edge for c in head.lefts if not (c.is_punct or c.i in parsed.quotation_of)]
+    return min(lefts, key=lambda t: t.i, default=head)
+
+
+def _name_start(doc: Doc, cue: int, quotation_of: dict[int, int] | None = None) -> int:
+    """Where the run of name words right before the token at ``cue`` starts (``cue`` when there is none)."""
+    first = cue
+    while first > 0 and first - 1 not in (quotation_of or {}) and _name_word(doc[first - 1]):
+        first -= 1
+    return first
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a name or title, however tagged: the tagger reads a name before a misread cue as an
+    adjective ("Conway" in "Conway notes")."""
+    return is_proper(token) or is_title_word(token.text) or (token.is_alpha and token.text[:1].isupper())
 
 
 def _after_cue(parsed: ParsedSnippet, verb: Token) -> int | None:
