@@ -65,6 +65,8 @@ ORGANISATION_WORDS = lexicon(
     gazette dispatch magazine daily reuters agence afp ap cnn msnbc nbc cbs abc fox bbc guardian telegraph
     politico breitbart huffpost huffington bloomberg axios economist xinhua tass kremlin coalition alliance
     forces embassy council secretariat nato un statement report letter memo release
+    museum library hospital clinic society federation league academy institution caucus chamber charity
+    church diocese trust pac superpac
     """
 )
 

@@ -9,6 +9,7 @@ possible: the builder has no ``resolve`` and the resolver no ``register``.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -18,10 +19,12 @@ from compare.gender import first_name_gender
 from compare.name_words import (
     ANONYMOUS_HEADS,
     BODY_HEADS,
+    CONJUNCTIONS,
     DEFINITE,
     GENDER_WORDS,
     GENDERED_PRONOUNS,
     ORGANISATION_WORDS,
+    PREPOSITIONS,
     THING_NOUNS,
     TITLE_WORDS,
 )
@@ -34,6 +37,7 @@ from compare.speakers import (
     bare_word,
     is_anonymous,
     looks_like_organisation,
+    looks_like_person,
     name_key,
     names_a_place_or_thing,
     normalise_role,
@@ -43,6 +47,25 @@ from compare.speakers import (
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 # What "it" and "they" can stand for: bodies and texts, unnamed sources and groups of people.
 _BODY_TYPES = frozenset({"organisation", "document", "anonymous", "citizen"})
+
+
+# Words that point back to something named before: "that statement", "these letters".
+POINTING = DEFINITE | {"these", "those"}
+_AUTHOR = r"(?:[Tt]he\s+)?(?P<author>(?:[A-Z][\w.&’'-]*\s+){0,4}[A-Z][\w.&’'-]*)"
+_ANY_WORDS = r"(?:[\w’'-]+\s+){0,3}"
+_PUT_OUT = r"(?:issued|released|put\s+out|posted|sent|published|wrote|shared|tweeted|signed|filed|read)"
+
+
+@functools.cache
+def _authored(head: str) -> tuple[re.Pattern[str], ...]:
+    """Where a text names the author of a document with the head word ``head`` (its singular or plural)."""
+    noun = rf"{re.escape(head.rstrip('s'))}s?\b"
+    return (
+        re.compile(rf"{_AUTHOR}\s+(?:\w+\s+)?{_PUT_OUT}\s+(?:a|an|the|its|his|her|their)\s+{_ANY_WORDS}{noun}"),
+        re.compile(rf"{_AUTHOR}\s+said\s+{_ANY_WORDS}in\s+(?:a|an|its|his|her|their)\s+{_ANY_WORDS}{noun}"),
+        re.compile(rf"{_AUTHOR}[’']s\s+{_ANY_WORDS}{noun}"),
+        re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+{_ANY_WORDS}{noun}\s+(?:from|by)\s+{_AUTHOR}"),
+    )
 
 
 def is_organisation(mention: Mention) -> bool:
@@ -179,11 +202,44 @@ class SpeakerResolver:
             person = Speaker(person.name, person.role, "citizen")
         return person
 
+    def _author_before(self, before: int, head: str) -> Speaker | None:
+        """The author of the last document with the head word ``head`` the text names before ``before``, in
+        its paragraph or the ones before (up to ``settings.SPEAKER_LOOKBACK_PARAGRAPHS``): "The Pentagon
+        issued a statement", "Acme said in a statement", "Lopez's letter", "a report by the Senate panel"."""
+        starts = self.people.paragraph_starts
+        paragraph = max(0, bisect.bisect_right(starts, before) - 1)
+        floor = starts[max(0, paragraph - settings.SPEAKER_LOOKBACK_PARAGRAPHS)] if starts else 0
+        found = None
+        for pattern in _authored(head):
+            for match in pattern.finditer(self.people.text, floor, before):
+                if found is None or match.start() > found.start():
+                    found = match
+        if found is None:
+            return None
+        start, words = found.start("author"), found.group("author").split()
+        while len(words) > 1 and bare_word(words[0]) in CONJUNCTIONS | PREPOSITIONS:  # "But Lopez's letter"
+            start = self.people.text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        if re.search(r"(?:\band|&)\s*(?:the\s+)?$", self.people.text[max(0, start - 6) : start]):
+            return None  # "Trump and Ryan issued a statement": a joint text has no one author
+        name = " ".join(words)
+        if not (looks_like_person(name) or name_key(name) in self.people.full_name):
+            # "the Holocaust Museum issued a statement": a body, whatever its name's words
+            return Speaker(name, None, speaker_type(name, None, organisation=True))
+        speaker = self._resolve(Mention(name, start, found.end("author"), "name"))
+        return speaker if speaker is not None and speaker.speaker_type != "document" else None
+
     def _described(self, mention: Mention) -> Speaker | None:
         """ "the general", "The GOP front-runner": the fitting person named before; "a senior official",
-        "the source": anonymous; "the statement", "the campaign": the description itself."""
+        "the source": anonymous; "that statement": its author named before, if any; "a statement", "the
+        campaign": the description itself."""
         head = bare_word(mention.head)
         words = mention.text.lower().split()
+        if head in DOCUMENT_HEADS and words[0] in POINTING:
+            # "that early media statement": the statement an author named before put out speaks for them
+            author = self._author_before(mention.start, head)
+            if author is not None:
+                return author
         if head in DOCUMENT_HEADS or head in BODY_HEADS:
             # "a 52-count civil complaint", "several environmental groups": a text or a body, not someone unnamed
             kind = speaker_type(mention.text, None, organisation=head in BODY_HEADS)

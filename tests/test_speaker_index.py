@@ -103,9 +103,7 @@ def _attributions(text: str, tree: Tree) -> list[tuple[str, str | None, str | No
     parsed = _parsed(text, tree)
     reader = AttributionReader(parsed.doc, parsed.plan, parsed.snippet)
     found = reader.attributions()
-    return [
-        (a.cue, a.speaker and a.speaker.text, a.speaker and a.speaker.kind, bool(a.quotations)) for a in found
-    ]
+    return [(a.cue, a.speaker and a.speaker.text, a.speaker and a.speaker.kind, bool(a.quotations)) for a in found]
 
 
 def test_speaker_index_a_cue_the_tagger_read_as_a_noun() -> None:
@@ -179,3 +177,24 @@ def test_speaker_index_people_are_frozen_once_finished() -> None:
         finder.add(0, "Mark Milley", SPEAKER)
     with pytest.raises(dataclasses.FrozenInstanceError):
         people.mentions = ()  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker", "kind"),
+    [
+        ("The Pentagon issued a statement on Monday.", "Pentagon", "organisation"),
+        ("Acme Corp. said late on Friday in a brief statement that it would appeal.", "Acme Corp.", "organisation"),
+        ("But the Holocaust Museum’s statement came first.", "Holocaust Museum", "organisation"),
+        ("A statement from Senator Maria Lopez came first.", "Maria Lopez", "politician"),
+        # a joint text has no one author; an author named after it is no antecedent
+        ("Trump and Ryan issued a statement.", "That early statement", "document"),
+        ("Nobody had read it.", "That early statement", "document"),
+    ],
+)
+def test_speaker_index_a_statement_pointed_back_to_speaks_for_its_author(before: str, speaker: str, kind: str) -> None:
+    later = "The Pentagon issued a statement later."
+    text = f"{before}\n\nThat early statement called the strike “a defensive act.”\n\n{later}"
+    at = text.index("That early")
+    mention = Mention("That early statement", at, at + len("That early statement"), "description", head="statement")
+    found = SpeakerIndexBuilder(text, []).build().resolve(mention)
+    assert found is not None and (found.name, found.speaker_type) == (speaker, kind)

@@ -253,7 +253,8 @@ def _cue_speaker(parsed: ParsedSnippet, verb: Token) -> tuple[Mention | None, bo
         return _words(
             parsed, parsed.doc[_name_start(parsed.doc, verb.i, parsed.quotation_of)], verb.nbor(-1), "name"
         ), False
-    if inverted and not is_proper(verb.head):  # the whole description: "the 43-year-old"
+    named = is_proper(verb.head) or any(c.dep_ == "appos" for c in verb.head.children)
+    if inverted and not named:  # the whole description: "the 43-year-old", not "the nominee, Donald Trump,"
         return _words(parsed, _phrase_start(parsed, verb.head), verb.head, "description"), True
     subject = verb.head if inverted else subject_of(parsed, verb)
     return (speaker_mention(parsed, subject) if subject is not None else None), inverted
