@@ -185,6 +185,8 @@ def test_people_quoted_officials_matrix_shows_one_row_per_person() -> None:
     assert speakers.set_index("speaker").loc["Tomas Reyes", "role"] == "Fisherman"
     listing = panels["speaker_quotes"].table  # the quotes CSV: one name per person
     assert set(listing.loc[listing["speaker_id"] == "tomas-reyes", "speaker"]) == {"Tomas Reyes"}
+    single = panels["single_outlet"].table  # shown to readers: names, never the internal id
+    assert "speaker_id" not in single.columns and sorted(single["speaker"]) == ["Hunter Biden", "Joe Biden"]
 
 
 def test_people_matrix_keeps_two_people_of_one_name_apart() -> None:

@@ -234,7 +234,8 @@ def build(corpus: Corpus, story_id: str, tables: FramingTables | None = None) ->
             )
         ]
     summary = _speaker_types_in_words(_speaker_summary(table))
-    only_one = _speaker_types_in_words(single_outlet_speakers(quotes))
+    # the person's id joins tables; a reader sees the name (two people sharing one show their role apart)
+    only_one = _speaker_types_in_words(single_outlet_speakers(quotes).drop(columns="speaker_id"))
     return [
         _matrix_panel(table, outlets, len(summary)),
         Panel(
