@@ -64,7 +64,7 @@ def _authored(head: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{_AUTHOR}\s+(?:\w+\s+)?{_PUT_OUT}\s+(?:a|an|the|its|his|her|their)\s+{_ANY_WORDS}{noun}"),
         re.compile(rf"{_AUTHOR}\s+said\s+{_ANY_WORDS}in\s+(?:a|an|its|his|her|their)\s+{_ANY_WORDS}{noun}"),
         re.compile(rf"{_AUTHOR}[’']s\s+{_ANY_WORDS}{noun}"),
-        re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+{_ANY_WORDS}{noun}\s+(?:from|by)\s+{_AUTHOR}"),
+        re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+{_ANY_WORDS}{noun}\s+(?:from|by|out\s+of)\s+{_AUTHOR}"),
     )
 
 

@@ -186,6 +186,7 @@ def test_speaker_index_people_are_frozen_once_finished() -> None:
         ("Acme Corp. said late on Friday in a brief statement that it would appeal.", "Acme Corp.", "organisation"),
         ("But the Holocaust Museum’s statement came first.", "Holocaust Museum", "organisation"),
         ("A statement from Senator Maria Lopez came first.", "Maria Lopez", "politician"),
+        ("There was this statement out of the Pentagon policy office: “No.”", "Pentagon", "organisation"),
         # a joint text has no one author; an author named after it is no antecedent
         ("Trump and Ryan issued a statement.", "That early statement", "document"),
         ("Nobody had read it.", "That early statement", "document"),
