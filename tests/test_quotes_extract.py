@@ -383,6 +383,19 @@ def test_quotes_a_byline_signs_its_line_even_after_a_quotation_nested_inside() -
     assert speakers == {"Adriana Rodarte", "Christina Lastra"}
 
 
+def test_quotes_a_signature_on_the_line_below_a_quotation_signs_it() -> None:
+    """A fact check's "- Sanders." and a comment page's "-Michelle Marks, Philadelphia" under a quotation that
+    is its whole paragraph; a list item under a sentence that only contains a quotation signs nothing."""
+    text = (
+        "The claims, checked.\n\n"
+        "“Boeing and other multinationals pay zero taxes.”\n\n- Bernie Sanders.\n\n"
+        "“The whole idea needs to stop.”\n-Michelle Marks, Philadelphia\n\n"
+        "He called the plan “a scam” at the rally.\n\n- Jobs\n"
+    )
+    speakers = [q.speaker for q in _quotes(text, "direct")]
+    assert speakers[:2] == ["Bernie Sanders", "Michelle Marks"] and "Jobs" not in speakers
+
+
 def test_quotes_she_is_the_woman_named_by_her_first_name_among_relatives() -> None:
     """An article where "Trump" mostly means Donald: "she" after "Ivanka Trump acknowledged" is Ivanka."""
     text = (

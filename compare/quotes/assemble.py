@@ -322,10 +322,11 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]([a-z][\w’'-]*)")
 _CLAUSE_STOP = re.compile(r"[.!?](?=[\s”\"]|$)|[\n,;—]| -- |" + "[" + re.escape(QUOTE_MARK_CHARS) + "]")
 
 # “...” ― Sonya Herridge: a dash and a name closing the line after a quotation (readers' comments, epigraphs).
-_DASH_BYLINE = re.compile(
-    r"[ \t\u00a0]*[―—–]\s*((?:[A-Z][\w’'.-]*[ \t]+(?:(?:de|da|del|van|von|la|le|al)[ \t]+)?){0,4}[A-Z][\w’'-]*)"
-    r"(?=[ \t\u00a0.]*(?:\n|$|,))"
-)
+_NAME_WORDS = r"(?:[A-Z][\w’'.-]*[ \t]+(?:(?:de|da|del|van|von|la|le|al)[ \t]+)?){0,4}[A-Z][\w’'-]*"
+_DASH_BYLINE = re.compile(rf"[ \t\u00a0]*[―—–]\s*({_NAME_WORDS})(?=[ \t\u00a0.]*(?:\n|$|,))")
+# “...” then, on a line of its own, "- Bernie Sanders." or "-Michelle Marks, Philadelphia": a fact check's or a
+# comment page's signature under a quotation that is its whole paragraph; a hyphen is a dash here.
+_BYLINE_BELOW = re.compile(rf"[ \t\u00a0]*\n\s*[-―—–][ \t]*({_NAME_WORDS})(?=[ \t\u00a0.]*(?:\n|$|,))")
 # The closing mark before a line's final byline: ...evil’.” ― Christina Lastra.
 _SIGNED_LINE_END = re.compile(r"[”\"](?=" + _DASH_BYLINE.pattern + r")[^\n]*$", re.M)
 
@@ -343,7 +344,9 @@ def dash_bylines(plan: Plan) -> list[Attribution]:
         if byline is None and not text[line_start : quotation.start].strip():
             line_end = text.find("\n", quotation.end)
             signed = _SIGNED_LINE_END.search(text, quotation.end, len(text) if line_end < 0 else line_end)
-            byline = _DASH_BYLINE.match(text, signed.start() + 1) if signed else None
+            byline = (
+                _DASH_BYLINE.match(text, signed.start() + 1) if signed else _BYLINE_BELOW.match(text, quotation.end)
+            )
         if byline is None or names_a_place_or_thing(byline.group(1)):
             continue
         speaker = Mention(byline.group(1), byline.start(1), byline.end(1), "name", signed=True)
