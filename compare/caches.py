@@ -29,6 +29,7 @@ MEMOS: dict[str, tuple[str, ...]] = {
     "compare.framing.lede": ("_furniture",),
     "compare.framing.loaded": ("_loaded_index", "_literal_senses", "_attribution_index", "_CORPUS_WORDS"),
     "compare.nlp": ("lexicon",),
+    "compare.speaker_resolver": ("_authored",),
 }
 #: Loaded models and tables, by module: emptied only by ``clear_caches(models=True)``, because reloading them
 #: costs seconds and a benchmark of a fresh dashboard starts with the model already loaded.

@@ -24,6 +24,7 @@ from compare.name_words import (
     NOT_PERSON_OPENERS,
     PREPOSITIONS,
     RUN_BREAKS,
+    SUFFIXES,
 )
 from compare.nlp import paragraph_spans
 from compare.speakers import (
@@ -348,15 +349,25 @@ def describing_words(people: NamedPeople, key: str) -> str:
 
 def _capitalised_runs(text: str) -> Iterable[tuple[int, str]]:
     """(offset, words) of each run of capitalised words, cut where a sentence ends inside it ("at Scott.
-    Rakeyia Scott can be heard" is two runs) but not after a title or an initial ("Gen. Mark A. Milley")."""
+    Rakeyia Scott can be heard" is two runs) but not after a title or an initial ("Gen. Mark A. Milley"),
+    and without the full stop of a sentence a run ends ("... with Hillary Clinton.")."""
     for run in _CAPITALISED_RUN.finditer(text):
         start = run.start()
         for word in re.finditer(r"\S+", run.group()):
             ends = word.end() < len(run.group()) and word.group().endswith(".")
-            abbreviation = is_title_word(word.group()) or len(word.group()) <= 2 or "." in word.group()[:-1]
-            if ends and not abbreviation:
-                yield start, text[start : run.start() + word.end()]
+            if ends and not _abbreviated(word.group()):
+                yield start, text[start : run.start() + word.end() - 1]  # without the full stop
                 start = run.start() + word.end() + 1
                 while text[start] in " \t":
                     start += 1
-        yield start, text[start : run.end()]
+        last = run.group().split()[-1]
+        end = run.end()
+        if last.endswith(".") and not _abbreviated(last):
+            end -= 1  # "... and Hillary Clinton." ends a sentence, not a name
+        if end > start:
+            yield start, text[start:end]
+
+
+def _abbreviated(word: str) -> bool:
+    """True when a word's full stop is an abbreviation's ("Gen.", "Jr.", "A.", "U.S."), not a sentence's."""
+    return is_title_word(word) or bare_word(word) in SUFFIXES or len(word) <= 2 or "." in word[:-1]

@@ -199,3 +199,10 @@ def test_speaker_index_a_statement_pointed_back_to_speaks_for_its_author(before:
     mention = Mention("That early statement", at, at + len("That early statement"), "description", head="statement")
     found = SpeakerIndexBuilder(text, []).build().resolve(mention)
     assert found is not None and (found.name, found.speaker_type) == (speaker, kind)
+
+
+def test_speaker_index_a_name_ending_a_sentence_has_no_full_stop() -> None:
+    text = "The debate was about banks and Hillary Clinton. Later came Martin Luther King Jr. and Gen. Mark A. Milley."
+    people = PeopleFinder(text, []).finish()
+    assert people.full_name["clinton"] == "Hillary Clinton"
+    assert people.full_name["milley"] == "Mark A. Milley"
