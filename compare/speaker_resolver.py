@@ -51,7 +51,12 @@ _BODY_TYPES = frozenset({"organisation", "document", "anonymous", "citizen"})
 
 # Words that point back to something named before: "that statement", "these letters".
 POINTING = DEFINITE | {"these", "those"}
-_AUTHOR = r"(?:[Tt]he\s+)?(?P<author>(?:[A-Z][\w.&’'-]*\s+){0,4}[A-Z][\w.&’'-]*)"
+# An author's name: capitalised words, and the body's lower-case words after them ("the Pentagon policy office").
+_BODY_WORD = "|".join(sorted(ORGANISATION_WORDS, key=len, reverse=True))
+_AUTHOR = (
+    r"(?:[Tt]he\s+)?(?P<author>(?:[A-Z][\w.&’'-]*\s+){0,4}[A-Z][\w.&’'-]*"
+    rf"(?:(?:\s+[a-z]+)?\s+(?:{_BODY_WORD})\b)?)"
+)
 _ANY_WORDS = r"(?:[\w’'-]+\s+){0,3}"
 _PUT_OUT = r"(?:issued|released|put\s+out|posted|sent|published|wrote|shared|tweeted|signed|filed|read)"
 

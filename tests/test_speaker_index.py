@@ -183,10 +183,11 @@ def test_speaker_index_people_are_frozen_once_finished() -> None:
     ("before", "speaker", "kind"),
     [
         ("The Pentagon issued a statement on Monday.", "Pentagon", "organisation"),
+        ("The Pentagon press office issued a statement.", "Pentagon press office", "organisation"),
         ("Acme Corp. said late on Friday in a brief statement that it would appeal.", "Acme Corp.", "organisation"),
         ("But the Holocaust Museum’s statement came first.", "Holocaust Museum", "organisation"),
         ("A statement from Senator Maria Lopez came first.", "Maria Lopez", "politician"),
-        ("There was this statement out of the Pentagon policy office: “No.”", "Pentagon", "organisation"),
+        ("There was this statement out of the Pentagon policy office: “No.”", "Pentagon policy office", "organisation"),
         # a joint text has no one author; an author named after it is no antecedent
         ("Trump and Ryan issued a statement.", "That early statement", "document"),
         ("Nobody had read it.", "That early statement", "document"),
