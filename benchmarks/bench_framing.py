@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from compare import store  # noqa: E402
 from compare.caches import clear_caches  # noqa: E402
-from compare.embed import CachedEmbedder, Embedder, VectorStore, article_vectors, default_embedder  # noqa: E402
+from compare.embed import CachedEmbedder, Embedder, article_vectors, default_embedder, open_vector_store  # noqa: E402
 from compare.evaluate import SHARED_DATA, read_jsonl  # noqa: E402
 from compare.framing import (  # noqa: E402
     aspects,
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> None:
         (built_at / "terms").mkdir()
         corpus_prior(corpus).to_frame().to_parquet(built_at / "terms" / "part-00000.parquet", index=False)
         clear_caches()  # as in a freshly started dashboard (model still loaded)
-        from_disk = CachedEmbedder(embedder, VectorStore(built_at, embedder))
+        from_disk = CachedEmbedder(embedder, open_vector_store(built_at, embedder))
         stored_prior = lambda: TermPrior.from_frame(store.read_table(built_at, "terms"))  # noqa: E731
         built = run_all(story_articles, stored_prior, from_disk)
         known = stored_prior()

@@ -36,13 +36,15 @@ ARTICLE_GROUP_ROWS = 512
 #: Articles per part of the articles table: a worker task's worth of text (tens of MB).
 ARTICLE_PART_ROWS = 25_000
 RECORD_GROUP_ROWS = 4096
-#: The column that keeps each stored article's (and quote's) place in the corpus's order (for articles, the
-#: order of ``vectors.npy``), so records read back come in the order the build made them.
+#: The column that keeps each stored article's (and quote's) place in the corpus's order, so records read
+#: back come in the order the build made them.
 CORPUS_ROW = "corpus_row"
 #: The table that says which articles each shared passage joins (passage row per article id).
 PASSAGE_INDEX = "passage_index"
 #: Each story's independent reports, counted by the build (a story the user regroups is counted on demand).
 STORY_REPORTS = "story_reports"
+#: The article vectors grouping used: an article id and its vector a row, in the articles table's order.
+VECTORS = "vectors"
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,7 @@ def write_tables(
     order = story_order(tables.articles, stories)
     rows = [(tables.articles[k], int(k)) for k in order]
     files = writer.parts("articles", _encoded_article_parts(rows))
+    files += writer.parts(VECTORS, _vector_parts(tables, order))
     place = {tables.articles[k].id: p for p, k in enumerate(order)}
     quote_order = sorted(range(len(tables.quotes)), key=lambda k: place.get(tables.quotes[k].article_id, len(place)))
     quotes = store.records_frame([tables.quotes[k] for k in quote_order])
@@ -217,6 +220,18 @@ def write_tables(
     frame = pd.DataFrame(list(reports.items()), columns=["story_id", "independent_reports"])
     files += writer.table(STORY_REPORTS, frame, RECORD_GROUP_ROWS)
     return files
+
+
+def _vector_parts(tables: CorpusTables, order: np.ndarray) -> Iterator[bytes]:
+    """The article vectors in stored order, in parts and row groups the size of the articles table's, so
+    one story's vectors are a row group or two."""
+    vectors, articles = tables.vectors, tables.articles
+    for start in range(0, max(len(order), 1), ARTICLE_PART_ROWS):
+        rows = order[start : start + ARTICLE_PART_ROWS]
+        ids = pa.array([articles[k].id for k in rows.tolist()], type=pa.string())
+        block = np.asarray(vectors[rows] if len(rows) else np.zeros((0, max(vectors.shape[-1], 1))), np.float32)
+        table = pa.table({"id": ids, "vector": parquet_parts.vector_column(block)})
+        yield parquet_parts.encode_table(table, ARTICLE_GROUP_ROWS)
 
 
 def _encoded_article_parts(rows: Sequence[tuple[Article, int]]) -> Iterator[bytes]:
@@ -288,8 +303,19 @@ class StoredTable:
         """Just these table rows (ascending), reading only the row groups that hold them."""
         if len(rows) == 0:
             return self.files[0][1].schema_arrow.empty_table().to_pandas()
+        return _joined([table.to_pandas() for table in self._row_tables(rows)])
+
+    def read_row_table(self, rows: np.ndarray) -> pa.Table:
+        """``read_rows`` as one Arrow table (for columns pandas would turn into Python objects, e.g. vectors)."""
+        if len(rows) == 0:
+            return self.files[0][1].schema_arrow.empty_table()
+        tables = self._row_tables(rows)
+        return tables[0] if len(tables) == 1 else pa.concat_tables(tables)
+
+    def _row_tables(self, rows: np.ndarray) -> list[pa.Table]:
+        """The rows (ascending, at least one), one Arrow table per part that holds some."""
         wanted = np.unique(np.searchsorted(self._starts, rows, side="right") - 1)
-        frames = []
+        tables = []
         for part in sorted({self._groups[k][0] for k in wanted}):
             groups = [k for k in wanted.tolist() if self._groups[k][0] == part]
             path, file = self.files[part]
@@ -297,8 +323,8 @@ class StoredTable:
                 table = file.read_row_groups([self._groups[k][1] for k in groups])
             offsets = np.concatenate([np.arange(self._starts[k], self._starts[k + 1]) for k in groups])
             inside = rows[(rows >= offsets[0]) & (rows <= offsets[-1])]
-            frames.append(table.take(pa.array(np.searchsorted(offsets, inside))).to_pandas())
-        return _joined(frames)
+            tables.append(table.take(pa.array(np.searchsorted(offsets, inside))))
+        return tables
 
 
 @contextmanager
@@ -326,11 +352,20 @@ class StoredTables:
         self.facets = facets
         self._tables = {
             name: StoredTable(folder, name)
-            for name in ("articles", "quotes", "passages", PASSAGE_INDEX, "internal_reuse", "report", STORY_REPORTS)
+            for name in (
+                "articles",
+                VECTORS,
+                "quotes",
+                "passages",
+                PASSAGE_INDEX,
+                "internal_reuse",
+                "report",
+                STORY_REPORTS,
+            )
         }
-        if self._tables["articles"].num_rows != facets.articles:
-            raise store.DamagedCache(f"{folder / 'articles'} does not hold the build's {facets.articles} articles")
-        _ = self.vectors  # memory-mapped: reads only its header, and an emptied or cut file fails here
+        for name in ("articles", VECTORS):
+            if self._tables[name].num_rows != facets.articles:
+                raise store.DamagedCache(f"{folder / name} does not hold the build's {facets.articles} articles")
 
     # whole tables (read once, on first use)
 
@@ -357,15 +392,16 @@ class StoredTables:
 
     @cached_property
     def vectors(self) -> np.ndarray:
-        """The article vectors, memory-mapped: rows are read from disk as they are used."""
-        path = self.folder / "vectors.npy"
-        try:
-            vectors = np.load(path, mmap_mode="r", allow_pickle=False)
-        except Exception as exc:
-            raise store.DamagedCache(f"{path} is unreadable ({type(exc).__name__}: {exc})") from exc
-        if len(vectors) != self.facets.articles and self.facets.articles:
-            raise store.DamagedCache(f"{path} does not hold a vector per article")
-        return vectors  # type: ignore[no-any-return]
+        """Every article vector, rows in the corpus's order (read whole: for regrouping)."""
+        table = self._tables[VECTORS]
+        stored = self._vectors_in(table.column("vector"))
+        vectors = np.zeros_like(stored)
+        vectors[self._corpus_rows] = stored
+        return vectors
+
+    def _vectors_in(self, column: pa.ChunkedArray) -> np.ndarray:
+        dim = self._tables[VECTORS].files[0][1].schema_arrow.field("vector").type.list_size
+        return parquet_parts.column_vectors(column, dim, np.float32)
 
     # a story's part
 
@@ -385,10 +421,10 @@ class StoredTables:
         return store.frame_records(Passage, self._read_rows("passages", rows))
 
     def vectors_of(self, ids: Sequence[str]) -> np.ndarray:
-        rows = self._rows(self._article_ids, ids)
-        stored = self._corpus_rows[rows]
-        where = dict(zip(self._article_ids.take(pa.array(rows)).to_pylist(), stored.tolist(), strict=True))
-        return np.asarray(self.vectors[[where[i] for i in ids if i in where]])
+        table = self._tables[VECTORS].read_row_table(self._rows(self._article_ids, ids))
+        row = {article_id: k for k, article_id in enumerate(table.column("id").to_pylist())}
+        vectors = self._vectors_in(table.column("vector"))
+        return vectors[[row[i] for i in ids if i in row]]
 
     def problems(self) -> list[IngestRecord]:
         statuses = self._key_column("report", "status")

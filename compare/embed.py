@@ -21,7 +21,7 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,7 +43,8 @@ from compare.errors import Code, ParallaxError
 from compare.model import Article
 from compare.nlp import opening_paragraphs, sentence_spans
 from compare.progress import Advance, no_advance
-from compare.store import atomic_write, atomic_write_bytes
+from compare.store import atomic_write_bytes
+from compare.vector_store import STORED_DTYPE, VectorStore, store_folder, text_key
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -62,8 +63,6 @@ _UNLIMITED_TOKENS = 512
 _ARTICLES_PER_BLOCK = 256
 #: Articles per grouping-pass call: two units each, so a block is two embedding slices, one per worker.
 _GROUPING_BLOCK = 1024
-#: Rows copied at a time when the vector store is written.
-_SAVE_ROWS = 65_536
 
 _PROBE_SENTENCES = (
     "The ministry said on Tuesday that talks with the union would resume next week after a breakdown over pay.",
@@ -565,116 +564,39 @@ def embed_articles(articles: Sequence[Article], embedder: Embedder) -> np.ndarra
 
 # --- cache -----------------------------------------------------------------------
 
-#: Vectors are stored in half precision: cosines move by about 1e-4, the file halves.
-STORED_DTYPE = np.float16
 
-
-_KEY_BYTES = 16
-
-
-def text_key(text: str) -> bytes:
-    """A unit's cache key: a 16-byte digest of its exact text."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=_KEY_BYTES).digest()
-
-
-class VectorStore:
-    """Vectors of embedded texts (article units, which include every sentence) for one model.
-
-    Kept in one ``.npy`` file of (key, vector) rows sorted by key, read memory-mapped:
-    opening a 10,000-article corpus costs nothing until a story's sentences are looked
-    up, and each lookup is a binary search. Texts embedded since opening stay in memory
-    until ``save``. A missing or damaged file is an empty store.
-    """
-
-    def __init__(self, cache_dir: Path | None, embedder: Embedder) -> None:
-        self.scheme = _unit_scheme(embedder)
-        self.path = _cache_file(cache_dir, embedder) if cache_dir is not None else None
-        self.dim = embedder.dim
-        self._rows = self._open()
-        # Texts embedded since opening: whole blocks as the model returned them, and where each key sits.
-        self._blocks: list[np.ndarray] = []
-        self._added: dict[bytes, tuple[int, int]] = {}
-
-    def _open(self) -> np.ndarray:
-        empty = np.zeros(0, dtype=_row_dtype(self.dim))
-        if self.path is None or not self.path.exists():
-            return empty
-        try:
-            rows = np.load(self.path, mmap_mode="r", allow_pickle=False)
-        except (OSError, ValueError, EOFError) as exc:  # an emptied .npy raises EOFError
-            log.warning("vector cache %s is unreadable (%s); re-embedding", self.path, exc)
-            return empty
-        if rows.dtype != _row_dtype(self.dim) or rows.ndim != 1:
-            log.warning("vector cache %s holds other rows (%s); re-embedding", self.path, rows.dtype)
-            return empty
-        return rows
-
-    def lookup(self, keys: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
-        """The stored vector of each key (zeros where none) and which keys were found."""
-        out = np.zeros((len(keys), self.dim), dtype=STORED_DTYPE)
-        found = np.zeros(len(keys), dtype=bool)
-        if len(self._rows) and keys:
-            asked = np.array(keys, dtype="S16")
-            at = np.minimum(np.searchsorted(self._rows["key"], asked), len(self._rows) - 1)
-            found = self._rows["key"][at] == asked
-            out[found] = self._rows["vector"][at[found]]
-        for i in np.flatnonzero(~found).tolist():
-            added = self._added.get(keys[i])
-            if added is not None:
-                out[i], found[i] = self._blocks[added[0]][added[1]], True
-        return out, found
-
-    def vectors(self, texts: Sequence[str], embedder: Embedder) -> np.ndarray:
-        """One stored-precision row per text, embedding (once) only the texts not stored yet."""
-        keys = [text_key(t) for t in texts]
-        out, found = self.lookup(keys)
-        missing = {keys[i]: texts[i] for i in np.flatnonzero(~found).tolist()}
-        if missing:
-            fresh = embed_in_slices(embedder, list(missing.values()))
-            self._blocks.append(fresh)
-            self._added.update((key, (len(self._blocks) - 1, row)) for row, key in enumerate(missing))
-            for i in np.flatnonzero(~found):
-                block, row = self._added[keys[i]]
-                out[i] = self._blocks[block][row]
-        return out
-
-    def holds_exactly(self, keys: Set[bytes]) -> bool:
-        """True when the file already stores the texts of these keys and nothing else (no save needed)."""
-        return not self._added and len(keys) == len(self._rows)
-
-    def save(self, keep: Set[bytes]) -> None:
-        """Write exactly the vectors of the keys in ``keep`` (the cache never outgrows the corpus)."""
-        if self.path is None:
-            return
-        keys = sorted(keep)
-        rows = np.zeros(len(keys), dtype=_row_dtype(self.dim))
-        rows["key"] = keys
-        for start in range(0, len(keys), _SAVE_ROWS):  # in slices: no second full-size copy in memory
-            rows["vector"][start : start + _SAVE_ROWS] = self.lookup(keys[start : start + _SAVE_ROWS])[0]
-        self._rows = np.zeros(0, dtype=rows.dtype)  # release the memory map before replacing its file
-        atomic_write(self.path, lambda out: np.save(out, rows, allow_pickle=False))
-        self._rows, self._blocks, self._added = rows, [], {}
-
-
-def _row_dtype(dim: int) -> np.dtype:
-    return np.dtype([("key", "S16"), ("vector", STORED_DTYPE, (dim,))])
-
-
-def _unit_scheme(embedder: Embedder) -> str:
+def unit_scheme(embedder: Embedder) -> str:
     """The model, its dimension and the way texts are cut into units: what a store's vectors depend on."""
     return f"{embedder.name}|{embedder.dim}|{embedder.max_words}|{CHUNKING_VERSION}"
 
 
-def _cache_file(cache_dir: Path, embedder: Embedder) -> Path:
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", embedder.name)[-60:]
-    return cache_dir / f"units-{slug}-{hashlib.sha256(_unit_scheme(embedder).encode()).hexdigest()[:12]}.npy"
+def open_vector_store(cache_dir: Path | None, embedder: Embedder) -> VectorStore:
+    """The vector store of ``embedder``'s model and unit scheme in ``cache_dir`` (None: in memory only)."""
+    scheme = unit_scheme(embedder)
+    folder = store_folder(cache_dir, embedder.name, scheme) if cache_dir is not None else None
+    return VectorStore(folder, scheme, embedder.dim)
+
+
+def stored_vectors(vectors: VectorStore, texts: Sequence[str], embedder: Embedder) -> np.ndarray:
+    """One stored-precision row per text, embedding (once) only the texts ``vectors`` does not hold yet."""
+    keys = [text_key(t) for t in texts]
+    out, found = vectors.lookup(keys)
+    missing = {keys[i]: texts[i] for i in np.flatnonzero(~found).tolist()}
+    if missing:
+        fresh = embed_in_slices(embedder, list(missing.values()))
+        vectors.add(list(missing), fresh)
+        row = {key: k for k, key in enumerate(missing)}
+        for i in np.flatnonzero(~found).tolist():
+            out[i] = fresh[row[keys[i]]]
+    return out
 
 
 def _split_keys(joined: bytes) -> list[bytes] | None:
     """The 16-byte unit keys concatenated in ``joined`` (None when it is no such concatenation)."""
-    if len(joined) % _KEY_BYTES:
+    size = len(text_key(""))
+    if len(joined) % size:
         return None
-    return [joined[i : i + _KEY_BYTES] for i in range(0, len(joined), _KEY_BYTES)]
+    return [joined[i : i + size] for i in range(0, len(joined), size)]
 
 
 class CorpusVectors:
@@ -691,9 +613,10 @@ class CorpusVectors:
     def __init__(self, cache_dir: Path | None, embedder: Embedder, keep: Sequence[str] = ()) -> None:
         self.cache_dir = cache_dir
         self.embedder = embedder
-        self.store = VectorStore(cache_dir, embedder)
-        # Keys of the texts this build uses: what the store keeps when saved (frame descriptions included)
-        self.kept: set[bytes] = {text_key(t) for t in keep}
+        self.store = open_vector_store(cache_dir, embedder)
+        # Keys of the texts this build uses, in the order it first used them: what the store keeps when
+        # saved (frame descriptions included), in that order, so a story's sentences sit side by side
+        self.kept: dict[bytes, None] = dict.fromkeys(text_key(t) for t in keep)
         #: Each compared article's sentence-unit keys, concatenated, by article id: a rebuild takes them
         #: for an unchanged article instead of cutting its sentences again (``sentences``' ``known``).
         self.sentence_keys: dict[str, bytes] = {}
@@ -708,9 +631,9 @@ class CorpusVectors:
             block = articles[start : start + _GROUPING_BLOCK]
             texts, owners, weights = _article_units(block, self.embedder.max_words)
             pending, self._pending = self._pending, []
-            units = self.store.vectors(pending + texts, self.embedder)[len(pending) :]
+            units = stored_vectors(self.store, pending + texts, self.embedder)[len(pending) :]
             vectors[start : start + len(block)] = combine_chunks(units, owners, weights, len(block))
-            self.kept.update(map(text_key, texts))
+            self.kept.update(dict.fromkeys(map(text_key, texts)))
             advance(start + len(block), len(articles))
         return vectors
 
@@ -730,16 +653,16 @@ class CorpusVectors:
             for article in block:
                 recorded = known.get(article.id)
                 keys = _split_keys(recorded) if recorded is not None else None
-                if recorded is not None and keys is not None and self.store.lookup(keys)[1].all():
-                    self.kept.update(keys)
+                if recorded is not None and keys is not None and self.store.holds(keys).all():
+                    self.kept.update(dict.fromkeys(keys))
                     self.sentence_keys[article.id] = recorded
                     continue
                 units = sentence_units(article, self.embedder.max_words)
                 unit_keys = [text_key(unit) for unit in units]
                 self.sentence_keys[article.id] = b"".join(unit_keys)
-                self.kept.update(unit_keys)
+                self.kept.update(dict.fromkeys(unit_keys))
                 texts.extend(units)
-            self.store.vectors(texts, self.embedder)
+            stored_vectors(self.store, texts, self.embedder)
             advance(start + len(block), len(articles))
 
     @property
@@ -750,9 +673,9 @@ class CorpusVectors:
     def save(self) -> None:
         """Write the store when it does not already hold exactly the texts this build used."""
         if self._pending:
-            self.store.vectors(self._pending, self.embedder)
+            stored_vectors(self.store, self._pending, self.embedder)
             self._pending = []
-        if self.cache_dir is not None and not self.store.holds_exactly(self.kept):
+        if self.cache_dir is not None and not self.store.holds_exactly(self.kept.keys()):
             self.store.save(self.kept)
 
 
@@ -780,4 +703,4 @@ class CachedEmbedder(Embedder):
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:
-            return self.store.vectors(texts, self.model).astype(np.float32)
+            return stored_vectors(self.store, texts, self.model).astype(np.float32)

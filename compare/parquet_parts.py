@@ -14,7 +14,11 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from numpy.typing import DTypeLike
 
 #: Rows per part unless a table says otherwise: small tables have one part, big ones a part per worker task.
 PART_ROWS = 100_000
@@ -40,6 +44,36 @@ def encode(frame: pd.DataFrame, row_group_rows: int | None = None) -> bytes:
     out = io.BytesIO()
     frame.to_parquet(out, index=False, row_group_size=row_group_rows)
     return out.getvalue()
+
+
+def encode_table(table: pa.Table, row_group_rows: int) -> bytes:
+    """One part's Parquet bytes from an Arrow table (vector tables: no pandas frame of array cells).
+
+    Uncompressed and without statistics for vector columns: half-precision vectors and text digests do not
+    compress, and a reader wants their row groups decoded with as little work as possible."""
+    out = io.BytesIO()
+    pq.write_table(
+        table,
+        out,
+        row_group_size=row_group_rows,
+        compression="none",
+        use_dictionary=False,
+        write_statistics=[n for n in table.column_names if not pa.types.is_fixed_size_list(table.schema.field(n).type)],
+    )
+    return out.getvalue()
+
+
+def vector_column(vectors: np.ndarray) -> pa.FixedSizeListArray:
+    """A (rows, dim) array as one fixed-size-list column, so Arrow, DuckDB and Dask read it as vectors."""
+    return pa.FixedSizeListArray.from_arrays(pa.array(np.ascontiguousarray(vectors).reshape(-1)), vectors.shape[1])
+
+
+def column_vectors(column: pa.ChunkedArray | pa.Array, dim: int, dtype: DTypeLike) -> np.ndarray:
+    """A fixed-size-list column back as a (rows, dim) array (an empty column: no rows)."""
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if len(array) == 0:
+        return np.zeros((0, dim), dtype=dtype)
+    return np.asarray(array.flatten().to_numpy(zero_copy_only=False), dtype=dtype).reshape(-1, dim)
 
 
 def encode_all(frames: Sequence[pd.DataFrame], row_group_rows: int | None = None) -> list[bytes]:

@@ -252,10 +252,10 @@ class Corpus:
     @cached_property
     def sentence_embedder(self) -> Embedder:
         """The model, answering first from the sentence vectors the build stored with the corpus."""
-        from compare.embed import CachedEmbedder, VectorStore, default_embedder
+        from compare.embed import CachedEmbedder, default_embedder, open_vector_store
 
         model = default_embedder()
-        return CachedEmbedder(model, VectorStore(store.cache_dir(self.path) / "vectors", model))
+        return CachedEmbedder(model, open_vector_store(store.cache_dir(self.path) / "vectors", model))
 
     @cached_property
     def term_prior(self) -> TermPrior:
@@ -544,7 +544,6 @@ def _save(
         files += writer.table(_ENTITIES, _entities_frame(entities))
         for name, frame in carried.items():
             files += writer.table(name, frame)
-        files += writer.array("vectors", corpus.vectors)
         facets = corpus.facets.to_dict()
         return writer.publish({"files": files, "info": corpus.info.to_dict(), "facets": facets, **build_meta()})
     except BaseException:

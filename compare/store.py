@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 R = TypeVar("R", bound=Record)
 
 #: Bump when the layout or meaning of cached tables changes; old caches are rebuilt.
-SCHEMA_VERSION = 3  # 3: every table a folder of Parquet parts
+SCHEMA_VERSION = 4  # 3: every table a folder of Parquet parts; 4: article vectors too
 #: Settings (names, or name prefixes ending in "_") that change what a build computes: ingest limits, boilerplate
 #: removal, the model and article units, grouping, passages and quote extraction. Display settings are left out.
 _BUILD_SETTINGS = (
@@ -443,10 +443,6 @@ class BuildWriter:
             (self.staging / paths[-1]).write_bytes(data)
         return paths
 
-    def array(self, name: str, values: np.ndarray) -> list[str]:
-        np.save(self.staging / f"{name}.npy", values, allow_pickle=False)
-        return [f"{name}.npy"]
-
     def publish(self, meta: dict[str, Any]) -> Path:
         """Move the staged build into place and point the cache at it; returns its folder.
 
@@ -488,7 +484,7 @@ class BuildWriter:
             self._lock = None
 
 
-def _json_object(path: Path) -> dict[str, Any] | None:
+def json_object(path: Path) -> dict[str, Any] | None:
     """The JSON object a small cache file holds, or None when it is missing, unreadable or not an object
     (a warning names a damaged one: it is rebuilt)."""
     try:
@@ -506,13 +502,13 @@ def _json_object(path: Path) -> dict[str, Any] | None:
 
 def _pointed_key(root: Path) -> str | None:
     """The key the cache's pointer names, or None when the pointer is missing or damaged."""
-    key = (_json_object(root / POINTER) or {}).get("key")
+    key = (json_object(root / POINTER) or {}).get("key")
     return key if isinstance(key, str) and key else None
 
 
 def build_problem(folder: Path, key: str) -> str | None:
     """What keeps ``folder`` from being a complete build of ``key`` (None when it is one)."""
-    meta = _json_object(folder / "meta.json")
+    meta = json_object(folder / "meta.json")
     if meta is None:
         return f"{folder / 'meta.json'} is missing or damaged"
     expected = meta.get("files", [])
@@ -563,11 +559,6 @@ def read_table(folder: Path, name: str) -> pd.DataFrame:
 def has_table(folder: Path, name: str) -> bool:
     """True when ``folder`` stores table ``name`` (readable or not)."""
     return parquet_parts.has_table(folder, name)
-
-
-def read_array(folder: Path, name: str) -> np.ndarray:
-    """A cached array; raises DamagedCache (naming the file) when it cannot be read."""
-    return _read(folder / f"{name}.npy", lambda path: np.load(path, allow_pickle=False))
 
 
 def _read(path: Path, reader: Callable[[Path], Any]) -> Any:

@@ -6,21 +6,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from compare.embed import (
     CachedEmbedder,
     CorpusVectors,
     Embedder,
-    VectorStore,
     article_vectors,
     chunk_article,
     embed_articles,
+    open_vector_store,
     sentence_units,
-    text_key,
 )
 from compare.model import Article
 from compare.nlp import sentence_spans
+from compare.vector_store import text_key
 
 
 class CountingEmbedder(Embedder):
@@ -95,21 +97,33 @@ def test_embed_cache_same_text_is_embedded_once(tmp_path: Path) -> None:
     assert np.array_equal(vectors[0], vectors[1])
 
 
-def test_embed_cache_damaged_file_is_rebuilt(tmp_path: Path, corpus: list[Article]) -> None:
+def _store_parts(cache: Path) -> list[Path]:
+    """The parts of the published version of the (one) vector store in ``cache``."""
+    (folder,) = cache.iterdir()
+    return sorted(folder.glob("build-*/units/part-*.parquet"))
+
+
+@pytest.mark.parametrize("damage", ["part", "meta", "pointer"])
+def test_embed_cache_damaged_store_is_rebuilt(tmp_path: Path, corpus: list[Article], damage: str) -> None:
     embedder = CountingEmbedder()
     expected = article_vectors(corpus, embedder, cache_dir=tmp_path)
-    (cache_file,) = tmp_path.iterdir()
-    cache_file.write_bytes(b"not a numpy archive")
+    (part,) = _store_parts(tmp_path)
+    target = {"part": part, "meta": part.parent.parent / "meta.json", "pointer": part.parents[2] / "current.json"}
+    target[damage].write_bytes(b"not a store file")
+    embedder.seen.clear()
     assert np.allclose(article_vectors(corpus, embedder, cache_dir=tmp_path), expected)
+    assert embedder.seen  # the damaged store was not trusted
     embedder.seen.clear()
     article_vectors(corpus, embedder, cache_dir=tmp_path)
-    assert embedder.seen == []  # the rebuilt cache is whole again
+    assert embedder.seen == []  # the rebuilt store is whole again
 
 
-def test_embed_cache_leaves_no_temporary_files(tmp_path: Path, corpus: list[Article]) -> None:
+def test_embed_cache_leaves_one_version_and_no_staging(tmp_path: Path, corpus: list[Article]) -> None:
     article_vectors(corpus, CountingEmbedder(), cache_dir=tmp_path)
     article_vectors(corpus[:3], CountingEmbedder(), cache_dir=tmp_path)
-    assert [p.suffix for p in tmp_path.iterdir()] == [".npy"]
+    (folder,) = tmp_path.iterdir()
+    names = sorted(p.name for p in folder.iterdir() if p.name != ".publish.lock")
+    assert len(names) == 2 and names[0].startswith("build-") and names[1] == "current.json"
 
 
 def test_embed_cache_holds_only_the_current_articles(tmp_path: Path, corpus: list[Article]) -> None:
@@ -117,8 +131,70 @@ def test_embed_cache_holds_only_the_current_articles(tmp_path: Path, corpus: lis
     article_vectors(corpus, embedder, cache_dir=tmp_path)
     article_vectors(corpus[:2], embedder, cache_dir=tmp_path)
     units = {t for a in corpus[:2] for t in chunk_article(a.title, a.text, embedder.max_words)[0]}
-    (cache_file,) = tmp_path.iterdir()
-    assert len(np.load(cache_file)) == len(units)
+    assert len(open_vector_store(tmp_path, embedder)) == len(units)
+
+
+def test_embed_cache_store_is_parquet_in_the_order_texts_were_used(tmp_path: Path, corpus: list[Article]) -> None:
+    """Any Parquet reader takes the store as it is, and rows follow the build's use: a story's sentences
+    sit side by side, so a story view reads a few row groups."""
+    embedder = CountingEmbedder()
+    _build_vectors(tmp_path, embedder, corpus, corpus[:2])
+    table = pq.read_table(_store_parts(tmp_path)[0])
+    assert table.schema.field("vector").type == pa.list_(pa.float16(), embedder.dim)
+    grouping = [t for a in corpus for t in chunk_article(a.title, a.text, embedder.max_words)[0]]
+    sentences = [u for a in corpus[:2] for u in sentence_units(a, embedder.max_words)]
+    order = list(dict.fromkeys(text_key(t) for t in [*grouping, *sentences]))
+    assert table.column("key").to_pylist() == order
+    vectors = np.array(table.column("vector").to_pylist(), dtype=np.float32)
+    assert np.allclose(vectors[order.index(text_key(sentences[-1]))], embedder.embed([sentences[-1]])[0], atol=1e-3)
+
+
+def test_embed_cache_reads_the_earlier_one_file_store_then_replaces_it(
+    tmp_path: Path, corpus: list[Article]
+) -> None:
+    """An upgrade re-embeds nothing: the sorted ``.npy`` store of earlier versions answers until the first save,
+    which writes the Parquet store and removes the old file."""
+    embedder = CountingEmbedder()
+    expected = article_vectors(corpus, embedder, cache_dir=tmp_path / "new")
+    units = list(dict.fromkeys(t for a in corpus for t in chunk_article(a.title, a.text, embedder.max_words)[0]))
+    rows = np.zeros(len(units), dtype=[("key", "S16"), ("vector", np.float16, (embedder.dim,))])
+    rows["key"] = [text_key(u) for u in units]
+    rows["vector"] = embedder.embed(units)
+    rows.sort(order="key")
+    legacy = open_vector_store(tmp_path / "old", embedder).folder
+    assert legacy is not None
+    legacy.parent.mkdir()
+    np.save(legacy.with_name(f"{legacy.name}.npy"), rows, allow_pickle=False)
+    embedder.seen.clear()
+    assert np.allclose(article_vectors(corpus, embedder, cache_dir=tmp_path / "old"), expected, atol=1e-3)
+    assert embedder.seen == []
+    assert [p.name for p in (tmp_path / "old").iterdir()] == [legacy.name]
+    assert len(open_vector_store(tmp_path / "old", embedder)) == len(units)
+
+
+def test_embed_cache_lookup_reads_only_the_row_groups_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A story view's lookup of a few texts in a big store reads the row groups that hold them, not the store."""
+    import compare.vector_store as vector_store
+
+    monkeypatch.setattr(vector_store, "GROUP_ROWS", 8)
+    monkeypatch.setattr(vector_store, "PART_ROWS", 64)
+    embedder = CountingEmbedder()
+    texts = [f"text number {k} of many" for k in range(300)]
+    vectors = CorpusVectors(tmp_path, embedder, keep=texts)
+    vectors.save()
+    stored = open_vector_store(tmp_path, embedder)
+    assert len(_store_parts(tmp_path)) == 5
+    groups: list[int] = []
+    assert stored._table is not None
+    for _, part in stored._table.files:
+        real = part.read_row_groups
+        monkeypatch.setattr(part, "read_row_groups", lambda g, real=real, **kw: groups.extend(g) or real(g, **kw))
+    asked = [texts[5], texts[150], texts[299], "never stored"]
+    found, hit = stored.lookup([text_key(t) for t in asked])
+    assert hit.tolist() == [True, True, True, False] and len(groups) == 3  # of 38 row groups
+    assert np.allclose(found[:3], embedder.embed(asked[:3]), atol=1e-3)
 
 
 def _build_vectors(tmp_path: Path, embedder: Embedder, corpus: list[Article], compared: list[Article]) -> None:
@@ -135,7 +211,7 @@ def test_embed_cache_serves_story_sentences_without_the_model(tmp_path: Path, co
     _build_vectors(tmp_path, embedder, corpus, corpus[:2])
     embedder.seen.clear()
     sentences = [a.text[start:end] for a in corpus[:2] for start, end in sentence_spans(a.text)]
-    cached = CachedEmbedder(embedder, VectorStore(tmp_path, embedder))
+    cached = CachedEmbedder(embedder, open_vector_store(tmp_path, embedder))
     vectors = cached.embed(sentences)
     assert embedder.seen == []
     assert vectors.dtype == np.float32
@@ -196,7 +272,7 @@ def test_embed_cache_kept_texts_go_with_the_first_batch_of_articles(tmp_path: Pa
     vectors.articles(corpus)
     assert embedder.calls == 1 and embedder.seen[:2] == ["a frame about money", "a frame about safety"]
     vectors.save()
-    stored = VectorStore(tmp_path, embedder)
+    stored = open_vector_store(tmp_path, embedder)
     assert stored.lookup([text_key("a frame about safety")])[1].all()
 
 
@@ -204,7 +280,7 @@ def test_embed_cache_kept_texts_are_stored_even_without_articles(tmp_path: Path)
     embedder = CallCountingEmbedder()
     vectors = CorpusVectors(tmp_path, embedder, keep=["a frame about money"])
     vectors.save()
-    assert VectorStore(tmp_path, embedder).lookup([text_key("a frame about money")])[1].all()
+    assert open_vector_store(tmp_path, embedder).lookup([text_key("a frame about money")])[1].all()
 
 
 def test_embed_cache_recorded_sentence_keys_skip_cutting_and_store_the_same(
@@ -239,5 +315,5 @@ def test_embed_cache_recorded_sentence_keys_skip_cutting_and_store_the_same(
     plain.articles(corpus)
     plain.sentences(corpus[:4])
     plain.save()
-    (with_keys,), (without,) = (list((tmp_path / d).iterdir()) for d in "ab")
-    assert np.array_equal(np.load(with_keys), np.load(without))
+    with_keys, without = (pq.read_table(_store_parts(tmp_path / d)[0]) for d in "ab")
+    assert with_keys.equals(without)

@@ -8,7 +8,6 @@ import os
 import time
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -25,7 +24,7 @@ def _corpus(tmp_path: Path) -> Path:
 def _publish(root: Path, key: str) -> Path:
     writer = store.BuildWriter(root, key)
     files = writer.table("articles", pd.DataFrame({"id": ["x"]}))
-    files += writer.array("vectors", np.ones((1, 3), dtype=np.float32))
+    files += writer.table("report", pd.DataFrame({"file": ["x.txt"]}))
     return writer.publish({"files": files})
 
 
@@ -62,7 +61,7 @@ def test_store_publish_then_read_back(tmp_path: Path) -> None:
     folder = _publish(root, "k1")
     assert store.current_build(root, "k1") == folder
     assert store.read_table(folder, "articles")["id"].tolist() == ["x"]
-    assert store.read_array(folder, "vectors").shape == (1, 3)
+    assert store.read_table(folder, "report")["file"].tolist() == ["x.txt"]
     assert store.current_build(root, "other-key") is None  # stale
 
 
@@ -89,7 +88,7 @@ def test_store_damaged_cache_is_not_used(tmp_path: Path, damage: str) -> None:
     root = tmp_path / "cache"
     folder = _publish(root, "k1")
     if damage == "missing_file":
-        (folder / "vectors.npy").unlink()
+        (folder / "report" / "part-00000.parquet").unlink()
     elif damage == "bad_meta":
         (folder / "meta.json").write_text("{not json")
     else:

@@ -37,14 +37,15 @@ OUTLETS = "file,outlet\ngazette.txt,Gazette\nherald.txt,Herald\ncourier.txt,Cour
 FILES = (
     *(
         f"build/{name}/part-00000.parquet"
-        for name in ("articles", "report", "stories", "quotes", "passages", "internal_reuse")
+        for name in ("articles", "vectors", "report", "stories", "quotes", "passages", "internal_reuse")
     ),
     f"build/terms-{TERMS_TOKENIZER}/part-00000.parquet",
     "build/entities/part-00000.parquet",
-    "build/vectors.npy",
     "build/meta.json",
     store.POINTER,
-    "vectors/units-*.npy",
+    "vectors/units-*/build-*/units/part-00000.parquet",
+    "vectors/units-*/build-*/meta.json",
+    f"vectors/units-*/{store.POINTER}",
 )
 DAMAGES = ("empty", "half", "garbage")
 JSON_DAMAGES = ("list", "number", "string")

@@ -86,7 +86,7 @@ def _publish_rounds(root: str, keys: list[str], barrier: Any, errors: Any) -> No
         for key in keys:
             writer = store.BuildWriter(Path(root), key)
             files = writer.table("articles", pd.DataFrame({"id": [key] * 50}))
-            files += writer.array("vectors", np.ones((50, 8), dtype=np.float32))
+            files += writer.table("vectors", pd.DataFrame({"value": np.ones(50, dtype=np.float32)}))
             barrier.wait(timeout=20)
             writer.publish({"files": files})
             barrier.wait(timeout=20)  # every worker has published this round before the next starts

@@ -20,12 +20,12 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from compare import settings
-from compare.embed import text_key
 from compare.framing.text import StoryText
 from compare.model import Article, Evidence, Story
 from compare.nlp import SPACY_LOCK, spacy_model
 from compare.parallel import map_slices
 from compare.progress import Advance, no_advance
+from compare.vector_store import text_key
 
 Columns = ["actor", "outlet", "form", "count", "evidence"]
 
