@@ -149,9 +149,7 @@ def test_embed_cache_store_is_parquet_in_the_order_texts_were_used(tmp_path: Pat
     assert np.allclose(vectors[order.index(text_key(sentences[-1]))], embedder.embed([sentences[-1]])[0], atol=1e-3)
 
 
-def test_embed_cache_reads_the_earlier_one_file_store_then_replaces_it(
-    tmp_path: Path, corpus: list[Article]
-) -> None:
+def test_embed_cache_reads_the_earlier_one_file_store_then_replaces_it(tmp_path: Path, corpus: list[Article]) -> None:
     """An upgrade re-embeds nothing: the sorted ``.npy`` store of earlier versions answers until the first save,
     which writes the Parquet store and removes the old file."""
     embedder = CountingEmbedder()
