@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
@@ -93,6 +94,17 @@ def test_stored_corpus_gives_what_the_build_held(tmp_path: Path, small_groups: N
     assert opened.passages == made.passages
     assert opened.report == made.report
     assert opened.articles_of(["nobody", made.articles[5].id]) == [made.articles[5]]
+    assert np.array_equal(opened.vectors, made.vectors)  # read whole (regrouping), back in the corpus's order
+
+
+def test_article_vectors_are_a_parquet_dataset_beside_the_articles(tmp_path: Path, small_groups: None) -> None:
+    """An analyst reads the vectors with any Parquet reader, row for row with the articles table."""
+    made, opened = _made(tmp_path, 300)
+    vectors = ds.dataset(opened.folder / "vectors").to_table()
+    articles = ds.dataset(opened.folder / "articles").to_table(columns=["id", corpus_tables.CORPUS_ROW])
+    assert vectors.column("id").to_pylist() == articles.column("id").to_pylist()
+    rows = articles.column(corpus_tables.CORPUS_ROW).to_numpy()
+    assert np.array_equal(np.array(vectors.column("vector").to_pylist(), dtype=np.float32), made.vectors[rows])
 
 
 def test_a_regrouped_story_is_counted_on_demand(tmp_path: Path) -> None:
