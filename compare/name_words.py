@@ -172,3 +172,7 @@ THING_NOUNS = lexicon(
     panel lawsuit complaint petition order ruling decision bill law plan proposal platform agreement deal
     """
 )
+
+# The words a title in Title Case leaves in lower case ("Gang of Eight", "Trust in the Force"): any other
+# lower-case word ("But Pete Wilson won,") makes quoted words a statement, not the name of a work or a slogan.
+TITLE_SMALL_WORDS = lexicon("a an the and or but nor of in on at to for by with from as vs per via") | PARTICLES

@@ -99,6 +99,32 @@ def test_quotes_short_unattributed_labels_are_scare_quotes(text: str, label: str
 
 
 @pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The “Sunday Morning Futures” segment ran long.", "Sunday Morning Futures"),
+        ("The senators of the “Gang of Eight” met again.", "Gang of Eight"),
+        ("She starred in “13 Hours: The Secret Soldiers” last year.", "13 Hours: The Secret Soldiers"),
+    ],
+)
+def test_quotes_titles_of_works_and_groups_are_labels(text: str, label: str) -> None:
+    assert [q.quote for q in _quotes(text) if q.kind == "scare"] == [label]
+    assert not _quotes(text, "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“But Pete Wilson won,” Axelrod said.", "Axelrod"),
+        ("“Absolutely not. Absolutely not,” Clinton responded.", "Clinton"),
+        ("“Only you, Dinesh,” Cohen said.", "Cohen"),
+    ],
+)
+def test_quotes_short_capitalised_statements_are_not_titles(text: str, speaker: str) -> None:
+    """Only a title's small words ("of", "the") stay lower case: any other lower-case word makes a statement."""
+    assert _only(text, "direct").speaker == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "words"),
     [
         ("Esper said there had been no decision to leave Iraq.", "Esper", "no decision to leave Iraq"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from compare import settings
 from compare.clean_patterns import WIRE_DATELINE
 from compare.model import Article
+from compare.name_words import TITLE_SMALL_WORDS
 from compare.nlp import QUOTE_MARKS, QUOTE_WORD, QuotedSpan, find_quotations, sentence_spans
 from compare.quotes.cues import indirect_cues
 from compare.speakers import Mention
@@ -203,12 +204,14 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
 
 
 def _is_title(words: str) -> bool:
-    """True for Title Case words without a sentence's closing mark: the name of a work, show or slogan."""
-    long_words = [w for w in QUOTE_WORD.findall(words) if len(w) > 3 or w[0].isupper()]
+    """True for Title Case words without a sentence's closing mark: the name of a work, show or slogan
+    ("Sunday Morning Futures", "Gang of Eight"), where only a title's small words are in lower case."""
+    found = QUOTE_WORD.findall(words)
+    capitalised = [w for w in found if w[0].isupper()]
     return (
-        len(long_words) >= 2
+        len(capitalised) >= 2
         and words.rstrip(",").rstrip()[-1:] not in {".", "?", "!", "…"}
-        and all(w[0].isupper() for w in long_words)
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in found)
     )
 
 
