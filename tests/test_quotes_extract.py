@@ -112,6 +112,19 @@ def test_quotes_titles_of_works_and_groups_are_labels(text: str, label: str) -> 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Ben Carson appeared on ABC’s “This Week” on Sunday.",
+        "Donald Trump was not at the “Three Amigos” summit of North American leaders.",
+    ],
+)
+def test_quotes_a_person_beside_a_title_in_marks_is_not_quoted(text: str) -> None:
+    """The subject of a sentence whose only quoted words name a show or an event said none of them."""
+    assert not _quotes(text, "direct")
+    assert [q.kind for q in _quotes(text)] == ["scare"]
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("“But Pete Wilson won,” Axelrod said.", "Axelrod"),

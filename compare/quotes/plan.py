@@ -196,14 +196,14 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
     A statement is longer than a label, or reads as a sentence of its own ("No, I can't.").
     """
     inner = quotation.inner(text)
-    if _is_title(inner):
+    if is_title(inner):
         return False
     if quotation.words(text) > settings.SCARE_QUOTE_MAX_WORDS:
         return True
     return bool(inner) and inner[0].isupper() and inner[-1] in ".?!,…"
 
 
-def _is_title(words: str) -> bool:
+def is_title(words: str) -> bool:
     """True for Title Case words without a sentence's closing mark: the name of a work, show or slogan
     ("Sunday Morning Futures", "Gang of Eight"), where only a title's small words are in lower case."""
     found = QUOTE_WORD.findall(words)

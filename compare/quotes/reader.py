@@ -8,6 +8,7 @@ so word classes come from the fine-grained tags and cue lemmas from ``cues.LEMMA
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from compare.nlp import mark_role
@@ -21,7 +22,7 @@ from compare.quotes.cues import (
     WHEN_WORDS,
 )
 from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb
-from compare.quotes.plan import Attribution, Plan, Snippet
+from compare.quotes.plan import Attribution, Plan, Snippet, is_title
 from compare.quotes.speaker_words import colon_source, person_subject, speaker_mention, subject_of
 from compare.speakers import Mention, is_title_word, looks_like_person
 
@@ -106,8 +107,9 @@ class AttributionReader:
         if not marks:
             return None
         covered = [a.clause for a in found if a.clause is not None]
-        if all(any(c[0] <= self.parsed.start(t) < c[1] for c in covered) for t in marks):
-            return None
+        loose = [t for t in marks if not any(c[0] <= self.parsed.start(t) < c[1] for c in covered)]
+        if not loose or all(self._opens_title(t) for t in loose):
+            return None  # "Carson appeared on ABC’s “This Week”": a show's name in marks is no one's words
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or not is_verb(root) or any(a.token == root.i for a in found):
             return None
@@ -121,6 +123,14 @@ class AttributionReader:
         if clause is None:
             return None
         return Attribution(root.text, self.parsed.start(root), sentence, speaker, root.i, clause)
+
+    def _opens_title(self, mark: Token) -> bool:
+        """True for a quotation mark that opens or closes the name of a work, show or group ("This Week")."""
+        plan, at = self.parsed.plan, self.parsed.start(mark)
+        index = bisect.bisect_right(plan.quotation_starts, at) - 1
+        if index < 0 or at >= plan.quotations[index].end:
+            return False
+        return is_title(plan.quotations[index].inner(plan.article.text))
 
     def _verb(self, verb: Token, sentence: tuple[int, int]) -> Attribution:
         speaker, inverted = _cue_speaker(self.parsed, verb)
