@@ -93,6 +93,9 @@ NOT_NAMES = lexicon(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december twitter facebook instagram youtube google americans american muslims
     muslim christians jews democrats republicans
+    latinos latino latinas hispanics hispanic mexicans africans asians europeans canadians britons iranians
+    iraqis israelis palestinians russians syrians ukrainians immigrants
+    convention conference summit forum festival olympics debate debates rally expo award awards prize
     """
 )
 

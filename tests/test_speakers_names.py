@@ -68,6 +68,9 @@ def test_speakers_name_key_is_the_surname(variant: str) -> None:
         ("Milley", False),
         ("Affordable Care Act", False),
         ("Paris Accord", False),
+        ("Democratic National Convention", False),
+        ("Latinos Feel", False),
+        ("Three Amigos Summit", False),
     ],
 )
 def test_speakers_looks_like_person(words: str, person: bool) -> None:
