@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from compare.gender import first_name_gender
@@ -54,6 +54,12 @@ _SUBJECT_NAME = re.compile(
     rf"\s*((?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD}(?=,\s)|(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}"
     r"(?=\s+(?:said|says|told|wrote|writes|added|adds|argued|argues|noted|notes|explained|insisted|warned)\b))"
 )
+
+# A sentence opened by one capitalised word and a lower-case word: "West landed ...", "Bujnowski also interviewed".
+_ARTICLES = frozenset({"a", "an", "the"})
+
+_SURNAME_SUBJECT = re.compile(rf"\s*({_NAME_WORD})\s+[a-z]")
+_SURNAME_AFTER_CLAUSE = re.compile(rf"(?<=[a-z0-9],\s)({_NAME_WORD})\s+[a-z]")
 
 # How likely a mention is to be what "he said" points back to: the speaker of an earlier
 # quote first, then a person who is the subject of a sentence, then any other mention.
@@ -117,23 +123,40 @@ class PeopleFinder:
                 self.add(subject.start(1), subject.group(1), SUBJECT)
         # runs of capitalised words, scanned once: for first-name people here, for known surnames in finish()
         self.runs = list(_capitalised_runs(text))
+        subject_surnames = self._surname_subjects()
         for run_start, run in self.runs:
             # "presidential nominee Hillary Clinton was more circumspect": a known first name and a surname
-            offset, words = self._first_name_run(run_start, run)
+            offset, words = self._first_name_run(run_start, run, subject_surnames)
             if words:
                 self.add(offset, words, SUBJECT if self._opens_sentence(offset) else OTHER)
 
+    def _surname_subjects(self) -> set[str]:
+        """The single capitalised words that open a sentence and go on with a lower-case word ("West landed a
+        sharp dig"): the surname by which a sentence names its subject, once the article has named them in full."""
+        found = set()
+        for start in self.sentence_starts:
+            opening = _SURNAME_SUBJECT.match(self.text, start)
+            if opening and bare_word(opening.group(1)) not in NOT_PERSON_OPENERS and not self._inside_quote(start):
+                found.add(opening.group(1))
+        for after_comma in _SURNAME_AFTER_CLAUSE.finditer(self.text):
+            if not self._inside_quote(after_comma.start()):
+                found.add(after_comma.group(1))  # "Filling in for Sanders ..., West landed a sharp dig"
+        return found
+
     @staticmethod
-    def _first_name_run(run_start: int, run: str) -> tuple[int, str]:
+    def _first_name_run(run_start: int, run: str, subject_surnames: Collection[str] = ()) -> tuple[int, str]:
         """(offset, words) of the person's name a capitalised run holds when it opens, after any sentence
-        opener or title ("But", "Sen."), with a common first name and a surname: "Hillary Clinton", not
-        "Wells Fargo"; (0, "") otherwise."""
+        opener or title ("But", "Sen."), with a common first name and a surname ("Hillary Clinton", not "Wells
+        Fargo"), or with a surname the article makes a sentence's subject ("liberal firebrand Cornel West" ...
+        "West landed"); (0, "") otherwise."""
         words = run.split()
         skip = 0
         while skip < len(words) and (bare_word(words[skip]) in NOT_PERSON_OPENERS or is_title_word(words[skip])):
             skip += 1
         name = words[skip:]
-        if len(name) < 2 or first_name_gender(name[0]) is None or not looks_like_person(" ".join(name)):
+        known_first = len(name) >= 2 and first_name_gender(name[0]) is not None
+        surname_subject = 2 <= len(name) <= 3 and name[-1] in subject_surnames
+        if not (known_first or surname_subject) or not looks_like_person(" ".join(name)):
             return 0, ""
         return run_start + run.index(name[0]), " ".join(name)
 
@@ -152,7 +175,8 @@ class PeopleFinder:
             bool(before) and bare_word(before[-1]) == "that"
         )
         governed = bool(before) and (before[-1].lower() in PREPOSITIONS or before[-1].lower() in CLAUSE_VERBS)
-        governed = governed or reported
+        # "Simmons, an Obama supporter, said": a name after an article modifies a noun, it is no one's subject
+        governed = governed or reported or (bool(before) and bare_word(before[-1]) in _ARTICLES)
         after_clause = bool(before) and (before[-1].endswith(",") or before[-1].lower() in CONJUNCTIONS)
         return not possessive and not governed and (len(before) <= 3 or after_clause)
 

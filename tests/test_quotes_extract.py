@@ -151,6 +151,28 @@ def test_quotes_indirect_speech_is_marked_indirect(text: str, speaker: str, word
     assert words in quote.quote
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "That is where author and liberal firebrand Cornel West took the conversation. Filling in for Sanders "
+            "at the event where Clinton and O'Malley appeared Sunday, West landed a sharp dig at the senator.\n\n"
+            "“I took Wall Street money but it didn't affect me?” he said.",
+            "Cornel West",
+        ),
+        (
+            "President Barack Obama won Iowa. Jamal Simmons is a Democratic consultant. Simmons, an Obama supporter, "
+            "said he saw the shift in his own family. “It is challenging the community’s assumptions,” he said.",
+            "Jamal Simmons",
+        ),
+    ],
+)
+def test_quotes_pronoun_goes_back_to_the_subject_named_by_surname(text: str, speaker: str) -> None:
+    """A person named once in full and then as a sentence's subject by surname is who "he said" means; a name
+    that only modifies a noun ("an Obama supporter") is not the subject."""
+    assert _only(text, "direct").speaker == speaker
+
+
 def test_quotes_pronoun_resolves_to_the_person_named_before() -> None:
     text = "Gen. Mark Milley arrived at the Pentagon on Monday.\n\n“It was an honest mistake,” he said."
     quote = _only(text, "direct")
