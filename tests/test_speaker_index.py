@@ -207,3 +207,24 @@ def test_speaker_index_a_name_ending_a_sentence_has_no_full_stop() -> None:
     people = PeopleFinder(text, []).finish()
     assert people.full_name["clinton"] == "Hillary Clinton"
     assert people.full_name["milley"] == "Mark A. Milley"
+
+
+def test_speaker_index_a_speech_verb_joined_to_a_reported_clause_goes_on_with_its_reporter() -> None:
+    # "Kyi said it was early but added, “...”" parsed with "added" joined to "was": Kyi added it, not "it"
+    tree: Tree = [
+        ("Kyi", 1, "nsubj", "NNP"),
+        ("said", 1, "ROOT", "VBD"),
+        ("it", 3, "nsubj", "PRP"),
+        ("was", 1, "ccomp", "VBD"),
+        ("early", 3, "acomp", "JJ"),
+        ("but", 3, "cc", "CC"),
+        ("added", 3, "conj", "VBD"),
+        (",", 6, "punct", ","),
+        ("“", 6, "punct", "``"),
+        ("Yes", 6, "intj", "UH"),
+        (".", 6, "punct", "."),
+        ("”", 6, "punct", "''"),
+    ]
+    found = _attributions("Kyi said it was early but added, “We will win this race.”", tree)
+    assert ("added", "Kyi", "name", True) in found
+    assert all(speaker == "Kyi" for _, speaker, _, _ in found)

@@ -14,6 +14,7 @@ from compare.quotes.cues import (
     NAME_DEPS,
     NAME_PHRASE_TAGS,
     NOMINAL_TAGS,
+    SPEECH_VERBS,
     TIME_WORDS,
     WHEN_WORDS,
 )
@@ -193,7 +194,7 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
             return current.head  # "Murphy, the head of ..., tweeted"; "a statement saying"
         if current.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep"} or current.head.i == current.i:
             break
-        current = current.head
+        current = _coordinated_with(current)
     doc = parsed.doc
     before = doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.head.i == verb.i and (is_proper(before) or before.tag_ in NOMINAL_TAGS):
@@ -210,6 +211,16 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
         return owner
     # "“...,” Tulsa police Chief Chuck Jordan said Monday" parsed with Jordan under "Monday"
     return before if before is not None and _ends_a_persons_name(parsed, before) else None
+
+
+def _coordinated_with(token: Token) -> Token:
+    """The verb ``token`` hangs from, looking through a reported clause the parser joined it to: in "Pence
+    said it takes time but added, “...”" it reads "added" as going on with "takes" (whose subject is "it");
+    a speech verb with no subject of its own goes on with the speech verb that reported that clause."""
+    head = token.head
+    speech = LEMMAS.get(token.lower_) in SPEECH_VERBS
+    reported = head.dep_ == "ccomp" and LEMMAS.get(head.head.lower_) in SPEECH_VERBS
+    return head.head if token.dep_ == "conj" and speech and reported else head
 
 
 def _quoted_before(parsed: ParsedSnippet, verb: Token) -> bool:
