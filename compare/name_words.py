@@ -116,7 +116,12 @@ PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "al", "la"
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 # Words that join clauses: a name after them can open a new one.
-CONJUNCTIONS = lexicon("and but while as so because when although though after before since yet or")
+# Words that join clauses: a name right after one of them opens a clause of its own. After a coordinating
+# one ("..., and Trump said") that clause is as much the sentence's as the first; after a subordinating one
+# ("Trump took offense when Kelly confronted him") it only sets the scene for the main clause's subject.
+COORDINATORS = lexicon("and but so yet or")
+SUBORDINATORS = lexicon("while as because when although though after before since")
+CONJUNCTIONS = COORDINATORS | SUBORDINATORS
 
 # Verbs whose object or reported clause a following name belongs to ("told Kelly", "believes McConnell is").
 CLAUSE_VERBS = lexicon(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from compare.gender import first_name_gender
 from compare.name_words import (
     CLAUSE_VERBS,
-    CONJUNCTIONS,
+    COORDINATORS,
     GENDER_WORDS,
     GENDERED_PRONOUNS,
     HONORIFICS,
@@ -79,7 +79,8 @@ _PUNCTUATION = re.compile(r"[,;:()“”\"—–]")
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z])|\n+")
 
-_GENDERED_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
+# The pronouns after a name that show its gender: not "him", nearly always someone else ("Kelly confronted him").
+_GENDERED_PRONOUN = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.I)
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
 
@@ -177,7 +178,7 @@ class PeopleFinder:
         governed = bool(before) and (before[-1].lower() in PREPOSITIONS or before[-1].lower() in CLAUSE_VERBS)
         # "Simmons, an Obama supporter, said": a name after an article modifies a noun, it is no one's subject
         governed = governed or reported or (bool(before) and bare_word(before[-1]) in _ARTICLES)
-        after_clause = bool(before) and (before[-1].endswith(",") or before[-1].lower() in CONJUNCTIONS)
+        after_clause = bool(before) and (before[-1].endswith(",") or before[-1].lower() in COORDINATORS)
         return not possessive and not governed and (len(before) <= 3 or after_clause)
 
     def _inside_quote(self, offset: int) -> bool:

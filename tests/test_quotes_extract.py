@@ -165,6 +165,11 @@ def test_quotes_indirect_speech_is_marked_indirect(text: str, speaker: str, word
             "said he saw the shift in his own family. “It is challenging the community’s assumptions,” he said.",
             "Jamal Simmons",
         ),
+        (
+            "Sen. Ted Cruz spoke first. Donald Trump took offense when Cruz confronted him at the debate. “He is a "
+            "low-energy guy with no ideas,” he said.",
+            "Donald Trump",
+        ),
     ],
 )
 def test_quotes_pronoun_goes_back_to_the_subject_named_by_surname(text: str, speaker: str) -> None:
