@@ -135,6 +135,7 @@ CLAUSE_VERBS = lexicon(
 PREPOSITIONS = lexicon(
     """
     of to with by for from about against at on in into over under than like as toward towards between among
+    after before since during despite through throughout without within upon across behind beyond near
     """
 )
 

@@ -175,7 +175,11 @@ class PeopleFinder:
         reported = any(bare_word(w) in CLAUSE_VERBS for w in before) or (
             bool(before) and bare_word(before[-1]) == "that"
         )
-        governed = bool(before) and (before[-1].lower() in PREPOSITIONS or before[-1].lower() in CLAUSE_VERBS)
+        # "Sexton, after previous Trump rallies, wrote": a name in a phrase a preposition opens is its object
+        phrase = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if before[i].endswith(",")), 0) :]
+        governed = any(w.lower() in PREPOSITIONS for w in phrase) or (
+            bool(before) and before[-1].lower() in CLAUSE_VERBS
+        )
         # "Simmons, an Obama supporter, said": a name after an article modifies a noun, it is no one's subject
         governed = governed or reported or (bool(before) and bare_word(before[-1]) in _ARTICLES)
         after_clause = bool(before) and (before[-1].endswith(",") or before[-1].lower() in COORDINATORS)

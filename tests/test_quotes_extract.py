@@ -170,6 +170,11 @@ def test_quotes_indirect_speech_is_marked_indirect(text: str, speaker: str, word
             "low-energy guy with no ideas,” he said.",
             "Donald Trump",
         ),
+        (
+            "Donald Trump held a rally on Monday. Reporter Dave Sexton covered it. Sexton, after previous Trump "
+            "rallies, wrote that nothing surprised him. “These people were comfortable in their anger,” he said.",
+            "Dave Sexton",
+        ),
     ],
 )
 def test_quotes_pronoun_goes_back_to_the_subject_named_by_surname(text: str, speaker: str) -> None:
