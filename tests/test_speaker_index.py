@@ -228,3 +228,28 @@ def test_speaker_index_a_speech_verb_joined_to_a_reported_clause_goes_on_with_it
     found = _attributions("Kyi said it was early but added, “We will win this race.”", tree)
     assert ("added", "Kyi", "name", True) in found
     assert all(speaker == "Kyi" for _, speaker, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("link", "role"),
+    [("conj", "Vice President for news and talk"), ("appos", "Vice President for news and talk")],
+)
+def test_speaker_index_a_title_the_parser_made_the_head_gives_way_to_the_name(link: str, role: str) -> None:
+    # "Vice President for news and talk Dave Gorab said" parsed with the title as the subject and the name
+    # hung off it: the name speaks, the title is the role
+    tree: Tree = [
+        ("Vice", 1, "compound", "NNP"),
+        ("President", 8, "nsubj", "NNP"),
+        ("for", 1, "prep", "IN"),
+        ("news", 2, "pobj", "NN"),
+        ("and", 1, "cc", "CC"),
+        ("talk", 7, "compound", "VB"),
+        ("Dave", 7, "compound", "NNP"),
+        ("Gorab", 1, link, "NNP"),
+        ("said", 8, "ROOT", "VBD"),
+        ("so", 8, "advmod", "RB"),
+        (".", 8, "punct", "."),
+    ]
+    parsed = _parsed("Vice President for news and talk Dave Gorab said so.", tree)
+    mention = speaker_mention(parsed, parsed.doc[1])
+    assert (mention.text, mention.kind, mention.role) == ("Dave Gorab", "name", role)

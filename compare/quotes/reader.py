@@ -101,15 +101,14 @@ class AttributionReader:
     def _echoed_words(self, sentence: tuple[int, int], found: list[Attribution]) -> Attribution | None:
         """A person who is the subject of a sentence and whose verb's object holds a short quotation is
         quoted in part, whatever the verb: "Merkel heralded the deal as a “breakthrough”", "Clinton prefers
-        the term “undocumented immigrants”". Quoted words with no person as subject stay scare quotes."""
+        the term “undocumented immigrants”". Quoted words with no person as subject stay scare quotes, and so
+        does the name of a show in marks ("Carson appeared on ABC’s “This Week”"): it is no one's words."""
         doc = self.doc
         marks = [t for t in doc if t.is_quote and t.i not in self.quotation_of]
-        if not marks:
-            return None
         covered = [a.clause for a in found if a.clause is not None]
         loose = [t for t in marks if not any(c[0] <= self.parsed.start(t) < c[1] for c in covered)]
-        if not loose or all(self._opens_title(t) for t in loose):
-            return None  # "Carson appeared on ABC’s “This Week”": a show's name in marks is no one's words
+        if all(_marks_a_title(self.parsed, t) for t in loose):  # also when no mark is left
+            return None
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or not is_verb(root) or any(a.token == root.i for a in found):
             return None
@@ -123,14 +122,6 @@ class AttributionReader:
         if clause is None:
             return None
         return Attribution(root.text, self.parsed.start(root), sentence, speaker, root.i, clause)
-
-    def _opens_title(self, mark: Token) -> bool:
-        """True for a quotation mark that opens or closes the name of a work, show or group ("This Week")."""
-        plan, at = self.parsed.plan, self.parsed.start(mark)
-        index = bisect.bisect_right(plan.quotation_starts, at) - 1
-        if index < 0 or at >= plan.quotations[index].end:
-            return False
-        return is_title(plan.quotations[index].inner(plan.article.text))
 
     def _verb(self, verb: Token, sentence: tuple[int, int]) -> Attribution:
         speaker, inverted = _cue_speaker(self.parsed, verb)
@@ -239,6 +230,15 @@ class AttributionReader:
             if chosen:
                 at = self.parsed.start(self.doc[token_index])
                 min(chosen, key=lambda a: abs(a.at - at)).quotations.append(quotation)
+
+
+def _marks_a_title(parsed: ParsedSnippet, mark: Token) -> bool:
+    """True for a quotation mark that opens or closes the name of a work, show or group ("This Week")."""
+    plan, at = parsed.plan, parsed.start(mark)
+    index = bisect.bisect_right(plan.quotation_starts, at) - 1
+    if index < 0 or at >= plan.quotations[index].end:
+        return False
+    return is_title(plan.quotations[index].inner(plan.article.text))
 
 
 def _reports_speech(verb: Token) -> bool:

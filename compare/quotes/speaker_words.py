@@ -19,7 +19,7 @@ from compare.quotes.cues import (
     WHEN_WORDS,
 )
 from compare.quotes.parsed import ParsedSnippet, is_proper
-from compare.speakers import Mention, looks_like_organisation, looks_like_person
+from compare.speakers import Mention, is_title_word, looks_like_organisation, looks_like_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -40,10 +40,22 @@ def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
     left = [t for t in parsed.doc[first : token.i + 1] if not (t.is_punct or t.is_space)]
     while left and left[0].dep_ in {"det", "predet"} and left[0].i != token.i and not _names_a_title(left[0]):
         left = left[1:]
+    while left and left[0].tag_.startswith("VB") and left[0].i != token.i:
+        left = left[1:]  # a verb the tagger ran into the name ("for news and talk Dave Gorab") is none of it
     appositive = next((c for c in token.children if c.dep_ == "appos"), None)
-    if not is_proper(token) and appositive is not None and is_proper(appositive):
+    titled = _name_after_title(parsed, token)
+    if titled is not None:
+        appositive = titled  # "UMWA Director of Government Affairs Phil Smith told": Smith, with his title
+    if (not is_proper(token) or titled is not None) and appositive is not None and is_proper(appositive):
         # "Carson's business manager, Armstrong Williams, stated": the name speaks, the description is the role
         role_words = _phrase(parsed, token)
+        if titled is not None:  # the title alone, without the name the parser hung off it
+            name_start = titled.i
+            while name_start > titled.left_edge.i and is_proper(parsed.doc[name_start - 1]):
+                name_start -= 1
+            role_words = list(parsed.doc[role_words[0].i : name_start]) or role_words
+            while len(role_words) > 1 and (role_words[-1].dep_ == "cc" or role_words[-1].is_punct):
+                role_words = role_words[:-1]
         description = " ".join(text[parsed.start(role_words[0]) : parsed.end(role_words[-1])].split())
         named = speaker_mention(parsed, appositive)
         return Mention(named.text, named.start, named.end, "name", role=description)
@@ -60,6 +72,20 @@ def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
         phrase = _phrase(parsed, appositive)
         role = " ".join(text[parsed.start(phrase[0]) : parsed.end(phrase[-1])].split())
     return Mention(" ".join(text[start:end].split()), start, end, "name", role=role)
+
+
+def _name_after_title(parsed: ParsedSnippet, token: Token) -> Token | None:
+    """The person a title heading a speaker's phrase names, when the parser hung their name off the title
+    (as an appositive, or as a conjunct: "Sirius XM Vice President for news and talk Dave Gorab called"):
+    the name's last word. None when the token is no title word or no person's name follows it."""
+    if not is_title_word(token.text):
+        return None
+    for child in token.children:
+        if child.dep_ in {"appos", "conj"} and child.i > token.i and is_proper(child):
+            run = [t for t in parsed.doc[child.left_edge.i : child.i + 1] if is_proper(t)]
+            if len(run) >= 2 and looks_like_person(" ".join(t.text for t in run)):
+                return child
+    return None
 
 
 def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
