@@ -253,3 +253,25 @@ def test_speaker_index_a_title_the_parser_made_the_head_gives_way_to_the_name(li
     parsed = _parsed("Vice President for news and talk Dave Gorab said so.", tree)
     mention = speaker_mention(parsed, parsed.doc[1])
     assert (mention.text, mention.kind, mention.role) == ("Dave Gorab", "name", role)
+
+
+def test_speaker_index_of_two_subjects_the_one_next_to_the_verb_speaks() -> None:
+    # "In Berea, OH, Gov. John Kasich said" parsed with both "OH" and "Kasich" as subjects of "said"
+    tree: Tree = [
+        ("In", 8, "prep", "IN"),
+        ("Berea", 0, "pobj", "NNP"),
+        (",", 8, "punct", ","),
+        ("OH", 8, "nsubj", "NNP"),
+        (",", 8, "punct", ","),
+        ("Gov.", 7, "compound", "NNP"),
+        ("John", 7, "compound", "NNP"),
+        ("Kasich", 8, "nsubj", "NNP"),
+        ("said", 8, "ROOT", "VBD"),
+        (",", 8, "punct", ","),
+        ("“", 8, "punct", "``"),
+        ("Yes", 8, "intj", "UH"),
+        (".", 8, "punct", "."),
+        ("”", 8, "punct", "''"),
+    ]
+    found = _attributions("In Berea, OH, Gov. John Kasich said, “We will win this race.”", tree)
+    assert found == [("said", "Gov. John Kasich", "name", True)]

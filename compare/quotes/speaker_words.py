@@ -203,7 +203,7 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
         return before
     current = verb
     for _ in range(3):
-        for child in current.children:
+        for child in _nearest_subject_first(current):
             if child.dep_ == "nsubj" and current is verb and _before_quotation(parsed, child, verb):
                 # "Both parties “saw ...,” said Victor Cha": the name after the verb, not the parties
                 named_after = _name_after_quotation(parsed, verb)
@@ -237,6 +237,14 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
         return owner
     # "“...,” Tulsa police Chief Chuck Jordan said Monday" parsed with Jordan under "Monday"
     return before if before is not None and _ends_a_persons_name(parsed, before) else None
+
+
+def _nearest_subject_first(verb: Token) -> list[Token]:
+    """The verb's dependents, its subjects nearest first: a parse that gives a verb two subjects ("Berea, OH,
+    after winning Ohio, Gov. John Kasich said"; "co - host Mika Brzezinski asked") has the speaker next to it."""
+    children = list(verb.children)
+    subjects = sorted((c for c in children if c.dep_ == "nsubj"), key=lambda c: abs(verb.i - c.i))
+    return subjects + [c for c in children if c.dep_ != "nsubj"] if len(subjects) > 1 else children
 
 
 def _coordinated_with(token: Token) -> Token:
