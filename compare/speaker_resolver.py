@@ -107,7 +107,7 @@ class SpeakerResolver:
 
     def __init__(self, people: NamedPeople) -> None:
         self.people = people
-        self.bodies: list[tuple[int, Speaker]] = []  # (offset, speaker) of each body or text resolved so far
+        self.bodies: list[tuple[int, str, Speaker]] = []  # (offset, kind, speaker) of each body or text so far
 
     def _person(
         self,
@@ -166,8 +166,11 @@ class SpeakerResolver:
     def resolve(self, mention: Mention) -> Speaker | None:
         """The speaker a mention stands for, or None when it cannot be told (e.g. "they" with no group before)."""
         found = self._resolve(mention)
-        if found is not None and found.speaker_type in _BODY_TYPES and mention.kind != "pronoun":
-            self.bodies.append((mention.start, found))
+        if found is not None and mention.kind != "pronoun":
+            # an outlet is typed a journalist but speaks as a body: "The Washington Post reported ... It added"
+            body = "organisation" if mention.kind == "name" and is_organisation(mention) else found.speaker_type
+            if body in _BODY_TYPES:
+                self.bodies.append((mention.start, body, found))
         return found
 
     def _body_before(self, mention: Mention) -> Speaker | None:
@@ -178,7 +181,7 @@ class SpeakerResolver:
         floor = starts[max(0, paragraph - 1)] if starts else 0
         kinds = {"it": ("organisation", "document"), "they": ("organisation", "anonymous", "citizen")}
         fitting = kinds.get(mention.text.lower(), ())
-        earlier = [s for at, s in self.bodies if floor <= at < mention.start and s.speaker_type in fitting]
+        earlier = [s for at, body, s in self.bodies if floor <= at < mention.start and body in fitting]
         return earlier[-1] if earlier else None
 
     def _resolve(self, mention: Mention) -> Speaker | None:

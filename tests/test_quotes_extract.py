@@ -525,3 +525,12 @@ def test_quotes_she_is_the_wife_named_once_beside_her_husband() -> None:
         "“Don’t shoot him,” she says."
     )
     assert _only(text, "direct").speaker == "Rakeyia Scott"
+
+
+def test_quotes_an_outlet_named_post_is_no_post_and_speaks_as_it() -> None:
+    """ "The Washington Post" is the paper, not a post by Washington; "It added" goes back to it."""
+    text = (
+        "The Washington Post reported that Klein was gathering material. It added, “the visit with Klein comes as "
+        "Trump promises new attacks on the stump.”"
+    )
+    assert {q.speaker for q in _quotes(text)} == {"Washington Post"}

@@ -137,8 +137,9 @@ def _document_of_part(token: Token) -> Token | None:
 
 
 def _document_author(parsed: ParsedSnippet, token: Token) -> Token | None:
-    """The named author of "a statement by X" / "X's statement" / "a Pentagon statement", if any."""
-    if token.lower_ not in DOCUMENTS:
+    """The named author of "a statement by X" / "X's statement" / "a Pentagon statement", if any. A name
+    is no document: "The Washington Post reported" is the Post, not a post by Washington."""
+    if token.lower_ not in DOCUMENTS or is_proper(token):
         return None
     for child in token.children:
         if child.dep_ in {"poss", "compound"} and is_proper(child):
