@@ -534,3 +534,11 @@ def test_quotes_an_outlet_named_post_is_no_post_and_speaks_as_it() -> None:
         "Trump promises new attacks on the stump.”"
     )
     assert {q.speaker for q in _quotes(text)} == {"Washington Post"}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["In a Fox interview later that day, Trump went even further:", "In an interview with CNN, Trump went further:"],
+)
+def test_quotes_the_outlet_of_an_interview_is_not_who_speaks_after_the_colon(lead: str) -> None:
+    assert _only(f"{lead} “If he goes forward and loses, it’s the end of his career.”", "direct").speaker == "Trump"

@@ -35,6 +35,8 @@ COMPLEMENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "prep", "dative", 
 SPEECH_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "tweet", "post", "letter", "speech"})
 # Nouns whose possessor said the clause they take: "Trump’s claim that ...".
 CLAIM_NOUNS = frozenset({"claim", "assertion", "contention", "insistence", "argument", "suggestion", "charge"})
+# Exchanges whose named outlet or host asked the questions: "a Fox interview" is not Fox speaking.
+INTERVIEWS = frozenset({"interview", "interviews", "appearance", "conversation"})
 DOCUMENTS = SPEECH_NOUNS | {"release", "briefing", "memo", "report", "ad", "advertisement", "sign", "message", "note"}
 # Parts of a document that speak for it: "the letter’s last line declared" is the letter speaking.
 DOCUMENT_PARTS = frozenset(

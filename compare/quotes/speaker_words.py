@@ -10,6 +10,7 @@ from compare.quotes.cues import (
     DOCUMENT_PARTS,
     DOCUMENTS,
     GENERIC_PEOPLE,
+    INTERVIEWS,
     LEMMAS,
     NAME_DEPS,
     NAME_PHRASE_TAGS,
@@ -348,7 +349,12 @@ def person_subject(parsed: ParsedSnippet) -> Token | None:
 def colon_source(parsed: ParsedSnippet, before: Span) -> Token | None:
     """Who speaks before a colon: the author of a named statement, or the name right before it."""
     for token in before:
-        if token.lower_ in DOCUMENTS:
+        if token.lower_ in INTERVIEWS:
+            # "In a Fox interview, Trump went further:", "In an interview with CNN, ...": the outlet only asked
+            owner = next((c for c in token.children if c.dep_ == "poss" and is_proper(c)), None)
+            if owner is not None:
+                return owner
+        elif token.lower_ in DOCUMENTS:
             for later in before[token.i + 1 :]:
                 if later.dep_ in {"pobj", "poss"} and (is_proper(later) or any(is_proper(t) for t in later.lefts)):
                     return later
