@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -217,23 +218,32 @@ def find_quotations(text: str) -> list[QuotedSpan]:
     punctuation closes), so straight, curly and mis-typed marks all work. A paragraph that
     ends inside a quote continues it when the next paragraph opens with a quotation mark
     (the newspaper convention for multi-paragraph quotes); otherwise the quote ends,
-    unclosed, at its paragraph's end. A closing mark with no opening one is ignored, and an
-    opening mark inside an open quote ends the first one, unclosed.
+    unclosed, at its paragraph's end. A closing mark with no opening one is ignored. A quote
+    in marks of the other kind inside an open one ("... isn't about “Equal Justice Under Law”
+    anymore.") is nested in it, part of its words; any other opening mark inside an open quote
+    ends the first one, unclosed.
     """
     paragraphs = paragraph_spans(text)
     found: list[QuotedSpan] = []
     open_at: int | None = None
     for index, (start, end) in enumerate(paragraphs):
         carried = open_at is not None
-        for match in QUOTE_MARKS.finditer(text, start, end):
-            at = match.start()
-            if carried and at == start:
-                continue  # the reopening mark of a quote carried over from the last paragraph
+        marks = [m.start() for m in QUOTE_MARKS.finditer(text, start, end)]
+        nested_until = -1
+        for position, at in enumerate(marks):
+            if at <= nested_until or (carried and at == start):
+                continue  # inside a nested quote, or the reopening mark of a quote carried over
             role = mark_role(text, at)
             if role == "toggle":
                 role = "close" if open_at is not None else "open"
             if role == "open":
+                if open_at is not None and at == open_at + 1:
+                    open_at = at  # a doubled opening mark ("“) opens one quote, at the mark next to its words
+                    continue
                 if open_at is not None:
+                    nested_until = _nested_close(text, text[open_at], marks[position:])
+                    if nested_until > at:
+                        continue
                     found.append(QuotedSpan(open_at, len(text[:at].rstrip()), closed=False))
                 open_at = at
             elif open_at is not None:
@@ -245,6 +255,21 @@ def find_quotations(text: str) -> list[QuotedSpan]:
                 found.append(QuotedSpan(open_at, end, closed=False))
                 open_at = None
     return found
+
+
+def _nested_close(text: str, outer: str, marks: Sequence[int]) -> int:
+    """Where a quote that opens at ``marks[0]`` inside one opened by ``outer`` closes, when its marks are of
+    the other kind (curly inside straight, or straight inside curly) and it closes before the outer
+    quote's next mark; -1 otherwise."""
+    inner = text[marks[0]]
+    if (inner == '"') == (outer == '"'):
+        return -1
+    for at in marks[1:]:
+        if (text[at] == '"') == (outer == '"'):
+            return -1  # the outer quote's own mark comes first: not nested
+        if mark_role(text, at) in {"close", "toggle"}:
+            return at
+    return -1
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

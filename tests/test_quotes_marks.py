@@ -32,6 +32,26 @@ def test_quotes_marks_pair_straight_and_curly(text: str, expected: list[str]) ->
     assert _inner(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # marks of the other kind inside an open quote nest in it: one quotation, the inner words included
+        ('Ward stated: "The department isn’t about “Equal Justice Under Law” anymore."', None),
+        ('She wrote: “Its motto, "Equal Justice Under Law," is gone.”', None),
+        # a doubled opening mark opens one quote
+        ('"“You don’t win the nomination by states,” Rubio said.', ["You don’t win the nomination by states,"]),
+        # marks of the same kind cannot nest: the second opening ends the first
+        ("“He called it “fake news” again", ["He called it", "fake news"]),
+    ],
+)
+def test_quotes_marks_a_quote_in_the_other_marks_nests(text: str, expected: list[str] | None) -> None:
+    found = _inner(text)
+    if expected is None:  # the whole quotation after the colon, nested marks and all
+        assert found == [text.split(": ", 1)[1][1:-1]]
+    else:
+        assert found == expected
+
+
 def test_quotes_marks_multi_paragraph_quote_continues() -> None:
     text = "He said: “First paragraph of the quote.\n\n“Second paragraph, now closed.”\n\nNarration."
     (quote,) = find_quotations(text)
