@@ -10,7 +10,10 @@ dev F1 0.914, exact-span F1 0.786, speaker accuracy 0.919, 0.967 where the gold 
 (textacy 0.469 / 0.185 / 0.546 / 0.821); train (840 articles) F1 0.908, exact-span F1 0.757, speaker
 accuracy 0.890, 0.951 named (textacy 0.464 / 0.190 / 0.616 / 0.884); 2026-12-06 (issue #18: misread cues,
 signatures below a quotation, "that statement" to its author): dev unchanged, train F1 0.909, exact-span F1
-0.758, speaker accuracy 0.891, 0.952 named. Floors sit a little below;
+0.758, speaker accuracy 0.891, 0.952 named; 2026-12-07 (issue #18: pronouns go back to main-clause subjects,
+titles in marks are labels, nested quotations, a title the parser made the subject gives way to the name):
+dev F1 0.916, exact-span F1 0.788, speaker accuracy 0.921, 0.967 named (textacy 0.469 / 0.185 / 0.546 /
+0.821); train F1 0.910, exact-span F1 0.760, speaker accuracy 0.899, 0.959 named. Floors sit a little below;
 a floor is only ever raised. (Until 2026-11-23 the gate scored every second article, where
 speaker accuracy runs higher: 0.882 there, floor 0.87; the floors here are for all 84.)
 """
@@ -33,7 +36,7 @@ def result(shared_data: Path) -> dict[str, Any]:
 @pytest.mark.quality
 @pytest.mark.parametrize(
     ("figure", "floor"),
-    [("f1", 0.91), ("exact_f1", 0.78), ("speaker_accuracy", 0.91), ("speaker_accuracy_named_gold", 0.96)],
+    [("f1", 0.913), ("exact_f1", 0.785), ("speaker_accuracy", 0.915), ("speaker_accuracy_named_gold", 0.96)],
 )
 def test_quotes_quality_floor(result: dict[str, Any], figure: str, floor: float) -> None:
     assert result["parallax"][figure] >= floor
