@@ -542,3 +542,21 @@ def test_quotes_an_outlet_named_post_is_no_post_and_speaks_as_it() -> None:
 )
 def test_quotes_the_outlet_of_an_interview_is_not_who_speaks_after_the_colon(lead: str) -> None:
     assert _only(f"{lead} “If he goes forward and loses, it’s the end of his career.”", "direct").speaker == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a short quotation after a possessive names a thing, and a word in marks is never the speaker
+        ("Kerry Washington, star of television’s “Scandal,” thanked Obama for “taking steps.”", "Kerry Washington"),
+        # the possessor of the noun after an inverted cue only qualifies who spoke
+        (
+            "“It's about time that we had a woman running this country,” exhorted Clinton's introducer, actress "
+            "Jamie Lee Curtis.",
+            "Jamie Lee Curtis",
+        ),
+        ("In the clip, Peter Santilli expressed a desire to “try, convict and shoot” her.", "Peter Santilli"),
+    ],
+)
+def test_quotes_speakers_around_labels_possessors_and_less_common_verbs(text: str, speaker: str) -> None:
+    assert _only(text, "direct").speaker == speaker

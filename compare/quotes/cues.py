@@ -24,7 +24,7 @@ SPEECH_VERBS = lexicon(
     admonish affirm attest aver berate blame chide clarify commend confess confide congratulate deride divulge
     elaborate extol fret gripe groan grouse hint implore imply indicate inquire jeer jest lambaste laud lecture
     narrate preach protest rebuke rebut reckon reminisce reprimand request riff scold sigh sneer swear taunt tease
-    theorize underscore whine
+    theorize underscore whine exhort express
     """
 )
 CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis"})  # one verb's clause to another's

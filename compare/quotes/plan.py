@@ -200,7 +200,13 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
         return False
     if quotation.words(text) > settings.SCARE_QUOTE_MAX_WORDS:
         return True
+    if _NAMES_A_THING.search(text, max(0, quotation.start - 20), quotation.start):
+        return False  # "star of television’s “Scandal,”": the name of something
     return bool(inner) and inner[0].isupper() and inner[-1] in ".?!,…"
+
+
+# What comes right before a short quotation that names a thing: a possessive ("television’s “Scandal,”").
+_NAMES_A_THING = re.compile(r"\w[’']s\s+$")
 
 
 def is_title(words: str) -> bool:

@@ -205,7 +205,7 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
         return before
     current = verb
     for _ in range(3):
-        for child in _nearest_subject_first(current):
+        for child in _nearest_subject_first(parsed, current):
             if child.dep_ == "nsubj" and current is verb and _before_quotation(parsed, child, verb):
                 # "Both parties “saw ...,” said Victor Cha": the name after the verb, not the parties
                 named_after = _name_after_quotation(parsed, verb)
@@ -233,7 +233,10 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
     while after < len(doc) and is_proper(doc[after]) and doc[after].lower_ not in TIME_WORDS:
         after += 1
     if after > verb.i + 1 and _quoted_before(parsed, verb):
-        return doc[after - 1]
+        possessor = doc[after - 1]
+        if after < len(doc) and doc[after].tag_ == "POS" and possessor.head.tag_ in NOMINAL_TAGS:
+            return possessor.head  # "“...,” exhorted Clinton's introducer, actress Jamie Lee Curtis"
+        return possessor
     owner = _clause_owner(parsed, verb)
     if owner is not None:
         return owner
@@ -241,11 +244,12 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
     return before if before is not None and _ends_a_persons_name(parsed, before) else None
 
 
-def _nearest_subject_first(verb: Token) -> list[Token]:
+def _nearest_subject_first(parsed: ParsedSnippet, verb: Token) -> list[Token]:
     """The verb's dependents, its subjects nearest first: a parse that gives a verb two subjects ("Berea, OH,
-    after winning Ohio, Gov. John Kasich said"; "co - host Mika Brzezinski asked") has the speaker next to it."""
+    after winning Ohio, Gov. John Kasich said"; "co - host Mika Brzezinski asked") has the speaker next to it,
+    unless that one is in quotation marks ("Kerry Washington, star of “Scandal,” thanked")."""
     children = list(verb.children)
-    subjects = sorted((c for c in children if c.dep_ == "nsubj"), key=lambda c: abs(verb.i - c.i))
+    subjects = sorted((c for c in children if c.dep_ == "nsubj"), key=lambda c: (parsed.quoted(c), abs(verb.i - c.i)))
     return subjects + [c for c in children if c.dep_ != "nsubj"] if len(subjects) > 1 else children
 
 
