@@ -560,3 +560,15 @@ def test_quotes_the_outlet_of_an_interview_is_not_who_speaks_after_the_colon(lea
 )
 def test_quotes_speakers_around_labels_possessors_and_less_common_verbs(text: str, speaker: str) -> None:
     assert _only(text, "direct").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“How big is that wall?” asked the boy, who was wearing a red hat.", "the boy"),
+        ("“Where is the money going?” asked a reporter.", "a reporter"),
+    ],
+)
+def test_quotes_a_description_after_an_inverted_cue_is_who_spoke(text: str, speaker: str) -> None:
+    """The parser makes "the boy" in "“...?” asked the boy" the object; after a quotation it is the speaker."""
+    assert _only(text, "direct").speaker == speaker

@@ -237,6 +237,9 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
         if after < len(doc) and doc[after].tag_ == "POS" and possessor.head.tag_ in NOMINAL_TAGS:
             return possessor.head  # "“...,” exhorted Clinton's introducer, actress Jamie Lee Curtis"
         return possessor
+    described = _description_after_quotation(parsed, verb)
+    if described is not None:
+        return described
     owner = _clause_owner(parsed, verb)
     if owner is not None:
         return owner
@@ -299,6 +302,22 @@ def _ends_a_persons_name(parsed: ParsedSnippet, token: Token) -> bool:
 def _before_quotation(parsed: ParsedSnippet, token: Token, verb: Token) -> bool:
     """True when a long quotation stands between ``token`` and ``verb``."""
     return any(i in parsed.quotation_of for i in range(token.i + 1, verb.i))
+
+
+def _description_after_quotation(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """ "“How big is that wall?” asked the boy": after a quotation, a verb with no subject of its own is
+    followed by who spoke, also when a description names them; the parser makes it the object."""
+    doc = parsed.doc
+    if verb.i + 2 >= len(doc) or not _quoted_before(parsed, verb) or doc[verb.i + 1].lower_ not in {"the", "a", "an"}:
+        return None
+    head = doc[verb.i + 1].head
+    if head.head.i != verb.i or head.dep_ != "dobj" or head.tag_ not in {"NN", "NNS"}:
+        return None
+    # "cited an instance where ...": a relative of a place, time or thing is no person's
+    thing = any(
+        t.lower_ in {"where", "when", "which", "that"} for c in head.children if c.dep_ == "relcl" for t in c.subtree
+    )
+    return None if thing else head
 
 
 def _name_after_quotation(parsed: ParsedSnippet, verb: Token) -> Token | None:
