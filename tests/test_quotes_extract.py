@@ -572,3 +572,13 @@ def test_quotes_speakers_around_labels_possessors_and_less_common_verbs(text: st
 def test_quotes_a_description_after_an_inverted_cue_is_who_spoke(text: str, speaker: str) -> None:
     """The parser makes "the boy" in "“...?” asked the boy" the object; after a quotation it is the speaker."""
     assert _only(text, "direct").speaker == speaker
+
+
+def test_quotes_a_quotation_signed_right_after_belongs_to_that_cue() -> None:
+    """In "When Sanders said ..., he “...,” said Drew Heiserman" the quotation sits in Sanders' reported
+    clause, but the cue and speaker right after its closing mark are whose words it is."""
+    text = (
+        "When Sanders said at a rally that he wouldn’t want the mayor’s endorsement, he “grabbed ahold of the way "
+        "teachers in Chicago are feeling about the way our city is being run,” said Drew Heiserman, a teacher."
+    )
+    assert _only(text, "direct").speaker == "Drew Heiserman"

@@ -220,16 +220,29 @@ class AttributionReader:
                 continue  # one placeholder spans several tokens; attach it once
             governor = self.parsed.governing_verb(self.doc[token_index])
             after_colon = [a for a in speaking if a.cue == ":" and self.parsed.follows(a.token, token_index)]
-            if after_colon:
-                chosen = after_colon
-            elif governor is None:
+            chosen = after_colon or _signed_right_after(self.parsed, speaking, token_index)
+            if not chosen and governor is None:
                 # not a participle that only describes a noun ("the letter announcing ...")
                 chosen = [a for a in speaking if not a.describing]
-            else:
+            elif not chosen and governor is not None:
                 chosen = [a for a in speaking if a.token == governor.i or self.parsed.governs(a.token, governor)]
             if chosen:
                 at = self.parsed.start(self.doc[token_index])
                 min(chosen, key=lambda a: abs(a.at - at)).quotations.append(quotation)
+
+
+def _signed_right_after(parsed: ParsedSnippet, speaking: list[Attribution], token_index: int) -> list[Attribution]:
+    """The cues right after a long quotation's closing mark whose speaker follows it too: in "When Sanders
+    said ..., he “...,” said Drew Heiserman" the quotation is Heiserman's, though it sits in Sanders' clause."""
+    last = token_index
+    while parsed.quotation_of.get(last + 1) == parsed.quotation_of[token_index]:
+        last += 1
+    closes = parsed.end(parsed.doc[last])
+    return [
+        a
+        for a in speaking
+        if a.cue != ":" and parsed.follows(last, a.token) and a.speaker is not None and a.speaker.start >= closes
+    ]
 
 
 def _marks_a_title(parsed: ParsedSnippet, mark: Token) -> bool:
