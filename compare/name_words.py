@@ -163,6 +163,10 @@ GENDER_WORDS = {
 # The pronouns "he said" is resolved by (not "they", "it").
 GENDERED_PRONOUNS = lexicon("he his him himself she her hers herself")
 
+# The articles: a name right after one modifies a noun ("an Obama supporter"), and a noun right after one
+# can be a description of who spoke ("“...?” asked the boy").
+ARTICLES = frozenset({"a", "an", "the"})
+
 # Words that make a description point back to someone named before ("the general").
 DEFINITE = frozenset({"the", "this", "that"})
 

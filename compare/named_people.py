@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from compare.gender import first_name_gender
 from compare.name_words import (
+    ARTICLES,
     CLAUSE_VERBS,
     COORDINATORS,
     GENDER_WORDS,
@@ -55,9 +56,8 @@ _SUBJECT_NAME = re.compile(
     r"(?=\s+(?:said|says|told|wrote|writes|added|adds|argued|argues|noted|notes|explained|insisted|warned)\b))"
 )
 
-# A sentence opened by one capitalised word and a lower-case word: "West landed ...", "Bujnowski also interviewed".
-_ARTICLES = frozenset({"a", "an", "the"})
-
+# One capitalised word and a lower-case word opening a sentence ("West landed ...", "Bujnowski also interviewed")
+# or a clause after a comma ("..., West landed"): a surname as its sentence's subject.
 _SURNAME_SUBJECT = re.compile(rf"\s*({_NAME_WORD})\s+[a-z]")
 _SURNAME_AFTER_CLAUSE = re.compile(rf"(?<=[a-z0-9],\s)({_NAME_WORD})\s+[a-z]")
 
@@ -181,7 +181,7 @@ class PeopleFinder:
             bool(before) and before[-1].lower() in CLAUSE_VERBS
         )
         # "Simmons, an Obama supporter, said": a name after an article modifies a noun, it is no one's subject
-        governed = governed or reported or (bool(before) and bare_word(before[-1]) in _ARTICLES)
+        governed = governed or reported or (bool(before) and bare_word(before[-1]) in ARTICLES)
         after_clause = bool(before) and (before[-1].endswith(",") or before[-1].lower() in COORDINATORS)
         return not possessive and not governed and (len(before) <= 3 or after_clause)
 

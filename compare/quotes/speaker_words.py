@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from compare.name_words import ARTICLES
 from compare.quotes.cues import (
     DOCUMENT_PARTS,
     DOCUMENTS,
@@ -308,7 +309,7 @@ def _description_after_quotation(parsed: ParsedSnippet, verb: Token) -> Token | 
     """ "“How big is that wall?” asked the boy": after a quotation, a verb with no subject of its own is
     followed by who spoke, also when a description names them; the parser makes it the object."""
     doc = parsed.doc
-    if verb.i + 2 >= len(doc) or not _quoted_before(parsed, verb) or doc[verb.i + 1].lower_ not in {"the", "a", "an"}:
+    if verb.i + 2 >= len(doc) or not _quoted_before(parsed, verb) or doc[verb.i + 1].lower_ not in ARTICLES:
         return None
     head = doc[verb.i + 1].head
     if head.head.i != verb.i or head.dep_ != "dobj" or head.tag_ not in {"NN", "NNS"}:
