@@ -91,3 +91,29 @@ def test_quotes_sentence_that_once_crashed_the_build(caplog: pytest.LogCaptureFi
     quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file=""))
     assert any("probable" in q.quote for q in quotes)
     assert "skipped a sentence" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the apostrophe of a plural possessive is split off as a token spaCy calls a quote: it quotes nothing
+        "Mark Milley also cleared the air upon the troops’ withdrawal from Iraq stating that the US had not "
+        "ordered any such thing.",
+        "The senator praised the workers’ union for its patience during the long talks.",
+        "Ms. Rivera welcomed the farmers' decision to return to the table next week.",
+    ],
+)
+def test_quotes_marks_an_apostrophe_quotes_nothing(text: str) -> None:
+    article = Article(id="a", outlet="o", title="", text=text, file="f.txt")
+    assert [text[q.start : q.end] for q in extract_quotes(article) if q.kind == "direct"] == []
+    assert not any(
+        text[q.start : q.end].startswith(("the air", "the workers", "the farmers")) for q in extract_quotes(article)
+    )
+
+
+def test_quotes_marks_a_possessive_beside_real_quoted_words_still_quotes() -> None:
+    text = "Senators criticised the generals’ plan, saying it was “a recipe for disaster.”"
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert [(q.kind, q.speaker, text[q.start : q.end]) for q in quotes] == [
+        ("direct", "Senators", "it was “a recipe for disaster.”")
+    ]

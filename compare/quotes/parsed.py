@@ -36,6 +36,11 @@ class ParsedSnippet:
         index = bisect.bisect_right(self.plan.quotation_starts, at) - 1
         return index >= 0 and at < self.plan.quotations[index].end
 
+    def is_mark(self, token: Token) -> bool:
+        """True for a quotation mark of one of the article's quotations, or a token standing for a collapsed
+        one; an apostrophe the tokenizer splits off ("the troops’ withdrawal") quotes nothing."""
+        return token.i in self.quotation_of or (token.is_quote and self.quoted(token))
+
     def start(self, token: Token) -> int:
         return self.plan.frame.to_article(self.frame_start + token.idx)
 

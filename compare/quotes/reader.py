@@ -86,7 +86,7 @@ class AttributionReader:
         clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}), None)
         if owner is None or clause is None or not (is_proper(owner) or owner.lower_ in {"his", "her"}):
             return None
-        if not any(t.i in self.quotation_of or t.is_quote for t in clause.subtree):
+        if not any(self.parsed.is_mark(t) for t in clause.subtree):
             return None  # only quoted words make it a quote; "her claim that taxes rose" is paraphrase
         speaker = (
             speaker_mention(self.parsed, owner)
@@ -104,7 +104,7 @@ class AttributionReader:
         the term “undocumented immigrants”". Quoted words with no person as subject stay scare quotes, and so
         does the name of a show in marks ("Carson appeared on ABC’s “This Week”"): it is no one's words."""
         doc = self.doc
-        marks = [t for t in doc if t.is_quote and t.i not in self.quotation_of]
+        marks = [t for t in doc if self.parsed.is_mark(t) and t.i not in self.quotation_of]
         covered = [a.clause for a in found if a.clause is not None]
         loose = [t for t in marks if not any(c[0] <= self.parsed.start(t) < c[1] for c in covered)]
         if all(_marks_a_title(self.parsed, t) for t in loose):  # also when no mark is left
@@ -165,7 +165,7 @@ class AttributionReader:
         # quotation is one of the complements; complements that are only quotations open nothing
         lead = next((i for i, c in enumerate(complements) if c.left_edge.i not in quotation_of), len(complements))
         complements = complements[lead:]
-        quoted = [c for c in complements if any(t.is_quote or t.i in self.quotation_of for t in c.subtree)]
+        quoted = [c for c in complements if any(self.parsed.is_mark(t) for t in c.subtree)]
         if not quoted:
             return None
         first = complements[0]
@@ -364,7 +364,7 @@ _REPORTED = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "mark"})
 
 
 def _holds_quotation(parsed: ParsedSnippet, token: Token) -> bool:
-    return any(t.i in parsed.quotation_of or t.is_quote for t in token.subtree)
+    return any(parsed.is_mark(t) for t in token.subtree)
 
 
 def _rest_of_clause(parsed: ParsedSnippet, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:

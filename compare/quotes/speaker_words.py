@@ -269,7 +269,7 @@ def _coordinated_with(token: Token) -> Token:
 
 def _quoted_before(parsed: ParsedSnippet, verb: Token) -> bool:
     """True when a quotation or a quotation mark comes before ``verb`` in its sentence."""
-    return any(i < verb.i for i in parsed.quotation_of) or any(t.is_quote for t in parsed.doc[: verb.i])
+    return any(parsed.is_mark(t) for t in parsed.doc[: verb.i])
 
 
 def _clause_owner(parsed: ParsedSnippet, verb: Token) -> Token | None:
