@@ -234,8 +234,9 @@ def identify(mentions: Sequence[tuple[str, str]]) -> list[Identity]:
 
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for key, (speaker, _), (_, name), kind in zip(keys, mentions, split, kinds, strict=True):
-        # Shown without a lower-case "the" ("the Pentagon"); a capital one mid-sentence is a title's ("The Hill").
-        shown = name if kind == PERSON and name else re.sub(r"[’']s$", "", re.sub(r"^the\s+", "", speaker))
+        # Shown without a lower-case "the" before a name ("the Pentagon"), but with it before a common noun ("the
+        # letter", not "letter"); a capital one mid-sentence is a title's ("The Hill").
+        shown = name if kind == PERSON and name else re.sub(r"[’']s$", "", re.sub(r"^the\s+(?=[A-Z0-9])", "", speaker))
         names[key][" ".join(shown.split())] += 1
     display = {k: (_group_display(n) if is_group(k) else _display(n)) for k, n in names.items()}
     return [

@@ -105,3 +105,16 @@ def test_quotes_cue_speaker_documents_and_titles(text: str, speaker: str, kind: 
     assert quote.speaker == speaker
     if kind is not None:
         assert quote.speaker_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We respect your sovereign authority,” the letter’s last line declared.", "the letter"),
+        ("“We will respond in kind,” a statement said.", "a statement"),
+        ("“The talks are over,” the memo said.", "the memo"),
+    ],
+)
+def test_quotes_a_document_with_no_author_speaks_with_its_article(text: str, speaker: str) -> None:
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert [(q.speaker, q.speaker_type) for q in quotes if q.kind == "direct"] == [(speaker, "document")]

@@ -205,3 +205,18 @@ def test_people_card_lists_each_person_once_per_outlet() -> None:
         [_quote("A", "Fisherman Tomas Reyes"), _quote("A", "Reyes"), _quote("A", "tomas reyes"), _quote("B", "Reyes")]
     )
     assert _card_speakers(speaker_outlet_table(quotes), "A") == ["Tomas Reyes (Fisherman) ×3"]
+
+
+@pytest.mark.parametrize(
+    ("written", "kind", "shown"),
+    [
+        ("the Pentagon", "organisation", "Pentagon"),  # "the" before a name is no part of it
+        ("the White House", "organisation", "White House"),
+        ("the letter", "document", "the letter"),  # a bare "letter" reads as a label, not a speaker
+        ("the statement", "document", "the statement"),
+        ("The Hill", "journalist", "The Hill"),  # a capital "The" is the title's
+    ],
+)
+def test_people_shown_name_drops_the_only_before_a_name(written: str, kind: str, shown: str) -> None:
+    assert [i.name for i in identify([(written, kind)])] == [shown]
+    assert identify([(written, kind)])[0].key == identify([(written.removeprefix("the "), kind)])[0].key
