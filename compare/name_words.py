@@ -99,15 +99,6 @@ NOT_NAMES = lexicon(
     """
 )
 
-# Words that open sentences in capitals without being anyone's name ("In Washington,", "The Pentagon said").
-NOT_PERSON_OPENERS = lexicon(
-    """
-    the a an this that these those it its he she they we i you his her their our my your in on at of for from
-    by with to as but and or so yet if when while after before since though although because then there here
-    what who which where why how however meanwhile still instead also later earlier now today yesterday
-    tomorrow last next one two many some most all both each every no not officials police critics experts
-    """
-)
 
 # Lower-case words inside a name ("Ursula von der Leyen", "Abu Bakr al-Baghdadi").
 PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "di", "du", "ibn"})
@@ -137,6 +128,21 @@ PREPOSITIONS = lexicon(
     of to with by for from about against at on in into over under than like as toward towards between among
     after before since during despite through throughout without within upon across behind beyond near
     """
+)
+
+# Words that open sentences in capitals without being anyone's name ("In Washington,", "The Pentagon said"); every
+# preposition among them ("Like Allen, their days begin": the subject is not "Like Allen").
+NOT_PERSON_OPENERS = (
+    lexicon(
+        """
+    the a an this that these those it its he she they we i you his her their our my your in on at of for from
+    by with to as but and or so yet if when while after before since though although because then there here
+    what who which where why how however meanwhile still instead also later earlier now today yesterday
+    tomorrow last next one two many some most all both each every no not officials police critics experts
+    """
+    )
+    | PREPOSITIONS
+    | lexicon("unlike amid amidst besides including regarding concerning following via per")
 )
 
 # What ends the run of words describing a name from the left: "supporters of Trump", "said Trump".

@@ -118,3 +118,31 @@ def test_quotes_cue_speaker_documents_and_titles(text: str, speaker: str, kind: 
 def test_quotes_a_document_with_no_author_speaks_with_its_article(text: str, speaker: str) -> None:
     quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
     assert [(q.speaker, q.speaker_type) for q in quotes if q.kind == "direct"] == [(speaker, "document")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Bernie Sanders and Hillary Clinton campaigned in Iowa on Monday.\n\n"
+            "Unlike Clinton, Sanders stayed in the state overnight. “We like to work,” he told me.",
+            "Bernie Sanders",
+        ),
+        (
+            "Elizabeth Warren and Hillary Clinton spoke on Monday.\n\n"
+            "Like Clinton, Warren praised the plan. “It is a good plan,” she told me.",
+            "Elizabeth Warren",
+        ),
+    ],
+)
+def test_quotes_a_preposition_opening_a_sentence_is_no_part_of_a_name(text: str, speaker: str) -> None:
+    """ "Like Clinton, Warren praised": the sentence's subject is Warren, and no one is called "Like Clinton"."""
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == [speaker]
+
+
+@pytest.mark.parametrize("opener", ["Like", "Unlike", "Despite", "Amid", "Without", "Against"])
+def test_quotes_no_speaker_is_named_by_a_sentence_opening_preposition(opener: str) -> None:
+    text = f"{opener} Allen, their days begin at 4:30 a.m. and are filled with calls.\n\n“We like to work,” he told me."
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert not any((q.speaker or "").startswith(opener) for q in quotes)
