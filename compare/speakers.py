@@ -25,6 +25,7 @@ from compare.name_words import (
     ABBREVIATIONS,
     DEPARTMENTS,
     HONORIFICS,
+    NEVER_IN_A_NAME,
     NOT_NAMES,
     NOT_PERSON_OPENERS,
     ORGANISATION_WORDS,
@@ -125,6 +126,8 @@ def looks_like_person(words: str) -> bool:
     parts = name.split()
     if not parts or looks_like_organisation(words) or not (title or len(parts) >= 2):
         return False
+    if any(len(part) > 1 and part.isalpha() and part.lower() in NEVER_IN_A_NAME for part in parts[1:]):
+        return False  # a headline's words: "Clinton Wades In"
     return not names_a_place_or_thing(name)
 
 

@@ -71,6 +71,15 @@ def test_speakers_name_key_is_the_surname(variant: str) -> None:
         ("Democratic National Convention", False),
         ("Latinos Feel", False),
         ("Three Amigos Summit", False),
+        # a headline's run of capitals holds words no name does
+        ("Clinton Wades In", False),
+        ("John Leguizamo On How", False),
+        ("Remain In The Union", False),
+        # particles and initials are name words
+        ("Charles de Gaulle", True),
+        ("Ursula von der Leyen", True),
+        ("Gen. Mark A. Milley", True),
+        ("Mark A Milley", True),
     ],
 )
 def test_speakers_looks_like_person(words: str, person: bool) -> None:
