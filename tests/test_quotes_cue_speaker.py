@@ -146,3 +146,15 @@ def test_quotes_no_speaker_is_named_by_a_sentence_opening_preposition(opener: st
     text = f"{opener} Allen, their days begin at 4:30 a.m. and are filled with calls.\n\n“We like to work,” he told me."
     quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
     assert not any((q.speaker or "").startswith(opener) for q in quotes)
+
+
+def test_quotes_the_name_set_off_right_before_a_subjectless_verb_speaks() -> None:
+    """The parse hangs the adviser and his name off "the Observer" and gives "said" no subject: the name next
+    to the verb spoke, with the description as the role, and the cue stops at the comma."""
+    text = (
+        "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton "
+        "believes that transatlantic cooperation is essential.”"
+    )
+    (quote,) = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert (quote.speaker, quote.role) == ("Jake Sullivan", "senior policy adviser")
+    assert "Sullivan" not in (quote.cue or "")

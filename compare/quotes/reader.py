@@ -9,6 +9,7 @@ so word classes come from the fine-grained tags and cue lemmas from ``cues.LEMMA
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from compare.nlp import mark_role
@@ -134,7 +135,7 @@ class AttributionReader:
         ]
         cue = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
         for extra in extras:
-            cue += " " + " ".join(t.text for t in extra.subtree)
+            cue += " " + " ".join(t.text for t in _up_to_comma(extra.subtree))
         clause = self._clause(verb)
         attribution = Attribution(
             cue,
@@ -252,6 +253,17 @@ def _marks_a_title(parsed: ParsedSnippet, mark: Token) -> bool:
     if index < 0 or at >= plan.quotations[index].end:
         return False
     return is_title(plan.quotations[index].inner(plan.article.text))
+
+
+def _up_to_comma(tokens: Iterable[Token]) -> list[Token]:
+    """The words of a phrase before its first comma: the cue "said in a statement to the Observer", not the
+    speaker and their title that the parse hung off the phrase after it."""
+    words: list[Token] = []
+    for token in tokens:
+        if token.text == ",":
+            break
+        words.append(token)
+    return words
 
 
 def _reports_speech(verb: Token) -> bool:

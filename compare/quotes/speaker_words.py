@@ -245,7 +245,22 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
     if owner is not None:
         return owner
     # "“...,” Tulsa police Chief Chuck Jordan said Monday" parsed with Jordan under "Monday"
-    return before if before is not None and _ends_a_persons_name(parsed, before) else None
+    if before is not None and _ends_a_persons_name(parsed, before):
+        return before
+    return _appositive_name_before(parsed, verb)
+
+
+def _appositive_name_before(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """The person's name set off by commas right before a verb the parser left without a subject: in "In a
+    statement to the Observer, her senior policy adviser, Jake Sullivan, said:" the parse hangs the adviser
+    and his name off "Observer"; the name next to the verb is who spoke, not the outlet it was said to."""
+    if verb.i < 2 or parsed.doc[verb.i - 1].text != ",":
+        return None
+    name = parsed.doc[verb.i - 2]
+    if name.dep_ != "appos" or not _ends_a_persons_name(parsed, name):
+        return None
+    # the description the name is in apposition to is the role ("her senior policy adviser")
+    return name.head if name.head.tag_ in {"NN", "NNS"} and name.head.dep_ == "appos" else name
 
 
 def _nearest_subject_first(parsed: ParsedSnippet, verb: Token) -> list[Token]:
