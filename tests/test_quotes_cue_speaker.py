@@ -158,3 +158,15 @@ def test_quotes_the_name_set_off_right_before_a_subjectless_verb_speaks() -> Non
     (quote,) = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
     assert (quote.speaker, quote.role) == ("Jake Sullivan", "senior policy adviser")
     assert "Sullivan" not in (quote.cue or "")
+
+
+def test_quotes_the_sentence_before_a_lone_quotation_is_read_whole() -> None:
+    """A long sentence without marks is parsed only around its cue; when a lone quotation follows, it is read
+    whole, since its subject (far from the verb here) is whose the quotation is."""
+    text = (
+        "On the other side, Sen. Ted Cruz (R-Tex.), a Republican candidate for president who has made protecting "
+        'religious liberties a centerpiece of his campaign, tweeted a warning. "Missouri: Remember in November '
+        'the Democrats who filibustered over 30 hours to fight against religious liberty."'
+    )
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Ted Cruz"]
