@@ -170,3 +170,12 @@ def test_quotes_the_sentence_before_a_lone_quotation_is_read_whole() -> None:
     )
     quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
     assert [q.speaker for q in quotes if q.kind == "direct"] == ["Ted Cruz"]
+
+
+def test_quotes_who_after_a_noun_named_by_named_is_that_name() -> None:
+    text = (
+        "The senator was rallying for a 70-year-old academic named Eric Kingson, who is running for Congress and "
+        'who worked the crowd, praising "Bernie\'s genuineness and indisputable integrity" as he spoke.'
+    )
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Eric Kingson"]

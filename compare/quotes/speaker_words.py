@@ -370,9 +370,20 @@ def _person_before_who(token: Token) -> Token:
         name = " ".join(t.text for t in current.lefts if t.dep_ == "compound") + " " + current.text
         if is_proper(current) and not looks_like_organisation(name):
             return current
+        named = _named_as(current)
+        if named is not None:
+            return named  # "a 70-year-old academic named Eric Kingson, who ..."
         if current.dep_ not in {"pobj", "prep", "appos"} or current.head.i == current.i:
             return token
         current = current.head
+
+
+def _named_as(noun: Token) -> Token | None:
+    """The name a noun is given by "named" or "called" ("an academic named Eric Kingson"), if any."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.lower_ in {"named", "called"}:
+            return next((c for c in clause.children if c.dep_ in {"oprd", "dobj", "attr"} and is_proper(c)), None)
+    return None
 
 
 def person_subject(parsed: ParsedSnippet) -> Token | None:
