@@ -179,3 +179,40 @@ def test_quotes_who_after_a_noun_named_by_named_is_that_name() -> None:
     )
     quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
     assert [q.speaker for q in quotes if q.kind == "direct"] == ["Eric Kingson"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            'Sitting down with MSNBC\'s "The Rachel Maddow Show" on Thursday, during which she also touched on the '
+            'idea of a female running mate, Clinton remarked that she was "a little surprised" to be debating '
+            "health care in her race against Sanders.",
+            'that she was "a little surprised" to be debating health care in her race against Sanders',
+        ),
+        (
+            "Hillary Clinton isn’t rattled about the string of losses she’s faced in the Democratic primary — in "
+            "fact, she said it “humanizes” her.",
+            "it “humanizes” her",
+        ),
+        (
+            "More than nine of 10 Republicans in Tennessee and Georgia were worried about the economy; most said "
+            'they were "very worried."',
+            'they were "very worried."',
+        ),
+    ],
+)
+def test_quotes_the_clause_after_the_verb_is_what_was_said(text: str, reported: str) -> None:
+    """When the parse gives a speech verb a clause on each side, the one after it holds the quoted words; the
+    one before is the scene ("Sitting down with ...") or a sentence of its own ("... were worried; most said")."""
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert [text[q.start : q.end] for q in quotes if q.kind == "direct"] == [reported]
+
+
+def test_quotes_an_idiom_with_a_speech_verb_reports_nothing() -> None:
+    text = (
+        "Bernie Sanders has no such endorsements. Sanders said that fact speaks volumes about which candidate is "
+        '"prepared to take on the establishment."'
+    )
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert "fact" not in {q.speaker for q in quotes}

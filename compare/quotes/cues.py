@@ -44,6 +44,8 @@ DOCUMENT_PARTS = frozenset(
     | {"headline", "caption", "preamble", "opening", "ending", "summary", "part", "clause", "footnote", "title"}
 )
 AUDIENCE = frozenset({"reporters", "journalists", "lawmakers", "supporters", "crowd", "audience", "press"})
+# Speech verbs in idioms that report no words, by lemma and object: "that fact speaks volumes".
+IDIOM_OBJECTS = {"speak": frozenset({"volumes"}), "tell": frozenset({"time", "apart"}), "call": frozenset({"shots"})}
 
 
 LEMMAS = {form: lemma for lemma in sorted(SPEECH_VERBS | {"quote"}) for form in inflections(lemma)}

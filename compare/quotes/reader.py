@@ -17,6 +17,7 @@ from compare.quotes.cues import (
     AUDIENCE,
     CLAIM_NOUNS,
     COMPLEMENT_DEPS,
+    IDIOM_OBJECTS,
     LEMMAS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -155,7 +156,7 @@ class AttributionReader:
         complements when they carry a quotation ("called the statement “offensive”", "decried the GOP for
         “turning its back” on ...")."""
         quotation_of = self.quotation_of
-        for child in verb.children:
+        for child in _after_verb_first(verb):
             # a collapsed quotation heading the clause still reports it when words of the clause open before
             # it ("said he was “...”"); a clause that is only the quotation is not one
             opens_before = child.left_edge.i > verb.i and child.left_edge.i not in quotation_of
@@ -255,6 +256,13 @@ def _marks_a_title(parsed: ParsedSnippet, mark: Token) -> bool:
     return is_title(plan.quotations[index].inner(plan.article.text))
 
 
+def _after_verb_first(verb: Token) -> list[Token]:
+    """A verb's dependents, those after it first: when the parse gives a speech verb a clause on each side, the
+    one after it holds what was said, the one before is the scene ("Sitting down with ..., Clinton remarked
+    that ...") or a sentence of its own ("... were worried; most said they were “very worried.”")."""
+    return sorted(verb.children, key=lambda c: c.i < verb.i)
+
+
 def _up_to_comma(tokens: Iterable[Token]) -> list[Token]:
     """The words of a phrase before its first comma: the cue "said in a statement to the Observer", not the
     speaker and their title that the parse hung off the phrase after it."""
@@ -268,13 +276,14 @@ def _up_to_comma(tokens: Iterable[Token]) -> list[Token]:
 
 def _reports_speech(verb: Token) -> bool:
     """Whether a speech verb here reports words: "did not comment" and "cannot say that ..." (negated)
-    attribute nothing, nor "will continue to be “a strong voice”" (continuing to do something), and
-    "point" reports speech only as "pointed out"."""
+    attribute nothing, nor "will continue to be “a strong voice”" (continuing to do something), nor an idiom
+    ("that fact speaks volumes"), and "point" reports speech only as "pointed out"."""
     lemma = LEMMAS.get(verb.lower_)
     negated = any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "cannot") for c in verb.children)
     going_on = lemma == "continue" and any(c.dep_ == "xcomp" for c in verb.children)
     pointing_only = lemma == "point" and not any(c.lower_ == "out" for c in verb.children)
-    return not (negated or going_on or pointing_only)
+    idiom = any(c.lower_ in IDIOM_OBJECTS.get(lemma or "", ()) for c in verb.children)
+    return not (negated or going_on or pointing_only or idiom)
 
 
 def _cue_speaker(parsed: ParsedSnippet, verb: Token) -> tuple[Mention | None, bool]:
