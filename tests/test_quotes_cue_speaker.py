@@ -216,3 +216,22 @@ def test_quotes_an_idiom_with_a_speech_verb_reports_nothing() -> None:
     )
     quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
     assert "fact" not in {q.speaker for q in quotes}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the media for making an issue out of the "
+            "remark, saying they were “nitpicking” at the wording.",
+            "Mike Pence",
+        ),
+        ("WASHINGTON — The FBI said on Monday that it had “no evidence” of a crime.", "FBI"),
+    ],
+)
+def test_quotes_a_dateline_is_never_the_speaker(text: str, speaker: str) -> None:
+    """The parse may make the dateline's place the subject; the person after the dash speaks, and a name in
+    capitals outside a dateline ("The FBI said") still does."""
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    speakers = {q.speaker for q in quotes if q.speaker}
+    assert speaker in " ".join(speakers) and not any(s.isupper() and len(s) > 3 for s in speakers)

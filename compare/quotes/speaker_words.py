@@ -172,6 +172,12 @@ def subject_of(parsed: ParsedSnippet, verb: Token) -> Token | None:
     if token is None:
         return None
     doc = parsed.doc
+    if _in_dateline(parsed, token):
+        # "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed" parsed with the place as the subject
+        named = [
+            c for c in token.children if c.dep_ == "appos" and c.i > token.i + 1 and _ends_a_persons_name(parsed, c)
+        ]
+        return named[-1] if named else None
     if token.lower_ == "who":
         # "Eric Kingson, who is running for Congress and who praised": the person the relative clause is about
         clause = token.head
@@ -302,6 +308,15 @@ def _clause_owner(parsed: ParsedSnippet, verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _in_dateline(parsed: ParsedSnippet, token: Token) -> bool:
+    """True for a word of a dateline: capitals opening the sentence, then a dash a few words on ("LA CROSSE,
+    Wisc. —"). A capitalised subject elsewhere ("the FBI said") is a name."""
+    doc = parsed.doc
+    if not token.is_upper or len(token.text) < 2 or any(t.is_alpha and not t.is_upper for t in doc[: token.i]):
+        return False
+    return any(t.text in {"—", "–", "--"} for t in doc[token.i + 1 : token.i + 7])
 
 
 def _ends_a_persons_name(parsed: ParsedSnippet, token: Token) -> bool:
