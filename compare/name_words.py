@@ -130,6 +130,10 @@ PREPOSITIONS = lexicon(
     """
 )
 
+# Words that stand for people without naming them ("Another said", "Others argue", "Some chanted"): written
+# in capitals at a sentence's start, the tagger may call them proper nouns; they are never a name.
+QUANTIFIERS = lexicon("another other others some several both many most few those these all each either neither")
+
 # Words that open sentences in capitals without being anyone's name ("In Washington,", "The Pentagon said"); every
 # preposition among them ("Like Allen, their days begin": the subject is not "Like Allen").
 NOT_PERSON_OPENERS = (
@@ -142,6 +146,7 @@ NOT_PERSON_OPENERS = (
     """
     )
     | PREPOSITIONS
+    | QUANTIFIERS
     | lexicon("unlike amid amidst besides including regarding concerning following via per")
 )
 

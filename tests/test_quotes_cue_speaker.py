@@ -235,3 +235,19 @@ def test_quotes_a_dateline_is_never_the_speaker(text: str, speaker: str) -> None
     quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
     speakers = {q.speaker for q in quotes if q.speaker}
     assert speaker in " ".join(speakers) and not any(s.isupper() and len(s) > 3 for s in speakers)
+
+
+def test_quotes_a_word_for_unnamed_people_is_no_one_later_mentions_go_back_to() -> None:
+    """ "Another said" quotes an unnamed reader; "Another" is no person's name, so a later description or "he"
+    does not resolve to it."""
+    text = (
+        '"Trump is very cute with a big mouth," one user wrote.\n\n'
+        'Another said he hoped with his "whole heart" that Trump wins: "That way I can watch the comedy."\n\n'
+        "But as the nationalist Global Times tabloid noted in an op-ed Thursday, the leading GOP candidate "
+        '"has surprisingly earned himself a few fans in China."\n\n'
+        'As the paper noted, it is surprising. Although he says he "loves China," he also accuses it of stealing jobs.'
+    )
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    later = [q for q in quotes if q.start > text.index("But as the")]
+    assert later and all(q.speaker != "Another" for q in later)
+    assert later[0].speaker == "the nationalist Global Times tabloid"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from compare.name_words import QUANTIFIERS
 from compare.nlp import mark_role
 from compare.quotes.cues import CLAUSE_LINKS
 from compare.quotes.plan import Plan, Snippet
@@ -107,8 +108,13 @@ def is_verb(token: Token) -> bool:
 
 
 def is_proper(token: Token) -> bool:
-    """A proper noun; the tagger's NNP on a lower-case title ("the senator said") is a description's head."""
-    return token.tag_ in {"NNP", "NNPS"} and not (token.is_lower and is_title_word(token.text))
+    """A proper noun; the tagger's NNP on a lower-case title ("the senator said") is a description's head, and
+    on a word standing for unnamed people ("Another said") is none."""
+    if token.tag_ not in {"NNP", "NNPS"} or (token.is_lower and is_title_word(token.text)):
+        return False
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    alone = following is None or following.tag_ not in {"NNP", "NNPS"}
+    return not (alone and token.lower_ in QUANTIFIERS)
 
 
 def _strip_end(text: str, start: int, end: int) -> int:
