@@ -251,3 +251,22 @@ def test_quotes_a_word_for_unnamed_people_is_no_one_later_mentions_go_back_to() 
     later = [q for q in quotes if q.start > text.index("But as the")]
     assert later and all(q.speaker != "Another" for q in later)
     assert later[0].speaker == "the nationalist Global Times tabloid"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "In a national CNN/ORC poll released Monday, 31% of Republicans and Republican-leaning voters said "
+            'they were "extremely enthusiastic" about voting.',
+            "31% of Republicans",
+        ),
+        (
+            'Only 29 percent (and 43 percent of Republicans) said they were "very confident" in the count.',
+            "Only 29 percent",
+        ),
+    ],
+)
+def test_quotes_a_description_never_ends_on_a_conjunction_or_an_open_bracket(text: str, speaker: str) -> None:
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == [speaker]

@@ -113,8 +113,14 @@ def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
         if later.i != run[-1].i + 1:
             break
         run.append(later)
-    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ == "case"):
-        run.pop()  # "the letter’s" (of "the letter’s last line") is the letter
+    # "the letter’s" (of "the letter’s last line") is the letter; "31% of Republicans and" ends on its noun
+    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ in {"case", "cc"}):
+        run.pop()
+    unclosed = [t.i for t in run if t.text == "("]
+    if unclosed and not any(t.text == ")" and t.i > unclosed[-1] for t in run) and unclosed[-1] > run[0].i:
+        run = [t for t in run if t.i < unclosed[-1]]  # "29 percent (and 43 percent of Republicans": before the bracket
+    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
+        run.pop()
     return run
 
 
