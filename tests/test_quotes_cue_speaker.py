@@ -270,3 +270,14 @@ def test_quotes_a_word_for_unnamed_people_is_no_one_later_mentions_go_back_to() 
 def test_quotes_a_description_never_ends_on_a_conjunction_or_an_open_bracket(text: str, speaker: str) -> None:
     quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
     assert [q.speaker for q in quotes if q.kind == "direct"] == [speaker]
+
+
+def test_quotes_a_lone_quotation_takes_the_subject_of_a_sentence_with_marks_of_its_own() -> None:
+    """The sentence before a lone quotation names whose it is even when it quotes a show's title itself."""
+    text = (
+        'On "Face the Nation," Sen. Bernie Sanders (Vt.), who lost the Democratic primaries to Clinton, identified '
+        "young voters' exhaustion with bigotry as one of the reasons that they should get excited about Clinton's "
+        'candidacy. "The younger people are sick and tired of discrimination and racism."'
+    )
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Bernie Sanders"]

@@ -152,10 +152,11 @@ def plan_article(article: Article) -> Plan:
         if QUOTE_MARKS.search(frame.text, start, end):
             if _has_words_outside(frame, start, end):
                 chosen[index] = Snippet(start, end, start, end)
-            elif index > 0 and (index - 1 not in chosen or chosen[index - 1].windowed):
+            elif index > 0:
                 # A quotation standing alone: the sentence before it may say whose it is
-                # ("Clinton touted her credentials." “We need ...”), so read that one too, and whole: its
-                # subject may stand far from its verb ("Sen. Ted Cruz (R-Tex.), a Republican candidate for
+                # ("Clinton touted her credentials." “We need ...”), so read that one for its subject too (also
+                # when it holds marks of its own: "On “Face the Nation,” Sanders identified ..."), and whole:
+                # its subject may stand far from its verb ("Sen. Ted Cruz (R-Tex.), a Republican candidate for
                 # president who has made ..., tweeted a warning.").
                 before_start, before_end = sentences[index - 1]
                 chosen[index - 1] = Snippet(before_start, before_end, before_start, before_end, context=True)
