@@ -179,9 +179,9 @@ GENDERED_PRONOUNS = lexicon("he his him himself she her hers herself")
 ARTICLES = frozenset({"a", "an", "the"})
 
 # Words no person's name holds, whatever their case: a run of capitals with one of them inside is a headline
-# or a title ("Clinton Wades In", "Remain In European Union"), not someone's name. Particles ("de", "van")
+# or a title ("Clinton Wades In", "Look How Trey Gowdy"), not someone's name. Particles ("de", "van")
 # stay name words.
-NEVER_IN_A_NAME = (PREPOSITIONS | CONJUNCTIONS | ARTICLES) - PARTICLES
+NEVER_IN_A_NAME = (PREPOSITIONS | CONJUNCTIONS | ARTICLES | lexicon("how why what where who which")) - PARTICLES
 
 # Words that make a description point back to someone named before ("the general").
 DEFINITE = frozenset({"the", "this", "that"})

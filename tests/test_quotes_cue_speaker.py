@@ -281,3 +281,22 @@ def test_quotes_a_lone_quotation_takes_the_subject_of_a_sentence_with_marks_of_i
     )
     quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
     assert [q.speaker for q in quotes if q.kind == "direct"] == ["Bernie Sanders"]
+
+
+def test_quotes_a_title_in_marks_the_parse_made_a_subject_never_speaks() -> None:
+    text = (
+        "Former prosecutor and New York City Mayor Rudy Giuliani, who backs Trump, trashed Comey on MSNBC’s "
+        "“Morning Joe,” calling it a “no-brainer” to prosecute under the statutory definition of the law."
+    )
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert "Morning Joe" not in {q.speaker for q in quotes}
+
+
+def test_quotes_a_name_the_parse_made_the_subject_of_an_aside_speaks() -> None:
+    """ "Clinton, exasperated, famously responded:" is parsed with Clinton as the subject of "exasperated"."""
+    text = (
+        'Sen. Ron Johnson pressed her on the protests. Clinton, exasperated, famously responded: "What '
+        'difference - at this point, what difference does it make?" Her critics cited it.'
+    )
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert [q.speaker for q in quotes if q.kind == "direct" and q.start > text.index("Clinton")] == ["Clinton"]

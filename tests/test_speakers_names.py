@@ -75,6 +75,7 @@ def test_speakers_name_key_is_the_surname(variant: str) -> None:
         ("Clinton Wades In", False),
         ("John Leguizamo On How", False),
         ("Remain In The Union", False),
+        ("Look How Trey Gowdy", False),
         # particles and initials are name words
         ("Charles de Gaulle", True),
         ("Ursula von der Leyen", True),

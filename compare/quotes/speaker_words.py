@@ -224,6 +224,8 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
                 named_after = _name_after_quotation(parsed, verb)
                 if named_after is not None:
                     return named_after
+            if child.dep_ == "nsubj" and parsed.quoted(child):
+                continue  # a title in marks ("on MSNBC’s “Morning Joe,” calling") is no one who speaks
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and LEMMAS.get(current.lower_) == "quote"):
                 if child.lower_ == "who" and current.dep_ == "relcl":
                     # "anybody who complains": someone generic, not a speaker
@@ -240,6 +242,9 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
     before = doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.head.i == verb.i and (is_proper(before) or before.tag_ in NOMINAL_TAGS):
         return before
+    aside = _subject_of_an_aside(verb)
+    if aside is not None:
+        return aside
     # "“...,” said David Brock, a Clinton confidant who ..." parsed with Brock as another verb's subject; only
     # after a quotation: in "called Trump's statements “disgusting”" the name after the verb is what was said
     after = verb.i + 1
@@ -273,6 +278,17 @@ def _appositive_name_before(parsed: ParsedSnippet, verb: Token) -> Token | None:
         return None
     # the description the name is in apposition to is the role ("her senior policy adviser")
     return name.head if name.head.tag_ in {"NN", "NNS"} and name.head.dep_ == "appos" else name
+
+
+def _subject_of_an_aside(verb: Token) -> Token | None:
+    """The name a verb's subject would be when the parser gave it to an aside between them: "Clinton,
+    exasperated, famously responded:" parsed with Clinton as the subject of "exasperated"."""
+    for aside in verb.lefts:
+        if aside.dep_ == "parataxis":
+            subject = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i), None)
+            if subject is not None and is_proper(subject):
+                return subject
+    return None
 
 
 def _nearest_subject_first(parsed: ParsedSnippet, verb: Token) -> list[Token]:
