@@ -300,3 +300,15 @@ def test_quotes_a_name_the_parse_made_the_subject_of_an_aside_speaks() -> None:
     )
     quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
     assert [q.speaker for q in quotes if q.kind == "direct" and q.start > text.index("Clinton")] == ["Clinton"]
+
+
+def test_quotes_a_participle_after_a_comma_read_as_a_noun_still_cues_the_clause_subject() -> None:
+    """With the quotation collapsed the tagger reads "remarking" as a noun hung on "reference": it still
+    reports the quotation, for the subject of the clause's verb."""
+    text = (
+        'Clinton ended a Democratic debate last December with a reference to the blockbuster "Star Wars" sequel '
+        "hitting the theaters, remarking, “Thank you, and may The Force be with you.”\n\n"
+        "On television, Axelrod has argued that Clinton's use of a personal email server did not show judgment."
+    )
+    quotes = extract_quotes(Article(id="a", outlet="o", title="", text=text, file="f.txt"))
+    assert [(q.speaker, q.cue) for q in quotes if q.kind == "direct"] == [("Clinton", "remarking")]

@@ -220,17 +220,29 @@ class AttributionReader:
         for token_index, quotation in self.quotation_of.items():
             if token_index > 0 and self.quotation_of.get(token_index - 1) == quotation:
                 continue  # one placeholder spans several tokens; attach it once
-            governor = self.parsed.governing_verb(self.doc[token_index])
-            after_colon = [a for a in speaking if a.cue == ":" and self.parsed.follows(a.token, token_index)]
-            chosen = after_colon or _signed_right_after(self.parsed, speaking, token_index)
-            if not chosen and governor is None:
-                # not a participle that only describes a noun ("the letter announcing ...")
-                chosen = [a for a in speaking if not a.describing]
-            elif not chosen and governor is not None:
-                chosen = [a for a in speaking if a.token == governor.i or self.parsed.governs(a.token, governor)]
+            chosen = _cues_of_quotation(self.parsed, speaking, token_index)
             if chosen:
                 at = self.parsed.start(self.doc[token_index])
                 min(chosen, key=lambda a: abs(a.at - at)).quotations.append(quotation)
+
+
+def _cues_of_quotation(parsed: ParsedSnippet, speaking: list[Attribution], token_index: int) -> list[Attribution]:
+    """The cues that may own the long quotation collapsed at ``token_index``, the nearest of which takes it:
+    a colon's, one signed right after it, the cue the quotation hangs from (also a participle the tagger read
+    as a noun: ", remarking, “...”"), one governing the verb it hangs under, or when none governs it any cue
+    but a participle that only describes a noun ("the letter announcing ...")."""
+    after_colon = [a for a in speaking if a.cue == ":" and parsed.follows(a.token, token_index)]
+    chosen = after_colon or _signed_right_after(parsed, speaking, token_index)
+    if chosen:
+        return chosen
+    head = parsed.doc[token_index].head
+    hanging = [a for a in speaking if a.token == head.i and not is_verb(head)]  # no verb to govern it
+    if hanging:
+        return hanging
+    governor = parsed.governing_verb(parsed.doc[token_index])
+    if governor is None:
+        return [a for a in speaking if not a.describing]
+    return [a for a in speaking if a.token == governor.i or parsed.governs(a.token, governor)]
 
 
 def _signed_right_after(parsed: ParsedSnippet, speaking: list[Attribution], token_index: int) -> list[Attribution]:
@@ -293,7 +305,7 @@ def _cue_speaker(parsed: ParsedSnippet, verb: Token) -> tuple[Mention | None, bo
     inverted = (
         verb.dep_ == "acl" and verb.i > verb.head.i and _right_after_quotation(parsed, _phrase_start(parsed, verb.head))
     )
-    if not is_verb(verb):
+    if not is_verb(verb) and not verb.lower_.endswith("ing"):
         return _words(
             parsed, parsed.doc[_name_start(parsed.doc, verb.i, parsed.quotation_of)], verb.nbor(-1), "name"
         ), False
@@ -323,8 +335,12 @@ def _right_after_quotation(parsed: ParsedSnippet, first: Token) -> bool:
 
 def _misread_cue(parsed: ParsedSnippet, token: Token) -> bool:
     """“...,” Conway notes: a speech verb in a finite form ("notes", "added") the tagger read as a noun,
-    right after a quotation and a name, ending its clause."""
+    right after a quotation and a name, ending its clause; or its participle after a comma (", remarking,")."""
     doc = parsed.doc
+    if token.tag_ == "NN" and token.lower_.endswith("ing") and token.i >= 1 and doc[token.i - 1].text == ",":
+        # ", remarking, “...”": a participle read as a noun, between a comma and what it reports
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return following is not None and (following.is_punct or following.i in parsed.quotation_of)
     if token.tag_ not in {"NN", "NNS"} or not token.lower_.endswith(("s", "ed")) or token.i < 2:
         return False
     first = _name_start(doc, token.i, parsed.quotation_of)

@@ -20,7 +20,7 @@ from compare.quotes.cues import (
     TIME_WORDS,
     WHEN_WORDS,
 )
-from compare.quotes.parsed import ParsedSnippet, is_proper
+from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb
 from compare.speakers import Mention, is_title_word, looks_like_organisation, looks_like_person
 
 if TYPE_CHECKING:
@@ -326,6 +326,12 @@ def _clause_owner(parsed: ParsedSnippet, verb: Token) -> Token | None:
     for _ in range(8):
         if current.dep_ in {"ROOT", "nsubj", "nsubjpass"} and _ends_a_persons_name(parsed, current):
             return current
+        if is_verb(current) and verb.lower_.endswith("ing") and parsed.doc[verb.i - 1].text == ",":
+            # "Clinton ended a debate with a reference to ..., remarking, “...”": a participle after a comma goes
+            # with the verb of the clause, whichever noun the parse hung it on
+            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+            named = subject is not None and is_proper(subject) and not looks_like_organisation(subject.text)
+            return subject if named else None
         if current.dep_ not in {"pobj", "prep", "relcl", "acl", "appos"} or current.head.i == current.i:
             return None
         current = current.head
