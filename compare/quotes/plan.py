@@ -120,11 +120,6 @@ class Snippet:
     sentence_end: int
     context: bool = False  # read only for its subject, the likely speaker of a quotation that follows
 
-    @property
-    def windowed(self) -> bool:
-        """True when only a window of the sentence is read."""
-        return (self.start, self.end) != (self.sentence_start, self.sentence_end)
-
 
 @dataclass
 class Plan:
