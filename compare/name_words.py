@@ -171,6 +171,9 @@ GENDER_WORDS = {
     ),
 }
 
+# Pronouns that are a clause's subject: a name after one in its clause is its object ("He had protested Trump").
+SUBJECT_PRONOUNS = lexicon("he she they we i you")
+
 # The pronouns "he said" is resolved by (not "they", "it").
 GENDERED_PRONOUNS = lexicon("he his him himself she her hers herself")
 

@@ -18,6 +18,7 @@ from compare.gender import first_name_gender
 from compare.name_words import (
     ARTICLES,
     CLAUSE_VERBS,
+    CONJUNCTIONS,
     COORDINATORS,
     GENDER_WORDS,
     GENDERED_PRONOUNS,
@@ -25,9 +26,10 @@ from compare.name_words import (
     NOT_PERSON_OPENERS,
     PREPOSITIONS,
     RUN_BREAKS,
+    SUBJECT_PRONOUNS,
     SUFFIXES,
 )
-from compare.nlp import paragraph_spans
+from compare.nlp import paragraph_spans, sentence_spans
 from compare.speakers import (
     bare_word,
     is_title_word,
@@ -75,14 +77,34 @@ _AFTER_NAME = re.compile(
     r"|\s+(?:of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s?){1,5})?"
 )
 
+# A name, "and" or "or", and the end of the text read so far: the name after it is the second of two joined names.
+_NAME_AND = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:and|or)\s+\Z")
+
 _PUNCTUATION = re.compile(r"[,;:()“”\"—–]")
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"A-Z])|\n+")
+_LINE_BREAK = re.compile(r"\n+")
 
 # The pronouns after a name that show its gender: not "him", nearly always someone else ("Kelly confronted him").
 _GENDERED_PRONOUN = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.I)
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence starts (``nlp.sentence_spans``, which knows "Gov." ends no sentence), and each line:
+    a line of its own (a caption, a list item) opens a sentence whatever ended the one before."""
+    starts = {0, *(start for start, _ in sentence_spans(text)), *(m.end() for m in _LINE_BREAK.finditer(text))}
+    return sorted(starts)
+
+
+def _ends_in_comma(word: str) -> bool:
+    """True for "job," and for "job,”": a comma, or a comma closing a quotation."""
+    return word.rstrip("”\"’'").endswith(",")
+
+
+def _ends_a_clause(word: str) -> bool:
+    """True for a word a new clause can start after: one ending in a comma, colon or semicolon, or a conjunction."""
+    return _ends_in_comma(word) or word[-1:] in ";:" or bare_word(word) in CONJUNCTIONS
 
 
 @dataclass(frozen=True)
@@ -111,7 +133,7 @@ class PeopleFinder:
         self.short_name: dict[str, str] = {}  # surname key -> the name of a person named by one word only
         self.roles: dict[str, Counter[str]] = defaultdict(Counter)
         self.mentions: list[tuple[int, str, int]] = []
-        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+        self.sentence_starts = sentence_starts(text)
         self.quoted = sorted(quoted)
         self._finished: NamedPeople | None = None
         for person in named:
@@ -167,6 +189,10 @@ class PeopleFinder:
         the sentence is about), and the name is no possessive: the cheap reading of "subject of the
         sentence" for text never parsed."""
         sentence = self.sentence_starts[bisect.bisect_right(self.sentence_starts, offset) - 1]
+        conjunct = _NAME_AND.search(self.text, sentence, offset)
+        if conjunct is not None:
+            # "mention Marco Rubio or John Kasich": the second of two joined names is what the first is
+            return self._opens_sentence(conjunct.start())
         before = self.text[sentence:offset].split()
         after = self.text[offset : offset + 60]
         possessive = re.match(r"[\w.-]+(?:\s+[A-Z][\w.-]+)*[’']s\b", after) is not None
@@ -176,13 +202,17 @@ class PeopleFinder:
             bool(before) and bare_word(before[-1]) == "that"
         )
         # "Sexton, after previous Trump rallies, wrote": a name in a phrase a preposition opens is its object
-        phrase = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if before[i].endswith(",")), 0) :]
+        phrase = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if _ends_in_comma(before[i])), 0) :]
         governed = any(w.lower() in PREPOSITIONS for w in phrase) or (
             bool(before) and before[-1].lower() in CLAUSE_VERBS
         )
         # "Simmons, an Obama supporter, said": a name after an article modifies a noun, it is no one's subject
         governed = governed or reported or (bool(before) and bare_word(before[-1]) in ARTICLES)
-        after_clause = bool(before) and (before[-1].endswith(",") or before[-1].lower() in COORDINATORS)
+        # "He had protested Trump": a pronoun before the name in its clause is that clause's subject
+        clause = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if _ends_a_clause(before[i])), 0) :]
+        governed = governed or any(bare_word(w) in SUBJECT_PRONOUNS for w in clause)
+        # "..., and Trump said", "“We will win,” Trump said": a clause or a quotation before the name
+        after_clause = bool(before) and (_ends_in_comma(before[-1]) or before[-1].lower() in COORDINATORS)
         return not possessive and not governed and (len(before) <= 3 or after_clause)
 
     def _inside_quote(self, offset: int) -> bool:

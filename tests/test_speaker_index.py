@@ -275,3 +275,37 @@ def test_speaker_index_of_two_subjects_the_one_next_to_the_verb_speaks() -> None
     ]
     found = _attributions("In Berea, OH, Gov. John Kasich said, “We will win this race.”", tree)
     assert found == [("said", "Gov. John Kasich", "name", True)]
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # a name after a pronoun in its clause is the clause's object, not whom the paragraph is about
+        "He had phoned Gov. Martin Ortega at dawn.",
+        "Then he met Martin Ortega.",
+        # the second of two joined names is what the first is: here both are objects
+        "Though he never named Anna Kowalski or Martin Ortega, his target was clear.",
+    ],
+)
+def test_speaker_index_a_pronoun_goes_back_past_a_name_that_is_no_subject(middle: str) -> None:
+    text = f"Senator Paul Adeyemi spoke in Dayton. {middle} He said: “We will win.”"
+    at = text.index("He said")
+    resolver = SpeakerIndexBuilder(text, [Named(8, "Paul Adeyemi", subject=True)]).build()
+    speaker = resolver.resolve(Mention("He", at, at + 2, "pronoun"))
+    assert speaker is not None and speaker.name == "Paul Adeyemi"
+
+
+def test_speaker_index_two_joined_names_opening_a_sentence_are_both_its_subject() -> None:
+    text = "Ruth Adeyemi spoke first. Then Paul Okafor and Martin Ortega walked out. He said: “Never.”"
+    people = PeopleFinder(text, []).finish()
+    tiers = {key: tier for offset, key, tier in people.mentions if offset > text.index("Then")}
+    assert tiers["ortega"] == tiers["okafor"] == 1  # SUBJECT
+
+
+def test_speaker_index_a_name_after_a_quotation_and_its_comma_is_its_sentences_subject() -> None:
+    # the sentence splitter keeps "“…,” Ortega wrote" one sentence; the name after the quotation's comma
+    # still opens its clause, however many prepositions the quotation holds
+    text = "Paul Adeyemi met Martin Ortega first. “A war in the heart of a city is a warning to us all,” Ortega wrote."
+    people = PeopleFinder(text, []).finish()
+    tiers = {key: tier for offset, key, tier in people.mentions if offset > text.index("first")}
+    assert tiers == {"ortega": 1}  # SUBJECT
