@@ -174,6 +174,10 @@ GENDER_WORDS = {
 # Pronouns that are a clause's subject: a name after one in its clause is its object ("He had protested Trump").
 SUBJECT_PRONOUNS = lexicon("he she they we i you")
 
+# Lower-case words after a name that show its clause's verb has begun ("Trump also attacked", "Cruz has said"),
+# besides past forms in -ed.
+VERB_SIGNS = lexicon("also then again later has had have was is were are will would did does")
+
 # The pronouns "he said" is resolved by (not "they", "it").
 GENDERED_PRONOUNS = lexicon("he his him himself she her hers herself")
 

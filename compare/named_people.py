@@ -28,6 +28,7 @@ from compare.name_words import (
     RUN_BREAKS,
     SUBJECT_PRONOUNS,
     SUFFIXES,
+    VERB_SIGNS,
 )
 from compare.nlp import paragraph_spans, sentence_spans
 from compare.speakers import (
@@ -100,6 +101,20 @@ def sentence_starts(text: str) -> list[int]:
 def _ends_in_comma(word: str) -> bool:
     """True for "job," and for "job,”": a comma, or a comma closing a quotation."""
     return word.rstrip("”\"’'").endswith(",")
+
+
+def _subject_and_verb(words: list[str]) -> bool:
+    """True when a capitalised word (a name) is followed by a lower-case word that reads as its verb ("Trump also
+    attacked"): the clause has its subject already. Only a past form or an auxiliary counts: a lower-case noun
+    after a name describes the next one ("GOP front-runner Donald Trump")."""
+    named = False
+    for word in words:
+        bare = bare_word(word)
+        if word[:1].isupper() and bare not in NOT_PERSON_OPENERS and not is_title_word(word):
+            named = True
+        elif named and word[:1].islower() and (bare in VERB_SIGNS or bare.endswith("ed")):
+            return True
+    return False
 
 
 def _ends_a_clause(word: str) -> bool:
@@ -211,6 +226,8 @@ class PeopleFinder:
         # "He had protested Trump": a pronoun before the name in its clause is that clause's subject
         clause = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if _ends_a_clause(before[i])), 0) :]
         governed = governed or any(bare_word(w) in SUBJECT_PRONOUNS for w in clause)
+        # "Trump also attacked Hillary Clinton": a name, then a verb, before this name in its clause
+        governed = governed or _subject_and_verb(clause)
         # "..., and Trump said", "“We will win,” Trump said": a clause or a quotation before the name
         after_clause = bool(before) and (_ends_in_comma(before[-1]) or before[-1].lower() in COORDINATORS)
         return not possessive and not governed and (len(before) <= 3 or after_clause)

@@ -285,6 +285,9 @@ def test_speaker_index_of_two_subjects_the_one_next_to_the_verb_speaks() -> None
         "Then he met Martin Ortega.",
         # the second of two joined names is what the first is: here both are objects
         "Though he never named Anna Kowalski or Martin Ortega, his target was clear.",
+        # a name and its verb before another name: the other is the verb's object
+        "Adeyemi also attacked Martin Ortega.",
+        "Adeyemi mocked Anna Kowalski and Martin Ortega.",
     ],
 )
 def test_speaker_index_a_pronoun_goes_back_past_a_name_that_is_no_subject(middle: str) -> None:
