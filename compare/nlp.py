@@ -289,6 +289,8 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "swear": ("swore", "sworn"),
     "spin": ("spun",),
     "plead": ("pled",),
+    "go": ("went", "gone"),
+    "shoot": ("shot",),
 }
 
 

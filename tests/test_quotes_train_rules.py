@@ -101,3 +101,24 @@ def test_a_quotation_that_is_the_whole_clause_keeps_its_own_words() -> None:
     text = '"We will win this state and then we will win the whole thing," Cruz said.'
     (quote,) = _direct(text)
     assert (quote.start, quote.quote) == (0, "We will win this state and then we will win the whole thing")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb that reports speech only with its particle, and a verb of insisting
+        ("Kelly smiled at him. “You know, it happens, right?” Ortega went on, as if he had not heard her.", "Ortega"),
+        ("Ortega criticised the plan. Adeyemi fired back on Twitter that it was “a gift to the rich.”", "Adeyemi"),
+        ("“Will the bridge be finished by May?” Kowalski pressed.", "Kowalski"),
+        ("“Will it be finished by May?” Kowalski went on. “We need a date.”", "Kowalski"),
+        ("The mayor spoke first. “And the bridge?” Kowalski pressed.", "Kowalski"),
+    ],
+)
+def test_a_cue_with_its_particle_attributes_the_quotation(text: str, speaker: str) -> None:
+    assert {q.speaker for q in _direct(text)} == {speaker}
+
+
+def test_a_particle_verb_with_a_preposition_reports_nothing() -> None:
+    # "goes on recess": "on" takes an object, so "goes" is no cue and the quotation stays with Ortega
+    text = "Senator Ana Ortega said that once the Senate goes on recess, “I intend to campaign wherever I can.”"
+    assert [q.speaker for q in _direct(text)] == ["Ana Ortega"]

@@ -24,7 +24,7 @@ SPEECH_VERBS = lexicon(
     admonish affirm attest aver berate blame chide clarify commend confess confide congratulate deride divulge
     elaborate extol fret gripe groan grouse hint implore imply indicate inquire jeer jest lambaste laud lecture
     narrate preach protest rebuke rebut reckon reminisce reprimand request riff scold sigh sneer swear taunt tease
-    theorize underscore whine exhort express
+    theorize underscore whine exhort express press ponder react go shoot fire hit push
     """
 )
 CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis"})  # one verb's clause to another's
@@ -43,6 +43,8 @@ DOCUMENT_PARTS = frozenset(
     {"line", "lines", "paragraph", "passage", "section", "sentence", "page", "conclusion", "wording", "text"}
     | {"headline", "caption", "preamble", "opening", "ending", "summary", "part", "clause", "footnote", "title"}
 )
+# Verbs that report speech only with their particle: "pointed out", "went on", "shot back", "fired back".
+PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "hit": "back", "push": "back"}
 AUDIENCE = frozenset({"reporters", "journalists", "lawmakers", "supporters", "crowd", "audience", "press"})
 # Speech verbs in idioms that report no words, by lemma and object: "that fact speaks volumes".
 IDIOM_OBJECTS = {"speak": frozenset({"volumes"}), "tell": frozenset({"time", "apart"}), "call": frozenset({"shots"})}
@@ -78,6 +80,11 @@ def indirect_cues(text: str, start: int, end: int) -> list[int]:
     found = [m.start() for m in _LETTERS.finditer(text, start, end) if m.group().lower() in _INDIRECT_FORMS]
     found += [m.start() for m in _PREPOSITIONAL_CUES.finditer(text, start, end)]
     return sorted(found)
+
+
+def has_speech_verb(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a form of any speech verb ("pressed", "went"), nouns' look-alikes included."""
+    return any(m.group().lower() in LEMMAS for m in _LETTERS.finditer(text, start, end))
 
 
 #: Words that carry a clause on past a quotation closed in its middle (“literally hate each other” because

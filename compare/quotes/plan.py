@@ -14,7 +14,7 @@ from compare.clean_patterns import WIRE_DATELINE
 from compare.model import Article
 from compare.name_words import TITLE_SMALL_WORDS
 from compare.nlp import QUOTE_MARKS, QUOTE_WORD, QuotedSpan, find_quotations, sentence_spans
-from compare.quotes.cues import indirect_cues
+from compare.quotes.cues import has_speech_verb, indirect_cues
 from compare.speakers import Mention
 
 PLACEHOLDER_WORD = "Yes"
@@ -143,11 +143,19 @@ def plan_article(article: Article) -> Plan:
     frame = _build_frame(text, quotations, statements)
     sentences = sentence_spans(frame.text)
     chosen: dict[int, Snippet] = {}
+    lone: set[int] = set()  # sentences that are a quotation and nothing else
     for index, (start, end) in enumerate(sentences):
+        after_lone = index - 1 in lone and "\n" not in frame.text[sentences[index - 1][1] : start]
+        if after_lone and has_speech_verb(frame.text, start, end):
+            # “Will it be done by May?” Kowalski pressed.": the question's mark ended the sentence before the cue
+            chosen[index] = Snippet(start, end, start, end)
+            continue
         if QUOTE_MARKS.search(frame.text, start, end):
             if _has_words_outside(frame, start, end):
                 chosen[index] = Snippet(start, end, start, end)
-            elif index > 0:
+                continue
+            lone.add(index)
+            if index > 0:
                 # A quotation standing alone: the sentence before it may say whose it is
                 # ("Clinton touted her credentials." “We need ...”), so read that one for its subject too (also
                 # when it holds marks of its own: "On “Face the Nation,” Sanders identified ..."), and whole:

@@ -19,6 +19,7 @@ from compare.quotes.cues import (
     COMPLEMENT_DEPS,
     IDIOM_OBJECTS,
     LEMMAS,
+    PARTICLE_CUES,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     WHEN_WORDS,
@@ -293,9 +294,11 @@ def _reports_speech(verb: Token) -> bool:
     lemma = LEMMAS.get(verb.lower_)
     negated = any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "cannot") for c in verb.children)
     going_on = lemma == "continue" and any(c.dep_ == "xcomp" for c in verb.children)
-    pointing_only = lemma == "point" and not any(c.lower_ == "out" for c in verb.children)
+    particle = PARTICLE_CUES.get(lemma or "")
+    # the particle itself, not a preposition with its object ("the Senate goes on recess")
+    without_particle = particle is not None and not any(c.lower_ == particle and not c.n_rights for c in verb.children)
     idiom = any(c.lower_ in IDIOM_OBJECTS.get(lemma or "", ()) for c in verb.children)
-    return not (negated or going_on or pointing_only or idiom)
+    return not (negated or going_on or without_particle or idiom)
 
 
 def _cue_speaker(parsed: ParsedSnippet, verb: Token) -> tuple[Mention | None, bool]:
