@@ -24,6 +24,7 @@ from compare.name_words import (
     GENDERED_PRONOUNS,
     HONORIFICS,
     NOT_PERSON_OPENERS,
+    PLACE_OPENERS,
     PREPOSITIONS,
     RUN_BREAKS,
     SUBJECT_PRONOUNS,
@@ -192,6 +193,16 @@ class PeopleFinder:
         while skip < len(words) and (bare_word(words[skip]) in NOT_PERSON_OPENERS or is_title_word(words[skip])):
             skip += 1
         name = words[skip:]
+        # "Secretary of State Hillary Clinton", "Republican Jeb Bush": a word before a known first name describes
+        # (an initial is part of the name, "A.E. Dick Howard", and a place's opener of the place, "San Pedro Sula")
+        describes = (
+            bool(name)
+            and name[0].isalpha()
+            and bare_word(name[0]) not in PLACE_OPENERS
+            and first_name_gender(name[0]) is None
+        )
+        if 3 <= len(name) <= 4 and describes and first_name_gender(name[1]) is not None:
+            name = name[1:]
         known_first = len(name) >= 2 and first_name_gender(name[0]) is not None
         surname_subject = 2 <= len(name) <= 3 and name[-1] in subject_surnames
         if not (known_first or surname_subject) or not looks_like_person(" ".join(name)):

@@ -116,17 +116,28 @@ class SpeakerResolver:
         gender: str | None = None,
         at: int | None = None,
         described: str | None = None,
+        written: str = "",
     ) -> Speaker:
         """The person a key stands for. Between relatives who share the surname ("Bill Clinton", "Hillary
         Clinton"), the full name written at ``at`` (the mention a pronoun went back to) decides, else
-        ``gender`` (from "she"/"he") by their first names. ``described`` is how this mention describes
-        them ("the Republican nominee", "Fisherman" in "Fisherman Tomas Reyes"): evidence of their type."""
+        ``gender`` (from "she"/"he") by their first names; a name mention's own full name (``written``: "Donald
+        Trump" where the article also names Melania Trump) decides too. ``described`` is how this mention
+        describes them ("the Republican nominee", "Fisherman" in "Fisherman Tomas Reyes"): evidence of their type."""
         roles = self.people.roles.get(key, Counter())
         role = normalise_role(title) or max(roles, key=lambda r: (len(r.split()), roles[r]), default=None) or None
         name = self.people.full_name.get(key, key)
         names = self.people.full_names.get(key, Counter())
-        written = " ".join(self.people.written(at, key)[1]) if at is not None and len(names) > 1 else ""
-        if written in names:
+        # a name mention with another known first name than the article's usual one: a relative, as written
+        relative = (
+            written in names
+            and first_name_gender(written.split()[0]) is not None
+            and first_name_gender(name.split()[0]) is not None
+            and written.split()[0] != name.split()[0]
+        )
+        shown = " ".join(self.people.written(at, key)[1]) if at is not None and len(names) > 1 else ""
+        if shown in names:
+            name = shown
+        elif relative:
             name = written
         elif gender is not None and len(names) > 1:
             fitting = [n for n in names if first_name_gender(n.split()[0]) == gender]
@@ -199,7 +210,7 @@ class SpeakerResolver:
             return Speaker(name, normalise_role(mention.role), speaker_type(name, mention.role, organisation=True))
         # the words before the name that are no title ("Fisherman" in "Fisherman Tomas Reyes") describe them
         lead = " ".join(name.split()[:-2])
-        person = self._person(name_key(name), title, described=lead)
+        person = self._person(name_key(name), title, described=lead, written=name)
         role = normalise_role(mention.role)
         if role and (not person.role or role.lower() not in person.role.lower()):
             combined = f"{person.role}, {role}" if person.role else role

@@ -7,7 +7,9 @@ from dataclasses import replace
 import pytest
 
 from compare.model import Article, Quote
+from compare.named_people import PeopleFinder
 from compare.people import DESCRIPTOR_WORDS, identify, is_group, resolve_speakers, split_name
+from compare.quotes import extract_quotes
 from compare.speakers import single_outlet_speakers, speaker_outlet_table
 
 
@@ -220,3 +222,30 @@ def test_people_card_lists_each_person_once_per_outlet() -> None:
 def test_people_shown_name_drops_the_only_before_a_name(written: str, kind: str, shown: str) -> None:
     assert [i.name for i in identify([(written, kind)])] == [shown]
     assert identify([(written, kind)])[0].key == identify([(written.removeprefix("the "), kind)])[0].key
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a word before a known first name in a run of capitals describes the person, it is no part of the name
+        ("Secretary of State Hillary Clinton called it “a virtual tie” on Monday.", "Hillary Clinton"),
+    ],
+)
+def test_people_a_descriptive_word_before_a_first_name_is_dropped(text: str, speaker: str) -> None:
+    quotes = extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == [speaker]
+
+
+def test_people_a_place_keeps_its_opener() -> None:
+    # "San Pedro Sula" is a city, not a person "Pedro Sula" described as "San"
+    people = PeopleFinder("The bus left San Pedro Sula at dawn. Sula was quiet.", []).finish()
+    assert "sula" not in people.full_name
+
+
+def test_people_a_relative_named_in_full_speaks_as_written() -> None:
+    text = (
+        "Melania Trump spoke in Ohio. Then Melania Trump spoke in Iowa.\n\n"
+        "Several weeks ago, Donald Trump stated that Melania would discuss her history “in a few weeks.”"
+    )
+    quotes = extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Donald Trump"]
