@@ -122,3 +122,15 @@ def test_a_particle_verb_with_a_preposition_reports_nothing() -> None:
     # "goes on recess": "on" takes an object, so "goes" is no cue and the quotation stays with Ortega
     text = "Senator Ana Ortega said that once the Senate goes on recess, “I intend to campaign wherever I can.”"
     assert [q.speaker for q in _direct(text)] == ["Ana Ortega"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "year" in a hyphenated description is no "when it was said" ("last year") to cut from the speaker
+        ("The hall fell silent. “He is a leader,” said the 46-year-old. “Now he will work for you.”", "46-year-old"),
+        ("The crowd waited. “We will be back,” said the two-year-old company.", "two-year-old company"),
+    ],
+)
+def test_a_hyphenated_age_stays_in_the_speakers_description(text: str, speaker: str) -> None:
+    assert all(speaker in (q.speaker or "") for q in _direct(text)) and _direct(text)

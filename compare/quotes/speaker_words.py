@@ -105,7 +105,7 @@ def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
             if c.dep_ not in cut
             and c.i not in parsed.quotation_of
             and not c.tag_.startswith("W")
-            and not (c.dep_ in {"prep", "npadvmod"} and any(t.lower_ in WHEN_WORDS for t in c.subtree))
+            and not (c.dep_ in {"prep", "npadvmod"} and _says_when(c))
         )
     kept.sort(key=lambda t: t.i)
     run = [kept[0]]
@@ -122,6 +122,14 @@ def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
     while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
         run.pop()
     return run
+
+
+def _says_when(phrase: Token) -> bool:
+    """True for a phrase saying when someone spoke ("on Monday", "last week"); not for a hyphenated part of the
+    speaker's own description ("the 46-year-old")."""
+    after = phrase.right_edge.i + 1
+    hyphenated = after < len(phrase.doc) and phrase.doc[after].tag_ == "HYPH"
+    return not hyphenated and any(t.lower_ in WHEN_WORDS for t in phrase.subtree)
 
 
 def _names_a_title(determiner: Token) -> bool:
