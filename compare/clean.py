@@ -33,6 +33,7 @@ from itertools import combinations
 from compare import clean_lines as shape
 from compare import clean_patterns as patterns
 from compare import settings
+from compare.clean_inline import LINK_RAIL, cut_link_rails_all
 from compare.clean_lines import is_call_to_action, is_code, is_prose, normalise_line
 
 
@@ -214,7 +215,8 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
             paste form); every line is then a body candidate, and a line repeating the
             headline is dropped.
     """
-    lines = _unwrapped_lines(raw)
+    # rails glued into sentences first: a sentence carrying one reads as a menu ("... | ... MORE") to the line rules
+    lines, rails = cut_link_rails_all(_unwrapped_lines(raw))
     removed: list[str] = []
     known = bool(title)  # an empty title is no title: the text's own headline is looked for
     start = 0 if known else _headline_index(lines)
@@ -253,10 +255,10 @@ def clean_text(raw: str, *, boilerplate: frozenset[str] = frozenset(), title: st
     return CleanedText(
         title=title,
         text="\n\n".join(line for line, kept in zip(body_lines, kept_lines, strict=True) if kept),
-        removed=removed + [line for line, kept in zip(body_lines, kept_lines, strict=True) if not kept],
+        removed=removed + [line for line, kept in zip(body_lines, kept_lines, strict=True) if not kept] + rails,
         declared_source=declared,
         author=byline_author(head),
-        reasons=["before the headline"] * len(removed) + reasons,
+        reasons=["before the headline"] * len(removed) + reasons + [LINK_RAIL] * len(rails),
     )
 
 

@@ -239,3 +239,10 @@ FUNCTION_WORDS = frozenset({
 # fmt: on
 #: A plain short line of at most this many words between two items of a long list is an item too ("Some salt").
 LIST_ITEM_SANDWICH_MAX_WORDS = 8
+# A link on a person's name rendered as text inside a sentence: the name again in full, glued to the headlines
+# of related stories, ending "MORE" ("Sen. Susan Collins Susan Margaret CollinsSenate tees off ... MORE (R-Maine)
+# said"). The rail starts after the name as written (group "name": its last word) and ends with "MORE".
+NAME_LINK_RAIL = re.compile(
+    r"(?P<name>\b[A-Z][\w.'’-]+)(?P<rail>\s+(?:[A-Z(][\w.'’\"()-]*\s+){1,5}(?P=name)(?=[A-Z'‘“\"0-9$])"
+    r"[^\n]{0,700}?\sMORE\b)"
+)

@@ -128,7 +128,14 @@ def looks_like_person(words: str) -> bool:
         return False
     if any(len(part) > 1 and part.isalpha() and part.lower() in NEVER_IN_A_NAME for part in parts[1:]):
         return False  # a headline's words: "Clinton Wades In"
+    if _shouted(parts) and not all(_shouted([part]) for part in parts):
+        return False  # a label in capitals run into a name: "JUST WATCHED Obama", "UPDATE Trump"
     return not names_a_place_or_thing(name)
+
+
+def _shouted(parts: Sequence[str]) -> bool:
+    """True when a word of three letters or more is all in capitals ("WATCHED"), not a suffix ("III")."""
+    return any(len(p) >= 3 and p.isalpha() and p.isupper() and p.lower() not in SUFFIXES for p in parts)
 
 
 def names_a_place_or_thing(name: str) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from compare.clean import clean_text
+from compare.clean_inline import cut_link_rails
 from compare.evaluate import read_jsonl
 
 DEFAULT_DATASET = Path(__file__).resolve().parents[2] / "tests" / "data" / "boilerplate" / "pages.jsonl"
@@ -71,18 +72,28 @@ def _score(records: list[dict[str, Any]], cleaner: Cleaner) -> dict[str, float]:
 
 
 def _retention(records: list[dict[str, Any]], cleaner: Cleaner) -> dict[str, float]:
-    """Share of characters kept, and share of articles harmed, on articles without page furniture."""
-    kept = total = harmed = 0
+    """Share of characters kept, and share of articles harmed, on articles without page furniture.
+
+    The one furniture such corpora do hold inside sentences, a site's related-story rails glued to names
+    ("Susan Collins Susan Margaret CollinsSenate tees off ... MORE"), is matched exactly and counted apart
+    (``rail_share``), so cutting it is not read as losing the article (The Hill's texts in ABP carry up to
+    40% of it)."""
+    kept = total = harmed = rails = 0
     for record in records:
         _, body = cleaner(record)
-        size = len("".join(record["text"].split()))
+        cut = sum(
+            len("".join(rail.split())) for line in record["text"].splitlines() for rail in cut_link_rails(line)[1]
+        )
+        size = len("".join(record["text"].split())) - cut
         left = len("".join(body.split()))
-        kept += left
+        kept += min(left, size)
         total += size
+        rails += cut
         harmed += left < (1 - HARMED_SHARE) * size
     return {
         "kept_share": kept / total if total else 1.0,
         "harmed_share": harmed / len(records) if records else 0.0,
+        "rail_share": rails / (total + rails) if total + rails else 0.0,
     }
 
 

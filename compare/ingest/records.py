@@ -16,6 +16,7 @@ from typing import Any
 
 from compare import settings
 from compare.clean import declared_source
+from compare.clean_inline import LINK_RAIL, cut_link_rails_all
 from compare.credits import credited_outlet
 from compare.dates import date_in_text
 from compare.errors import Code
@@ -78,6 +79,7 @@ def draft_from_record(file: str, record: dict[str, Any], line: int) -> Result:
     title = fix_text(_as_text(_field(record, "title")) or "")
     if paragraphs and title and paragraphs[0].strip(" .") == title.strip(" ."):
         paragraphs = paragraphs[1:]  # some exports repeat the headline as the first paragraph
+    paragraphs, rails = cut_link_rails_all(paragraphs)  # furniture inside a sentence, even in exports
     published = iso_date(_field(record, "published"))
     source = "metadata" if published else None
     if published is None and (published := date_in_text("\n".join(paragraphs))):
@@ -96,6 +98,8 @@ def draft_from_record(file: str, record: dict[str, Any], line: int) -> Result:
         line=line,
         source_id=_as_text(_field(record, "source_id")),
         extra=_extra(record),
+        removed=tuple(rails),
+        removal_reasons=(LINK_RAIL,) * len(rails),
     )
 
 
