@@ -12,18 +12,18 @@ LINK_RAIL = "link rail inside a sentence"
 
 
 def cut_link_rails(paragraph: str) -> tuple[str, list[str]]:
-    """The paragraph without the related-story rails glued to names, and the rails cut (in order)."""
+    """The paragraph without the related-story rails glued to names, and the rails cut (glued ones first)."""
     cut: list[str] = []
-    pieces: list[str] = []
-    cursor = 0
-    for match in patterns.NAME_LINK_RAIL.finditer(paragraph):
-        pieces.append(paragraph[cursor : match.start("rail")])
-        cut.append(match.group("rail").strip())
-        cursor = match.end("rail")
-    if not cut:
-        return paragraph, []
-    pieces.append(paragraph[cursor:])
-    return "".join(pieces), cut
+    for pattern in (patterns.NAME_LINK_RAIL, patterns.NAME_LINK_RAIL_SPACED):
+        pieces: list[str] = []
+        cursor = 0
+        for match in pattern.finditer(paragraph):
+            pieces.append(paragraph[cursor : match.start("rail")])
+            cut.append(match.group("rail").strip())
+            cursor = match.end("rail")
+        pieces.append(paragraph[cursor:])
+        paragraph = "".join(pieces)
+    return paragraph, cut
 
 
 def cut_link_rails_all(paragraphs: list[str]) -> tuple[list[str], list[str]]:

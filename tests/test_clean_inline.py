@@ -31,6 +31,15 @@ CLEAN = "“We will not be rushed,” Sen. Maria Okafor (D-Ore.) told reporters 
             "Speaker Ana Ruiz Ana Maria RuizOn The Money — House passes the bill MORE's team said it agreed.",
             "Speaker Ana Ruiz's team said it agreed.",
         ),
+        # the full name followed by a space: it must open with the written first name
+        (
+            "Speaker Tom Reyes Tom Allen Reyes Retirees say no to the plan House passes bill MORE (R-Wis.) spoke.",
+            "Speaker Tom Reyes (R-Wis.) spoke.",
+        ),
+        (
+            "Reyes met Ana Reyes Supporters at noon; READ MORE: the plan.",
+            "Reyes met Ana Reyes Supporters at noon; READ MORE: the plan.",
+        ),
         # no repeated name, or no "MORE": prose, left alone
         ("Trump met Trump supporters, and MORE people came.", "Trump met Trump supporters, and MORE people came."),
         ("Ruiz Ana RuizHouse votes today.", "Ruiz Ana RuizHouse votes today."),
