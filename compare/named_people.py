@@ -24,7 +24,6 @@ from compare.name_words import (
     GENDERED_PRONOUNS,
     HONORIFICS,
     NOT_PERSON_OPENERS,
-    PLACE_OPENERS,
     PREPOSITIONS,
     RUN_BREAKS,
     SUBJECT_PRONOUNS,
@@ -34,6 +33,7 @@ from compare.name_words import (
 from compare.nlp import paragraph_spans, sentence_spans
 from compare.speakers import (
     bare_word,
+    described_before_first_name,
     is_title_word,
     looks_like_organisation,
     looks_like_person,
@@ -193,15 +193,9 @@ class PeopleFinder:
         while skip < len(words) and (bare_word(words[skip]) in NOT_PERSON_OPENERS or is_title_word(words[skip])):
             skip += 1
         name = words[skip:]
-        # "Secretary of State Hillary Clinton", "Republican Jeb Bush": a word before a known first name describes
-        # (an initial is part of the name, "A.E. Dick Howard", and a place's opener of the place, "San Pedro Sula")
-        describes = (
-            bool(name)
-            and name[0].isalpha()
-            and bare_word(name[0]) not in PLACE_OPENERS
-            and first_name_gender(name[0]) is None
-        )
-        if 3 <= len(name) <= 4 and describes and first_name_gender(name[1]) is not None:
+        # "Secretary of State Hillary Clinton", "Republican Jeb Bush": one word before a known first name describes
+        # (not in a longer run: "Obama Claims Hillary Most Qualified" is a headline)
+        if 3 <= len(name) <= 4 and described_before_first_name(name) == 1:
             name = name[1:]
         known_first = len(name) >= 2 and first_name_gender(name[0]) is not None
         surname_subject = 2 <= len(name) <= 3 and name[-1] in subject_surnames
@@ -279,9 +273,10 @@ class PeopleFinder:
                 tier = SUBJECT if self._opens_sentence(run_start) else OTHER
                 self.mentions.append((run_start, key, tier))
                 _, written = written_name(self.text, run_start, key)
-                if len(written) >= 2 and looks_like_person(" ".join(written)):
+                _, name = split_title(re.sub(r"[’']s\b", "", " ".join(written)).split())  # "New Jersey’s Steve Lonegan"
+                if len(name.split()) >= 2 and looks_like_person(name):
                     # a relative sharing the surname ("Rakeyia Scott"), named once with no speech verb
-                    self.full_names[key][" ".join(written)] += 1
+                    self.full_names[key][name] += 1
         best: dict[tuple[int, str], int] = {}
         for offset, key, tier in self.mentions:
             best[(offset, key)] = min(tier, best.get((offset, key), OTHER))

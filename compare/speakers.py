@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from compare.gender import first_name_gender
 from compare.model import Quote
 from compare.name_words import (
     ABBREVIATIONS,
@@ -31,6 +32,7 @@ from compare.name_words import (
     ORGANISATION_WORDS,
     PARTICLES,
     PLACE_ENDS,
+    PLACE_OPENERS,
     PLACE_STARTS,
     SUFFIXES,
     TITLE_WORDS,
@@ -77,7 +79,23 @@ def split_title(words: Sequence[str]) -> tuple[str, str]:
     # "Secretary of State John F. Kerry": the department belongs to the title
     while 0 < cut < len(words) - 2 and bare_word(words[cut - 1]) == "of" and bare_word(words[cut]) in DEPARTMENTS:
         cut += 1
+    cut += described_before_first_name(words[cut:])
     return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def described_before_first_name(name: Sequence[str]) -> int:
+    """How many capitalised words open a name before its known first name ("Senate Minority Whip Dick Durbin":
+    3): they describe the person. 0 when the name opens with a first name, an initial, a place's opener ("San
+    Pedro Sula") or no known one."""
+    if name and bare_word(name[0]) in PLACE_OPENERS:
+        return 0
+    for index, word in enumerate(name[1:-1], start=1):
+        if first_name_gender(word) is not None:
+            before = name[index - 1]
+            if first_name_gender(before) is None and before.isalpha() and bare_word(before) not in PARTICLES:
+                return index
+            return 0
+    return 0
 
 
 def normalise_role(role: str | None) -> str | None:
@@ -126,7 +144,8 @@ def looks_like_person(words: str) -> bool:
     parts = name.split()
     if not parts or looks_like_organisation(words) or not (title or len(parts) >= 2):
         return False
-    if any(len(part) > 1 and part.isalpha() and part.lower() in NEVER_IN_A_NAME for part in parts[1:]):
+    capitalised = [word for word in words.split()[1:] if word[:1].isupper()]  # title included: "Look How Trey Gowdy"
+    if any(len(part) > 1 and part.isalpha() and part.lower() in NEVER_IN_A_NAME for part in parts[1:] + capitalised):
         return False  # a headline's words: "Clinton Wades In"
     if _shouted(parts) and not all(_shouted([part]) for part in parts):
         return False  # a label in capitals run into a name: "JUST WATCHED Obama", "UPDATE Trump"

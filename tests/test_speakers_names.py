@@ -192,3 +192,25 @@ def test_speakers_tables_are_empty_frames_without_statements() -> None:
 )
 def test_first_name_gender_answers_only_for_clearly_gendered_common_names(first_name: str, gender: str | None) -> None:
     assert first_name_gender(first_name) == gender
+
+
+@pytest.mark.parametrize(
+    ("written", "title", "name"),
+    [
+        # capitalised words before a known first name describe the person: they become the title
+        ("Senate Minority Whip Dick Durbin", "Senate Minority Whip", "Dick Durbin"),
+        ("Maricopa County Recorder Helen Purcell", "Maricopa County Recorder", "Helen Purcell"),
+        ("Comedian George Lopez", "Comedian", "George Lopez"),
+        # two first names, an initial, a place: all name
+        ("Mary Ann Smith", "", "Mary Ann Smith"),
+        ("A.E. Dick Howard", "", "A.E. Dick Howard"),
+        ("San Pedro Sula", "", "San Pedro Sula"),
+    ],
+)
+def test_speakers_words_before_a_first_name_are_the_title(written: str, title: str, name: str) -> None:
+    assert split_title(written.split()) == (title, name)
+
+
+def test_speakers_a_capitalised_headline_word_before_a_name_is_no_person() -> None:
+    assert not looks_like_person("Look How Trey Gowdy")
+    assert looks_like_person("Secretary of State John Kerry")
