@@ -205,7 +205,9 @@ class SpeakerResolver:
         if mention.kind == "description":
             return self._described(mention)
         title, name = split_title(mention.text.split())
-        if is_organisation(mention):
+        # "OBAMA: “...”" in a transcript or fact check: a surname in capitals is the person the article names
+        shouted = mention.text.isupper() and len(name.split()) == 1 and name_key(name) in self.people.full_name
+        if is_organisation(mention) and not shouted:
             name = re.sub(r"^the\s+", "", mention.text)  # a capital "The" here is the title's ("The Hill")
             return Speaker(name, normalise_role(mention.role), speaker_type(name, mention.role, organisation=True))
         # the words before the name that are no title ("Fisherman" in "Fisherman Tomas Reyes") describe them

@@ -134,3 +134,25 @@ def test_a_particle_verb_with_a_preposition_reports_nothing() -> None:
 )
 def test_a_hyphenated_age_stays_in_the_speakers_description(text: str, speaker: str) -> None:
     assert all(speaker in (q.speaker or "") for q in _direct(text)) and _direct(text)
+
+
+def test_a_surname_in_capitals_before_a_colon_is_the_person_named() -> None:
+    # a transcript or fact check: "CLINTON: “...”" is Hillary Clinton, not an organisation's acronym
+    text = (
+        "Hillary Clinton and Donald Trump met on Tuesday. Here are their claims:\n\n"
+        "CLINTON: “I have proposed a specific plan to cut the deficit.”\n\n"
+        "TRUMP: “There are 23 million people out of work.”"
+    )
+    found = [(q.speaker, q.speaker_type) for q in _direct(text)]
+    assert found == [("Hillary Clinton", "other"), ("Donald Trump", "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a quotation glued to the name by a missing space is none of the name
+        ("Ortega said the fleet is smaller than “at any time since 1917.”Adeyemi said it had “285 ships.”", "Adeyemi"),
+    ],
+)
+def test_a_speakers_name_holds_no_time_and_no_quotation(text: str, speaker: str) -> None:
+    assert _direct(text)[-1].speaker == speaker

@@ -312,3 +312,23 @@ def test_speaker_index_a_name_after_a_quotation_and_its_comma_is_its_sentences_s
     people = PeopleFinder(text, []).finish()
     tiers = {key: tier for offset, key, tier in people.mentions if offset > text.index("first")}
     assert tiers == {"ortega": 1}  # SUBJECT
+
+
+def test_speaker_index_a_time_the_parser_made_the_subject_gives_way_to_the_name_before_the_verb() -> None:
+    # "Friday evening in Erie, Ortega said: “...”" parsed with "evening" the subject and Ortega its conjunct
+    tree: Tree = [
+        ("Friday", 1, "compound", "NNP"),
+        ("evening", 6, "nsubj", "NN"),
+        ("in", 1, "prep", "IN"),
+        ("Erie", 2, "pobj", "NNP"),
+        (",", 3, "punct", ","),
+        ("Ortega", 3, "conj", "NNP"),
+        ("said", 6, "ROOT", "VBD"),
+        (":", 6, "punct", ":"),
+        ("“", 6, "punct", "``"),
+        ("Yes", 6, "dobj", "UH"),
+        (".", 6, "punct", "."),
+        ("”", 6, "punct", "''"),
+    ]
+    found = _attributions("Friday evening in Erie, Ortega said: “We will win.”", tree)
+    assert [(cue, speaker) for cue, speaker, _, _ in found][:1] == [("said", "Ortega")]

@@ -37,7 +37,12 @@ def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
     # The name and its title: the words right before the head that modify it ("Defense Secretary Mark
     # Esper"), stopping at a conjunction ("Gen. Milley and ...") or a possessor ("WaPo's ... Liz Sly").
     first = token.i
-    while first > 0 and parsed.doc[first - 1].dep_ in NAME_DEPS and parsed.doc[first - 1].i not in parsed.quotation_of:
+    while (
+        first > 0
+        and parsed.doc[first - 1].dep_ in NAME_DEPS
+        and parsed.doc[first - 1].i not in parsed.quotation_of
+        and parsed.doc[first - 1].text != ","  # "Thursday evening in Wilkes-Barre, Pennsylvania, Trump said"
+    ):
         first -= 1
     left = [t for t in parsed.doc[first : token.i + 1] if not (t.is_punct or t.is_space)]
     while left and left[0].dep_ in {"det", "predet"} and left[0].i != token.i and not _names_a_title(left[0]):
@@ -64,8 +69,10 @@ def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
     if not is_proper(token):
         phrase = _phrase(parsed, token)
         start, end = parsed.start(phrase[0]), parsed.end(phrase[-1])
+        start = _after_glued_quotation(text, start, end)
         return Mention(" ".join(text[start:end].split()), start, end, "description", head=token.text)
     start, end = parsed.start(left[0] if left else token), parsed.end(token)
+    start = _after_glued_quotation(text, start, end)
     bracket = text.find("(", start, end)  # state Del. Marcia Price (D-Newport News): the name ends before it
     if bracket > start:
         end = start + len(text[start:bracket].rstrip())
@@ -122,6 +129,13 @@ def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
     while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
         run.pop()
     return run
+
+
+def _after_glued_quotation(text: str, start: int, end: int) -> int:
+    """Where a speaker's words start once a quotation glued to them is left out (“… since 1917.”Romney said)."""
+    mark = max(text.rfind("”", start, end), text.rfind('"', start, end))
+    glued = start <= mark < end - 1 and not text[mark + 1].isspace()  # not "the “Dear Walter” letters"
+    return mark + 1 if glued else start
 
 
 def _says_when(phrase: Token) -> bool:
@@ -240,6 +254,11 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
                     return None if current.head.lower_ in GENERIC_PEOPLE else _person_before_who(current.head)
                 if child.lower_ in {"that", "which"} and current.dep_ == "relcl":
                     return current.head
+                if child.lower_ in WHEN_WORDS and current is verb:
+                    # "Thursday evening in Wilkes-Barre, Pennsylvania, Trump referred": a time is no one who
+                    # speaks; the name the parser ran into it, right before the verb, is
+                    before = parsed.doc[verb.i - 1]
+                    return before if is_proper(before) and before.i in {t.i for t in child.subtree} else None
                 return None if child.i in parsed.quotation_of else child
         if current.dep_ == "acl" and (is_proper(current.head) or current.head.lower_ in DOCUMENTS):
             return current.head  # "Murphy, the head of ..., tweeted"; "a statement saying"
