@@ -11,19 +11,42 @@ from compare import clean_patterns as patterns
 LINK_RAIL = "link rail inside a sentence"
 
 
+#: How far before its "MORE" a rail can start: the written name, the full name and the headlines' 700 characters.
+_RAIL_REACH = 800
+
+
 def cut_link_rails(paragraph: str) -> tuple[str, list[str]]:
-    """The paragraph without the related-story rails glued to names, and the rails cut (glued ones first)."""
+    """The paragraph without the related-story rails glued to names, and the rails cut (glued ones first).
+
+    Only the stretch before each "MORE" is searched: a paragraph is untrusted and can be long, and a rail
+    always ends there."""
     cut: list[str] = []
     for pattern in (patterns.NAME_LINK_RAIL, patterns.NAME_LINK_RAIL_SPACED):
         pieces: list[str] = []
         cursor = 0
-        for match in pattern.finditer(paragraph):
-            pieces.append(paragraph[cursor : match.start("rail")])
-            cut.append(match.group("rail").strip())
-            cursor = match.end("rail")
+        for window_start, window_end in _windows(paragraph):
+            for match in pattern.finditer(paragraph, max(cursor, window_start), window_end):
+                pieces.append(paragraph[cursor : match.start("rail")])
+                cut.append(match.group("rail").strip())
+                cursor = match.end("rail")
         pieces.append(paragraph[cursor:])
         paragraph = "".join(pieces)
     return paragraph, cut
+
+
+def _windows(paragraph: str) -> list[tuple[int, int]]:
+    """The stretches a rail can lie in: up to ``_RAIL_REACH`` characters before each "MORE" and just past it
+    (what follows "MORE" decides whether it ends a rail), overlapping ones merged."""
+    windows: list[tuple[int, int]] = []
+    at = paragraph.find(" MORE")
+    while at != -1:
+        start, end = max(0, at - _RAIL_REACH), min(len(paragraph), at + 16)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+        at = paragraph.find(" MORE", at + 5)
+    return windows
 
 
 def cut_link_rails_all(paragraphs: list[str]) -> tuple[list[str], list[str]]:

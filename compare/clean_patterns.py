@@ -241,16 +241,19 @@ FUNCTION_WORDS = frozenset({
 LIST_ITEM_SANDWICH_MAX_WORDS = 8
 # A link on a person's name rendered as text inside a sentence: the name again in full, glued to the headlines
 # of related stories, ending "MORE" ("Sen. Susan Collins Susan Margaret CollinsSenate tees off ... MORE (R-Maine)
-# said"). The rail starts after the name as written (group "name": its last word) and ends with "MORE"
-# ("READ MORE:" is a label, never a rail's end).
-_RAIL_END = r"[^\n]{0,700}?\sMORE\b(?!:))"
+# said"). The rail starts after the name as written (group "name": its last word) and ends with "MORE" where the
+# sentence goes on: with a bracket, a comma, a possessive or a lower-case word, never a capital ("the MORE Act")
+# or a colon ("READ MORE:").
+_RAIL_END = r"\sMORE\b(?!\s*[A-Z:]))"
 _FULL_NAME_WORDS = r"(?:[A-Z(][\w.'’\"()-]*\s+|(?:de|da|du|van|von|der|al|bin|la|le)\s+)"
 NAME_LINK_RAIL = re.compile(
-    rf"(?P<name>\b[A-Z][\w.'’-]+)(?P<rail>\s+{_FULL_NAME_WORDS}{{1,5}}(?P=name)(?=[A-Z'‘“\"0-9$]){_RAIL_END}"
+    rf"(?P<name>\b[A-Z][\w.'’-]+)(?P<rail>\s+{_FULL_NAME_WORDS}{{1,5}}(?P=name)(?=[A-Z0-9])[^\n]{{0,700}}?{_RAIL_END}"
 )
-# The same with a space after the full name ("Speaker Paul Ryan Paul Davis Ryan Retirees should ... MORE"):
-# then the full name must open with the written name's first word, or prose could match.
+# The same with a space after the full name ("Speaker Paul Ryan Paul Davis Ryan Retirees should ... MORE"): then
+# the full name opens with the written name's first word and has a middle name ("New York New York City" is a
+# place), and the rail crosses no sentence end.
 NAME_LINK_RAIL_SPACED = re.compile(
     rf"(?P<first>\b[A-Z][\w.'’-]+)\s+(?:{_FULL_NAME_WORDS}){{0,2}}(?P<name>[A-Z][\w.'’-]+)"
-    rf"(?P<rail>\s+(?P=first)\s+{_FULL_NAME_WORDS}{{0,3}}(?P=name)\s+(?=[A-Z]){_RAIL_END}"
+    rf"(?P<rail>\s+(?P=first)\s+{_FULL_NAME_WORDS}{{1,3}}(?P=name)\s+(?=[A-Z])"
+    rf"(?:[^\n.!?]|[.!?](?!\s+[A-Z])){{0,700}}?{_RAIL_END}"
 )

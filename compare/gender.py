@@ -45,3 +45,18 @@ def first_name_gender(first_name: str) -> str | None:
     if len(folded) < 2 or not folded.isalpha():
         return None
     return _table().get(folded)
+
+
+@lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    """Every first name common enough to count (``SPEAKER_GENDER_MIN_BEARERS``), whatever its bearers' gender."""
+    with _data_file().open(encoding="utf-8") as file:
+        rows: dict[str, list] = json.load(file)
+    return frozenset(name for name, (_, bearers, *_) in rows.items() if bearers >= settings.SPEAKER_GENDER_MIN_BEARERS)
+
+
+def is_first_name(word: str) -> bool:
+    """True for a common first name of either gender or both ("Lee", "Jean", "Jordan"): no description to drop."""
+    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower().strip(".")
+    return len(folded) >= 2 and folded.isalpha() and folded in _common_names()
+

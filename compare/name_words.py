@@ -103,9 +103,9 @@ NOT_NAMES = lexicon(
 # Lower-case words inside a name ("Ursula von der Leyen", "Abu Bakr al-Baghdadi").
 PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "di", "du", "ibn"})
 
-# Words that open a place's name before a first name ("San Pedro Sula", "St. Paul", "Fort Bragg"): never a
+# Words that open a place's name before a first name ("San Pedro Sula", "South Carolina", "Fort Bragg"): never a
 # description to drop from before a person's name.
-PLACE_OPENERS = lexicon("san santa santo sao saint st ste fort port mount mt lake new los las el")
+PLACE_OPENERS = lexicon("san santa santo sao saint st ste fort port mount mt lake new los las el north south east west")
 
 # What follows a surname without being it ("Martin Luther King Jr.").
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

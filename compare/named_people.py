@@ -80,7 +80,11 @@ _AFTER_NAME = re.compile(
 )
 
 # A name, "and" or "or", and the end of the text read so far: the name after it is the second of two joined names.
-_NAME_AND = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:and|or)\s+\Z")
+# Searched in a short window before the name only (a sentence of capitals is untrusted text, and long).
+_NAME_AND = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}\s+(?:and|or)\s+\Z")
+_NAME_AND_WINDOW = 80
+# How far back in its sentence a name's lead is read for who the sentence is about.
+_LEAD_WINDOW = 600
 
 _PUNCTUATION = re.compile(r"[,;:()“”\"—–]")
 
@@ -209,11 +213,12 @@ class PeopleFinder:
         the sentence is about), and the name is no possessive: the cheap reading of "subject of the
         sentence" for text never parsed."""
         sentence = self.sentence_starts[bisect.bisect_right(self.sentence_starts, offset) - 1]
-        conjunct = _NAME_AND.search(self.text, sentence, offset)
-        if conjunct is not None:
-            # "mention Marco Rubio or John Kasich": the second of two joined names is what the first is
-            return self._opens_sentence(conjunct.start())
-        before = self.text[sentence:offset].split()
+        # "mention Marco Rubio or John Kasich": the second of two joined names is what the first is
+        while conjunct := _NAME_AND.search(self.text, max(sentence, offset - _NAME_AND_WINDOW), offset):
+            offset = conjunct.start()
+        # the words before it in its sentence; only the last few hundred characters (a sentence can be 100 KB)
+        lead = max(sentence, offset - _LEAD_WINDOW)
+        before = self.text[lead:offset].split()[1 if lead > sentence else 0 :]  # no word cut in two
         after = self.text[offset : offset + 60]
         possessive = re.match(r"[\w.-]+(?:\s+[A-Z][\w.-]+)*[’']s\b", after) is not None
         # "Reid said that Sanders has energized ...": a name inside what someone said is not who the

@@ -36,6 +36,7 @@ from compare.speakers import (
     Speaker,
     bare_word,
     is_anonymous,
+    is_title_word,
     looks_like_organisation,
     looks_like_person,
     name_key,
@@ -205,9 +206,17 @@ class SpeakerResolver:
         if mention.kind == "description":
             return self._described(mention)
         title, name = split_title(mention.text.split())
-        # "OBAMA: “...”" in a transcript or fact check: a surname in capitals is the person the article names
-        shouted = mention.text.isupper() and len(name.split()) == 1 and name_key(name) in self.people.full_name
-        if is_organisation(mention) and not shouted:
+        after_the = self.people.text[max(0, mention.start - 4) : mention.start].lower() == "the "
+        if title and not name and after_the and all(is_title_word(word) for word in title.split()):
+            # "the President said": a title alone, resolved like "the general" (not "King says": a surname)
+            head = title.split()[-1]
+            return self._described(Mention(f"the {title}", mention.start, mention.end, "description", head=head))
+        if title and not name and not after_the and name_key(title) in self.people.full_name:
+            title, name = "", title  # "King said" where the article names Rep. Peter King: the surname
+        # a surname alone that the article gives a person is that person: "King" (a title word), and "OBAMA: “...”"
+        # in a transcript or fact check (capitals, else an acronym)
+        surname = len(name.split()) == 1 and name_key(name) in self.people.full_name
+        if is_organisation(mention) and not (surname and (mention.text.isupper() or name == mention.text)):
             name = re.sub(r"^the\s+", "", mention.text)  # a capital "The" here is the title's ("The Hill")
             return Speaker(name, normalise_role(mention.role), speaker_type(name, mention.role, organisation=True))
         # the words before the name that are no title ("Fisherman" in "Fisherman Tomas Reyes") describe them

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from compare.gender import first_name_gender
+from compare.gender import first_name_gender, is_first_name
 from compare.model import Quote
 from compare.name_words import (
     ABBREVIATIONS,
@@ -70,10 +70,14 @@ def split_title(words: Sequence[str]) -> tuple[str, str]:
     is all title.
     """
     cut = len(words)
+    # "Rep. Peter King", "Billie Jean King": a title word after a first name is the surname
+    surname_titled = len(words) >= 2 and first_name_gender(words[-2]) is not None and not is_title_word(words[-2])
     while cut > 0:
         word = words[cut - 1]
         bare = bare_word(word)
-        if bare in TITLE_WORDS or not (word[:1].isupper() or bare in PARTICLES):
+        if (bare in TITLE_WORDS and not (surname_titled and cut == len(words))) or not (
+            word[:1].isupper() or bare in PARTICLES
+        ):
             break
         cut -= 1
     # "Secretary of State John F. Kerry": the department belongs to the title
@@ -85,16 +89,14 @@ def split_title(words: Sequence[str]) -> tuple[str, str]:
 
 def described_before_first_name(name: Sequence[str]) -> int:
     """How many capitalised words open a name before its known first name ("Senate Minority Whip Dick Durbin":
-    3): they describe the person. 0 when the name opens with a first name, an initial, a place's opener ("San
-    Pedro Sula") or no known one."""
-    if name and bare_word(name[0]) in PLACE_OPENERS:
-        return 0
+    3): they describe the person. 0 when a word before it is a first name too ("Lee Harvey Oswald"), an
+    initial ("A.E. Dick Howard"), a particle or a place's opener ("San Pedro Sula", "South Carolina"), or when
+    no word is a known first name."""
     for index, word in enumerate(name[1:-1], start=1):
         if first_name_gender(word) is not None:
             before = name[index - 1]
-            if first_name_gender(before) is None and before.isalpha() and bare_word(before) not in PARTICLES:
-                return index
-            return 0
+            kept = any(is_first_name(w) for w in name[:index]) or bare_word(before) in PARTICLES | PLACE_OPENERS
+            return 0 if kept or not before.replace("-", "").isalpha() else index
     return 0
 
 
@@ -117,7 +119,10 @@ def normalise_role(role: str | None) -> str | None:
 
 def name_key(name: str) -> str:
     """The surname, folded to plain lower-case ASCII: what outlets share when they name one person."""
-    words = [w for w in _NAME_TOKEN.findall(name) if bare_word(w) not in SUFFIXES and not is_title_word(w)]
+    _, named = split_title(name.split())  # "Rep. Peter King": "King" here is a surname, not a title
+    words = [w for w in _NAME_TOKEN.findall(named) if bare_word(w) not in SUFFIXES]
+    if not words:
+        words = [w for w in _NAME_TOKEN.findall(name) if bare_word(w) not in SUFFIXES and not is_title_word(w)]
     if not words:
         return fold_name(name)
     return fold_name(bare_word(words[-1]))

@@ -5,6 +5,7 @@ the "what cleaning removed" view; the sentence around it, and its speaker, read 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,19 @@ CLEAN = "“We will not be rushed,” Sen. Maria Okafor (D-Ore.) told reporters 
             "Reyes met Ana Reyes Supporters at noon; READ MORE: the plan.",
             "Reyes met Ana Reyes Supporters at noon; READ MORE: the plan.",
         ),
+        # prose that only looks like one: a possessive, a place said twice, "MORE" as a capitalised name's word
+        (
+            "Photo: Hillary Clinton Bill Clinton's foundation raised money. The House passed the MORE Act on Friday.",
+            "Photo: Hillary Clinton Bill Clinton's foundation raised money. The House passed the MORE Act on Friday.",
+        ),
+        (
+            "New York New York City officials said the MORE Act would help.",
+            "New York New York City officials said the MORE Act would help.",
+        ),
+        (
+            "Kansas City Kansas City Chiefs fans cheered. The team wants MORE.",
+            "Kansas City Kansas City Chiefs fans cheered. The team wants MORE.",
+        ),
         # no repeated name, or no "MORE": prose, left alone
         ("Trump met Trump supporters, and MORE people came.", "Trump met Trump supporters, and MORE people came."),
         ("Ruiz Ana RuizHouse votes today.", "Ruiz Ana RuizHouse votes today."),
@@ -64,3 +78,10 @@ def test_clean_inline_an_export_loses_the_rail_and_its_speaker_reads_right(tmp_p
     assert article.removal_reasons == (LINK_RAIL,) and "Senate panel delays" in article.removed[0]
     quotes = extract_quotes(Article(id="a", outlet="Hill", title=article.title, text=article.text, file=""))
     assert [q.speaker for q in quotes] == ["Maria Okafor"]
+
+
+def test_clean_inline_a_long_paragraph_is_read_in_linear_time() -> None:
+    for paragraph in ("Trump " * 30000, "Donald Trump " * 15000, "Ana Ruiz Ana Maria RuizHouse votes " * 6000):
+        started = time.perf_counter()
+        assert cut_link_rails(paragraph)[0] == paragraph
+        assert time.perf_counter() - started < 1.0

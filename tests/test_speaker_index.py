@@ -332,3 +332,26 @@ def test_speaker_index_a_time_the_parser_made_the_subject_gives_way_to_the_name_
     ]
     found = _attributions("Friday evening in Erie, Ortega said: “We will win.”", tree)
     assert [(cue, speaker) for cue, speaker, _, _ in found][:1] == [("said", "Ortega")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "speaker"),
+    [
+        # a title alone after "the" stands for the person the article gives it
+        ("President Barack Obama met donors. Later the President said no.", "President", "Barack Obama"),
+        # a surname that is also a title word is the person of that name
+        ("Rep. Peter King met Ali. Later King said no.", "King", "Peter King"),
+    ],
+)
+def test_speaker_index_a_title_alone_is_the_person_holding_it(text: str, written: str, speaker: str) -> None:
+    at = text.rindex(written)
+    people = [Named(text.index(speaker), speaker, subject=True)]
+    found = SpeakerIndexBuilder(text, people).build().resolve(Mention(written, at, at + len(written), "name"))
+    assert found is not None and found.name == speaker and found.speaker_type != "organisation"
+
+
+def test_speaker_index_a_long_run_of_joined_names_is_read_without_recursion() -> None:
+    # untrusted text: thousands of "X and" before a name once recursed past Python's stack
+    text = "Alpha and " * 3000 + "Donald Trump said it."
+    people = PeopleFinder(text, []).finish()
+    assert "trump" in people.full_name

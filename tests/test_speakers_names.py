@@ -205,6 +205,11 @@ def test_first_name_gender_answers_only_for_clearly_gendered_common_names(first_
         ("Mary Ann Smith", "", "Mary Ann Smith"),
         ("A.E. Dick Howard", "", "A.E. Dick Howard"),
         ("San Pedro Sula", "", "San Pedro Sula"),
+        ("Lee Harvey Oswald", "", "Lee Harvey Oswald"),
+        ("Rep. Jo Ann Emerson", "Rep.", "Jo Ann Emerson"),
+        ("New Jersey Steve Lonegan", "New Jersey", "Steve Lonegan"),
+        # a title word after a first name is a surname
+        ("Rep. Peter King", "Rep.", "Peter King"),
     ],
 )
 def test_speakers_words_before_a_first_name_are_the_title(written: str, title: str, name: str) -> None:

@@ -143,13 +143,8 @@ def plan_article(article: Article) -> Plan:
     frame = _build_frame(text, quotations, statements)
     sentences = sentence_spans(frame.text)
     chosen: dict[int, Snippet] = {}
-    lone: set[int] = set()  # sentences that are a quotation and nothing else
+    lone: set[int] = set()  # sentences that are a quotation and nothing else (“Is it done?”)
     for index, (start, end) in enumerate(sentences):
-        after_lone = index - 1 in lone and "\n" not in frame.text[sentences[index - 1][1] : start]
-        if after_lone and has_speech_verb(frame.text, start, end):
-            # “Will it be done by May?” Kowalski pressed.": the question's mark ended the sentence before the cue
-            chosen[index] = Snippet(start, end, start, end)
-            continue
         if QUOTE_MARKS.search(frame.text, start, end):
             if _has_words_outside(frame, start, end):
                 chosen[index] = Snippet(start, end, start, end)
@@ -163,6 +158,11 @@ def plan_article(article: Article) -> Plan:
                 # president who has made ..., tweeted a warning.").
                 before_start, before_end = sentences[index - 1]
                 chosen[index - 1] = Snippet(before_start, before_end, before_start, before_end, context=True)
+            continue
+        after_lone = index - 1 in lone and "\n" not in frame.text[sentences[index - 1][1] : start]
+        if after_lone and has_speech_verb(frame.text, start, end):
+            # “Will it be done by May?” Kowalski pressed.": the question's mark ended the sentence before the cue
+            chosen[index] = Snippet(start, end, start, end)
             continue
         cues = indirect_cues(frame.text, start, end)
         if cues:

@@ -254,7 +254,7 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
                     return None if current.head.lower_ in GENERIC_PEOPLE else _person_before_who(current.head)
                 if child.lower_ in {"that", "which"} and current.dep_ == "relcl":
                     return current.head
-                if child.lower_ in WHEN_WORDS and current is verb:
+                if child.lower_ in WHEN_WORDS and current is verb and verb.i > 0:
                     # "Thursday evening in Wilkes-Barre, Pennsylvania, Trump referred": a time is no one who
                     # speaks; the name the parser ran into it, right before the verb, is
                     before = parsed.doc[verb.i - 1]
