@@ -16,7 +16,10 @@ dev F1 0.916, exact-span F1 0.788, speaker accuracy 0.921, 0.967 named (textacy 
 0.821); train F1 0.911, exact-span F1 0.761, speaker accuracy 0.901, 0.962 named; 2026-12-07 later (issue #18:
 apostrophes are no marks, datelines, headline runs and "Another" are no names, the clause after the verb is
 what was said): dev F1 0.916, exact-span F1 0.789, speaker accuracy 0.923, 0.969 named; train F1 0.911,
-exact-span F1 0.763, speaker accuracy 0.903, 0.965 named. Floors sit a little below;
+exact-span F1 0.763, speaker accuracy 0.903, 0.965 named; 2026-12-07 evening (issue #18: the people index reads
+the one sentence splitter, objects are no subjects, particle cues, descriptions before first names, name-link
+rails cut at ingest): dev F1 0.916, exact-span F1 0.788, speaker accuracy 0.926, 0.975 named; train F1 0.912,
+exact-span F1 0.763, speaker accuracy 0.908, 0.966 named. Floors sit a little below;
 a floor is only ever raised. (Until 2026-11-23 the gate scored every second article, where
 speaker accuracy runs higher: 0.882 there, floor 0.87; the floors here are for all 84.)
 """
@@ -39,7 +42,7 @@ def result(shared_data: Path) -> dict[str, Any]:
 @pytest.mark.quality
 @pytest.mark.parametrize(
     ("figure", "floor"),
-    [("f1", 0.913), ("exact_f1", 0.785), ("speaker_accuracy", 0.92), ("speaker_accuracy_named_gold", 0.96)],
+    [("f1", 0.913), ("exact_f1", 0.785), ("speaker_accuracy", 0.924), ("speaker_accuracy_named_gold", 0.97)],
 )
 def test_quotes_quality_floor(result: dict[str, Any], figure: str, floor: float) -> None:
     assert result["parallax"][figure] >= floor
