@@ -59,4 +59,3 @@ def is_first_name(word: str) -> bool:
     """True for a common first name of either gender or both ("Lee", "Jean", "Jordan"): no description to drop."""
     folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower().strip(".")
     return len(folded) >= 2 and folded.isalpha() and folded in _common_names()
-

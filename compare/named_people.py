@@ -127,6 +127,27 @@ def _ends_a_clause(word: str) -> bool:
     return _ends_in_comma(word) or word[-1:] in ";:" or bare_word(word) in CONJUNCTIONS
 
 
+def _first_name_run(run_start: int, run: str, subject_surnames: Collection[str] = ()) -> tuple[int, str]:
+    """(offset, words) of the person's name a capitalised run holds when it opens, after any sentence
+    opener or title ("But", "Sen."), with a common first name and a surname ("Hillary Clinton", not "Wells
+    Fargo"), or with a surname the article makes a sentence's subject ("liberal firebrand Cornel West" ...
+    "West landed"); (0, "") otherwise."""
+    words = run.split()
+    skip = 0
+    while skip < len(words) and (bare_word(words[skip]) in NOT_PERSON_OPENERS or is_title_word(words[skip])):
+        skip += 1
+    name = words[skip:]
+    # "Secretary of State Hillary Clinton", "Republican Jeb Bush": one word before a known first name describes
+    # (not in a longer run: "Obama Claims Hillary Most Qualified" is a headline)
+    if 3 <= len(name) <= 4 and described_before_first_name(name) == 1:
+        name = name[1:]
+    known_first = len(name) >= 2 and first_name_gender(name[0]) is not None
+    surname_subject = 2 <= len(name) <= 3 and name[-1] in subject_surnames
+    if not (known_first or surname_subject) or not looks_like_person(" ".join(name)):
+        return 0, ""
+    return run_start + run.index(name[0]), " ".join(name)
+
+
 @dataclass(frozen=True)
 class Named:
     """A person named in the article text, found by the parser."""
@@ -169,7 +190,7 @@ class PeopleFinder:
         subject_surnames = self._surname_subjects()
         for run_start, run in self.runs:
             # "presidential nominee Hillary Clinton was more circumspect": a known first name and a surname
-            offset, words = self._first_name_run(run_start, run, subject_surnames)
+            offset, words = _first_name_run(run_start, run, subject_surnames)
             if words:
                 self.add(offset, words, SUBJECT if self._opens_sentence(offset) else OTHER)
 
@@ -185,27 +206,6 @@ class PeopleFinder:
             if not self._inside_quote(after_comma.start()):
                 found.add(after_comma.group(1))  # "Filling in for Sanders ..., West landed a sharp dig"
         return found
-
-    @staticmethod
-    def _first_name_run(run_start: int, run: str, subject_surnames: Collection[str] = ()) -> tuple[int, str]:
-        """(offset, words) of the person's name a capitalised run holds when it opens, after any sentence
-        opener or title ("But", "Sen."), with a common first name and a surname ("Hillary Clinton", not "Wells
-        Fargo"), or with a surname the article makes a sentence's subject ("liberal firebrand Cornel West" ...
-        "West landed"); (0, "") otherwise."""
-        words = run.split()
-        skip = 0
-        while skip < len(words) and (bare_word(words[skip]) in NOT_PERSON_OPENERS or is_title_word(words[skip])):
-            skip += 1
-        name = words[skip:]
-        # "Secretary of State Hillary Clinton", "Republican Jeb Bush": one word before a known first name describes
-        # (not in a longer run: "Obama Claims Hillary Most Qualified" is a headline)
-        if 3 <= len(name) <= 4 and described_before_first_name(name) == 1:
-            name = name[1:]
-        known_first = len(name) >= 2 and first_name_gender(name[0]) is not None
-        surname_subject = 2 <= len(name) <= 3 and name[-1] in subject_surnames
-        if not (known_first or surname_subject) or not looks_like_person(" ".join(name)):
-            return 0, ""
-        return run_start + run.index(name[0]), " ".join(name)
 
     def _opens_sentence(self, offset: int) -> bool:
         """True when nothing but a few words precede a name in its sentence, the last of them neither a
