@@ -45,7 +45,7 @@ from compare.speakers import (
     split_title,
 )
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 # What "it" and "they" can stand for: bodies and texts, unnamed sources and groups of people.
 _BODY_TYPES = frozenset({"organisation", "document", "anonymous", "citizen"})
 
@@ -191,7 +191,8 @@ class SpeakerResolver:
         starts = self.people.paragraph_starts
         paragraph = max(0, bisect.bisect_right(starts, mention.start) - 1)
         floor = starts[max(0, paragraph - 1)] if starts else 0
-        kinds = {"it": ("organisation", "document"), "they": ("organisation", "anonymous", "citizen")}
+        group = ("organisation", "anonymous", "citizen")
+        kinds = {"it": ("organisation", "document"), "they": group, "them": group}
         fitting = kinds.get(mention.text.lower(), ())
         earlier = [s for at, body, s in self.bodies if floor <= at < mention.start and body in fitting]
         return earlier[-1] if earlier else None

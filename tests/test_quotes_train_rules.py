@@ -156,3 +156,8 @@ def test_a_surname_in_capitals_before_a_colon_is_the_person_named() -> None:
 )
 def test_a_speakers_name_holds_no_time_and_no_quotation(text: str, speaker: str) -> None:
     assert _direct(text)[-1].speaker == speaker
+
+
+def test_an_object_pronoun_a_participle_hangs_on_speaks_for_the_person_before() -> None:
+    text = "Eric Ortega died in 2014.\n\nA video captured him repeatedly yelling “I can’t breathe!” on the pavement."
+    assert [q.speaker for q in _direct(text)] == ["Eric Ortega"]

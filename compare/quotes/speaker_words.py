@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
     """The words naming a speaker, title included; descriptions keep their qualifiers."""
-    if token.lower_ in {"he", "she", "they", "i", "we", "it", "you"}:
+    # an object pronoun speaks too when a participle hangs on it ("video captured him yelling “...”")
+    if token.lower_ in {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"}:
         return Mention(token.text, parsed.start(token), parsed.end(token), "pronoun")
     token = _document_of_part(token) or token
     token = _document_author(parsed, token) or token
