@@ -66,7 +66,8 @@ ORGANISATION_WORDS = lexicon(
     politico breitbart huffpost huffington bloomberg axios economist xinhua tass kremlin coalition alliance
     forces embassy council secretariat nato un statement report letter memo release
     museum library hospital clinic society federation league academy institution caucus chamber charity
-    church diocese trust pac superpac
+    church diocese trust pac superpac motors electric dynamics airlines airways industries holdings partners
+    assembly
     """
 )
 

@@ -208,7 +208,8 @@ class SpeakerResolver:
             return self._described(mention)
         title, name = split_title(mention.text.split())
         after_the = self.people.text[max(0, mention.start - 4) : mention.start].lower() == "the "
-        if title and not name and after_the and all(is_title_word(word) for word in title.split()):
+        abbreviated = title.endswith(".")  # "Sen." cut from its name by the parse
+        if title and not name and (after_the or abbreviated) and all(is_title_word(word) for word in title.split()):
             # "the President said": a title alone, resolved like "the general" (not "King says": a surname)
             head = title.split()[-1]
             return self._described(Mention(f"the {title}", mention.start, mention.end, "description", head=head))

@@ -341,6 +341,8 @@ def test_speaker_index_a_time_the_parser_made_the_subject_gives_way_to_the_name_
         ("President Barack Obama met donors. Later the President said no.", "President", "Barack Obama"),
         # a surname that is also a title word is the person of that name
         ("Rep. Peter King met Ali. Later King said no.", "King", "Peter King"),
+        # an abbreviated title the parse cut from its name
+        ("Sen. Ruth Adeyemi spoke in Ohio. Later Sen. said no.", "Sen.", "Ruth Adeyemi"),
     ],
 )
 def test_speaker_index_a_title_alone_is_the_person_holding_it(text: str, written: str, speaker: str) -> None:
@@ -355,3 +357,10 @@ def test_speaker_index_a_long_run_of_joined_names_is_read_without_recursion() ->
     text = "Alpha and " * 3000 + "Donald Trump said it."
     people = PeopleFinder(text, []).finish()
     assert "trump" in people.full_name
+
+
+def test_speaker_index_a_company_named_with_a_title_word_is_the_company() -> None:
+    text = "General Motors cut jobs. Later General Motors said no."
+    at = text.rindex("General")
+    found = SpeakerIndexBuilder(text, []).build().resolve(Mention("General Motors", at, at + 14, "name"))
+    assert found is not None and (found.name, found.speaker_type) == ("General Motors", "organisation")
