@@ -161,3 +161,19 @@ def test_a_speakers_name_holds_no_time_and_no_quotation(text: str, speaker: str)
 def test_an_object_pronoun_a_participle_hangs_on_speaks_for_the_person_before() -> None:
     text = "Eric Ortega died in 2014.\n\nA video captured him repeatedly yelling “I can’t breathe!” on the pavement."
     assert [q.speaker for q in _direct(text)] == ["Eric Ortega"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics said the plan would fail. “Is that fair?” Ortega asked.",
+        "Critics said Lopez could keep her job. “That is a bribe, isn’t it? Isn’t that a bribe?” Ortega asked.",
+    ],
+)
+def test_a_question_answered_for_after_it_is_not_the_sentence_befores(text: str) -> None:
+    # the question belongs to "Ortega asked", not to the clause "Critics said" reports
+    found = [
+        (q.speaker, q.kind, q.quote) for q in extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))
+    ]
+    assert [(speaker, kind) for speaker, kind, _ in found] == [("Critics", "indirect"), ("Ortega", "direct")]
+    assert found[1][2].startswith(("Is that fair?", "That is a bribe"))

@@ -89,7 +89,10 @@ class Assembler:
         quoting = [a for a in self.attributions if a.speaker is not None]
         for index in sorted(self.plan.statements - owned):
             quotation = self.plan.quotations[index]
-            for attribution in quoting:
+            # a question answered for right after it (“...?” Ortega asked.) is that cue's before it continues the
+            # clause of the sentence before (Critics said the plan would fail. “Is that fair?” Ortega asked.)
+            asked = [a for a in quoting if self._answers_for(a, quotation)]
+            for attribution in asked[:1] or quoting:
                 first, last = attribution.sentence
                 gap = self.text[last : quotation.start]
                 reports = bool(attribution.quotations) or _reports(attribution) is not None
@@ -105,6 +108,13 @@ class Assembler:
                     attribution.quotations.append(index)
                     owned.add(index)
                     break
+
+    def _answers_for(self, attribution: Attribution, quotation: QuotedSpan) -> bool:
+        """True for a cue sentence right after a question in marks, in its paragraph, that says who asked it."""
+        first = attribution.sentence[0]
+        touches = quotation.end <= first and not self.text[quotation.end : first].strip()
+        same = self.paragraph_of(first) == self.paragraph_of(quotation.start)
+        return touches and same and _asked(self.text, attribution, quotation)
 
     def _attach_next_paragraph(self, owned: set[int]) -> None:
         """A paragraph that is one quotation with no cue goes on with the quote that ends the paragraph
