@@ -110,6 +110,8 @@ def test_a_quotation_that_is_the_whole_clause_keeps_its_own_words() -> None:
         ("Kelly smiled at him. “You know, it happens, right?” Ortega went on, as if he had not heard her.", "Ortega"),
         ("Ortega criticised the plan. Adeyemi fired back on Twitter that it was “a gift to the rich.”", "Adeyemi"),
         ("“Will the bridge be finished by May?” Kowalski pressed.", "Kowalski"),
+        ("Ortega spoke first. “France will always be France,” an angry Adeyemi retaliated.", "Adeyemi"),
+        ("Ortega spoke first. “Not a chance,” Adeyemi laughed.", "Adeyemi"),
         ("“Will it be finished by May?” Kowalski went on. “We need a date.”", "Kowalski"),
         ("The mayor spoke first. “And the bridge?” Kowalski pressed.", "Kowalski"),
     ],

@@ -24,7 +24,8 @@ SPEECH_VERBS = lexicon(
     admonish affirm attest aver berate blame chide clarify commend confess confide congratulate deride divulge
     elaborate extol fret gripe groan grouse hint implore imply indicate inquire jeer jest lambaste laud lecture
     narrate preach protest rebuke rebut reckon reminisce reprimand request riff scold sigh sneer swear taunt tease
-    theorize underscore whine exhort express press ponder react go shoot fire hit push
+    theorize underscore whine exhort express press ponder react go shoot fire hit push retaliate riposte rejoin
+    interrupt laugh sniff gasp
     """
 )
 CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis"})  # one verb's clause to another's
