@@ -91,7 +91,7 @@ class Assembler:
             quotation = self.plan.quotations[index]
             # a question answered for right after it (“...?” Ortega asked.) is that cue's before it continues the
             # clause of the sentence before (Critics said the plan would fail. “Is that fair?” Ortega asked.)
-            asked = [a for a in quoting if self._answers_for(a, quotation)]
+            asked = [a for a in quoting if _answers_for(self.text, self.paragraphs, a, quotation)]
             for attribution in asked[:1] or quoting:
                 first, last = attribution.sentence
                 gap = self.text[last : quotation.start]
@@ -108,13 +108,6 @@ class Assembler:
                     attribution.quotations.append(index)
                     owned.add(index)
                     break
-
-    def _answers_for(self, attribution: Attribution, quotation: QuotedSpan) -> bool:
-        """True for a cue sentence right after a question in marks, in its paragraph, that says who asked it."""
-        first = attribution.sentence[0]
-        touches = quotation.end <= first and not self.text[quotation.end : first].strip()
-        same = self.paragraph_of(first) == self.paragraph_of(quotation.start)
-        return touches and same and _asked(self.text, attribution, quotation)
 
     def _attach_next_paragraph(self, owned: set[int]) -> None:
         """A paragraph that is one quotation with no cue goes on with the quote that ends the paragraph
@@ -294,6 +287,16 @@ def _clause_end(text: str, end: int) -> int:
         return end
     stop = _CLAUSE_STOP.search(text, end)
     return stop.start() if stop else len(text)
+
+
+def _answers_for(
+    text: str, paragraphs: Sequence[tuple[int, int]], attribution: Attribution, quotation: QuotedSpan
+) -> bool:
+    """True for a cue sentence right after a question in marks, in its paragraph, that says who asked it."""
+    first = attribution.sentence[0]
+    touches = quotation.end <= first and not text[quotation.end : first].strip()
+    same = not any(quotation.start < start <= first for start, _ in paragraphs)
+    return touches and same and _asked(text, attribution, quotation)
 
 
 def _asked(text: str, attribution: Attribution, quotation: QuotedSpan) -> bool:
