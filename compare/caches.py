@@ -36,7 +36,7 @@ MEMOS: dict[str, tuple[str, ...]] = {
 MODELS: dict[str, tuple[str, ...]] = {
     "compare.nlp": ("spacy_model",),
     "compare.embed": ("default_embedder", "_worker_embedder", "_cuda_device"),
-    "compare.gender": ("_table", "_common_names"),
+    "compare.gender": ("_table",),
     "compare.framing.tone": ("_analyzer",),
 }
 

@@ -28,34 +28,32 @@ def _data_file() -> Path:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    """Confident first names -> "f" / "m" (loaded once per process, ~1 s)."""
+    """Common first names -> "f" / "m" when their bearers are clearly of one gender, else "" (loaded once per
+    process, ~1 s): one table for both questions this module answers."""
     with _data_file().open(encoding="utf-8") as file:
         rows: dict[str, list] = json.load(file)
     table = {}
     confident, common = settings.SPEAKER_GENDER_SHARE, settings.SPEAKER_GENDER_MIN_BEARERS
     for name, (_, bearers, share_female, *_) in rows.items():
-        if bearers >= common and (share_female >= confident or share_female <= 1 - confident):
-            table[name] = "f" if share_female >= confident else "m"
+        if bearers >= common:
+            clear = share_female >= confident or share_female <= 1 - confident
+            table[name] = ("f" if share_female >= confident else "m") if clear else ""
     return table
+
+
+def _folded(word: str) -> str | None:
+    """A first name as the table holds it (plain lower-case ASCII letters), or None for no name at all."""
+    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower().strip(".")
+    return folded if len(folded) >= 2 and folded.isalpha() else None
 
 
 def first_name_gender(first_name: str) -> str | None:
     """ "f" or "m" when the first name is common and clearly gendered ("Hillary", "Jeff"), else None."""
-    folded = unicodedata.normalize("NFKD", first_name).encode("ascii", "ignore").decode().lower().strip(".")
-    if len(folded) < 2 or not folded.isalpha():
-        return None
-    return _table().get(folded)
-
-
-@lru_cache(maxsize=1)
-def _common_names() -> frozenset[str]:
-    """Every first name common enough to count (``SPEAKER_GENDER_MIN_BEARERS``), whatever its bearers' gender."""
-    with _data_file().open(encoding="utf-8") as file:
-        rows: dict[str, list] = json.load(file)
-    return frozenset(name for name, (_, bearers, *_) in rows.items() if bearers >= settings.SPEAKER_GENDER_MIN_BEARERS)
+    folded = _folded(first_name)
+    return (_table().get(folded) or None) if folded else None
 
 
 def is_first_name(word: str) -> bool:
     """True for a common first name of either gender or both ("Lee", "Jean", "Jordan"): no description to drop."""
-    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower().strip(".")
-    return len(folded) >= 2 and folded.isalpha() and folded in _common_names()
+    folded = _folded(word)
+    return folded is not None and folded in _table()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from compare.gender import first_name_gender
@@ -90,6 +90,8 @@ _PUNCTUATION = re.compile(r"[,;:()“”\"—–]")
 
 _LINE_BREAK = re.compile(r"\n+")
 
+_POSSESSIVE = re.compile(r"[’']s\b")
+
 # The pronouns after a name that show its gender: not "him", nearly always someone else ("Kelly confronted him").
 _GENDERED_PRONOUN = re.compile(r"\b(?:he|his|himself|she|her|hers|herself)\b", re.I)
 
@@ -120,6 +122,16 @@ def _subject_and_verb(words: list[str]) -> bool:
         elif named and word[:1].islower() and (bare in VERB_SIGNS or bare.endswith("ed")):
             return True
     return False
+
+
+def _after_last(words: list[str], ends: Callable[[str], bool]) -> list[str]:
+    """The words after the last one that ``ends`` (a phrase or a clause), or all of them."""
+    return words[next((i + 1 for i in range(len(words) - 1, -1, -1) if ends(words[i])), 0) :]
+
+
+def _title_and_name(words: str) -> tuple[str, str]:
+    """``split_title`` of words as written, possessives dropped ("Trump's" is Trump)."""
+    return split_title(_POSSESSIVE.sub("", words).split())
 
 
 def _ends_a_clause(word: str) -> bool:
@@ -227,14 +239,14 @@ class PeopleFinder:
             bool(before) and bare_word(before[-1]) == "that"
         )
         # "Sexton, after previous Trump rallies, wrote": a name in a phrase a preposition opens is its object
-        phrase = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if _ends_in_comma(before[i])), 0) :]
+        phrase = _after_last(before, _ends_in_comma)
         governed = any(w.lower() in PREPOSITIONS for w in phrase) or (
             bool(before) and before[-1].lower() in CLAUSE_VERBS
         )
         # "Simmons, an Obama supporter, said": a name after an article modifies a noun, it is no one's subject
         governed = governed or reported or (bool(before) and bare_word(before[-1]) in ARTICLES)
         # "He had protested Trump": a pronoun before the name in its clause is that clause's subject
-        clause = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if _ends_a_clause(before[i])), 0) :]
+        clause = _after_last(before, _ends_a_clause)
         governed = governed or any(bare_word(w) in SUBJECT_PRONOUNS for w in clause)
         # "Trump also attacked Hillary Clinton": a name, then a verb, before this name in its clause
         governed = governed or _subject_and_verb(clause)
@@ -250,7 +262,7 @@ class PeopleFinder:
         """Record a person named at ``start`` (and a role the text gives them there); returns their key."""
         if self._finished is not None:
             raise RuntimeError("PeopleFinder.add after finish(): the index is already in use")
-        title, name = split_title(re.sub(r"[’']s\b", "", words).split())
+        title, name = _title_and_name(words)
         if not name or looks_like_organisation(name) or self._inside_quote(start):
             return None
         key = name_key(name)
@@ -278,7 +290,7 @@ class PeopleFinder:
                 tier = SUBJECT if self._opens_sentence(run_start) else OTHER
                 self.mentions.append((run_start, key, tier))
                 _, written = written_name(self.text, run_start, key)
-                _, name = split_title(re.sub(r"[’']s\b", "", " ".join(written)).split())  # "New Jersey’s Steve Lonegan"
+                _, name = _title_and_name(" ".join(written))  # "New Jersey’s Steve Lonegan": Steve Lonegan
                 if len(name.split()) >= 2 and looks_like_person(name):
                     # a relative sharing the surname ("Rakeyia Scott"), named once with no speech verb
                     self.full_names[key][name] += 1
