@@ -438,13 +438,24 @@ def _linked_teasers(lines: Sequence[str], kinds: Sequence[str]) -> set[int]:
 
     Where a page has at least CLEAN_READ_MORE_TEASERS_MIN read-more links, the lines just above each
     link (a teaser's title and blurb: at most CLEAN_TEASER_MAX_LINES) are furniture. A single link is
-    left alone: it may close the article itself ("Continue reading").
+    left alone: it may close the article itself ("Continue reading"). A "Read more" with a list of
+    headlines under it heads that list: the paragraph above it is the article's, no teaser's blurb.
     """
+
+    def heads_a_list(link: int) -> bool:
+        # headlines end no sentence; a rail's teaser has a blurb that does, under or above its link
+        below = range(link + 1, min(len(lines), link + 1 + settings.CLEAN_READ_MORE_LIST_MIN_LINES))
+        return len(below) == settings.CLEAN_READ_MORE_LIST_MIN_LINES and not any(
+            kinds[i] == "prose" or patterns.SENTENCE_END.search(lines[i].rstrip()) for i in below
+        )
+
     links = [index for index, line in enumerate(lines) if patterns.READ_MORE_LINK.match(line)]
     if len(links) < settings.CLEAN_READ_MORE_TEASERS_MIN:
         return set()
     teasers: set[int] = set()
     for link in links:
+        if heads_a_list(link):
+            continue
         index = link - 1
         while index >= max(0, link - settings.CLEAN_TEASER_MAX_LINES) and kinds[index] in ("prose", "short"):
             teasers.add(index)

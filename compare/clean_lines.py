@@ -129,8 +129,22 @@ def is_form_field(line: str) -> bool:
 
 def is_navigation(line: str) -> bool:
     """A menu or breadcrumb line: separators such as "»" or "|" outside quotations (German prose quotes
-    »so«, French « ainsi »: those guillemets are no menu)."""
-    return bool(patterns.NAVIGATION.search(patterns.QUOTED.sub(" ", line)))
+    »so«, French « ainsi »: those guillemets are no menu).
+
+    A sentence with a menu path inside it ("by going to CUSTOMISE > GAME SETTINGS screen. Here is ...")
+    is prose: a menu's items are short, while that sentence runs on for many words on both sides.
+    """
+    unquoted = patterns.QUOTED.sub(" ", line)
+    if patterns.SKIP_LINK.search(unquoted):
+        return True
+    if not patterns.NAVIGATION.search(unquoted):
+        return False
+    parts = [len(line_words(part)) for part in patterns.NAVIGATION.split(unquoted)]
+    in_prose = (
+        bool(patterns.SENTENCE_END.search(line.strip()))
+        and sum(1 for words in parts if words >= settings.CLEAN_PROSE_WORDS) >= 2
+    )
+    return not in_prose
 
 
 def is_section_header(line: str) -> bool:

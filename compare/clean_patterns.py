@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 
 # Letters of any script: "[A-Za-z]" read "città" as "citt" and Cyrillic or Greek prose as no words at all.
-WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")
+# Chinese and Japanese write no spaces between words: a run of their characters counts as one word for
+# every two characters (about a word's length there), or a sentence of lyrics reads as a one-word label.
+_UNSPACED = "\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD = re.compile(rf"[{_UNSPACED}]{{1,2}}|(?:(?![{_UNSPACED}])[^\W\d_])(?:(?![{_UNSPACED}])[^\W\d_]|['’\-])*")
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
 MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE_LINE = re.compile(
@@ -94,7 +97,15 @@ CAPTION = re.compile(
     re.IGNORECASE,
 )
 # Menu separators and breadcrumbs ("Home » News", "Sport | Weather"); tested outside quotations (QUOTED).
-NAVIGATION = re.compile(r"[»›|]|\s>\s|\bskip to\b", re.IGNORECASE)
+NAVIGATION = re.compile(r"[»›|]|\s>\s")
+# "Skip to content" and the same link on sites in other languages (German, French, Spanish, Italian, Portuguese,
+# Dutch): the first line of many themes, never the headline.
+SKIP_LINK = re.compile(
+    r"\bskip to\b|\bzum (?:inhalt|hauptinhalt) (?:springen|wechseln)\b|\bspringe? zum inhalt\b"
+    r"|\baller au contenu\b|\bpasser au contenu\b|\bsaltar al contenido\b|\bir al contenido\b"
+    r"|\bvai al contenuto\b|\bpular para o conte[uú]do\b|\bnaar de inhoud\b",
+    re.IGNORECASE,
+)
 # Legal notices and disclaimers: site furniture, however long and sentence-like they are.
 LEGAL = re.compile(
     r"^\W*(?:©|\(c\)|copyright\b|disclaimer\b)|all rights reserved|do not necessarily (?:reflect|represent)"
@@ -103,7 +114,9 @@ LEGAL = re.compile(
     r"|solely (?:those|the views) of the author"
     r"|(?:does not|do not|not intended to) (?:give|provide|constitute|be) (?:\w+ )?"
     r"(?:financial|investment|legal|medical) advice"
-    r"|\bcreative commons\b|\bcc by\b"  # licence notices
+    # licence notices ("licensed under a Creative Commons ...", "CC BY-SA 4.0"); not prose about the organisation
+    r"|\b(?:licen[cs]ed|published|released|available|distributed|reproduced|republished) under (?:an? |the )?"
+    r"(?:\w+ )?creative commons\b|\bcreative commons (?:attribution|licen[cs]e|by|zero|cc0)\b|\bcc[ -]by\b"
     # affiliate and advertising disclosures
     # ("This post contains affiliate links"; not "Critics say the site hides its affiliate links")
     r"|advertising (?:disclosure|disclaimer)|affiliate advertising program"

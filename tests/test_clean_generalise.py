@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from compare.clean import clean_text, is_call_to_action
-from compare.clean_lines import is_form_field, is_legal, is_section_header
+from compare.clean_lines import is_form_field, is_legal, is_navigation, is_prose, is_section_header, line_words
 
 BODY = (
     "The city council approved the budget on Tuesday after a long debate about road repairs and schools.\n\n"
@@ -255,3 +255,94 @@ def test_clean_a_report_using_a_disclaimers_words_is_no_legal_notice(sentence: s
 )  # fmt: skip
 def test_clean_disclaimers_are_still_legal_notices(notice: str) -> None:
     assert is_legal(notice)
+
+
+# --- scripts without spaces, menu paths in sentences, licences, "Read more" over a list -----------------
+
+JAPANESE = "日本では電車内での痴漢が長年の問題になっており、被害者は声を上げにくいと言われている。"
+CHINESE = "市议会星期二在就道路维修和学校问题进行长时间辩论后批准了新的预算案。"
+
+
+@pytest.mark.parametrize("sentence", [JAPANESE, CHINESE])
+def test_clean_sentences_in_scripts_without_spaces_have_words_and_are_body(sentence: str) -> None:
+    """A run of Chinese or Japanese characters was one "word": every such sentence read as a short label."""
+    assert len(line_words(sentence)) >= 12
+    assert is_prose(sentence)
+    assert clean_text(f"Headline of the day\n\n{sentence}").text == sentence
+
+
+def test_clean_words_of_mixed_scripts_stay_apart() -> None:
+    assert line_words("city 市议会 don’t") == ["city", "市议", "会", "don’t"]
+    assert line_words("・必ず") == ["必ず"]  # a katakana middle dot is punctuation, no part of a word
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You are able to customise and adjust the settings in the game by going to CUSTOMISE > GAME SETTINGS "
+        "screen. Here is the complete list of options available in the game, with what each one does.",
+        "To turn it off on a phone, the company says, users should open Settings | Privacy and location and "
+        "then switch off the option that lets the app follow them between other websites.",
+    ],
+)
+def test_clean_menu_path_inside_a_long_sentence_is_prose(line: str) -> None:
+    assert not is_navigation(line)
+    assert line in clean_text(f"How to change the settings\n\n{BODY}{line}").text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home > News > World",
+        "Reporting by Jane Doe | Editing by John Smith",
+        "Politics » Congress » Senate votes to extend the budget deal for another year.",
+        "Skip to content",
+        "Zum Inhalt springen",
+        "Aller au contenu principal",
+        "Saltar al contenido",
+        "Vai al contenuto",
+        "Pular para o conteúdo",
+    ],
+)
+def test_clean_menus_breadcrumbs_and_skip_links_are_navigation(line: str) -> None:
+    assert is_navigation(line)
+
+
+def test_clean_skip_link_in_another_language_is_never_the_headline() -> None:
+    cleaned = clean_text(f"Zum Inhalt springen\n\nCouncil approves new budget\n\n{BODY}")
+    assert cleaned.title == "Council approves new budget"
+
+
+@pytest.mark.parametrize(
+    ("line", "legal"),
+    [
+        ("This work is licensed under a Creative Commons Attribution 4.0 International License.", True),
+        ("Text is available under the Creative Commons Attribution-ShareAlike License.", True),
+        ("Photo: CC BY-SA 3.0", True),
+        (
+            "With a network of staff and affiliates around the world, Creative Commons provides free, "
+            "easy-to-use licenses that give the public permission to share and use creative work.",
+            False,
+        ),
+        ("Creative Commons was founded in 2001 by a group of lawyers and academics in California.", False),
+    ],
+)
+def test_clean_licence_notices_not_prose_about_the_organisation(line: str, legal: bool) -> None:
+    assert is_legal(line) is legal
+
+
+def test_clean_read_more_over_a_list_of_headlines_leaves_the_paragraph_above_it() -> None:
+    """ "Read more" heading a box of headlines inside the article is no teaser's link: the paragraph above it
+    is the article's (a rail of teasers has a blurb with each link, and those still go)."""
+    above = "But officials said the ban would also catch people who left out a contact in the hope of helping them."
+    headlines = [
+        "Why a vaccine may give better immunity than infection",
+        "Brussels imposes curfew on bars as cases soar",
+        "Infections in food industry could be higher than reported",
+    ]
+    box = "Read more\n\n" + "\n\n".join(headlines)
+    after = "Employees could face a fine if they fail to tell their bosses that they have been told to stay home."
+    page = f"Council approves new fines\n\n{BODY}{above}\n\n{box}\n\n{after}\n\nRead more\n\n{box}"
+    cleaned = clean_text(page)
+    assert above in cleaned.text
+    assert not any(headline in cleaned.text for headline in headlines)
