@@ -94,7 +94,12 @@ def _headline_index(lines: Sequence[str]) -> int | None:
         (
             i
             for i, line in enumerate(lines)
-            if len(shape.line_words(line)) >= settings.CLEAN_PROSE_WORDS and is_prose(line)
+            # a long disclosure or appeal above the article ("When you purchase through links on our site ...")
+            # is no paragraph of it: the headline is looked for above the article's own first paragraph
+            if len(shape.line_words(line)) >= settings.CLEAN_PROSE_WORDS
+            and is_prose(line)
+            and not shape.is_legal(line)
+            and not is_call_to_action(line)
         ),
         len(lines),
     )
@@ -102,7 +107,10 @@ def _headline_index(lines: Sequence[str]) -> int | None:
     scores = [_headline_score(lines[i]) for i in candidates]
     # a menu item or the site's name can come first: the headline shares the article's topic words
     opening = shape.content_words(lines[first_paragraph : first_paragraph + settings.CLEAN_HEADLINE_TOPIC_LINES])
-    on_topic = next((i for i in candidates if scores[i] > 0 and shape.content_words([lines[i]]) & opening), None)
+    # the first of the lines sharing most of them: a menu item, a teaser or a subscription blurb above the
+    # headline may share a word with the article too (and a standfirst under it as many: it comes second)
+    shared = {i: len(shape.content_words([lines[i]]) & opening) for i in candidates if scores[i] > 0}
+    on_topic = max((i for i in shared if shared[i]), key=lambda i: (shared[i], -i), default=None)
     first = next((i for i in candidates if scores[i] > 0), None)
     if on_topic is not None:
         return on_topic

@@ -346,3 +346,22 @@ def test_clean_read_more_over_a_list_of_headlines_leaves_the_paragraph_above_it(
     cleaned = clean_text(page)
     assert above in cleaned.text
     assert not any(headline in cleaned.text for headline in headlines)
+
+
+def test_clean_headline_is_looked_for_above_the_article_not_above_a_disclosure() -> None:
+    """A long affiliate disclosure above the article was taken for its first paragraph, so the headline under
+    it was never a candidate and the site's tagline became the headline."""
+    page = (
+        "Skip to main content\n\nCouncil Weekly THE VOICE OF LOCAL GOVERNMENT\n\nOpen menu\n\n"
+        "When you purchase through links on our site, we may earn an affiliate commission. Here's how it works.\n\n"
+        "Council approves budget for bridge repairs\n\nBy Jane Porter\n\n"
+        f"{BODY}"
+    )
+    cleaned = clean_text(page)
+    assert cleaned.title == "Council approves budget for bridge repairs"
+    assert cleaned.text.startswith("The city council approved the budget")
+
+
+def test_clean_headline_is_the_line_sharing_most_topic_words_not_a_menu_item_sharing_one() -> None:
+    page = f"Best Budget Calculators\n\nLocal News Today\n\nCouncil approves budget for road repairs\n\n{BODY}"
+    assert clean_text(page).title == "Council approves budget for road repairs"
