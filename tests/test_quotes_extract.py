@@ -125,6 +125,44 @@ def test_quotes_a_person_beside_a_title_in_marks_is_not_quoted(text: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("His escapades were featured in the documentary “Weiner.”", "Weiner."),
+        ("Cuban, who is also a host on the TV show “Shark Tank.” said he would consider it.", "Shark Tank."),
+        ("She acted in the Syfy movie “Sharknado 3: Oh Hell No!” last year.", "Sharknado 3: Oh Hell No!"),
+        ("After a year, TBS cancelled his late night show “Lopez Tonight.”", "Lopez Tonight."),
+    ],
+)
+def test_quotes_the_name_of_a_work_after_its_noun_is_a_label(text: str, label: str) -> None:
+    """A work's name can read as a sentence ("Weiner.", "Oh Hell No!"); the noun right before it says what it is."""
+    assert label in [q.quote for q in _quotes(text) if q.kind == "scare"]
+    assert not _quotes(text, "direct")
+
+
+def test_quotes_reported_words_holding_a_shows_name_are_indirect() -> None:
+    found = _quotes("Lopez said NBC cancelled his late night show “Lopez Tonight.” after a year.")
+    assert [(q.kind, q.speaker) for q in found] == [("indirect", "Lopez")]
+
+
+def test_quotes_a_clause_naming_a_podcast_quotes_nobody() -> None:
+    """Only a partial quotation of someone's words makes reported words direct, not a show's name in them."""
+    text = "Linkins edits “Eat The Press” and co-hosts the politics podcast “So, That Happened.” Subscribe here."
+    assert not _quotes(text, "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Fiorina wrote in her memoir, “Nobody was going to push me out of that company.”", "Fiorina"),
+        ("Fiorina wrote in her book, “I was fired because I would not give up.”", "Fiorina"),
+        ("Sanders said that the comment by Dr. Paul Song “was inappropriate and insensitive.”", "Sanders"),
+    ],
+)
+def test_quotes_words_after_a_work_and_a_comma_are_still_speech(text: str, speaker: str) -> None:
+    assert any(q.speaker == speaker for q in _quotes(text, "direct"))
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("“But Pete Wilson won,” Axelrod said.", "Axelrod"),

@@ -15,7 +15,7 @@ from compare.named_people import Named
 from compare.nlp import QUOTE_MARK_CHARS, QuotedSpan, paragraph_spans
 from compare.quotes.cues import CLAUSE_CONTINUERS
 from compare.quotes.parsed import is_proper
-from compare.quotes.plan import Attribution, Plan
+from compare.quotes.plan import Attribution, Plan, names_a_work
 from compare.speaker_resolver import SpeakerResolver
 from compare.speakers import Mention, looks_like_person, names_a_place_or_thing
 
@@ -146,8 +146,10 @@ class Assembler:
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
         if quotations:
             start = _lead_in(self.text, attribution, quotations[0], start)
+        # a partial quotation makes reported words direct (a slogan or a nickname in Title Case too: “Little
+        # Marco”); a work or show named after its noun ("hosts the podcast “So, That Happened.”") quotes nobody
         partial = any(
-            start <= q.start and q.end <= end
+            start <= q.start and q.end <= end and not names_a_work(self.text, q.start)
             for i, q in enumerate(self.plan.quotations)
             if i not in self.plan.statements
         )

@@ -14,7 +14,7 @@ from compare.clean_patterns import WIRE_DATELINE
 from compare.model import Article
 from compare.name_words import TITLE_SMALL_WORDS
 from compare.nlp import QUOTE_MARKS, QUOTE_WORD, QuotedSpan, find_quotations, sentence_spans
-from compare.quotes.cues import has_speech_verb, indirect_cues
+from compare.quotes.cues import SHOW_MODIFIERS, WORK_NOUNS, has_speech_verb, indirect_cues
 from compare.speakers import Mention
 
 PLACEHOLDER_WORD = "Yes"
@@ -207,7 +207,7 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
     A statement is longer than a label, or reads as a sentence of its own ("No, I can't.").
     """
     inner = quotation.inner(text)
-    if is_title(inner):
+    if names_a_thing(text, quotation):
         return False
     if quotation.words(text) > settings.SCARE_QUOTE_MAX_WORDS:
         return True
@@ -216,8 +216,27 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
     return bool(inner) and inner[0].isupper() and inner[-1] in ".?!,…"
 
 
+# The two words right before a quotation mark, with only spaces between the last one and the mark.
+_WORDS_BEFORE = re.compile(r"(?:([\w’'-]+)\s+)?([\w’'-]+)\s+$")
 # What comes right before a short quotation that names a thing: a possessive ("television’s “Scandal,”").
 _NAMES_A_THING = re.compile(r"\w[’']s\s+$")
+
+
+def names_a_thing(text: str, quotation: QuotedSpan) -> bool:
+    """True for a quotation that is the name of a work, show or slogan, by its words or the noun before it."""
+    return is_title(quotation.inner(text)) or names_a_work(text, quotation.start)
+
+
+def names_a_work(text: str, start: int) -> bool:
+    """True when the quotation opening at ``start`` follows a noun of a work right before it ("the documentary
+    “Weiner.”", "the TV show “Shark Tank.”"): the work's name, not speech. After a comma the words may be the
+    work's own ("she wrote in her memoir, “…”")."""
+    found = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    previous, last = (found.group(1) or "").lower(), found.group(2)
+    # written in lower case: a capitalised one is a name ("the comment by Dr. Paul Song “was inappropriate.”")
+    return last in WORK_NOUNS or (last == "show" and previous in SHOW_MODIFIERS)
 
 
 def is_title(words: str) -> bool:
