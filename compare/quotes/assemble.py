@@ -146,9 +146,7 @@ class Assembler:
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
         if quotations:
             start = _lead_in(self.text, attribution, quotations[0], start)
-        # a partial quotation makes reported words direct (a slogan or a nickname in Title Case too: “Little
-        # Marco”); a work or show named after its noun ("hosts the podcast “So, That Happened.”") quotes nobody
-        partial = any(
+        partial = any(  # a partial quotation makes words direct; a work named after its noun quotes nobody
             start <= q.start and q.end <= end and not names_a_work(self.text, q.start)
             for i, q in enumerate(self.plan.quotations)
             if i not in self.plan.statements
