@@ -77,9 +77,10 @@ CLEAN_INNER_RUN_MAX_LINES = 4
 CLEAN_TEASER_BLURB_MAX_WORDS = 55
 #: A page with at least this many "Read more" links on lines of their own shows teasers of other articles ...
 CLEAN_READ_MORE_TEASERS_MIN = 2
-#: ... each of them this many lines (a title and a blurb) above its link; unless this many lines under the
-#: link are all headlines or labels (no prose): then the link heads a list of other articles below it.
+#: ... each of them this many lines (a title and a blurb) above its link.
 CLEAN_TEASER_MAX_LINES = 2
+#: A "Read more" with this many lines under it that end no sentence (headlines) heads a list of other
+#: articles below it: the paragraph above it is no teaser's blurb.
 CLEAN_READ_MORE_LIST_MIN_LINES = 3
 #: A longer run between two kept paragraphs, up to this many lines, is a list (ingredients, features, a table)
 #: when its lines read as items ...
