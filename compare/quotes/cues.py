@@ -44,7 +44,6 @@ DOCUMENT_PARTS = frozenset(
     {"line", "lines", "paragraph", "passage", "section", "sentence", "page", "conclusion", "wording", "text"}
     | {"headline", "caption", "preamble", "opening", "ending", "summary", "part", "clause", "footnote", "title"}
 )
-# Verbs that report speech only with their particle: "pointed out", "went on", "shot back", "fired back".
 #: Nouns of a work or a programme: a quotation right after one is that work's name ("featured in the documentary
 #: “Weiner.”", "the Syfy movie “Sharknado 3: Oh Hell No!”"), not words anyone said.
 WORK_NOUNS = frozenset(
@@ -55,6 +54,7 @@ WORK_NOUNS = frozenset(
 )  # fmt: skip
 #: "show" names a programme only after a word that makes it a noun ("the TV show", "late night show").
 SHOW_MODIFIERS = frozenset({"tv", "television", "talk", "radio", "game", "reality", "night", "cable", "hit", "comedy"})
+# Verbs that report speech only with their particle: "pointed out", "went on", "shot back", "fired back".
 PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "hit": "back", "push": "back"}
 AUDIENCE = frozenset({"reporters", "journalists", "lawmakers", "supporters", "crowd", "audience", "press"})
 # Speech verbs in idioms that report no words, by lemma and object: "that fact speaks volumes".

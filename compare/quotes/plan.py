@@ -207,7 +207,7 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
     A statement is longer than a label, or reads as a sentence of its own ("No, I can't.").
     """
     inner = quotation.inner(text)
-    if names_a_thing(text, quotation):
+    if is_title(inner) or names_a_work(text, quotation.start):
         return False
     if quotation.words(text) > settings.SCARE_QUOTE_MAX_WORDS:
         return True
@@ -220,11 +220,6 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
 _WORDS_BEFORE = re.compile(r"(?:([\w’'-]+)\s+)?([\w’'-]+)\s+$")
 # What comes right before a short quotation that names a thing: a possessive ("television’s “Scandal,”").
 _NAMES_A_THING = re.compile(r"\w[’']s\s+$")
-
-
-def names_a_thing(text: str, quotation: QuotedSpan) -> bool:
-    """True for a quotation that is the name of a work, show or slogan, by its words or the noun before it."""
-    return is_title(quotation.inner(text)) or names_a_work(text, quotation.start)
 
 
 def names_a_work(text: str, start: int) -> bool:
