@@ -179,3 +179,21 @@ def test_a_question_answered_for_after_it_is_not_the_sentence_befores(text: str)
     ]
     assert [(speaker, kind) for speaker, kind, _ in found] == [("Critics", "indirect"), ("Ortega", "direct")]
     assert found[1][2].startswith(("Is that fair?", "That is a bribe"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ana Ruiz said,“We will rebuild every home that the storm destroyed this week, sooner than you think.”",
+        "Mayor Ana Ruiz said:“We will rebuild every home that the storm destroyed this week, sooner than you think.”",
+    ],
+)
+def test_a_quotation_mark_glued_to_its_cue_is_still_attributed(text: str) -> None:
+    # scraped text often drops the space between the comma or colon and the opening mark
+    assert [q.speaker for q in _direct(text)] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("label", ["Sen. Mark Olsen (D-Ore.):", "Sen. Mark Olsen (D-Ore.) :"])
+def test_a_transcript_speaker_label_with_party_and_state_names_the_speaker(label: str) -> None:
+    text = f'{label} "We did not see the report before the vote, and nobody on the panel did either."'
+    assert [q.speaker for q in _direct(text)] == ["Mark Olsen"]

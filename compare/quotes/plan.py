@@ -57,11 +57,16 @@ class Frame:
 
 
 def _placeholder(text: str, quotation: QuotedSpan) -> str:
-    """“Yes,” for “I don't know what that letter is,” — the marks and the final punctuation are kept."""
+    """“Yes,” for “I don't know what that letter is,” — the marks and the final punctuation are kept.
+
+    A mark glued to the word before it ("Ryan said,“Look …”") would be read as one token with that word, so
+    the placeholder then opens with a space; it lies inside the placeholder, so offsets still snap to the
+    quotation's edges."""
     inner = quotation.inner(text)
     tail = inner[-1] if inner and inner[-1] in ",.?!:;…" else ""
     close = text[quotation.end - 1] if quotation.closed else ""
-    return f"{text[quotation.start]}{PLACEHOLDER_WORD}{tail}{close}"
+    glued = quotation.start > 0 and (text[quotation.start - 1].isalnum() or text[quotation.start - 1] in ",:;")
+    return f"{' ' if glued else ''}{text[quotation.start]}{PLACEHOLDER_WORD}{tail}{close}"
 
 
 # "Washington (AFP) – Democrat Hillary Clinton has taken ...": a dateline opening a paragraph is no part of

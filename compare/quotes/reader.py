@@ -195,7 +195,7 @@ class AttributionReader:
         introducing the next paragraph; otherwise the speaker is found before the colon.
         """
         doc = self.doc
-        colon = next((t for t in doc if t.text == ":" and t.i not in self.quotation_of), None)
+        colon = next((t for t in doc if _is_colon(t) and t.i not in self.quotation_of), None)
         if colon is None:
             return None
         after = next((t for t in doc[colon.i + 1 :] if not t.is_space), None)
@@ -225,6 +225,11 @@ class AttributionReader:
             if chosen:
                 at = self.parsed.start(self.doc[token_index])
                 min(chosen, key=lambda a: abs(a.at - at)).quotations.append(quotation)
+
+
+def _is_colon(token: Token) -> bool:
+    """A colon, also one the tokenizer glued to a closing parenthesis ("Rep. Trey Gowdy (R-S.C.):")."""
+    return token.text == ":" or (token.text.endswith(":") and not any(c.isalnum() for c in token.text))
 
 
 def _cues_of_quotation(parsed: ParsedSnippet, speaking: list[Attribution], token_index: int) -> list[Attribution]:

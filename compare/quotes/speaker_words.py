@@ -482,8 +482,20 @@ def colon_source(parsed: ParsedSnippet, before: Span) -> Token | None:
             for child in token.children:
                 if child.dep_ in {"poss", "compound"} and is_proper(child):
                     return child
-    last = [t for t in before if not t.is_punct]
+    last = [t for t in _without_closing_aside(before) if not t.is_punct]
     if last and is_proper(last[-1]) and last[-1].dep_ not in {"compound"}:
         return last[-1]
     # "he returned to his familiar lines: “...”": the subject of the clause before the colon
     return next((t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+
+
+def _without_closing_aside(before: Span) -> Span:
+    """The words before a colon without a parenthesis closing them: a transcript's "Rep. Trey Gowdy (R-S.C.):"
+    names Gowdy, not the party and state (the tokenizer may glue the closing parenthesis to the colon)."""
+    opening = next((t.i for t in reversed(before) if t.text == "("), None)
+    if opening is None or opening == before.start:
+        return before
+    closings = [t.i for t in before.doc[opening : before.end] if t.text == ")"]
+    if closings and closings != [before.end - 1]:
+        return before  # the aside closed earlier: words follow it ("Smith (R) told reporters:")
+    return before.doc[before.start : opening]
