@@ -197,3 +197,15 @@ def test_a_quotation_mark_glued_to_its_cue_is_still_attributed(text: str) -> Non
 def test_a_transcript_speaker_label_with_party_and_state_names_the_speaker(label: str) -> None:
     text = f'{label} "We did not see the report before the vote, and nobody on the panel did either."'
     assert [q.speaker for q in _direct(text)] == ["Mark Olsen"]
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "adopted a fake Southern accent and joked",  # "joked" parsed under the noun "accent"
+        "put on a pair of reading glasses and quipped",  # "quipped" parsed under the participle "reading"
+    ],
+)
+def test_a_cue_the_parser_joined_to_an_object_belongs_to_the_sentences_subject(cue: str) -> None:
+    text = f"Senator Lena Ortiz spoke in Macon on Friday.\n\nShe then {cue}, “I have never seen a budget this thin.”"
+    assert [q.speaker for q in _direct(text)] == ["Lena Ortiz"]

@@ -328,12 +328,25 @@ def _nearest_subject_first(parsed: ParsedSnippet, verb: Token) -> list[Token]:
     return subjects + [c for c in children if c.dep_ != "nsubj"] if len(subjects) > 1 else children
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def _coordinated_with(token: Token) -> Token:
     """The verb ``token`` hangs from, looking through a reported clause the parser joined it to: in "Pence
     said it takes time but added, “...”" it reads "added" as going on with "takes" (whose subject is "it");
-    a speech verb with no subject of its own goes on with the speech verb that reported that clause."""
+    a speech verb with no subject of its own goes on with the speech verb that reported that clause. A verb
+    the parser joined to a noun or a participle ("adopted a fake accent and joked, “...”" with "joked" under
+    "accent") goes on with the finite verb that governs them."""
     head = token.head
     speech = LEMMAS.get(token.lower_) in SPEECH_VERBS
+    if token.dep_ == "conj" and speech and token.tag_ in _FINITE and head.tag_ in {"NN", "NNS", "VBG", "VBN"}:
+        governor = head
+        for _ in range(4):  # "put on a pair of reading glasses and quipped": up past "reading" and "pair"
+            if governor.tag_ in _FINITE or governor.head.i == governor.i:
+                break
+            governor = governor.head
+        if governor.tag_ in _FINITE:
+            return governor
     reported = head.dep_ == "ccomp" and LEMMAS.get(head.head.lower_) in SPEECH_VERBS
     return head.head if token.dep_ == "conj" and speech and reported else head
 
