@@ -209,3 +209,22 @@ def test_a_transcript_speaker_label_with_party_and_state_names_the_speaker(label
 def test_a_cue_the_parser_joined_to_an_object_belongs_to_the_sentences_subject(cue: str) -> None:
     text = f"Senator Lena Ortiz spoke in Macon on Friday.\n\nShe then {cue}, “I have never seen a budget this thin.”"
     assert [q.speaker for q in _direct(text)] == ["Lena Ortiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("As the economist Ana Ruiz put it, “Nobody in this town has ever seen a budget this thin.”", "Ana Ruiz"),
+        ("As Ana Ruiz puts it: “Nobody in this town has ever seen a budget this thin.”", "Ana Ruiz"),
+        ("“Nobody in this town has ever seen a budget this thin,” as Ana Ruiz put it on Monday.", "Ana Ruiz"),
+    ],
+)
+def test_as_someone_put_it_attributes_the_quotation(text: str, speaker: str) -> None:
+    quotes = _direct(text)
+    assert [q.speaker for q in quotes] == [speaker]
+    assert text[quotes[0].start] == "“"  # the cue's "it" is not what was said
+
+
+def test_put_with_another_complement_reports_nothing() -> None:
+    text = "Congress put it to a vote on “the most important bill of the decade and maybe of the century,” aides said."
+    assert [q.speaker for q in _direct(text)] == ["aides"]

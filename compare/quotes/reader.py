@@ -17,8 +17,11 @@ from compare.quotes.cues import (
     AUDIENCE,
     CLAIM_NOUNS,
     COMPLEMENT_DEPS,
+    DOCUMENTS,
     IDIOM_OBJECTS,
+    INTERVIEWS,
     LEMMAS,
+    OBJECT_CUES,
     PARTICLE_CUES,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -295,7 +298,7 @@ def _up_to_comma(tokens: Iterable[Token]) -> list[Token]:
 def _reports_speech(verb: Token) -> bool:
     """Whether a speech verb here reports words: "did not comment" and "cannot say that ..." (negated)
     attribute nothing, nor "will continue to be “a strong voice”" (continuing to do something), nor an idiom
-    ("that fact speaks volumes"), and "point" reports speech only as "pointed out"."""
+    ("that fact speaks volumes"), and "point" reports speech only as "pointed out", "put" only as "put it"."""
     lemma = LEMMAS.get(verb.lower_)
     negated = any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "cannot") for c in verb.children)
     going_on = lemma == "continue" and any(c.dep_ == "xcomp" for c in verb.children)
@@ -303,7 +306,27 @@ def _reports_speech(verb: Token) -> bool:
     # the particle itself, not a preposition with its object ("the Senate goes on recess")
     without_particle = particle is not None and not any(c.lower_ == particle and not c.n_rights for c in verb.children)
     idiom = any(c.lower_ in IDIOM_OBJECTS.get(lemma or "", ()) for c in verb.children)
-    return not (negated or going_on or without_particle or idiom)
+    return not (negated or going_on or without_particle or idiom or _lacks_its_object(verb, lemma))
+
+
+def _lacks_its_object(verb: Token, lemma: str | None) -> bool:
+    """True for a verb that reports speech only with one object and nothing else ("as she put it"), used
+    otherwise ("put it on hold", "put the bill to a vote")."""
+    needed = OBJECT_CUES.get(lemma or "")
+    if needed is None:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    others = [
+        c
+        for c in verb.children
+        if c.dep_ in {"prt", "dative", "oprd", "ccomp", "xcomp"} or (c.dep_ == "prep" and not _says_when_or_where(c))
+    ]
+    return [c.lower_ for c in objects] != [needed] or bool(others)
+
+
+def _says_when_or_where(phrase: Token) -> bool:
+    """A prepositional phrase of when or in what it was said ("on Wednesday", "in a statement"), not "on hold"."""
+    return any(t.lower_ in WHEN_WORDS or t.lower_ in DOCUMENTS or t.lower_ in INTERVIEWS for t in phrase.subtree)
 
 
 def _cue_speaker(parsed: ParsedSnippet, verb: Token) -> tuple[Mention | None, bool]:
@@ -393,6 +416,7 @@ def _after_cue(parsed: ParsedSnippet, verb: Token) -> int | None:
         if index >= reported and not when:
             continue  # "said Wednesday night": when it was said is never what was said
         addressee = telling and child.dep_ in {"dobj", "dative"} and child.lower_ != "that"
+        addressee |= child.dep_ == "dobj" and child.lower_ == OBJECT_CUES.get(LEMMAS.get(verb.lower_) or "")
         if child.dep_ == "prep" and phrasal and not when:
             skipped.add(child.i)
         elif child.dep_ in _ADJUNCTS or addressee:
