@@ -228,3 +228,32 @@ def test_as_someone_put_it_attributes_the_quotation(text: str, speaker: str) -> 
 def test_put_with_another_complement_reports_nothing() -> None:
     text = "Congress put it to a vote on “the most important bill of the decade and maybe of the century,” aides said."
     assert [q.speaker for q in _direct(text)] == ["aides"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "post" after an auxiliary is a verb, whatever the tagger says
+        "Ortiz did post on Facebook on Sunday that the new rules were “a disaster for every small farm in the valley.”",
+        # "sum" reports speech with its particle
+        "Ortiz summed up the plan as “a giveaway to the developers who paid for his campaign,” and left the room.",
+    ],
+)
+def test_a_cue_the_tagger_misreads_or_with_its_particle_attributes_the_quotation(text: str) -> None:
+    assert [q.speaker for q in _direct(text)] == ["Ortiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A spokesman, in Ohio, said its workers were “the best steelworkers anywhere.”", "A spokesman"),
+        ("The governor, at a rally in Toledo, called the plan “a giveaway to the developers.”", "The governor"),
+    ],
+)
+def test_an_aside_after_a_description_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _direct(text)] == [speaker]
+
+
+def test_the_object_a_verb_moves_to_speak_is_the_speaker() -> None:
+    text = "The ruling prompted Judge Ana Ruiz to write, “Nothing in the statute allows the county to close a school.”"
+    assert [q.speaker for q in _direct(text)] == ["Ana Ruiz"]

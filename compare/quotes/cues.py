@@ -25,7 +25,7 @@ SPEECH_VERBS = lexicon(
     elaborate extol fret gripe groan grouse hint implore imply indicate inquire jeer jest lambaste laud lecture
     narrate preach protest rebuke rebut reckon reminisce reprimand request riff scold sigh sneer swear taunt tease
     theorize underscore whine exhort express press ponder react go shoot fire hit push retaliate riposte rejoin
-    interrupt laugh sniff gasp put
+    interrupt laugh sniff gasp put sum
     """
 )
 CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis"})  # one verb's clause to another's
@@ -54,10 +54,18 @@ WORK_NOUNS = frozenset(
 )  # fmt: skip
 #: "show" names a programme only after a word that makes it a noun ("the TV show", "late night show").
 SHOW_MODIFIERS = frozenset({"tv", "television", "talk", "radio", "game", "reality", "night", "cable", "hit", "comedy"})
-# Verbs that report speech only with their particle: "pointed out", "went on", "shot back", "fired back".
-PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "hit": "back", "push": "back"}
+# Verbs that report speech only with their particle: "pointed out", "went on", "shot back", "summed up".
+PARTICLE_CUES = {
+    "point": "out", "go": "on", "shoot": "back", "fire": "back", "hit": "back", "push": "back", "sum": "up"
+}  # fmt: skip
 # Verbs that report speech only with this object and nothing else: "as Milbank put it, “...”", not "put it on hold".
 OBJECT_CUES = {"put": "it"}
+# Verbs that move their object to speak: in "the record prompted Leip to state, “...”" Leip speaks (word forms).
+CAUSING_FORMS = frozenset(
+    form
+    for lemma in lexicon("prompt lead urge force cause push press encourage inspire move invite compel spur get")
+    for form in inflections(lemma)
+)
 AUDIENCE = frozenset({"reporters", "journalists", "lawmakers", "supporters", "crowd", "audience", "press"})
 # Speech verbs in idioms that report no words, by lemma and object: "that fact speaks volumes".
 IDIOM_OBJECTS = {"speak": frozenset({"volumes"}), "tell": frozenset({"time", "apart"}), "call": frozenset({"shots"})}

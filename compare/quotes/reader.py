@@ -336,7 +336,7 @@ def _cue_speaker(parsed: ParsedSnippet, verb: Token) -> tuple[Mention | None, bo
     inverted = (
         verb.dep_ == "acl" and verb.i > verb.head.i and _right_after_quotation(parsed, _phrase_start(parsed, verb.head))
     )
-    if not is_verb(verb) and not verb.lower_.endswith("ing"):
+    if not is_verb(verb) and not verb.lower_.endswith("ing") and not _has_auxiliary(verb):
         return _words(
             parsed, parsed.doc[_name_start(parsed.doc, verb.i, parsed.quotation_of)], verb.nbor(-1), "name"
         ), False
@@ -366,8 +366,11 @@ def _right_after_quotation(parsed: ParsedSnippet, first: Token) -> bool:
 
 def _misread_cue(parsed: ParsedSnippet, token: Token) -> bool:
     """“...,” Conway notes: a speech verb in a finite form ("notes", "added") the tagger read as a noun,
-    right after a quotation and a name, ending its clause; or its participle after a comma (", remarking,")."""
+    right after a quotation and a name, ending its clause; its participle after a comma (", remarking,"); or
+    one after an auxiliary ("did post")."""
     doc = parsed.doc
+    if token.tag_ in {"NN", "NNS"} and _has_auxiliary(token):
+        return True  # "Trump did post on Twitter that ...": an auxiliary's noun is a verb
     if token.tag_ == "NN" and token.lower_.endswith("ing") and token.i >= 1 and doc[token.i - 1].text == ",":
         # ", remarking, “...”": a participle read as a noun, between a comma and what it reports
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -378,6 +381,10 @@ def _misread_cue(parsed: ParsedSnippet, token: Token) -> bool:
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     ends = following is None or following.is_punct or following.tag_ in {"IN", "RB"}
     return 1 <= token.i - first <= 4 and ends and _right_after_quotation(parsed, doc[first])
+
+
+def _has_auxiliary(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.i < token.i for c in token.children)
 
 
 def _phrase_start(parsed: ParsedSnippet, head: Token) -> Token:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from compare.name_words import ARTICLES
 from compare.quotes.cues import (
+    CAUSING_FORMS,
     DOCUMENT_PARTS,
     DOCUMENTS,
     GENERIC_PEOPLE,
@@ -100,7 +101,7 @@ def _name_after_title(parsed: ParsedSnippet, token: Token) -> Token | None:
 
 def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
     """The token's phrase without relative clauses, participles or other clauses hanging off it, nor when it
-    spoke ("The Sanders campaign on Monday")."""
+    spoke ("The Sanders campaign on Monday") or an aside set off by a comma ("Trump, in Kentucky, said")."""
     cut = {"relcl", "acl", "advcl", "parataxis", "appos"}
     kept = []
     stack = [token]
@@ -114,6 +115,7 @@ def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
             and c.i not in parsed.quotation_of
             and not c.tag_.startswith("W")
             and not (c.dep_ in {"prep", "npadvmod"} and _says_when(c))
+            and not (c.dep_ == "prep" and c.i > 0 and parsed.doc[c.i - 1].text == ",")  # ", in Kentucky,": an aside
         )
     kept.sort(key=lambda t: t.i)
     run = [kept[0]]
@@ -263,6 +265,9 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
                 return None if child.i in parsed.quotation_of else child
         if current.dep_ == "acl" and (is_proper(current.head) or current.head.lower_ in DOCUMENTS):
             return current.head  # "Murphy, the head of ..., tweeted"; "a statement saying"
+        controller = _object_told_to_speak(parsed, current)
+        if controller is not None:
+            return controller
         if current.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep"} or current.head.i == current.i:
             break
         current = _coordinated_with(current)
@@ -329,6 +334,21 @@ def _nearest_subject_first(parsed: ParsedSnippet, verb: Token) -> list[Token]:
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _object_told_to_speak(parsed: ParsedSnippet, clause: Token) -> Token | None:
+    """The object of a verb that moves it to speak, whose "to" clause this is: in "The record prompted Dave Leip
+    to state, “...”" Leip speaks, not the record."""
+    if clause.dep_ != "xcomp" or clause.head.lower_ not in CAUSING_FORMS:
+        return None
+    return next(
+        (
+            c
+            for c in clause.head.children
+            if c.dep_ == "dobj" and c.i < clause.i and c.i not in parsed.quotation_of and c.tag_ in NOMINAL_TAGS
+        ),
+        None,
+    )
 
 
 def _coordinated_with(token: Token) -> Token:
