@@ -257,3 +257,25 @@ def test_an_aside_after_a_description_is_no_part_of_the_speaker(text: str, speak
 def test_the_object_a_verb_moves_to_speak_is_the_speaker() -> None:
     text = "The ruling prompted Judge Ana Ruiz to write, “Nothing in the statute allows the county to close a school.”"
     assert [q.speaker for q in _direct(text)] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Nobody on the board has read the whole contract,” said Nally, explaining he had worked with the panel.",
+        "Nally chairs the panel.\n\nAnd Nally called the contract “a mess that nobody on the board has read.”",
+    ],
+)
+def test_a_surname_ending_in_ly_is_a_name_not_an_adverb(text: str) -> None:
+    assert [q.speaker for q in _direct(text)] == ["Nally"]
+
+
+def test_a_plural_speakers_bare_verb_after_the_quotation_is_a_cue() -> None:
+    text = "“The plant is safe and it has always been safe for every worker,” the Danes state in their report."
+    assert [q.speaker for q in _direct(text)] == ["Danes"]
+
+
+@pytest.mark.parametrize("verb", ["barked", "beamed", "roared", "screamed", "growled"])
+def test_a_verb_of_how_words_were_said_attributes_them(verb: str) -> None:
+    text = f"“Get out of my office, and take your cameras with you,” Ortiz {verb} at the reporters."
+    assert [q.speaker for q in _direct(text)] == ["Ortiz"]

@@ -25,7 +25,8 @@ SPEECH_VERBS = lexicon(
     elaborate extol fret gripe groan grouse hint implore imply indicate inquire jeer jest lambaste laud lecture
     narrate preach protest rebuke rebut reckon reminisce reprimand request riff scold sigh sneer swear taunt tease
     theorize underscore whine exhort express press ponder react go shoot fire hit push retaliate riposte rejoin
-    interrupt laugh sniff gasp put sum
+    interrupt laugh sniff gasp put sum bark beam cry roar scream growl hiss bellow holler murmur chuckle smile grin
+    stammer intone thunder
     """
 )
 CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis"})  # one verb's clause to another's

@@ -110,11 +110,25 @@ def is_verb(token: Token) -> bool:
 def is_proper(token: Token) -> bool:
     """A proper noun; the tagger's NNP on a lower-case title ("the senator said") is a description's head, and
     on a word standing for unnamed people ("Another said") is none."""
+    if _surname_read_as_adverb(token):
+        return True
     if token.tag_ not in {"NNP", "NNPS"} or (token.is_lower and is_title_word(token.text)):
         return False
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     alone = following is None or following.tag_ not in {"NNP", "NNPS"}
     return not (alone and token.lower_ in QUANTIFIERS)
+
+
+def _surname_read_as_adverb(token: Token) -> bool:
+    """ "said Skelly," / "And Skelly called": a capitalised word in "-ly" inside a sentence, tagged as an adverb,
+    is a surname (Skelly, Donnelly, Healy); not at a sentence's start ("Clearly, ...") nor after another
+    capitalised word, as in a headline ("Trump Instantly Regrets")."""
+    if token.tag_ != "RB" or not token.text.istitle() or not token.lower_.endswith("ly") or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if token.is_sent_start or before.is_quote or before.text in {"(", "—", "–", ":", ";"}:
+        return False
+    return not before.text.istitle() or before.is_sent_start
 
 
 def _strip_end(text: str, start: int, end: int) -> int:

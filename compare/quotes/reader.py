@@ -365,7 +365,7 @@ def _right_after_quotation(parsed: ParsedSnippet, first: Token) -> bool:
 
 
 def _misread_cue(parsed: ParsedSnippet, token: Token) -> bool:
-    """“...,” Conway notes: a speech verb in a finite form ("notes", "added") the tagger read as a noun,
+    """“...,” Conway notes: a speech verb in a finite form ("notes", "added", "the Saudis state") read as a noun,
     right after a quotation and a name, ending its clause; its participle after a comma (", remarking,"); or
     one after an auxiliary ("did post")."""
     doc = parsed.doc
@@ -375,9 +375,13 @@ def _misread_cue(parsed: ParsedSnippet, token: Token) -> bool:
         # ", remarking, “...”": a participle read as a noun, between a comma and what it reports
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         return following is not None and (following.is_punct or following.i in parsed.quotation_of)
-    if token.tag_ not in {"NN", "NNS"} or not token.lower_.endswith(("s", "ed")) or token.i < 2:
+    plural_before = token.i > 0 and doc[token.i - 1].tag_ in {"NNS", "NNPS"}  # "the Saudis state"
+    finite = token.lower_.endswith(("s", "ed")) or (plural_before and token.lower_ in SPEECH_VERBS)
+    if token.tag_ not in {"NN", "NNS"} or not finite or token.i < 2:
         return False
     first = _name_start(doc, token.i, parsed.quotation_of)
+    if first > 0 and doc[first - 1].lower_ == "the" and first < token.i:
+        first -= 1  # "“...,” the Saudis state"
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     ends = following is None or following.is_punct or following.tag_ in {"IN", "RB"}
     return 1 <= token.i - first <= 4 and ends and _right_after_quotation(parsed, doc[first])
