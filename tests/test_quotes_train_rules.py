@@ -279,3 +279,19 @@ def test_a_plural_speakers_bare_verb_after_the_quotation_is_a_cue() -> None:
 def test_a_verb_of_how_words_were_said_attributes_them(verb: str) -> None:
     text = f"“Get out of my office, and take your cameras with you,” Ortiz {verb} at the reporters."
     assert [q.speaker for q in _direct(text)] == ["Ortiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ends_with"),
+    [
+        (
+            'Ortiz said the council would "take a look" at the plan, which would give the county more time to count.',
+            "at the plan",
+        ),
+        ("It is strange that Ortiz would denounce “rule by the statehouse,” which is like a gift to her.", "”"),
+        ("Ortiz slammed the levy called a “tax on renters,” in which a landlord pays and raises every rent.", "”"),
+    ],
+)
+def test_a_relative_clause_set_off_after_the_quoted_words_is_the_writers(text: str, ends_with: str) -> None:
+    quote = next(q for q in _direct(text))
+    assert text[: quote.end].endswith(ends_with)

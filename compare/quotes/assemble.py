@@ -153,7 +153,7 @@ class Assembler:
         )
         kind = "direct" if quotations or partial else "indirect"
         if kind == "direct":
-            end = _cut_at_dash(self.text, self.plan.quotations, start, end)
+            end = _cut_at_writers_aside(self.text, self.plan.quotations, start, end)
         if quotations and not clause:
             # The comma before "he said" is the attribution's, not the speaker's.
             words = " … ".join(q.inner(self.text).rstrip(",;:") for q in quotations)
@@ -311,13 +311,17 @@ def _reports(attribution: Attribution) -> tuple[int, int] | None:
     return None if attribution.describing or attribution.cue in _NOT_VERBS else attribution.clause
 
 
-def _cut_at_dash(text: str, quotations: Sequence[QuotedSpan], start: int, end: int) -> int:
-    """A dash after the last quoted words of a clause opens the writer's aside ("called him “the next
-    George Washington” – the Founding Father who ..."): the quote ends before it."""
+def _cut_at_writers_aside(text: str, quotations: Sequence[QuotedSpan], start: int, end: int) -> int:
+    """After the last quoted words of a clause, a dash ("called him “the next George Washington” – the Founding
+    Father who ...") or a relative clause set off by a comma ("denounced “self-deportation,” which is like ...")
+    opens the writer's aside: the quote ends before it."""
     last = max((q.end for q in quotations if start <= q.start and q.end <= end), default=end)
+    relative = _ASIDE_RELATIVE.search(text, last, end)
+    if relative is not None and (relative.group(1) or (relative.start() == last and text[last - 2 : last - 1] == ",")):
+        end = relative.start()
     dash = _DASH.search(text, last, end)
     if dash is None or _DASH.search(text, dash.end(), end):
-        return end  # no dash, or a pair of them around an aside the clause goes on after
+        return len(text[:end].rstrip(" ,"))  # no dash, or a pair of them around an aside the clause goes on after
     return len(text[: dash.start()].rstrip(" ,"))
 
 
@@ -327,6 +331,9 @@ def _describes(mention: Mention) -> bool:
 
 
 _DASH = re.compile(r"\s(?:—|–|-|--)\s|—")
+# ", which raised concerns", "“inversion,” in which": a relative clause set off by a comma (or by the comma
+# inside the closing mark).
+_ASIDE_RELATIVE = re.compile(r"(,)?\s+(?:(?:in|of|for|to|from|with|by|on|at|under)\s+)?(?:which|who|whom|whose)\b")
 _LEAD_WORD = re.compile(r"\w")
 _NOT_VERBS = frozenset({":", "according to", "in the words of", "―"})
 _CLOSING_PUNCTUATION = frozenset(",.!?;:…")
