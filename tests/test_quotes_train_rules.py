@@ -295,3 +295,12 @@ def test_a_verb_of_how_words_were_said_attributes_them(verb: str) -> None:
 def test_a_relative_clause_set_off_after_the_quoted_words_is_the_writers(text: str, ends_with: str) -> None:
     quote = next(q for q in _direct(text))
     assert text[: quote.end].endswith(ends_with)
+
+
+def test_a_participle_hanging_on_a_quotation_is_not_said_by_the_quotation() -> None:
+    text = (
+        'Ruiz said last week that Trump represents "Texas values," stating during the debate that they are '
+        '"socially liberal or pro-gun."'
+    )
+    speakers = {q.speaker for q in extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))}
+    assert speakers == {"Ruiz"}

@@ -334,7 +334,10 @@ def _cue_speaker(parsed: ParsedSnippet, verb: Token) -> tuple[Mention | None, bo
     43-year-old asked" parsed as a participle describing the noun (the noun spoke), "“...,” Conway notes"
     with the verb read as a noun (the name words before it spoke, however tagged)."""
     inverted = (
-        verb.dep_ == "acl" and verb.i > verb.head.i and _right_after_quotation(parsed, _phrase_start(parsed, verb.head))
+        verb.dep_ == "acl"
+        and verb.i > verb.head.i
+        and verb.head.i not in parsed.quotation_of  # a participle on a quotation is not said by the quotation
+        and _right_after_quotation(parsed, _phrase_start(parsed, verb.head))
     )
     if not is_verb(verb) and not verb.lower_.endswith("ing") and not _has_auxiliary(verb):
         return _words(

@@ -268,6 +268,9 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
         controller = _object_told_to_speak(parsed, current)
         if controller is not None:
             return controller
+        if current.dep_ == "acl" and current.head.i in parsed.quotation_of:
+            current = _reporting_verb(current.head.head)  # "said Trump represents “...,” stating ...": Cruz's
+            continue
         if current.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep"} or current.head.i == current.i:
             break
         current = _coordinated_with(current)
@@ -349,6 +352,13 @@ def _object_told_to_speak(parsed: ParsedSnippet, clause: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _reporting_verb(verb: Token) -> Token:
+    """The speech verb that reports ``verb``'s clause ("said" for "represents" in "Cruz said Trump represents
+    ..."), or ``verb`` itself."""
+    reported = verb.dep_ == "ccomp" and LEMMAS.get(verb.head.lower_) in SPEECH_VERBS
+    return verb.head if reported else verb
 
 
 def _coordinated_with(token: Token) -> Token:
