@@ -304,3 +304,30 @@ def test_a_participle_hanging_on_a_quotation_is_not_said_by_the_quotation() -> N
     )
     speakers = {q.speaker for q in extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))}
     assert speakers == {"Ruiz"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ortiz spoke at the Albany County Library, when striking nurses interrupted her speech, shouting “pay "
+            "us what you promised us last spring!”",
+            "striking nurses",
+        ),
+        (
+            'Ortiz spoke down the street from the plant, where about 50 workers had gathered on Monday, chanting "no '
+            'contract, no work" after the talks failed.',
+            "about 50 workers",
+        ),
+    ],
+)
+def test_a_participle_after_a_when_or_where_clause_belongs_to_that_clauses_subject(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _direct(text)] == [speaker]
+
+
+def test_a_participle_after_a_reported_clause_belongs_to_the_speaker() -> None:
+    text = (
+        "Baker, Maryland’s sitting governor, repeated accusations that Rubio recites the same campaign points, "
+        "calling him a “talented guy” when required to “deliver a speech, read a teleprompter.”"
+    )
+    assert [q.speaker for q in _direct(text)] == ["Baker"]

@@ -241,6 +241,9 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
         # "footage of Hillary Clinton asking, “...”": the name the participle follows; not the one it was
         # sent to ("a letter to Attorney General Loretta E. Lynch asking ...")
         return before
+    nearer = _subject_of_clause_before_participle(parsed, verb)
+    if nearer is not None:
+        return nearer
     current = verb
     for _ in range(3):
         for child in _nearest_subject_first(parsed, current):
@@ -352,6 +355,28 @@ def _object_told_to_speak(parsed: ParsedSnippet, clause: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _subject_of_clause_before_participle(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """The noun subject of the clause that ends right before a participle's comma, when the parser hung the
+    participle on an earlier verb: in "Clinton spoke at Purchase, when Sanders protesters interrupted her
+    speech, shouting “...”" the protesters shout, not Clinton."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "acl", "xcomp"} or verb.i < 2:
+        return None
+    comma = parsed.doc[verb.i - 1]
+    if comma.text != ",":
+        return None
+    clause = parsed.doc[comma.i - 1]
+    while clause.dep_ not in {"relcl", "advcl"} and clause.head.i != clause.i and clause.head.i < comma.i:
+        clause = clause.head
+    if clause.dep_ not in {"relcl", "advcl"} or clause.i == verb.head.i or clause.right_edge.i != comma.i - 1:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in clause.children):
+        return None  # "repeated accusations that Rubio recites ..., calling him": a reported clause's subject
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ not in {"NN", "NNS", "NNP", "NNPS"} or parsed.quoted(subject):
+        return None
+    return subject
 
 
 def _reporting_verb(verb: Token) -> Token:
