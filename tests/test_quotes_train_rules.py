@@ -331,3 +331,11 @@ def test_a_participle_after_a_reported_clause_belongs_to_the_speaker() -> None:
         "calling him a “talented guy” when required to “deliver a speech, read a teleprompter.”"
     )
     assert [q.speaker for q in _direct(text)] == ["Baker"]
+
+
+def test_a_reported_clauses_subject_the_parser_also_gave_the_cue_is_not_the_speaker() -> None:
+    text = (
+        'In an interview, Dana Kowalski, a former vice president of sales, said Ortiz "was personally, very '
+        'heavily involved in all that discussion and research."'
+    )
+    assert [q.speaker for q in _direct(text)] == ["Dana Kowalski"]

@@ -333,10 +333,21 @@ def _subject_of_an_aside(verb: Token) -> Token | None:
 def _nearest_subject_first(parsed: ParsedSnippet, verb: Token) -> list[Token]:
     """The verb's dependents, its subjects nearest first: a parse that gives a verb two subjects ("Berea, OH,
     after winning Ohio, Gov. John Kasich said"; "co - host Mika Brzezinski asked") has the speaker next to it,
-    unless that one is in quotation marks ("Kerry Washington, star of “Scandal,” thanked")."""
+    unless that one is in quotation marks ("Kerry Washington, star of “Scandal,” thanked") or follows the verb
+    with quoted words right after it: "Steve Huhn, a former HP vice president, said Fiorina “was ...”" gives
+    Fiorina, the reported clause's subject, to "said" as well."""
     children = list(verb.children)
-    subjects = sorted((c for c in children if c.dep_ == "nsubj"), key=lambda c: (parsed.quoted(c), abs(verb.i - c.i)))
+    subjects = sorted(
+        (c for c in children if c.dep_ == "nsubj"),
+        key=lambda c: (parsed.quoted(c), c.i > verb.i and _quoted_words_follow(parsed, c), abs(verb.i - c.i)),
+    )
     return subjects + [c for c in children if c.dep_ != "nsubj"] if len(subjects) > 1 else children
+
+
+def _quoted_words_follow(parsed: ParsedSnippet, token: Token) -> bool:
+    """True when quoted words open right after ``token`` (Fiorina in "said Fiorina “was ...”")."""
+    following = token.i + 1
+    return following < len(parsed.doc) and (following in parsed.quotation_of or parsed.is_mark(parsed.doc[following]))
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
