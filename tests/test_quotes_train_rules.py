@@ -339,3 +339,12 @@ def test_a_reported_clauses_subject_the_parser_also_gave_the_cue_is_not_the_spea
         'heavily involved in all that discussion and research."'
     )
     assert [q.speaker for q in _direct(text)] == ["Dana Kowalski"]
+
+
+def test_a_clause_after_and_is_not_what_the_first_speaker_said() -> None:
+    text = (
+        "Trump called the system “rigged” in a tweet Tuesday, and a few Republican lawmakers have called for a recount."
+    )
+    quotes = extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))
+    by_trump = [text[q.start : q.end] for q in quotes if q.speaker == "Trump"]
+    assert by_trump == ["the system “rigged” in a tweet Tuesday"]  # no ", and" left dangling either

@@ -61,6 +61,9 @@ class ParsedSnippet:
 
         while first.i < last.i and bare_punct(first):
             first = doc[first.i + 1]
+        dangling = last.i > first.i + 1 and last.dep_ == "cc" and doc[last.i - 1].text == ","
+        if dangling:  # a conjunction left at the end after its comma ("... in a tweet Tuesday, and")
+            last = doc[last.i - 1]
         while last.i > first.i and bare_punct(last):
             last = doc[last.i - 1]
         following = doc[last.i + 1 : last.i + 3]

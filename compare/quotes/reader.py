@@ -164,7 +164,10 @@ class AttributionReader:
             # a collapsed quotation heading the clause still reports it when words of the clause open before
             # it ("said he was “...”"); a clause that is only the quotation is not one
             opens_before = child.left_edge.i > verb.i and child.left_edge.i not in quotation_of
-            if child.dep_ == "ccomp" and (child.i not in quotation_of or opens_before):
+            # "called the system “rigged”, and lawmakers have called for ...": a clause after "and" the parser
+            # made the verb's complement is the writer's next clause
+            coordinated = child.left_edge.i > 0 and self.doc[child.left_edge.i - 1].dep_ == "cc"
+            if child.dep_ == "ccomp" and (child.i not in quotation_of or opens_before) and not coordinated:
                 return self.parsed.trimmed(child.left_edge, child.right_edge)
         complements = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS]
         # "called him “...”" with the quotation collapsed: the object before it opens what was said, so the
