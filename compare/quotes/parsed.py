@@ -129,9 +129,9 @@ def _surname_read_as_adverb(token: Token) -> bool:
     if token.tag_ != "RB" or not token.text.istitle() or not token.lower_.endswith("ly") or token.i == 0:
         return False
     before = token.doc[token.i - 1]
-    if token.is_sent_start or before.is_quote or before.text in {"(", "—", "–", ":", ";"}:
+    if bool(token.is_sent_start) or before.is_quote or before.text in {"(", "—", "–", ":", ";"}:
         return False
-    return not before.text.istitle() or before.is_sent_start
+    return not before.text.istitle() or bool(before.is_sent_start)
 
 
 def _strip_end(text: str, start: int, end: int) -> int:
