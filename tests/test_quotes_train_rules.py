@@ -348,3 +348,22 @@ def test_a_clause_after_and_is_not_what_the_first_speaker_said() -> None:
     quotes = extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))
     by_trump = [text[q.start : q.end] for q in quotes if q.speaker == "Trump"]
     assert by_trump == ["the system “rigged” in a tweet Tuesday"]  # no ", and" left dangling either
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Right after the vote, Ortiz issued a statement, “Last night our county was let down by its own "
+            "council. It was the worst vote in a decade.”",
+            "Ortiz",
+        ),
+        (
+            '"In writing the budget, the mayor\'s team of aides took notes on every complaint," read the statement, '
+            "which was released at 1 a.m.",
+            "the statement",
+        ),
+    ],
+)
+def test_a_document_and_its_words_in_marks_speak_for_its_author(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _direct(text)] == [speaker]

@@ -65,6 +65,8 @@ class AttributionReader:
                 and token.nbor().lower_ == "of"
             ):
                 found.append(self._preposition(token, token.nbor(), "in the words of", sentence))
+            elif token.lower_ in DOCUMENTS and token.dep_ == "dobj":
+                found.extend(_issued_document(self.parsed, token, sentence))
             elif token.lower_ in CLAIM_NOUNS:
                 claim = self._possessed_claim(token, sentence)
                 if claim is not None:
@@ -231,6 +233,30 @@ class AttributionReader:
             if chosen:
                 at = self.parsed.start(self.doc[token_index])
                 min(chosen, key=lambda a: abs(a.at - at)).quotations.append(quotation)
+
+
+def _issued_document(parsed: ParsedSnippet, noun: Token, sentence: tuple[int, int]) -> list[Attribution]:
+    """ "Trump issued a statement, “...”": a document a verb's subject put out, its words in marks right after
+    it, is the subject speaking (the cue is the verb, which the parse may hang the quotation on)."""
+    verb, text = noun.head, parsed.plan.article.text
+    if not is_verb(verb):
+        return []
+    after = parsed.end(noun)
+    starts = [
+        parsed.plan.quotations[parsed.quotation_of[c.i]].start
+        for c in (*noun.children, *verb.children)
+        if c.i in parsed.quotation_of
+    ]
+    if not any(
+        after <= start and text[after:start].strip() in {"", ",", ":"} and text[:start].rstrip()[-1:] in {",", ":"}
+        for start in starts
+    ):
+        return []
+    subject = subject_of(parsed, verb)
+    if subject is None:
+        return []
+    cue = f"{verb.text} {noun.text}"
+    return [Attribution(cue, parsed.start(verb), sentence, speaker_mention(parsed, subject), verb.i)]
 
 
 def _is_colon(token: Token) -> bool:

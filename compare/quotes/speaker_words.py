@@ -483,7 +483,7 @@ def _description_after_quotation(parsed: ParsedSnippet, verb: Token) -> Token | 
     thing = any(
         t.lower_ in {"where", "when", "which", "that"} for c in head.children if c.dep_ == "relcl" for t in c.subtree
     )
-    return None if thing else head
+    return None if thing and head.lower_ not in DOCUMENTS else head  # "read the statement, which ..." speaks
 
 
 def _name_after_quotation(parsed: ParsedSnippet, verb: Token) -> Token | None:
