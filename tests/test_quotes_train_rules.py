@@ -367,3 +367,24 @@ def test_a_clause_after_and_is_not_what_the_first_speaker_said() -> None:
 )
 def test_a_document_and_its_words_in_marks_speak_for_its_author(text: str, speaker: str) -> None:
     assert [q.speaker for q in _direct(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ortiz argued that a registry would keep landlords from raising rents illegally, saying it’s “all about "
+            "enforcement.”",
+            "Ortiz",
+        ),
+        # a participle that reports ("alleging that ...") is no reporting verb to go on with
+        (
+            "Mayor Ortiz’s office slammed a lawsuit filed by a fired aide alleging that the mayor violated the law "
+            "with her housing panel, calling it “meritless” and “improper” on Monday.",
+            "Mayor Ortiz’s office",
+        ),
+    ],
+)
+def test_a_participle_after_a_reported_clause_goes_on_with_the_reporting_verb(text: str, speaker: str) -> None:
+    quoted = [q for q in _direct(text) if "“" in text[q.start : q.end]]
+    assert quoted and {q.speaker for q in quoted} == {speaker}

@@ -244,7 +244,7 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
     nearer = _subject_of_clause_before_participle(parsed, verb)
     if nearer is not None:
         return nearer
-    current = verb
+    current = _reporter_of_participle(parsed, verb)
     for _ in range(3):
         for child in _nearest_subject_first(parsed, current):
             if child.dep_ == "nsubj" and current is verb and _before_quotation(parsed, child, verb):
@@ -388,6 +388,23 @@ def _subject_of_clause_before_participle(parsed: ParsedSnippet, verb: Token) -> 
     if subject is None or subject.tag_ not in {"NN", "NNS", "NNP", "NNPS"} or parsed.quoted(subject):
         return None
     return subject
+
+
+def _reporter_of_participle(parsed: ParsedSnippet, verb: Token) -> Token:
+    """Where to look for a participle's subject: "Trump argued that a database would keep people out, saying
+    it's “...”" hangs "saying" on the reported clause's verb; after its comma it goes on with "argued", whose
+    subject speaks, not the database."""
+    head = verb.head
+    after_comma = verb.i > 0 and parsed.doc[verb.i - 1].text == ","
+    reporter = _reporting_verb(head)
+    before = reporter is not head and reporter.i < head.i  # not "..., CNN reported" after it
+    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and after_comma and before):
+        return verb
+    for _ in range(3):  # "slammed a lawsuit alleging that ..., calling it": past the participle to "slammed"
+        if reporter.dep_ != "acl" or reporter.head.i == reporter.i:
+            break
+        reporter = reporter.head.head if is_verb(reporter.head.head) else reporter.head
+    return reporter
 
 
 def _reporting_verb(verb: Token) -> Token:
