@@ -388,3 +388,24 @@ def test_a_document_and_its_words_in_marks_speak_for_its_author(text: str, speak
 def test_a_participle_after_a_reported_clause_goes_on_with_the_reporting_verb(text: str, speaker: str) -> None:
     quoted = [q for q in _direct(text) if "“" in text[q.start : q.end]]
     assert quoted and {q.speaker for q in quoted} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the crowd began to chant, Ortiz was joined on stage by Senator Ruiz and joked, “Recount people, you are "
+        "being ridiculous tonight,” drawing loud jeers.",
+        "Ortiz was booed and shouted down by the council’s supporters after telling the holdouts that they were “being "
+        "ridiculous.”",
+    ],
+)
+def test_a_passive_subject_speaks_for_the_cue_that_goes_on_from_its_verb(text: str) -> None:
+    assert [q.speaker for q in _direct(text)] == ["Ortiz"]
+
+
+def test_one_who_was_asked_is_not_the_asker() -> None:
+    text = (
+        "Ortiz was asked by host Dana Ruiz, who is supporting Ortiz, but has previously dismissed the story about the "
+        "audit, “Now, you famously said, in one of the first debates, oh, I am tired of hearing about the audit.”"
+    )
+    assert "Ortiz" not in {q.speaker for q in _direct(text)}

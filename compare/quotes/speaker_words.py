@@ -254,7 +254,12 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
                     return named_after
             if child.dep_ == "nsubj" and parsed.quoted(child):
                 continue  # a title in marks ("on MSNBC’s “Morning Joe,” calling") is no one who speaks
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and LEMMAS.get(current.lower_) == "quote"):
+            # a passive subject speaks when quoted ("was quoted as saying") or when the cue goes on from its
+            # verb ("Silverman was joined on stage by Franken and joked, “...”", "was booed after telling")
+            # (not one who was asked or told: "Sanders was asked by host Bill Maher, who ... dismissed")
+            went_on = current.i != verb.i and LEMMAS.get(current.lower_) not in _ADDRESSED
+            passive = LEMMAS.get(current.lower_) == "quote" or went_on
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive):
                 if child.lower_ == "who" and current.dep_ == "relcl":
                     # "anybody who complains": someone generic, not a speaker
                     return None if current.head.lower_ in GENERIC_PEOPLE else _person_before_who(current.head)
@@ -351,6 +356,7 @@ def _quoted_words_follow(parsed: ParsedSnippet, token: Token) -> bool:
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_ADDRESSED = frozenset({"ask", "tell", "question", "inform", "advise", "urge", "press", "thank", "interrupt"})
 
 
 def _object_told_to_speak(parsed: ParsedSnippet, clause: Token) -> Token | None:
