@@ -409,3 +409,13 @@ def test_one_who_was_asked_is_not_the_asker() -> None:
         "audit, “Now, you famously said, in one of the first debates, oh, I am tired of hearing about the audit.”"
     )
     assert "Ortiz" not in {q.speaker for q in _direct(text)}
+
+
+def test_a_cue_the_parser_read_as_an_adjective_after_a_name_is_the_names() -> None:
+    text = (
+        "Kicking off the day at a town hall meeting in Salem, Trump accused Cruz, the senator from Texas, of "
+        'being "politically correct" and "very queasy" on the issue.'
+    )
+    quotes = _direct(text)
+    assert [q.speaker for q in quotes] == ["Trump"]
+    assert text[quotes[0].start :].startswith("Cruz, the senator")

@@ -122,6 +122,15 @@ def is_proper(token: Token) -> bool:
     return not (alone and token.lower_ in QUANTIFIERS)
 
 
+def verb_read_as_adjective(verb: Token) -> bool:
+    """ "In March, Trump blasted Disney for its “...”" parsed as a noun phrase, "blasted" describing "Disney" and
+    "Trump" a compound of it: the name before the verb speaks, and the phrase after it is what was said."""
+    if verb.dep_ != "amod" or verb.i == 0 or verb.head.i < verb.i:
+        return False
+    before = verb.doc[verb.i - 1]
+    return is_proper(before) and before.head.i == verb.head.i
+
+
 def _surname_read_as_adverb(token: Token) -> bool:
     """ "said Skelly," / "And Skelly called": a capitalised word in "-ly" inside a sentence, tagged as an adverb,
     is a surname (Skelly, Donnelly, Healy); not at a sentence's start ("Clearly, ...") nor after another

@@ -27,7 +27,7 @@ from compare.quotes.cues import (
     SPEECH_VERBS,
     WHEN_WORDS,
 )
-from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb
+from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb, verb_read_as_adjective
 from compare.quotes.plan import Attribution, Plan, Snippet, is_title
 from compare.quotes.speaker_words import colon_source, person_subject, speaker_mention, subject_of
 from compare.speakers import Mention, is_title_word, looks_like_person
@@ -161,6 +161,8 @@ class AttributionReader:
         """The reported words: the verb's complement clause ("said the probe is ongoing"), or else its
         complements when they carry a quotation ("called the statement “offensive”", "decried the GOP for
         “turning its back” on ...")."""
+        if verb_read_as_adjective(verb):
+            return self.parsed.trimmed(self.doc[verb.i + 1], verb.head.right_edge)
         quotation_of = self.quotation_of
         for child in _after_verb_first(verb):
             # a collapsed quotation heading the clause still reports it when words of the clause open before

@@ -21,7 +21,7 @@ from compare.quotes.cues import (
     TIME_WORDS,
     WHEN_WORDS,
 )
-from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb
+from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb, verb_read_as_adjective
 from compare.speakers import Mention, is_title_word, looks_like_organisation, looks_like_person
 
 if TYPE_CHECKING:
@@ -236,6 +236,8 @@ def subject_of(parsed: ParsedSnippet, verb: Token) -> Token | None:
 def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
     """``subject_of`` as the parse has it, before brackets and "who" are looked through."""
     before = parsed.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and verb_read_as_adjective(verb):
+        return before
     recipient = before is not None and before.dep_ == "pobj" and before.head.lower_ in {"to", "at", "against"}
     if verb.tag_ == "VBG" and before is not None and not recipient and _ends_a_persons_name(parsed, before):
         # "footage of Hillary Clinton asking, “...”": the name the participle follows; not the one it was
