@@ -126,7 +126,7 @@ class AttributionReader:
         speaker = speaker_mention(self.parsed, subject)
         if speaker.kind == "name" and len(speaker.text.split()) > 1 and not looks_like_person(speaker.text):
             return None
-        clause = self._clause(root)
+        clause = _reported_clause(self.parsed, root)
         if clause is None:
             return None
         return Attribution(root.text, self.parsed.start(root), sentence, speaker, root.i, clause)
@@ -143,7 +143,7 @@ class AttributionReader:
         cue = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
         for extra in extras:
             cue += " " + " ".join(t.text for t in _up_to_comma(extra.subtree))
-        clause = self._clause(verb)
+        clause = _reported_clause(self.parsed, verb)
         attribution = Attribution(
             cue,
             self.parsed.start(verb),
@@ -156,38 +156,6 @@ class AttributionReader:
         attribution.lead = _after_cue(self.parsed, verb)
         attribution.finite = verb.dep_ in {"ROOT", "ccomp", "parataxis"} and verb.tag_ != "VBG"
         return attribution
-
-    def _clause(self, verb: Token) -> tuple[int, int] | None:
-        """The reported words: the verb's complement clause ("said the probe is ongoing"), or else its
-        complements when they carry a quotation ("called the statement “offensive”", "decried the GOP for
-        “turning its back” on ...")."""
-        if verb_read_as_adjective(verb):
-            return self.parsed.trimmed(self.doc[verb.i + 1], verb.head.right_edge)
-        quotation_of = self.quotation_of
-        for child in _after_verb_first(verb):
-            # a collapsed quotation heading the clause still reports it when words of the clause open before
-            # it ("said he was “...”"); a clause that is only the quotation is not one
-            opens_before = child.left_edge.i > verb.i and child.left_edge.i not in quotation_of
-            # "called the system “rigged”, and lawmakers have called for ...": a clause after "and" the parser
-            # made the verb's complement is the writer's next clause
-            coordinated = child.left_edge.i > 0 and self.doc[child.left_edge.i - 1].dep_ == "cc"
-            if child.dep_ == "ccomp" and (child.i not in quotation_of or opens_before) and not coordinated:
-                return self.parsed.trimmed(child.left_edge, child.right_edge)
-        complements = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS]
-        # "called him “...”" with the quotation collapsed: the object before it opens what was said, so the
-        # quotation is one of the complements; complements that are only quotations open nothing
-        lead = next((i for i, c in enumerate(complements) if c.left_edge.i not in quotation_of), len(complements))
-        complements = complements[lead:]
-        quoted = [c for c in complements if any(self.parsed.is_mark(t) for t in c.subtree)]
-        if not quoted:
-            return None
-        first = complements[0]
-        # "warned of the dangers of “...”", "talked about “...”": the preposition links the verb to what was
-        # said; the reported words are its object (the token after it, so the object's opening mark stays)
-        linking = first.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in first.children)
-        if linking and first.i + 1 < len(self.doc):
-            first = self.doc[first.i + 1]
-        return self.parsed.trimmed(first.left_edge, quoted[-1].right_edge)
 
     def _preposition(self, cue: Token, head: Token, text: str, sentence: tuple[int, int]) -> Attribution:
         """ "according to X" / "in the words of X": X speaks; the reported words are the rest of the clause."""
@@ -235,6 +203,39 @@ class AttributionReader:
             if chosen:
                 at = self.parsed.start(self.doc[token_index])
                 min(chosen, key=lambda a: abs(a.at - at)).quotations.append(quotation)
+
+
+def _reported_clause(parsed: ParsedSnippet, verb: Token) -> tuple[int, int] | None:
+    """The reported words: the verb's complement clause ("said the probe is ongoing"), or else its
+    complements when they carry a quotation ("called the statement “offensive”", "decried the GOP for
+    “turning its back” on ...")."""
+    if verb_read_as_adjective(verb):
+        return parsed.trimmed(parsed.doc[verb.i + 1], verb.head.right_edge)
+    quotation_of = parsed.quotation_of
+    for child in _after_verb_first(verb):
+        # a collapsed quotation heading the clause still reports it when words of the clause open before
+        # it ("said he was “...”"); a clause that is only the quotation is not one
+        opens_before = child.left_edge.i > verb.i and child.left_edge.i not in quotation_of
+        # "called the system “rigged”, and lawmakers have called for ...": a clause after "and" the parser
+        # made the verb's complement is the writer's next clause
+        coordinated = child.left_edge.i > 0 and parsed.doc[child.left_edge.i - 1].dep_ == "cc"
+        if child.dep_ == "ccomp" and (child.i not in quotation_of or opens_before) and not coordinated:
+            return parsed.trimmed(child.left_edge, child.right_edge)
+    complements = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS]
+    # "called him “...”" with the quotation collapsed: the object before it opens what was said, so the
+    # quotation is one of the complements; complements that are only quotations open nothing
+    lead = next((i for i, c in enumerate(complements) if c.left_edge.i not in quotation_of), len(complements))
+    complements = complements[lead:]
+    quoted = [c for c in complements if any(parsed.is_mark(t) for t in c.subtree)]
+    if not quoted:
+        return None
+    first = complements[0]
+    # "warned of the dangers of “...”", "talked about “...”": the preposition links the verb to what was
+    # said; the reported words are its object (the token after it, so the object's opening mark stays)
+    linking = first.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in first.children)
+    if linking and first.i + 1 < len(parsed.doc):
+        first = parsed.doc[first.i + 1]
+    return parsed.trimmed(first.left_edge, quoted[-1].right_edge)
 
 
 def _issued_document(parsed: ParsedSnippet, noun: Token, sentence: tuple[int, int]) -> list[Attribution]:
