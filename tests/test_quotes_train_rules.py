@@ -419,3 +419,19 @@ def test_a_cue_the_parser_read_as_an_adjective_after_a_name_is_the_names() -> No
     quotes = _direct(text)
     assert [q.speaker for q in quotes] == ["Trump"]
     assert text[quotes[0].start :].startswith("Cruz, the senator")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking to “Good Morning Albany” Monday, Ortiz refrained from attacking her rivals.",
+        "Speaking to WAMC's \"The Roundtable,\" the mayor's chief of staff on Monday lashed out at the council.",
+    ],
+)
+def test_whom_one_spoke_to_is_not_what_was_said(text: str) -> None:
+    assert _direct(text) == []
+
+
+def test_what_one_spoke_about_is_what_was_said() -> None:
+    text = "Ortiz spoke about “the worst budget this county has ever seen in its long history.”"
+    assert [q.speaker for q in _direct(text)] == ["Ortiz"]

@@ -221,7 +221,11 @@ def _reported_clause(parsed: ParsedSnippet, verb: Token) -> tuple[int, int] | No
         coordinated = child.left_edge.i > 0 and parsed.doc[child.left_edge.i - 1].dep_ == "cc"
         if child.dep_ == "ccomp" and (child.i not in quotation_of or opens_before) and not coordinated:
             return parsed.trimmed(child.left_edge, child.right_edge)
-    complements = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS]
+    # "Speaking to “CBS This Morning” Monday", "speak at a breakfast": whom or where one spoke, not what was said
+    venue = LEMMAS.get(verb.lower_) in _VENUE_VERBS
+    complements = [
+        c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS and not (venue and c.lower_ in _VENUE_PREPOSITIONS)
+    ]
     # "called him “...”" with the quotation collapsed: the object before it opens what was said, so the
     # quotation is one of the complements; complements that are only quotations open nothing
     lead = next((i for i, c in enumerate(complements) if c.left_edge.i not in quotation_of), len(complements))
@@ -236,6 +240,10 @@ def _reported_clause(parsed: ParsedSnippet, verb: Token) -> tuple[int, int] | No
     if linking and first.i + 1 < len(parsed.doc):
         first = parsed.doc[first.i + 1]
     return parsed.trimmed(first.left_edge, quoted[-1].right_edge)
+
+
+_VENUE_VERBS = frozenset({"speak", "talk"})
+_VENUE_PREPOSITIONS = frozenset({"to", "with", "at", "before", "in", "on"})
 
 
 def _issued_document(parsed: ParsedSnippet, noun: Token, sentence: tuple[int, int]) -> list[Attribution]:
