@@ -435,3 +435,16 @@ def test_whom_one_spoke_to_is_not_what_was_said(text: str) -> None:
 def test_what_one_spoke_about_is_what_was_said() -> None:
     text = "Ortiz spoke about “the worst budget this county has ever seen in its long history.”"
     assert [q.speaker for q in _direct(text)] == ["Ortiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'On Monday on WAMC, Ortiz said "local crews" must lead the cleanup.',
+        'Ortiz has said repeatedly "the next council" should choose the auditor.',
+    ],
+)
+def test_a_reported_clause_opening_with_quoted_words_keeps_their_mark_and_is_direct(text: str) -> None:
+    quotes = _direct(text)
+    assert [q.speaker for q in quotes] == ["Ortiz"]
+    assert text[quotes[0].start] == '"'

@@ -52,8 +52,8 @@ class ParsedSnippet:
         return self.start(first), self.end(last)
 
     def trimmed(self, first: Token, last: Token) -> tuple[int, int] | None:
-        """The span from ``first`` to ``last`` without edge punctuation, but with the closing mark of a
-        quotation that ends the clause (“...ongoing.” keeps its ” and the full stop inside it)."""
+        """The span from ``first`` to ``last`` without edge punctuation, but with the marks of a quotation that
+        ends the clause (“...ongoing.” keeps its ” and the full stop inside it) or opens it."""
         doc = self.doc
 
         def bare_punct(token: Token) -> bool:
@@ -73,6 +73,9 @@ class ParsedSnippet:
                 break
             if not token.is_punct:
                 break
+        opening = doc[first.i - 1] if first.i > 0 else None
+        if opening is not None and opening.is_quote and mark_role(doc.text, opening.idx) == "open":
+            first = opening  # "said “local forces” must lead": the clause opens with the quoted words' mark
         start, end = self.span(first, last)
         # The parser read a window of a longer sentence: a clause reaching its edge runs on to the sentence's.
         snippet, frame = self.snippet, self.plan.frame
