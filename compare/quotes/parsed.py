@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from compare.name_words import QUANTIFIERS
 from compare.nlp import mark_role
 from compare.quotes.cues import CLAUSE_LINKS
-from compare.quotes.plan import Plan, Snippet
+from compare.quotes.plan import Plan, Snippet, is_title
 from compare.speakers import is_title_word
 
 if TYPE_CHECKING:
@@ -51,6 +51,11 @@ class ParsedSnippet:
     def span(self, first: Token, last: Token) -> tuple[int, int]:
         return self.start(first), self.end(last)
 
+    def _opens_a_title(self, mark: Token) -> bool:
+        at = self.start(mark)
+        quotation = next((q for q in self.plan.quotations if q.start == at), None)
+        return quotation is not None and is_title(quotation.inner(self.plan.article.text))
+
     def trimmed(self, first: Token, last: Token) -> tuple[int, int] | None:
         """The span from ``first`` to ``last`` without edge punctuation, but with the marks of a quotation that
         ends the clause (“...ongoing.” keeps its ” and the full stop inside it) or opens it."""
@@ -75,7 +80,9 @@ class ParsedSnippet:
                 break
         opening = doc[first.i - 1] if first.i > 0 else None
         if opening is not None and opening.is_quote and mark_role(doc.text, opening.idx) == "open":
-            first = opening  # "said “local forces” must lead": the clause opens with the quoted words' mark
+            # "said “local forces” must lead": the clause opens with the quoted words' mark (a title's opening
+            # mark stays out: "edits “Eat The Press”" quotes nobody)
+            first = first if self._opens_a_title(opening) else opening
         start, end = self.span(first, last)
         # The parser read a window of a longer sentence: a clause reaching its edge runs on to the sentence's.
         snippet, frame = self.snippet, self.plan.frame
