@@ -448,3 +448,21 @@ def test_a_reported_clause_opening_with_quoted_words_keeps_their_mark_and_is_dir
     quotes = _direct(text)
     assert [q.speaker for q in quotes] == ["Ortiz"]
     assert text[quotes[0].start] == '"'
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Pollsters agree - Dana Kowalski: “One of the biggest lessons was a simple one: call voters late.”",
+            "Dana Kowalski",
+        ),
+        (
+            "Estimates of civic engagement are particularly problematic - Pew Research: “All the samples include "
+            "more engaged voters than the census says there should be.”",
+            "Pew Research",
+        ),
+    ],
+)
+def test_a_name_between_a_dash_and_a_colon_labels_the_quotation(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _direct(text)] == [speaker]

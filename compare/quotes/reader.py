@@ -29,7 +29,13 @@ from compare.quotes.cues import (
 )
 from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb, verb_read_as_adjective
 from compare.quotes.plan import Attribution, Plan, Snippet, is_title
-from compare.quotes.speaker_words import colon_source, person_subject, speaker_mention, subject_of
+from compare.quotes.speaker_words import (
+    colon_source,
+    name_after_dash,
+    person_subject,
+    speaker_mention,
+    subject_of,
+)
 from compare.speakers import Mention, is_title_word, looks_like_person
 
 if TYPE_CHECKING:
@@ -180,6 +186,10 @@ class AttributionReader:
         if after is not None and not (after.is_quote or after.i in self.quotation_of):
             return None
         introduces = after is None
+        labelled = name_after_dash(doc[: colon.i])  # "Pollsters agree - Carl Bialik: “...”": Bialik's words
+        if labelled is not None:
+            mention = _words(self.parsed, labelled[0], labelled[-1], "name")
+            return Attribution(":", self.parsed.start(colon), sentence, mention, colon.i, colon=introduces)
         earlier = [a for a in found if a.speaker is not None and a.at < self.parsed.start(colon)]
         if earlier:
             earlier[-1].colon = introduces

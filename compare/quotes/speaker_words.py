@@ -571,6 +571,23 @@ def person_subject(parsed: ParsedSnippet) -> Token | None:
     return None if looks_like_organisation(words) else subject
 
 
+def name_after_dash(before: Span) -> Span | None:
+    """The name between a dash and a colon that end the words before a quotation ("Pollsters agree - Carl
+    Bialik:", "... problematic — Pew Research:"): a label saying whose words follow, whatever the clause before."""
+    words = [t for t in before if not t.is_space]
+    end = len(words)
+    while end > 0 and len(words) - end < 5 and (is_proper(words[end - 1]) or _capitalised(words[end - 1])):
+        end -= 1  # the tagger may read a name's words as common nouns ("Pew Research")
+    if end < 2 or end == len(words) or words[end - 1].text not in {"-", "—", "–", "--"}:
+        return None
+    spaced = bool(words[end - 1].whitespace_) and bool(words[end - 2].whitespace_)  # not "(R-S.C.)"
+    return before.doc[words[end].i : words[-1].i + 1] if spaced else None
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.lower_ not in ARTICLES
+
+
 def colon_source(parsed: ParsedSnippet, before: Span) -> Token | None:
     """Who speaks before a colon: the author of a named statement, or the name right before it."""
     for token in before:
