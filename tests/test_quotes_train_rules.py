@@ -466,3 +466,12 @@ def test_a_reported_clause_opening_with_quoted_words_keeps_their_mark_and_is_dir
 )
 def test_a_name_between_a_dash_and_a_colon_labels_the_quotation(text: str, speaker: str) -> None:
     assert [q.speaker for q in _direct(text)] == [speaker]
+
+
+@pytest.mark.parametrize("describer", ["another", "the"])
+def test_a_capitalised_description_after_the_quotation_is_the_speaker(describer: str) -> None:
+    text = (
+        "“There are more candidates in this race than there are voters who know them,” added "
+        f"{describer} New Hampshire Democrat."
+    )
+    assert [q.speaker for q in _direct(text)] == ["New Hampshire Democrat"]

@@ -499,16 +499,20 @@ def _description_after_quotation(parsed: ParsedSnippet, verb: Token) -> Token | 
     """ "“How big is that wall?” asked the boy": after a quotation, a verb with no subject of its own is
     followed by who spoke, also when a description names them; the parser makes it the object."""
     doc = parsed.doc
-    if verb.i + 2 >= len(doc) or not _quoted_before(parsed, verb) or doc[verb.i + 1].lower_ not in ARTICLES:
+    if verb.i + 2 >= len(doc) or not _quoted_before(parsed, verb) or doc[verb.i + 1].lower_ not in _DESCRIBERS:
         return None
     head = doc[verb.i + 1].head
-    if head.head.i != verb.i or head.dep_ != "dobj" or head.tag_ not in {"NN", "NNS"}:
-        return None
+    if head.head.i != verb.i or head.dep_ != "dobj" or head.tag_ not in NOMINAL_TAGS - {"PRP"}:
+        return None  # "added another New Hampshire Republican": a capitalised head is a description too
     # "cited an instance where ...": a relative of a place, time or thing is no person's
     thing = any(
         t.lower_ in {"where", "when", "which", "that"} for c in head.children if c.dep_ == "relcl" for t in c.subtree
     )
     return None if thing and head.lower_ not in DOCUMENTS else head  # "read the statement, which ..." speaks
+
+
+# Words that open a description of who spoke, after the verb: "said the boy", "added another Republican".
+_DESCRIBERS = ARTICLES | {"another", "one", "his", "her", "their", "its"}
 
 
 def _name_after_quotation(parsed: ParsedSnippet, verb: Token) -> Token | None:
