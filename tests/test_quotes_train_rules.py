@@ -475,3 +475,11 @@ def test_a_capitalised_description_after_the_quotation_is_the_speaker(describer:
         f"{describer} New Hampshire Democrat."
     )
     assert [q.speaker for q in _direct(text)] == ["New Hampshire Democrat"]
+
+
+def test_the_name_before_a_party_tag_speaks_for_a_verb_the_parser_left_without_subject() -> None:
+    text = (
+        "Saturday at the Massachusetts Democratic state’s party convention Sen. Ana Ortiz (D-MA) said presumptive "
+        "Republican presidential nominee Donald Trump was a “proven failure” in business."
+    )
+    assert [q.speaker for q in _direct(text)] == ["Ana Ortiz"]

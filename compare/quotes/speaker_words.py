@@ -310,7 +310,21 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
     # "“...,” Tulsa police Chief Chuck Jordan said Monday" parsed with Jordan under "Monday"
     if before is not None and _ends_a_persons_name(parsed, before):
         return before
-    return _appositive_name_before(parsed, verb)
+    tagged = _name_before_party_tag(parsed, verb)
+    return tagged if tagged is not None else _appositive_name_before(parsed, verb)
+
+
+def _name_before_party_tag(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """ "Speaker of the House Rep. Paul Ryan (R-WI) said “...”" with the parser hanging "said" elsewhere: the
+    name right before the bracketed tag that ends right before the verb."""
+    doc = parsed.doc
+    if verb.i < 3 or doc[verb.i - 1].text != ")":
+        return None
+    opening = next((t for t in reversed(doc[max(0, verb.i - 8) : verb.i - 1]) if t.text in "()"), None)
+    if opening is None or opening.text != "(" or opening.i == 0:
+        return None
+    named = doc[opening.i - 1]
+    return named if _ends_a_persons_name(parsed, named) else None
 
 
 def _appositive_name_before(parsed: ParsedSnippet, verb: Token) -> Token | None:
