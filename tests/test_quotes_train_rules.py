@@ -483,3 +483,11 @@ def test_the_name_before_a_party_tag_speaks_for_a_verb_the_parser_left_without_s
         "Republican presidential nominee Donald Trump was a “proven failure” in business."
     )
     assert [q.speaker for q in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_the_name_before_a_relative_clause_the_parser_made_the_verbs_clause_speaks() -> None:
+    text = (
+        "Bernstein, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about which of the "
+        'two candidates is "prepared to take on the establishment."'
+    )
+    assert [q.speaker for q in _direct(text)] == ["Bernstein"]

@@ -284,6 +284,12 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
         if current.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep"} or current.head.i == current.i:
             break
         current = _coordinated_with(current)
+    return _subject_the_parse_missed(parsed, verb)
+
+
+def _subject_the_parse_missed(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """Who speaks for a verb the parse gave no usable subject, from the words around it: the name right
+    before it, one after it following a quotation, a description after it, a name before a party tag ..."""
     doc = parsed.doc
     before = doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.head.i == verb.i and (is_proper(before) or before.tag_ in NOMINAL_TAGS):
@@ -311,7 +317,24 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
     if before is not None and _ends_a_persons_name(parsed, before):
         return before
     tagged = _name_before_party_tag(parsed, verb)
-    return tagged if tagged is not None else _appositive_name_before(parsed, verb)
+    if tagged is not None:
+        return tagged
+    relative = _name_before_misread_relative(parsed, verb)
+    return relative if relative is not None else _appositive_name_before(parsed, verb)
+
+
+def _name_before_misread_relative(parsed: ParsedSnippet, verb: Token) -> Token | None:
+    """ "Sanders, meanwhile, who sits at zero endorsements, said ..." parsed with "who sits ..." as the verb's
+    clause: the capitalised word the relative clause follows (past commas and "meanwhile") speaks."""
+    clause = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
+    who = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ == "who"), None) if clause else None
+    if who is None:
+        return None
+    at = who.i - 1
+    while at >= 0 and (parsed.doc[at].is_punct or parsed.doc[at].dep_ == "advmod"):
+        at -= 1
+    named = parsed.doc[at] if at >= 0 else None
+    return named if named is not None and named.text[:1].isupper() and named.is_alpha else None
 
 
 def _name_before_party_tag(parsed: ParsedSnippet, verb: Token) -> Token | None:
