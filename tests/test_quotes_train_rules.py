@@ -491,3 +491,14 @@ def test_the_name_before_a_relative_clause_the_parser_made_the_verbs_clause_spea
         'two candidates is "prepared to take on the establishment."'
     )
     assert [q.speaker for q in _direct(text)] == ["Bernstein"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The concerns go beyond Ortiz\'s controversial pledge to be "neutral" during talks between the unions.',
+        'Ortiz\'s accusation that the council is playing the "budget card" drew boos.',
+    ],
+)
+def test_the_owner_of_a_pledge_or_accusation_with_quoted_words_said_them(text: str) -> None:
+    assert [q.speaker for q in _direct(text)] == ["Ortiz"]

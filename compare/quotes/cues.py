@@ -36,7 +36,10 @@ NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 COMPLEMENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "attr", "prep", "dative", "acomp"})
 SPEECH_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "tweet", "post", "letter", "speech"})
 # Nouns whose possessor said the clause they take: "Trump’s claim that ...".
-CLAIM_NOUNS = frozenset({"claim", "assertion", "contention", "insistence", "argument", "suggestion", "charge"})
+CLAIM_NOUNS = frozenset(
+    {"claim", "assertion", "contention", "insistence", "argument", "suggestion", "charge", "remark", "warning"}
+    | {"comment", "promise", "pledge", "vow", "prediction", "complaint", "accusation", "admission", "declaration"}
+)
 # Exchanges whose named outlet or host asked the questions: "a Fox interview" is not Fox speaking.
 INTERVIEWS = frozenset({"interview", "interviews", "appearance", "conversation"})
 DOCUMENTS = SPEECH_NOUNS | {"release", "briefing", "memo", "report", "ad", "advertisement", "sign", "message", "note"}
