@@ -247,6 +247,9 @@ CACHE_SWEEP_AGE_S = 3600.0
 # --- quotes --------------------------------------------------------------------
 #: Quoted spans of this many words or fewer, used as labels, are scare quotes.
 SCARE_QUOTE_MAX_WORDS = 3
+#: Title Case quoted words up to this many, opening with an article, are a title even with a full stop inside the
+#: marks ("“The Revenant.”").
+TITLE_WITH_FULL_STOP_MAX_WORDS = 5
 #: Sentences per spaCy batch when parsing attributions.
 QUOTE_BATCH_SIZE = 256
 #: Long sentences without quotation marks are parsed only this many words around their speech cue.

@@ -502,3 +502,19 @@ def test_the_name_before_a_relative_clause_the_parser_made_the_verbs_clause_spea
 )
 def test_the_owner_of_a_pledge_or_accusation_with_quoted_words_said_them(text: str) -> None:
     assert [q.speaker for q in _direct(text)] == ["Ortiz"]
+
+
+def test_a_short_title_with_the_sentences_full_stop_inside_its_marks_quotes_nobody() -> None:
+    text = (
+        '"I am not sure that we will see the sequel," Ortiz remarked, alluding to the actor\'s latest turn as a '
+        'rugged frontiersman in "The Long Winter."'
+    )
+    assert [text[q.start : q.end] for q in _direct(text)] == ['"I am not sure that we will see the sequel,"']
+
+
+def test_a_chant_with_a_full_stop_is_still_words_people_said() -> None:
+    text = (
+        "Outside the arena, about 200 protesters congregated in three clusters, holding signs and chanting "
+        '"Dump Ortiz."'
+    )
+    assert [q.speaker for q in _direct(text)] == ["about 200 protesters"]

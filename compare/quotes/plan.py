@@ -244,9 +244,13 @@ def is_title(words: str) -> bool:
     ("Sunday Morning Futures", "Gang of Eight"), where only a title's small words are in lower case."""
     found = QUOTE_WORD.findall(words)
     capitalised = [w for w in found if w[0].isupper()]
+    # the sentence's full stop inside the marks still closes a short title that opens with an article ("starred
+    # in “The Revenant.”"); a slogan or chant with one ("“Dump Trump.”") is words people said
+    named = bool(found) and found[0] in {"The", "A", "An"} and len(found) <= settings.TITLE_WITH_FULL_STOP_MAX_WORDS
+    closing = {"?", "!", "…"} if named else {".", "?", "!", "…"}
     return (
         len(capitalised) >= 2
-        and words.rstrip(",").rstrip()[-1:] not in {".", "?", "!", "…"}
+        and words.rstrip(",").rstrip()[-1:] not in closing
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in found)
     )
 
