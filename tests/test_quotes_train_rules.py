@@ -518,3 +518,9 @@ def test_a_chant_with_a_full_stop_is_still_words_people_said() -> None:
         '"Dump Ortiz."'
     )
     assert [q.speaker for q in _direct(text)] == ["about 200 protesters"]
+
+
+def test_two_short_sentences_in_title_case_are_no_title() -> None:
+    text = "“Here comes the boss,” she said, clapping. “The Mayor. Big Boss.”"
+    quotes = extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))
+    assert any(text[q.start : q.end].endswith("Big Boss.”") and q.kind == "direct" for q in quotes)

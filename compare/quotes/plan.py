@@ -246,7 +246,8 @@ def is_title(words: str) -> bool:
     capitalised = [w for w in found if w[0].isupper()]
     # the sentence's full stop inside the marks still closes a short title that opens with an article ("starred
     # in “The Revenant.”"); a slogan or chant with one ("“Dump Trump.”") is words people said
-    named = bool(found) and found[0] in {"The", "A", "An"} and len(found) <= settings.TITLE_WITH_FULL_STOP_MAX_WORDS
+    short = len(found) <= settings.TITLE_WITH_FULL_STOP_MAX_WORDS and not re.search(r"[.!?]\s", words.strip())
+    named = short and bool(found) and found[0] in {"The", "A", "An"}  # one phrase: not "The Donald. Big Daddy."
     closing = {"?", "!", "…"} if named else {".", "?", "!", "…"}
     return (
         len(capitalised) >= 2
