@@ -524,3 +524,9 @@ def test_two_short_sentences_in_title_case_are_no_title() -> None:
     text = "“Here comes the boss,” she said, clapping. “The Mayor. Big Boss.”"
     quotes = extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))
     assert any(text[q.start : q.end].endswith("Big Boss.”") and q.kind == "direct" for q in quotes)
+
+
+def test_a_relative_clause_without_a_comma_does_not_hide_a_later_aside() -> None:
+    text = "Ortiz called the count “rigged” for people who voted early, which was false."
+    quotes = _direct(text)
+    assert [text[q.start : q.end] for q in quotes] == ["the count “rigged” for people who voted early"]

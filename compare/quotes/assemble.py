@@ -316,13 +316,15 @@ def _cut_at_writers_aside(text: str, quotations: Sequence[QuotedSpan], start: in
     Father who ...") or a relative clause set off by a comma ("denounced “self-deportation,” which is like ...")
     opens the writer's aside: the quote ends before it."""
     last = max((q.end for q in quotations if start <= q.start and q.end <= end), default=end)
-    relative = _ASIDE_RELATIVE.search(text, last, end)
-    if relative is not None and (relative.group(1) or (relative.start() == last and text[last - 2 : last - 1] == ",")):
+    relative = _ASIDE_RELATIVE.search(text, last, end)  # ", which": anchored on its comma
+    if relative is None and text[last - 2 : last - 1] == ",":  # the comma inside the closing mark: “...,” which
+        relative = _ASIDE_RELATIVE_AFTER_MARK.match(text, last, end)
+    if relative is not None:
         end = relative.start()
     dash = _DASH.search(text, last, end)
-    if dash is None or _DASH.search(text, dash.end(), end):
-        return len(text[:end].rstrip(" ,"))  # no dash, or a pair of them around an aside the clause goes on after
-    return len(text[: dash.start()].rstrip(" ,"))
+    cut = dash.start() if dash is not None and not _DASH.search(text, dash.end(), end) else end
+    # no dash, or a pair of them around an aside the clause goes on after: the clause runs to ``end``
+    return max(start, start + len(text[start:cut].rstrip(" ,")))
 
 
 def _describes(mention: Mention) -> bool:
@@ -333,7 +335,9 @@ def _describes(mention: Mention) -> bool:
 _DASH = re.compile(r"\s(?:—|–|-|--)\s|—")
 # ", which raised concerns", "“inversion,” in which": a relative clause set off by a comma (or by the comma
 # inside the closing mark).
-_ASIDE_RELATIVE = re.compile(r"(,)?\s+(?:(?:in|of|for|to|from|with|by|on|at|under)\s+)?(?:which|who|whom|whose)\b")
+_RELATIVE_WORDS = r"(?:(?:in|of|for|to|from|with|by|on|at|under) )?(?:which|who|whom|whose)\b"
+_ASIDE_RELATIVE = re.compile(r", " + _RELATIVE_WORDS)
+_ASIDE_RELATIVE_AFTER_MARK = re.compile(r" " + _RELATIVE_WORDS)
 _LEAD_WORD = re.compile(r"\w")
 _NOT_VERBS = frozenset({":", "according to", "in the words of", "―"})
 _CLOSING_PUNCTUATION = frozenset(",.!?;:…")

@@ -53,8 +53,10 @@ class ParsedSnippet:
 
     def _opens_a_title(self, mark: Token) -> bool:
         at = self.start(mark)
-        quotation = next((q for q in self.plan.quotations if q.start == at), None)
-        return quotation is not None and is_title(quotation.inner(self.plan.article.text))
+        index = bisect.bisect_left(self.plan.quotation_starts, at)
+        quotations = self.plan.quotations
+        opens = index < len(quotations) and quotations[index].start == at
+        return opens and is_title(quotations[index].inner(self.plan.article.text))
 
     def trimmed(self, first: Token, last: Token) -> tuple[int, int] | None:
         """The span from ``first`` to ``last`` without edge punctuation, but with the marks of a quotation that
@@ -150,7 +152,8 @@ def _surname_read_as_adverb(token: Token) -> bool:
     before = token.doc[token.i - 1]
     if bool(token.is_sent_start) or before.is_quote or before.text in {"(", "—", "–", ":", ";"}:
         return False
-    return not before.text.istitle() or bool(before.is_sent_start)
+    # a capitalised word before it only as a sentence's opening function word ("And Skelly called")
+    return not before.text.istitle() or (bool(before.is_sent_start) and before.tag_ in {"CC", "IN", "DT", "RB"})
 
 
 def _strip_end(text: str, start: int, end: int) -> int:

@@ -260,18 +260,15 @@ def _issued_document(parsed: ParsedSnippet, noun: Token, sentence: tuple[int, in
     """ "Trump issued a statement, “...”": a document a verb's subject put out, its words in marks right after
     it, is the subject speaking (the cue is the verb, which the parse may hang the quotation on)."""
     verb, text = noun.head, parsed.plan.article.text
-    if not is_verb(verb):
-        return []
+    if not is_verb(verb) or LEMMAS.get(verb.lower_) in SPEECH_VERBS:
+        return []  # "wrote a letter, “...”": the speech verb is the cue already
     after = parsed.end(noun)
     starts = [
         parsed.plan.quotations[parsed.quotation_of[c.i]].start
         for c in (*noun.children, *verb.children)
         if c.i in parsed.quotation_of
     ]
-    if not any(
-        after <= start and text[after:start].strip() in {"", ",", ":"} and text[:start].rstrip()[-1:] in {",", ":"}
-        for start in starts
-    ):
+    if not any(after <= start and text[after:start].strip() in {",", ":"} for start in starts):
         return []
     subject = subject_of(parsed, verb)
     if subject is None:

@@ -249,7 +249,7 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
     current = _reporter_of_participle(parsed, verb)
     for _ in range(3):
         for child in _nearest_subject_first(parsed, current):
-            if child.dep_ == "nsubj" and current is verb and _before_quotation(parsed, child, verb):
+            if child.dep_ == "nsubj" and current.i == verb.i and _before_quotation(parsed, child, verb):
                 # "Both parties “saw ...,” said Victor Cha": the name after the verb, not the parties
                 named_after = _name_after_quotation(parsed, verb)
                 if named_after is not None:
@@ -267,7 +267,7 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
                     return None if current.head.lower_ in GENERIC_PEOPLE else _person_before_who(current.head)
                 if child.lower_ in {"that", "which"} and current.dep_ == "relcl":
                     return current.head
-                if child.lower_ in WHEN_WORDS and current is verb and verb.i > 0:
+                if child.lower_ in WHEN_WORDS and current.i == verb.i and verb.i > 0:
                     # "Thursday evening in Wilkes-Barre, Pennsylvania, Trump referred": a time is no one who
                     # speaks; the name the parser ran into it, right before the verb, is
                     before = parsed.doc[verb.i - 1]
@@ -327,14 +327,20 @@ def _name_before_misread_relative(parsed: ParsedSnippet, verb: Token) -> Token |
     """ "Sanders, meanwhile, who sits at zero endorsements, said ..." parsed with "who sits ..." as the verb's
     clause: the capitalised word the relative clause follows (past commas and "meanwhile") speaks."""
     clause = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
-    who = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ == "who"), None) if clause else None
+    if clause is None:
+        return None
+    who = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
     if who is None:
         return None
     at = who.i - 1
     while at >= 0 and (parsed.doc[at].is_punct or parsed.doc[at].dep_ == "advmod"):
         at -= 1
-    named = parsed.doc[at] if at >= 0 else None
-    return named if named is not None and named.text[:1].isupper() and named.is_alpha else None
+    if at < 0 or at in parsed.quotation_of:
+        return None
+    named = parsed.doc[at]
+    # a capitalised word, however tagged ("Sanders" read as a plural noun), but no sentence-opening "But"
+    capitalised = named.text[:1].isupper() and named.is_alpha and named.tag_ not in {"CC", "IN", "DT", "RB", "UH"}
+    return named if capitalised else None
 
 
 def _name_before_party_tag(parsed: ParsedSnippet, verb: Token) -> Token | None:
@@ -343,7 +349,7 @@ def _name_before_party_tag(parsed: ParsedSnippet, verb: Token) -> Token | None:
     doc = parsed.doc
     if verb.i < 3 or doc[verb.i - 1].text != ")":
         return None
-    opening = next((t for t in reversed(doc[max(0, verb.i - 8) : verb.i - 1]) if t.text in "()"), None)
+    opening = next((t for t in reversed(doc[max(0, verb.i - 8) : verb.i - 1]) if t.text in {"(", ")"}), None)
     if opening is None or opening.text != "(" or opening.i == 0:
         return None
     named = doc[opening.i - 1]
@@ -442,7 +448,7 @@ def _reporter_of_participle(parsed: ParsedSnippet, verb: Token) -> Token:
     head = verb.head
     after_comma = verb.i > 0 and parsed.doc[verb.i - 1].text == ","
     reporter = _reporting_verb(head)
-    before = reporter is not head and reporter.i < head.i  # not "..., CNN reported" after it
+    before = reporter.i < head.i  # a reporting verb before the clause: not "..., CNN reported" after it
     if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and after_comma and before):
         return verb
     for _ in range(3):  # "slammed a lawsuit alleging that ..., calling it": past the participle to "slammed"
@@ -538,6 +544,8 @@ def _description_after_quotation(parsed: ParsedSnippet, verb: Token) -> Token | 
     doc = parsed.doc
     if verb.i + 2 >= len(doc) or not _quoted_before(parsed, verb) or doc[verb.i + 1].lower_ not in _DESCRIBERS:
         return None
+    if LEMMAS.get(verb.lower_) in {"tell", "inform", "advise", "thank"}:
+        return None  # "“...,” told the New York Times": the one told is no speaker ("asked the boy" is the boy)
     head = doc[verb.i + 1].head
     if head.head.i != verb.i or head.dep_ != "dobj" or head.tag_ not in NOMINAL_TAGS - {"PRP"}:
         return None  # "added another New Hampshire Republican": a capitalised head is a description too
