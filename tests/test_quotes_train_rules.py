@@ -530,3 +530,9 @@ def test_a_relative_clause_without_a_comma_does_not_hide_a_later_aside() -> None
     text = "Ortiz called the count “rigged” for people who voted early, which was false."
     quotes = _direct(text)
     assert [text[q.start : q.end] for q in quotes] == ["the count “rigged” for people who voted early"]
+
+
+@pytest.mark.parametrize("told", ["the reporter", "the Albany Times Union"])
+def test_the_one_told_after_a_quotation_is_no_speaker(told: str) -> None:
+    text = f"“We will win this county and every one next to it,” told {told}."
+    assert all(told.split()[-1] not in (q.speaker or "") for q in _direct(text))
