@@ -536,3 +536,19 @@ def test_a_relative_clause_without_a_comma_does_not_hide_a_later_aside() -> None
 def test_the_one_told_after_a_quotation_is_no_speaker(told: str) -> None:
     text = f"“We will win this county and every one next to it,” told {told}."
     assert all(told.split()[-1] not in (q.speaker or "") for q in _direct(text))
+
+
+def test_a_comma_set_phrase_naming_the_speakers_stays_in_the_description() -> None:
+    text = "Still, many, including Sen. Ana Ortiz, D-N.Y., say the insurance program is “far too generous.”"
+    assert [q.speaker for q in _direct(text)] == ["many, including Sen. Ana Ortiz"]
+
+
+def test_a_cue_that_shares_the_passive_makes_no_speaker_of_its_subject() -> None:
+    text = 'White House aide Dana Ruiz was confronted and called a "fascist" by a woman at the restaurant.'
+    assert _direct(text) == []
+
+
+def test_the_it_of_as_she_put_it_is_not_what_was_said() -> None:
+    text = "Ortiz won. Or, as she herself put it, “I won the places that are optimistic, diverse and moving forward.”"
+    quotes = _direct(text)
+    assert [text[q.start] for q in quotes] == ["“"]

@@ -472,12 +472,15 @@ def _after_cue(parsed: ParsedSnippet, verb: Token) -> int | None:
     # go on with "to" or "as" belongs to the cue, and its object opens what was said
     phrasal = reported >= 0 and rights[reported].dep_ in {"xcomp", "prep", "oprd"}
     skipped: set[int] = set()
+    needed = OBJECT_CUES.get(LEMMAS.get(verb.lower_) or "")
     for index, child in enumerate(rights):
+        if child.dep_ == "dobj" and child.lower_ == needed:
+            skipped.add(child.i)  # "as she put it, “...”": the "it" of the cue, never what was said
+            continue
         when = child.dep_ in _ADJUNCTS and any(t.lower_ in WHEN_WORDS for t in (child, *child.children))
         if index >= reported and not when:
             continue  # "said Wednesday night": when it was said is never what was said
         addressee = telling and child.dep_ in {"dobj", "dative"} and child.lower_ != "that"
-        addressee |= child.dep_ == "dobj" and child.lower_ == OBJECT_CUES.get(LEMMAS.get(verb.lower_) or "")
         if child.dep_ == "prep" and phrasal and not when:
             skipped.add(child.i)
         elif child.dep_ in _ADJUNCTS or addressee:

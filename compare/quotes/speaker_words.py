@@ -115,7 +115,8 @@ def _phrase(parsed: ParsedSnippet, token: Token) -> list[Token]:
             and c.i not in parsed.quotation_of
             and not c.tag_.startswith("W")
             and not (c.dep_ in {"prep", "npadvmod"} and _says_when(c))
-            and not (c.dep_ == "prep" and c.i > 0 and parsed.doc[c.i - 1].text == ",")  # ", in Kentucky,": an aside
+            # ", in Kentucky,": an aside; ", including Sen. Tom Coburn," says who the speakers are
+            and not (c.dep_ == "prep" and c.i > 0 and parsed.doc[c.i - 1].text == "," and c.lower_ not in _NAMING)
         )
     kept.sort(key=lambda t: t.i)
     run = [kept[0]]
@@ -259,7 +260,10 @@ def _subject_token(parsed: ParsedSnippet, verb: Token) -> Token | None:
             # a passive subject speaks when quoted ("was quoted as saying") or when the cue goes on from its
             # verb ("Silverman was joined on stage by Franken and joked, “...”", "was booed after telling")
             # (not one who was asked or told: "Sanders was asked by host Bill Maher, who ... dismissed")
-            went_on = current.i != verb.i and LEMMAS.get(current.lower_) not in _ADDRESSED
+            # (nor when the cue shares the passive: "Miller was confronted and called a “fascist”")
+            went_on = (
+                current.i != verb.i and not _shares_the_passive(verb) and LEMMAS.get(current.lower_) not in _ADDRESSED
+            )
             passive = LEMMAS.get(current.lower_) == "quote" or went_on
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive):
                 if child.lower_ == "who" and current.dep_ == "relcl":
@@ -394,6 +398,13 @@ def _nearest_subject_first(parsed: ParsedSnippet, verb: Token) -> list[Token]:
     return subjects + [c for c in children if c.dep_ != "nsubj"] if len(subjects) > 1 else children
 
 
+def _shares_the_passive(verb: Token) -> bool:
+    """A past participle with no "have" of its own ("was confronted and called a “fascist”"): passive, unlike
+    "is reported to have called"."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"have", "has", "had", "having"} for c in verb.children)
+    return verb.tag_ == "VBN" and not perfect
+
+
 def _quoted_words_follow(parsed: ParsedSnippet, token: Token) -> bool:
     """True when quoted words open right after ``token`` (Fiorina in "said Fiorina “was ...”")."""
     following = token.i + 1
@@ -401,6 +412,7 @@ def _quoted_words_follow(parsed: ParsedSnippet, token: Token) -> bool:
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_NAMING = frozenset({"including", "like", "among", "except", "such"})
 _ADDRESSED = frozenset({"ask", "tell", "question", "inform", "advise", "urge", "press", "thank", "interrupt"})
 
 
