@@ -51,12 +51,13 @@ class ParsedSnippet:
     def span(self, first: Token, last: Token) -> tuple[int, int]:
         return self.start(first), self.end(last)
 
-    def _opens_a_title(self, mark: Token) -> bool:
-        at = self.start(mark)
-        index = bisect.bisect_left(self.plan.quotation_starts, at)
-        quotations = self.plan.quotations
-        opens = index < len(quotations) and quotations[index].start == at
-        return opens and is_title(quotations[index].inner(self.plan.article.text))
+    def marks_a_title(self, mark: Token) -> bool:
+        """True for a quotation mark that opens or closes the name of a work, show or group ("This Week")."""
+        plan, at = self.plan, self.start(mark)
+        index = bisect.bisect_right(plan.quotation_starts, at) - 1
+        if index < 0 or at >= plan.quotations[index].end:
+            return False
+        return is_title(plan.quotations[index].inner(plan.article.text))
 
     def trimmed(self, first: Token, last: Token) -> tuple[int, int] | None:
         """The span from ``first`` to ``last`` without edge punctuation, but with the marks of a quotation that
@@ -84,7 +85,7 @@ class ParsedSnippet:
         if opening is not None and opening.is_quote and mark_role(doc.text, opening.idx) == "open":
             # "said “local forces” must lead": the clause opens with the quoted words' mark (a title's opening
             # mark stays out: "edits “Eat The Press”" quotes nobody)
-            first = first if self._opens_a_title(opening) else opening
+            first = first if self.marks_a_title(opening) else opening
         start, end = self.span(first, last)
         # The parser read a window of a longer sentence: a clause reaching its edge runs on to the sentence's.
         snippet, frame = self.snippet, self.plan.frame

@@ -8,7 +8,6 @@ so word classes come from the fine-grained tags and cue lemmas from ``cues.LEMMA
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -28,7 +27,7 @@ from compare.quotes.cues import (
     WHEN_WORDS,
 )
 from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb, verb_read_as_adjective
-from compare.quotes.plan import Attribution, Plan, Snippet, is_title
+from compare.quotes.plan import Attribution, Plan, Snippet
 from compare.quotes.speaker_words import (
     colon_source,
     name_after_dash,
@@ -121,7 +120,7 @@ class AttributionReader:
         marks = [t for t in doc if self.parsed.is_mark(t) and t.i not in self.quotation_of]
         covered = [a.clause for a in found if a.clause is not None]
         loose = [t for t in marks if not any(c[0] <= self.parsed.start(t) < c[1] for c in covered)]
-        if all(_marks_a_title(self.parsed, t) for t in loose):  # also when no mark is left
+        if all(self.parsed.marks_a_title(t) for t in loose):  # also when no mark is left
             return None
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or not is_verb(root) or any(a.token == root.i for a in found):
@@ -313,15 +312,6 @@ def _signed_right_after(parsed: ParsedSnippet, speaking: list[Attribution], toke
         for a in speaking
         if a.cue != ":" and parsed.follows(last, a.token) and a.speaker is not None and a.speaker.start >= closes
     ]
-
-
-def _marks_a_title(parsed: ParsedSnippet, mark: Token) -> bool:
-    """True for a quotation mark that opens or closes the name of a work, show or group ("This Week")."""
-    plan, at = parsed.plan, parsed.start(mark)
-    index = bisect.bisect_right(plan.quotation_starts, at) - 1
-    if index < 0 or at >= plan.quotations[index].end:
-        return False
-    return is_title(plan.quotations[index].inner(plan.article.text))
 
 
 def _after_verb_first(verb: Token) -> list[Token]:

@@ -25,7 +25,7 @@ from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb, verb_read_a
 from compare.speakers import Mention, is_title_word, looks_like_organisation, looks_like_person
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
@@ -219,8 +219,8 @@ def subject_of(parsed: ParsedSnippet, verb: Token) -> Token | None:
             return _person_before_who(clause.head)
         before = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "," else doc[token.i - 1]
         return before if token.i > 0 and is_proper(before) and before.i not in parsed.quotation_of else token
-    opened = next((t for t in reversed(doc[max(0, token.i - 4) : token.i]) if t.text in "()"), None)
-    if opened is None or opened.text != "(":
+    opened = _open_bracket_before(doc, token.i, 4)
+    if opened is None:
         return token
     closing = next((t for t in doc[token.i + 1 : token.i + 5] if t.text == ")"), None)
     # a dateline: the name between the bracket and the verb ("(AP) — Donald Trump says")
@@ -343,8 +343,7 @@ def _name_before_misread_relative(parsed: ParsedSnippet, verb: Token) -> Token |
         return None
     named = parsed.doc[at]
     # a capitalised word, however tagged ("Sanders" read as a plural noun), but no sentence-opening "But"
-    capitalised = named.text[:1].isupper() and named.is_alpha and named.tag_ not in {"CC", "IN", "DT", "RB", "UH"}
-    return named if capitalised else None
+    return named if _capitalised(named) and named.tag_ not in {"CC", "IN", "DT", "RB", "UH"} else None
 
 
 def _name_before_party_tag(parsed: ParsedSnippet, verb: Token) -> Token | None:
@@ -353,11 +352,17 @@ def _name_before_party_tag(parsed: ParsedSnippet, verb: Token) -> Token | None:
     doc = parsed.doc
     if verb.i < 3 or doc[verb.i - 1].text != ")":
         return None
-    opening = next((t for t in reversed(doc[max(0, verb.i - 8) : verb.i - 1]) if t.text in {"(", ")"}), None)
-    if opening is None or opening.text != "(" or opening.i == 0:
+    opening = _open_bracket_before(doc, verb.i - 1, 7)
+    if opening is None or opening.i == 0:
         return None
     named = doc[opening.i - 1]
     return named if _ends_a_persons_name(parsed, named) else None
+
+
+def _open_bracket_before(doc: Doc, end: int, reach: int) -> Token | None:
+    """The "(" still open at token ``end``, within ``reach`` tokens before it (None when a ")" closes it first)."""
+    bracket = next((t for t in reversed(doc[max(0, end - reach) : end]) if t.text in {"(", ")"}), None)
+    return bracket if bracket is not None and bracket.text == "(" else None
 
 
 def _appositive_name_before(parsed: ParsedSnippet, verb: Token) -> Token | None:
@@ -493,8 +498,7 @@ def _coordinated_with(token: Token) -> Token:
             governor = governor.head
         if governor.tag_ in _FINITE:
             return governor
-    reported = head.dep_ == "ccomp" and LEMMAS.get(head.head.lower_) in SPEECH_VERBS
-    return head.head if token.dep_ == "conj" and speech and reported else head
+    return _reporting_verb(head) if token.dep_ == "conj" and speech else head
 
 
 def _quoted_before(parsed: ParsedSnippet, verb: Token) -> bool:
