@@ -9,9 +9,12 @@ from compare.model import Article, Quote
 from compare.quotes import extract_quotes
 
 
+def _quotes(text: str) -> list[Quote]:
+    return extract_quotes(Article(id="a", outlet="Outlet", title="", text=text, file=""))
+
+
 def _direct(text: str) -> list[Quote]:
-    article = Article(id="a", outlet="Outlet", title="", text=text, file="")
-    return [q for q in extract_quotes(article) if q.kind == "direct"]
+    return [q for q in _quotes(text) if q.kind == "direct"]
 
 
 @pytest.mark.parametrize(
@@ -174,9 +177,7 @@ def test_an_object_pronoun_a_participle_hangs_on_speaks_for_the_person_before() 
 )
 def test_a_question_answered_for_after_it_is_not_the_sentence_befores(text: str) -> None:
     # the question belongs to "Ortega asked", not to the clause "Critics said" reports
-    found = [
-        (q.speaker, q.kind, q.quote) for q in extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))
-    ]
+    found = [(q.speaker, q.kind, q.quote) for q in _quotes(text)]
     assert [(speaker, kind) for speaker, kind, _ in found] == [("Critics", "indirect"), ("Ortega", "direct")]
     assert found[1][2].startswith(("Is that fair?", "That is a bribe"))
 
@@ -302,7 +303,7 @@ def test_a_participle_hanging_on_a_quotation_is_not_said_by_the_quotation() -> N
         'Ruiz said last week that Trump represents "Texas values," stating during the debate that they are '
         '"socially liberal or pro-gun."'
     )
-    speakers = {q.speaker for q in extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))}
+    speakers = {q.speaker for q in _quotes(text)}
     assert speakers == {"Ruiz"}
 
 
@@ -345,7 +346,7 @@ def test_a_clause_after_and_is_not_what_the_first_speaker_said() -> None:
     text = (
         "Trump called the system “rigged” in a tweet Tuesday, and a few Republican lawmakers have called for a recount."
     )
-    quotes = extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))
+    quotes = _quotes(text)
     by_trump = [text[q.start : q.end] for q in quotes if q.speaker == "Trump"]
     assert by_trump == ["the system “rigged” in a tweet Tuesday"]  # no ", and" left dangling either
 
@@ -522,7 +523,7 @@ def test_a_chant_with_a_full_stop_is_still_words_people_said() -> None:
 
 def test_two_short_sentences_in_title_case_are_no_title() -> None:
     text = "“Here comes the boss,” she said, clapping. “The Mayor. Big Boss.”"
-    quotes = extract_quotes(Article(id="a", outlet="O", title="", text=text, file=""))
+    quotes = _quotes(text)
     assert any(text[q.start : q.end].endswith("Big Boss.”") and q.kind == "direct" for q in quotes)
 
 
