@@ -553,3 +553,37 @@ def test_the_it_of_as_she_put_it_is_not_what_was_said() -> None:
     text = "Ortiz won. Or, as she herself put it, “I won the places that are optimistic, diverse and moving forward.”"
     quotes = _direct(text)
     assert [text[q.start] for q in quotes] == ["“"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Ortiz said she found Lee “very charming” and called his standing in the field “unheard of.”",
+            "she found Lee “very charming”",
+        ),
+        (
+            "Ortiz said she would sit Lee down and tell him “no more nonsense” and then tells the crowd she was "
+            "the “first one” to say so.",
+            "she would sit Lee down and tell him “no more nonsense”",
+        ),
+    ],
+)
+def test_a_clause_stops_before_the_speakers_next_cue_joined_by_and(text: str, first: str) -> None:
+    spans = [text[q.start : q.end] for q in _direct(text)]
+    assert spans[0] == first
+    assert len(spans) == 2 and spans[1].endswith(("“unheard of.”", "to say so"))
+
+
+def test_a_claim_noun_owns_the_quotation_right_after_its_that() -> None:
+    text = (
+        "Former Secretary of State Ana Ortiz, a Lee supporter, fanned controversy this year over her remark "
+        "that “there’s a special place in hell for women who don’t help each other.”"
+    )
+    quotes = _direct(text)
+    assert [(q.speaker, text[q.start : q.start + 6]) for q in quotes] == [("Ana Ortiz", "that “")]
+
+
+def test_a_claim_noun_with_a_paraphrase_after_its_that_is_no_quote() -> None:
+    text = "Ana Ortiz fanned controversy this year over her remark that women should help each other."
+    assert _direct(text) == []

@@ -140,6 +140,7 @@ class Assembler:
             clause = None  # the clause is something else the speaker did; the quotation is the statement
         if clause and attribution.speaker is not None:
             clause = (clause[0], self._quoted_tail(attribution, clause[1]))
+            clause = (clause[0], self._before_next_cue(attribution, clause))
         spans = [(q.start, q.end) for q in quotations] + ([clause] if clause else [])
         if not spans or (not quotations and attribution.speaker is None):
             return None  # words no one is said to have said are not a quote
@@ -172,6 +173,22 @@ class Assembler:
             if short and end <= quotation.start < limit and "\n" not in self.text[end : quotation.start]:
                 end = quotation.end
         return end
+
+    def _before_next_cue(self, attribution: Attribution, clause: tuple[int, int]) -> int:
+        """Where a reported clause ends when the same speaker's next cue is joined to it by "and": in "said he
+        found Trump “very charming” and called his standing “unheard of”" the second verb reports words of its
+        own, so the first clause stops before "and called"."""
+        first, last = clause
+        for other in self.attributions:
+            if other is attribution or other.speaker is None or not first < other.at < last:
+                continue
+            if other.clause is None and not other.quotations:
+                continue
+            shared = other.speaker.start == attribution.speaker.start if attribution.speaker else False
+            joined = _JOINED_CUE.search(self.text, first, other.at)
+            if shared and joined is not None:
+                return max(first, joined.start())
+        return last
 
     def _orphan(self, index: int) -> Quote:
         """A statement no cue claims: it takes the speaker of its paragraph (the last one quoted before
@@ -339,6 +356,8 @@ _RELATIVE_WORDS = r"(?:(?:in|of|for|to|from|with|by|on|at|under) )?(?:which|who|
 _ASIDE_RELATIVE = re.compile(r", " + _RELATIVE_WORDS)
 _ASIDE_RELATIVE_AFTER_MARK = re.compile(r" " + _RELATIVE_WORDS)
 _LEAD_WORD = re.compile(r"\w")
+# ", and then" / " and": the conjunction that joins a speaker's next cue to the clause before it.
+_JOINED_CUE = re.compile(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?$")
 _NOT_VERBS = frozenset({":", "according to", "in the words of", "―"})
 _CLOSING_PUNCTUATION = frozenset(",.!?;:…")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]([a-z][\w’'-]*)")

@@ -96,11 +96,16 @@ class AttributionReader:
     def _possessed_claim(self, noun: Token, sentence: tuple[int, int]) -> Attribution | None:
         """ "Trump’s claim that there have been “thousands of shootings”": the possessor said the clause."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}), None)
-        if owner is None or clause is None or not (is_proper(owner) or owner.lower_ in {"his", "her"}):
+        if owner is None or not (is_proper(owner) or owner.lower_ in {"his", "her"}):
             return None
-        if not any(self.parsed.is_mark(t) for t in clause.subtree):
-            return None  # only quoted words make it a quote; "her claim that taxes rose" is paraphrase
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}), None)
+        if clause is not None and any(self.parsed.is_mark(t) for t in clause.subtree):
+            edges = (clause.left_edge, clause.right_edge)
+        else:  # only quoted words make it a quote; "her claim that taxes rose" is paraphrase
+            found = _quotation_after_that(self.parsed, noun)
+            if found is None:
+                return None
+            edges = found
         speaker = (
             speaker_mention(self.parsed, owner)
             if is_proper(owner)
@@ -108,7 +113,7 @@ class AttributionReader:
                 "she" if owner.lower_ == "her" else "he", self.parsed.start(owner), self.parsed.end(owner), "pronoun"
             )
         )
-        span = self.parsed.trimmed(clause.left_edge, clause.right_edge)
+        span = self.parsed.trimmed(*edges)
         return Attribution(noun.text, self.parsed.start(noun), sentence, speaker, noun.i, span)
 
     def _echoed_words(self, sentence: tuple[int, int], found: list[Attribution]) -> Attribution | None:
@@ -274,6 +279,25 @@ def _issued_document(parsed: ParsedSnippet, noun: Token, sentence: tuple[int, in
         return []
     cue = f"{verb.text} {noun.text}"
     return [Attribution(cue, parsed.start(verb), sentence, speaker_mention(parsed, subject), verb.i)]
+
+
+def _quotation_after_that(parsed: ParsedSnippet, noun: Token) -> tuple[Token, Token] | None:
+    """ "her remark that “...”" where the parse hung the quotation on another word: "that" and an opening
+    mark right after the claim noun; the clause runs from "that" to the quotation's closing mark."""
+    doc = parsed.doc
+    opening = noun.i + 2
+    if opening >= len(doc) or doc[noun.i + 1].lower_ != "that" or not parsed.is_mark(doc[opening]):
+        return None
+    quotation = parsed.quotation_of.get(opening)
+    last = opening
+    if quotation is not None:  # a long quotation, collapsed to a few tokens
+        while parsed.quotation_of.get(last + 1) == quotation:
+            last += 1
+    else:
+        last = next((t.i for t in doc[opening + 1 :] if parsed.is_mark(t)), -1)
+        if last < 0:
+            return None
+    return doc[noun.i + 1], doc[last]
 
 
 def _is_colon(token: Token) -> bool:
