@@ -587,3 +587,24 @@ def test_a_claim_noun_owns_the_quotation_right_after_its_that() -> None:
 def test_a_claim_noun_with_a_paraphrase_after_its_that_is_no_quote() -> None:
     text = "Ana Ortiz fanned controversy this year over her remark that women should help each other."
     assert _direct(text) == []
+
+
+def test_a_clause_stops_before_another_speakers_cue_after_while() -> None:
+    text = (
+        "Ortiz suggested that someone who does not answer questions cannot lead, while Lee said that the "
+        "“stakes in this election are too high” for a novice."
+    )
+    quotes = [(q.speaker, q.kind, text[q.start : q.end]) for q in _quotes(text) if q.kind in {"direct", "indirect"}]
+    assert quotes == [
+        ("Ortiz", "indirect", "that someone who does not answer questions cannot lead"),
+        ("Lee", "direct", "that the “stakes in this election are too high” for a novice"),
+    ]
+
+
+def test_a_quotation_the_next_cue_took_goes_back_to_the_clause_before_it() -> None:
+    text = (
+        "Ana Ortiz spoke.\n\nShe said that Lee is playing the “women’s card big league” and said that Kim is "
+        "“weak like a baby.”"
+    )
+    spans = [text[q.start : q.end] for q in _direct(text)]
+    assert spans == ["that Lee is playing the “women’s card big league”", "that Kim is “weak like a baby.”"]

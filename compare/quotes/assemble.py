@@ -38,7 +38,7 @@ class Assembler:
         return max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
 
     def quotes(self) -> list[Quote]:
-        _yield_nested(self.attributions)
+        _settle_clauses(self.plan, self.attributions)
         owned = {i for a in self.attributions for i in a.quotations}
         self._attach_enclosed(owned)
         self._attach_introduced(owned)
@@ -140,7 +140,6 @@ class Assembler:
             clause = None  # the clause is something else the speaker did; the quotation is the statement
         if clause and attribution.speaker is not None:
             clause = (clause[0], self._quoted_tail(attribution, clause[1]))
-            clause = (clause[0], self._before_next_cue(attribution, clause))
         spans = [(q.start, q.end) for q in quotations] + ([clause] if clause else [])
         if not spans or (not quotations and attribution.speaker is None):
             return None  # words no one is said to have said are not a quote
@@ -173,22 +172,6 @@ class Assembler:
             if short and end <= quotation.start < limit and "\n" not in self.text[end : quotation.start]:
                 end = quotation.end
         return end
-
-    def _before_next_cue(self, attribution: Attribution, clause: tuple[int, int]) -> int:
-        """Where a reported clause ends when the same speaker's next cue is joined to it by "and": in "said he
-        found Trump “very charming” and called his standing “unheard of”" the second verb reports words of its
-        own, so the first clause stops before "and called"."""
-        first, last = clause
-        for other in self.attributions:
-            if other is attribution or other.speaker is None or not first < other.at < last:
-                continue
-            if other.clause is None and not other.quotations:
-                continue
-            shared = other.speaker.start == attribution.speaker.start if attribution.speaker else False
-            joined = _JOINED_CUE.search(self.text, first, other.at)
-            if shared and joined is not None:
-                return max(first, joined.start())
-        return last
 
     def _orphan(self, index: int) -> Quote:
         """A statement no cue claims: it takes the speaker of its paragraph (the last one quoted before
@@ -240,6 +223,42 @@ class Assembler:
             cue=cue,
             kind=kind,  # type: ignore[arg-type]
         )
+
+
+def _settle_clauses(plan: Plan, attributions: list[Attribution]) -> None:
+    """Before quotations are handed out: which cues inside another's clause speak, and where clauses end."""
+    _yield_nested(attributions)
+    _end_clauses_at_next_cues(plan.article.text, plan, attributions)
+
+
+def _end_clauses_at_next_cues(text: str, plan: Plan, attributions: list[Attribution]) -> None:
+    """A reported clause ends where another cue inside it reports words of its own: the same speaker's next
+    verb joined by "and" ("said he found Trump “very charming” and called his standing “unheard of”"), or
+    another speaker's cue after a conjunction that opens the writer's next clause ("Rubio suggested that
+    ..., while Cruz said that the “stakes ... are too high”"). A quotation the later cue took from the
+    clause before it goes back to that clause."""
+    for attribution in attributions:
+        if attribution.clause is None or attribution.speaker is None:
+            continue
+        first, last = attribution.clause
+        for other in attributions:
+            if other is attribution or other.speaker is None or not first < other.at < last:
+                continue
+            if other.clause is None and not other.quotations:
+                continue
+            shared = other.speaker.start == attribution.speaker.start
+            joined = _JOINED_CUE.search(text, first, other.at) if shared else None
+            if joined is None and first < other.speaker.start < other.at:
+                joined = _NEXT_CLAUSE.search(text, first, other.speaker.start)
+            if joined is None:
+                continue
+            attribution.clause = (first, max(first, joined.start()))
+            for index in list(other.quotations):
+                quotation = plan.quotations[index]
+                if first <= quotation.start and quotation.end <= attribution.clause[1]:
+                    other.quotations.remove(index)
+                    attribution.quotations.append(index)
+            break
 
 
 def _yield_nested(attributions: list[Attribution]) -> None:
@@ -358,6 +377,8 @@ _ASIDE_RELATIVE_AFTER_MARK = re.compile(r" " + _RELATIVE_WORDS)
 _LEAD_WORD = re.compile(r"\w")
 # ", and then" / " and": the conjunction that joins a speaker's next cue to the clause before it.
 _JOINED_CUE = re.compile(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?$")
+# ", while Cruz said": a conjunction that opens the writer's next clause, right before another speaker.
+_NEXT_CLAUSE = re.compile(r"(?:,\s+|;\s+|\s+)(?:while|whereas|but|and)\s+$|;\s+$")
 _NOT_VERBS = frozenset({":", "according to", "in the words of", "―"})
 _CLOSING_PUNCTUATION = frozenset(",.!?;:…")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]([a-z][\w’'-]*)")
