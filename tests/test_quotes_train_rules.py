@@ -608,3 +608,22 @@ def test_a_quotation_the_next_cue_took_goes_back_to_the_clause_before_it() -> No
     )
     spans = [text[q.start : q.end] for q in _direct(text)]
     assert spans == ["that Lee is playing the “women’s card big league”", "that Kim is “weak like a baby.”"]
+
+
+def test_a_quotation_after_that_belongs_to_the_cue_the_parse_left_without_a_clause() -> None:
+    # the parse of this sentence (with this name) gives "told" no clause and hangs the quotation on "vowed"
+    text = (
+        "Marking the end of the Republican primaries with an unusually formal speech -- complete with "
+        'teleprompter -- Trump told supporters Tuesday night that "we close one chapter in history and we begin '
+        'another," and he vowed to properly carry the "mantle" of Republican leadership.'
+    )
+    first = _direct(text)[0]
+    assert (first.speaker, text[first.start : first.start + 14]) == ("Trump", 'that "we close')
+
+
+def test_a_quotation_after_another_verbs_that_is_not_the_earlier_cues() -> None:
+    text = (
+        "Leaders of the group have said they invite all candidates to speak to the group to ensure that "
+        '"our community develops a constructive relationship with whoever wins the nomination."'
+    )
+    assert all(q.speaker != "all candidates" for q in _quotes(text))

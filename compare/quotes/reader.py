@@ -311,7 +311,11 @@ def _cues_of_quotation(parsed: ParsedSnippet, speaking: list[Attribution], token
     as a noun: ", remarking, “...”"), one governing the verb it hangs under, or when none governs it any cue
     but a participle that only describes a noun ("the letter announcing ...")."""
     after_colon = [a for a in speaking if a.cue == ":" and parsed.follows(a.token, token_index)]
-    chosen = after_colon or _signed_right_after(parsed, speaking, token_index)
+    chosen = (
+        after_colon
+        or _signed_right_after(parsed, speaking, token_index)
+        or _opened_by_that(parsed, speaking, token_index)
+    )
     if chosen:
         return chosen
     head = parsed.doc[token_index].head
@@ -322,6 +326,24 @@ def _cues_of_quotation(parsed: ParsedSnippet, speaking: list[Attribution], token
     if governor is None:
         return [a for a in speaking if not a.describing]
     return [a for a in speaking if a.token == governor.i or parsed.governs(a.token, governor)]
+
+
+def _opened_by_that(parsed: ParsedSnippet, speaking: list[Attribution], token_index: int) -> list[Attribution]:
+    """The cue a long quotation right after "that" reports when the parse gave that cue no clause: in "Trump
+    told supporters Tuesday night that “...,” and he vowed to ..." the quotation is what he told them."""
+    doc = parsed.doc
+    if token_index < 1 or doc[token_index - 1].lower_ != "that":
+        return []
+    earlier = [a for a in speaking if a.cue != ":" and a.token < token_index - 1]
+    if not earlier:
+        return []
+    last = max(earlier, key=lambda a: a.token)
+    # only the cue's own object and adjuncts lie between it and "that": not "speak ... to ensure that “...”"
+    between = doc[last.token + 1 : token_index - 1]
+    if last.clause is not None or last.quotations or last.describing or any(is_verb(t) for t in between):
+        return []
+    last.lead = parsed.start(doc[token_index - 1])  # what was said opens at "that", past whom it was told
+    return [last]
 
 
 def _signed_right_after(parsed: ParsedSnippet, speaking: list[Attribution], token_index: int) -> list[Attribution]:
