@@ -627,3 +627,18 @@ def test_a_quotation_after_another_verbs_that_is_not_the_earlier_cues() -> None:
         '"our community develops a constructive relationship with whoever wins the nomination."'
     )
     assert all(q.speaker != "all candidates" for q in _quotes(text))
+
+
+def test_the_name_after_a_titles_of_phrase_speaks_with_the_title_as_role() -> None:
+    text = "Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got no place in a campaign.”"
+    [quote] = _direct(text)
+    assert quote.speaker == "Paul Ryan"
+    assert quote.role is not None and quote.role.startswith("Speaker of the House")
+
+
+def test_a_party_tag_after_a_surname_that_is_a_title_word_is_no_name() -> None:
+    text = (
+        "“I don’t see how the CIA can say he’s not going to testify,” House Homeland Security Committee Chairman "
+        "Peter King (R-N.Y.) told CNN."
+    )
+    assert [q.speaker for q in _direct(text)] == ["Peter King"]

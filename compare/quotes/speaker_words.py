@@ -60,13 +60,25 @@ def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
         role_words = _phrase(parsed, token)
         if titled is not None:  # the title alone, without the name the parser hung off it
             name_start = titled.i
-            while name_start > titled.left_edge.i and is_proper(parsed.doc[name_start - 1]):
+            while (
+                name_start > titled.left_edge.i
+                and is_proper(parsed.doc[name_start - 1])
+                and not is_title_word(parsed.doc[name_start - 1].text)
+            ):
                 name_start -= 1
             role_words = list(parsed.doc[role_words[0].i : name_start]) or role_words
             while len(role_words) > 1 and (role_words[-1].dep_ == "cc" or role_words[-1].is_punct):
                 role_words = role_words[:-1]
         description = " ".join(text[parsed.start(role_words[0]) : parsed.end(role_words[-1])].split())
         named = speaker_mention(parsed, appositive)
+        if titled is not None and named.start < parsed.start(parsed.doc[name_start]):
+            # "Speaker of the House Rep. Paul Ryan": the title words before the name are the description's
+            named = Mention(
+                text[parsed.start(parsed.doc[name_start]) : named.end],
+                parsed.start(parsed.doc[name_start]),
+                named.end,
+                "name",
+            )
         return Mention(named.text, named.start, named.end, "name", role=description)
     if not is_proper(token):
         phrase = _phrase(parsed, token)
@@ -91,9 +103,14 @@ def _name_after_title(parsed: ParsedSnippet, token: Token) -> Token | None:
     the name's last word. None when the token is no title word or no person's name follows it."""
     if not is_title_word(token.text):
         return None
-    for child in token.children:
-        if child.dep_ in {"appos", "conj"} and child.i > token.i and is_proper(child):
+    # "Speaker of the House Rep. Paul Ryan said": the name is the object of the title's "of"
+    of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for child in [*token.children, *of_objects]:
+        bracketed = parsed.doc[child.left_edge.i - 1].text == "(" if child.left_edge.i > 0 else False
+        if child.dep_ in {"appos", "conj", "pobj"} and child.i > token.i and is_proper(child) and not bracketed:
             run = [t for t in parsed.doc[child.left_edge.i : child.i + 1] if is_proper(t)]
+            if child.dep_ == "pobj":  # "the House Rep. Paul Ryan": the name is what follows the last title word
+                run = run[max((i + 1 for i, t in enumerate(run) if is_title_word(t.text)), default=0) :]
             if len(run) >= 2 and looks_like_person(" ".join(t.text for t in run)):
                 return child
     return None
