@@ -34,6 +34,7 @@ from compare.nlp import paragraph_spans, sentence_spans
 from compare.speakers import (
     bare_word,
     described_before_first_name,
+    glued_words,
     is_title_word,
     looks_like_organisation,
     looks_like_person,
@@ -263,7 +264,7 @@ class PeopleFinder:
         if self._finished is not None:
             raise RuntimeError("PeopleFinder.add after finish(): the index is already in use")
         title, name = _title_and_name(words)
-        if not name or looks_like_organisation(name) or self._inside_quote(start):
+        if not name or looks_like_organisation(name) or glued_words(name) or self._inside_quote(start):
             return None
         key = name_key(name)
         if len(name.split()) >= 2:

@@ -154,12 +154,22 @@ def looks_like_person(words: str) -> bool:
         return False  # a headline's words: "Clinton Wades In"
     if _shouted(parts) and not all(_shouted([part]) for part in parts):
         return False  # a label in capitals run into a name: "JUST WATCHED Obama", "UPDATE Trump"
-    return not names_a_place_or_thing(name)
+    return not names_a_place_or_thing(name) and not glued_words(name)
 
 
 def _shouted(parts: Sequence[str]) -> bool:
     """True when a word of three letters or more is all in capitals ("WATCHED"), not a suffix ("III")."""
     return any(len(p) >= 3 and p.isalpha() and p.isupper() and p.lower() not in SUFFIXES for p in parts)
+
+
+_SMALL_TO_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def glued_words(name: str) -> bool:
+    """True when a word holds three or more small-to-capital changes ("FlagShareLikeReplyAni Vrabel": a comment
+    box's buttons run into a name), which names do not ("McDonald", "DeSantis", "GlaxoSmithKline")."""
+    parts = (part for word in name.split() for part in re.split(r"[-‐]", word))
+    return any(len(_SMALL_TO_CAPITAL.findall(part)) >= 3 for part in parts)
 
 
 def names_a_place_or_thing(name: str) -> bool:

@@ -8,6 +8,7 @@ from compare.gender import first_name_gender
 from compare.model import Quote
 from compare.people import resolve_speakers
 from compare.speakers import (
+    glued_words,
     is_anonymous,
     looks_like_person,
     name_key,
@@ -219,3 +220,27 @@ def test_speakers_words_before_a_first_name_are_the_title(written: str, title: s
 def test_speakers_a_capitalised_headline_word_before_a_name_is_no_person() -> None:
     assert not looks_like_person("Look How Trey Gowdy")
     assert looks_like_person("Secretary of State John Kerry")
+
+
+@pytest.mark.parametrize(
+    ("name", "glued"),
+    [
+        ("FlagShareLikeReplyAni Vrabel", True),  # a comment box's buttons run into a name
+        ("Kevin McCarthy", False),
+        ("Ron DeSantis", False),
+        ("Sam DiMaggio", False),
+        ("Mary McKenzie-DeLong", False),
+    ],
+)
+def test_a_word_with_buttons_run_together_is_no_persons_name(name: str, glued: bool) -> None:
+    assert glued_words(name) is glued
+    assert looks_like_person(name) is not glued
+
+
+def test_the_people_index_learns_no_one_from_a_comment_boxs_buttons() -> None:
+    from compare.named_people import OTHER, PeopleFinder
+
+    text = "Amanda TerkelFlagShareLikeReplyAni Vrabel 5pts. Ana Ortiz spoke."
+    finder = PeopleFinder(text, [], [])
+    assert finder.add(text.index("FlagShare"), "FlagShareLikeReplyAni Vrabel", OTHER) is None
+    assert finder.add(text.index("Ana"), "Ana Ortiz", OTHER) == "ortiz"
