@@ -642,3 +642,12 @@ def test_a_party_tag_after_a_surname_that_is_a_title_word_is_no_name() -> None:
         "Peter King (R-N.Y.) told CNN."
     )
     assert [q.speaker for q in _direct(text)] == ["Peter King"]
+
+
+def test_a_document_whose_verb_the_tagger_read_as_a_noun_speaks_after_a_quotation() -> None:
+    text = (
+        "That did not sit well with the editors of The Advocate, who aimed their Friday editorial at Lee.\n\n"
+        "“If she wants to be the next president, Ana Lee should act like one, and come to Louisiana,” the "
+        "editorial read."
+    )
+    assert [(q.speaker, q.speaker_type) for q in _direct(text)] == [("the editorial", "document")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from compare.nlp import mark_role
+from compare.nlp import IRREGULAR_VERBS, mark_role
 from compare.quotes.cues import (
     AUDIENCE,
     CLAIM_NOUNS,
@@ -423,9 +423,11 @@ def _cue_speaker(parsed: ParsedSnippet, verb: Token) -> tuple[Mention | None, bo
         and _right_after_quotation(parsed, _phrase_start(parsed, verb.head))
     )
     if not is_verb(verb) and not verb.lower_.endswith("ing") and not _has_auxiliary(verb):
-        return _words(
-            parsed, parsed.doc[_name_start(parsed.doc, verb.i, parsed.quotation_of)], verb.nbor(-1), "name"
-        ), False
+        first = _name_start(parsed.doc, verb.i, parsed.quotation_of)
+        if first < verb.i:
+            return _words(parsed, parsed.doc[first], verb.nbor(-1), "name"), False
+        first = _description_start(parsed.doc, verb.i)  # "“...,” the editorial read"
+        return (_words(parsed, parsed.doc[first], verb.nbor(-1), "description") if first < verb.i else None), False
     named = is_proper(verb.head) or any(c.dep_ == "appos" for c in verb.head.children)
     if inverted and not named:  # the whole description: "the 43-year-old", not "the nominee, Donald Trump,"
         return _words(parsed, _phrase_start(parsed, verb.head), verb.head, "description"), True
@@ -462,15 +464,38 @@ def _misread_cue(parsed: ParsedSnippet, token: Token) -> bool:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         return following is not None and (following.is_punct or following.i in parsed.quotation_of)
     plural_before = token.i > 0 and doc[token.i - 1].tag_ in {"NNS", "NNPS"}  # "the Saudis state"
-    finite = token.lower_.endswith(("s", "ed")) or (plural_before and token.lower_ in SPEECH_VERBS)
+    finite = (
+        token.lower_.endswith(("s", "ed"))
+        or token.lower_ in _PAST_FORMS
+        or (plural_before and token.lower_ in SPEECH_VERBS)
+    )
     if token.tag_ not in {"NN", "NNS"} or not finite or token.i < 2:
         return False
     first = _name_start(doc, token.i, parsed.quotation_of)
     if first > 0 and doc[first - 1].lower_ == "the" and first < token.i:
         first -= 1  # "“...,” the Saudis state"
+    if first == token.i:  # "“...,” the editorial read": a short described speaker, its determiner first
+        first = _description_start(doc, token.i)
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     ends = following is None or following.is_punct or following.tag_ in {"IN", "RB"}
     return 1 <= token.i - first <= 4 and ends and _right_after_quotation(parsed, doc[first])
+
+
+def _description_start(doc: Doc, cue: int) -> int:
+    """Where "the editorial" / "a new ad" right before the token at ``cue`` starts: a determiner and up to
+    three lower-case words; ``cue`` when there is none."""
+    for first in range(cue - 1, max(-1, cue - 5), -1):
+        word = doc[first]
+        if word.lower_ in _DETERMINERS:
+            return first if first < cue - 1 else cue
+        if not (word.is_alpha and word.is_lower):
+            break
+    return cue
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "one", "another"})
+# Past forms of speech verbs that look like their base or end in neither "s" nor "ed": "read", "wrote".
+_PAST_FORMS = frozenset(form for lemma in SPEECH_VERBS for form in IRREGULAR_VERBS.get(lemma, ())) | {"read"}
 
 
 def _has_auxiliary(token: Token) -> bool:
