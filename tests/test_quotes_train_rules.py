@@ -651,3 +651,19 @@ def test_a_document_whose_verb_the_tagger_read_as_a_noun_speaks_after_a_quotatio
         "editorial read."
     )
     assert [(q.speaker, q.speaker_type) for q in _direct(text)] == [("the editorial", "document")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was honoured for her work as playwright for the hit Broadway play, “Eclipsed.”",
+        "Ana Ortiz spoke about it on the latest episode of her politics podcast, “So, That Happened.”",
+    ],
+)
+def test_a_short_title_after_a_work_noun_and_a_comma_is_no_ones_words(text: str) -> None:
+    assert _direct(text) == []
+
+
+def test_words_after_a_work_noun_and_a_comma_that_read_as_a_sentence_are_still_said() -> None:
+    text = "Ortiz wrote in her memoir, “I was born in a small town and never left it until I was twenty.”"
+    assert [q.speaker for q in _direct(text)] == ["Ortiz"]

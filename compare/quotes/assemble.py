@@ -147,7 +147,7 @@ class Assembler:
         if quotations:
             start = _lead_in(self.text, attribution, quotations[0], start)
         partial = any(  # a partial quotation makes words direct; a work named after its noun quotes nobody
-            start <= q.start and q.end <= end and not names_a_work(self.text, q.start)
+            start <= q.start and q.end <= end and not names_a_work(self.text, q.start, q.inner(self.text))
             for i, q in enumerate(self.plan.quotations)
             if i not in self.plan.statements
         )

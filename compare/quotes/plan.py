@@ -212,7 +212,7 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
     A statement is longer than a label, or reads as a sentence of its own ("No, I can't.").
     """
     inner = quotation.inner(text)
-    if is_title(inner) or names_a_work(text, quotation.start):
+    if is_title(inner) or names_a_work(text, quotation.start, inner):
         return False
     if quotation.words(text) > settings.SCARE_QUOTE_MAX_WORDS:
         return True
@@ -225,18 +225,34 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
 _WORDS_BEFORE = re.compile(r"(?:([\w’'-]+)\s+)?([\w’'-]+)\s+$")
 # What comes right before a short quotation that names a thing: a possessive ("television’s “Scandal,”").
 _NAMES_A_THING = re.compile(r"\w[’']s\s+$")
+# A noun and a comma right before a quotation mark: "the hit Broadway play, “Eclipsed.”".
+_WORK_AND_COMMA = re.compile(r"([\w’'-]+),\s+$")
 
 
-def names_a_work(text: str, start: int) -> bool:
+def names_a_work(text: str, start: int, inner: str = "") -> bool:
     """True when the quotation opening at ``start`` follows a noun of a work right before it ("the documentary
     “Weiner.”", "the TV show “Shark Tank.”"): the work's name, not speech. After a comma the words may be the
-    work's own ("she wrote in her memoir, “…”")."""
+    work's own ("she wrote in her memoir, “…”"), unless they (``inner``) are a short run of capitalised words:
+    "the hit Broadway play, “Eclipsed.”", "its politics podcast, “So, That Happened.”"."""
+    after_comma = _WORK_AND_COMMA.search(text, max(0, start - 40), start)
+    if after_comma is not None and after_comma.group(1).lower() in WORK_NOUNS and _short_title(inner):
+        return True
     found = _WORDS_BEFORE.search(text, max(0, start - 40), start)
     if found is None:
         return False
     previous, last = (found.group(1) or "").lower(), found.group(2)
     # written in lower case: a capitalised one is a name ("the comment by Dr. Paul Song “was inappropriate.”")
     return last in WORK_NOUNS or (last == "show" and previous in SHOW_MODIFIERS)
+
+
+def _short_title(words: str) -> bool:
+    """A few words, each capitalised but a title's small words, whatever punctuation closes them ("Eclipsed.")."""
+    found = QUOTE_WORD.findall(words)
+    return (
+        0 < len(found) <= settings.TITLE_WITH_FULL_STOP_MAX_WORDS
+        and found[0][0].isupper()
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in found)
+    )
 
 
 def is_title(words: str) -> bool:
