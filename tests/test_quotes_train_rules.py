@@ -667,3 +667,13 @@ def test_a_short_title_after_a_work_noun_and_a_comma_is_no_ones_words(text: str)
 def test_words_after_a_work_noun_and_a_comma_that_read_as_a_sentence_are_still_said() -> None:
     text = "Ortiz wrote in her memoir, “I was born in a small town and never left it until I was twenty.”"
     assert [q.speaker for q in _direct(text)] == ["Ortiz"]
+
+
+def test_a_show_named_where_someone_spoke_is_not_what_they_said() -> None:
+    text = "Speaking Sunday on ABC’s “This Week,” Ortiz admitted that the course name in her book was inaccurate."
+    assert _direct(text) == []
+
+
+def test_a_name_someone_goes_by_is_no_statement() -> None:
+    text = "Marcel Lazar, the hacker known as “Guccifer,” stated that he had access to the server."
+    assert _direct(text) == []

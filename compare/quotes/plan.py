@@ -218,6 +218,8 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
         return True
     if _NAMES_A_THING.search(text, max(0, quotation.start - 20), quotation.start):
         return False  # "star of television’s “Scandal,”": the name of something
+    if _GIVES_A_NAME.search(text, max(0, quotation.start - 20), quotation.start):
+        return False  # "the hacker known as “Guccifer,”": a name someone goes by
     return bool(inner) and inner[0].isupper() and inner[-1] in ".?!,…"
 
 
@@ -225,6 +227,8 @@ def _is_statement(text: str, quotation: QuotedSpan) -> bool:
 _WORDS_BEFORE = re.compile(r"(?:([\w’'-]+)\s+)?([\w’'-]+)\s+$")
 # What comes right before a short quotation that names a thing: a possessive ("television’s “Scandal,”").
 _NAMES_A_THING = re.compile(r"\w[’']s\s+$")
+# Words that give what follows as a name: "the hacker known as “Guccifer,”", "a group dubbed “...”".
+_GIVES_A_NAME = re.compile(r"\b(?:known as|nicknamed|dubbed|titled|entitled|named)\s+$")
 # A noun and a comma right before a quotation mark: "the hit Broadway play, “Eclipsed.”".
 _WORK_AND_COMMA = re.compile(r"([\w’'-]+),\s+$")
 

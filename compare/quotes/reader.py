@@ -27,7 +27,7 @@ from compare.quotes.cues import (
     WHEN_WORDS,
 )
 from compare.quotes.parsed import ParsedSnippet, is_proper, is_verb, verb_read_as_adjective
-from compare.quotes.plan import Attribution, Plan, Snippet
+from compare.quotes.plan import Attribution, Plan, Snippet, is_title
 from compare.quotes.speaker_words import (
     colon_source,
     name_after_dash,
@@ -253,7 +253,19 @@ def _reported_clause(parsed: ParsedSnippet, verb: Token) -> tuple[int, int] | No
     linking = first.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in first.children)
     if linking and first.i + 1 < len(parsed.doc):
         first = parsed.doc[first.i + 1]
-    return parsed.trimmed(first.left_edge, quoted[-1].right_edge)
+    span = parsed.trimmed(first.left_edge, quoted[-1].right_edge)
+    return None if span is not None and _only_a_title(parsed, span) else span
+
+
+def _only_a_title(parsed: ParsedSnippet, span: tuple[int, int]) -> bool:
+    """True when a verb's complement is nothing but the name of a work or show in marks ("Speaking Sunday on
+    ABC’s “This Week,” Carson admitted"): where it was said, not what."""
+    plan = parsed.plan
+    return any(
+        (quotation.start, quotation.end) == span and is_title(quotation.inner(plan.article.text))
+        for index, quotation in enumerate(plan.quotations)
+        if index not in plan.statements
+    )
 
 
 _VENUE_VERBS = frozenset({"speak", "talk"})
