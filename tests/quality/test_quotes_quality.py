@@ -21,8 +21,10 @@ the one sentence splitter, objects are no subjects, particle cues, descriptions 
 rails cut at ingest): dev F1 0.916, exact-span F1 0.788, speaker accuracy 0.926, 0.975 named; train F1 0.912,
 exact-span F1 0.763, speaker accuracy 0.908, 0.966 named; 2026-12-07 late (issue #18: classes of train misses,
 docs/BENCHMARKS.md): dev F1 0.916, exact-span F1 0.788, speaker accuracy 0.926, 0.975 named (unchanged); train F1
-0.919, exact-span F1 0.768, speaker accuracy 0.913, 0.971 named; dev floors raised to 0.914 / 0.786 / 0.925 / 0.972.
-Floors sit a little below;
+0.919, exact-span F1 0.768, speaker accuracy 0.913, 0.971 named; dev floors raised to 0.914 / 0.786 / 0.925 / 0.972;
+2026-12-08 (issue #18: where clauses end, titles, misread cues; docs/BENCHMARKS.md): dev F1 0.916, exact-span F1
+0.790, speaker accuracy 0.926, 0.975 named; train F1 0.920 (0.9197), exact-span F1 0.772, speaker accuracy 0.913,
+0.971 named; exact-span floor raised to 0.789. Floors sit a little below;
 a floor is only ever raised. (Until 2026-11-23 the gate scored every second article, where
 speaker accuracy runs higher: 0.882 there, floor 0.87; the floors here are for all 84.)
 """
@@ -45,7 +47,7 @@ def result(shared_data: Path) -> dict[str, Any]:
 @pytest.mark.quality
 @pytest.mark.parametrize(
     ("figure", "floor"),
-    [("f1", 0.914), ("exact_f1", 0.786), ("speaker_accuracy", 0.925), ("speaker_accuracy_named_gold", 0.972)],
+    [("f1", 0.914), ("exact_f1", 0.789), ("speaker_accuracy", 0.925), ("speaker_accuracy_named_gold", 0.972)],
 )
 def test_quotes_quality_floor(result: dict[str, Any], figure: str, floor: float) -> None:
     assert result["parallax"][figure] >= floor
