@@ -165,5 +165,6 @@ def test_browser_story_tabs_downloads_and_screenshots(app_url: str, tmp_path: Pa
 
     assert all(s.stat().st_size > 10_000 for s in shots)
     if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
         for shot in shots:
             shutil.copy(shot, Path(keep) / shot.name)
