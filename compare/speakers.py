@@ -114,6 +114,8 @@ def normalise_role(role: str | None) -> str | None:
     text = re.sub(r"\s+([,)])", r"\1", text)
     # a party tag is no role ("Gov. John Kasich (R-OH)", "Attorney General Roy Cooper (D)")
     text = ", ".join(part for part in text.split(", ") if not _PARTY_TAG.fullmatch(part.strip("() ")))
+    if text.lower() in DEPARTMENTS:
+        return None  # "State" cut from "Secretary of State John Kerry": a department, no role
     return text or None
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from compare.gender import first_name_gender
-from compare.model import Quote
+from compare.model import Article, Quote
 from compare.people import resolve_speakers
+from compare.quotes import extract_quotes
 from compare.speakers import (
     glued_words,
     is_anonymous,
@@ -244,3 +245,25 @@ def test_the_people_index_learns_no_one_from_a_comment_boxs_buttons() -> None:
     finder = PeopleFinder(text, [], [])
     assert finder.add(text.index("FlagShare"), "FlagShareLikeReplyAni Vrabel", OTHER) is None
     assert finder.add(text.index("Ana"), "Ana Ortiz", OTHER) == "ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Secretary of State Ana Ortiz said “we will not endorse anyone this year at all.”", "Secretary of State"),
+        (
+            "Secretary of Defense Leon Panetta said “we will not endorse anyone this year at all.”",
+            "Secretary of Defense",
+        ),
+    ],
+)
+def test_a_title_with_its_of_phrase_before_the_name_is_the_role(text: str, role: str) -> None:
+    [quote] = [
+        q for q in extract_quotes(Article(id="a", outlet="o", title="", text=text, file="")) if q.kind == "direct"
+    ]
+    assert quote.role == role
+
+
+def test_a_department_alone_is_no_role() -> None:
+    assert normalise_role("State") is None
+    assert normalise_role("Secretary of State") == "Secretary of State"

@@ -46,6 +46,11 @@ def speaker_mention(parsed: ParsedSnippet, token: Token) -> Mention:
         and parsed.doc[first - 1].text != ","  # "Thursday evening in Wilkes-Barre, Pennsylvania, Trump said"
     ):
         first -= 1
+    doc = parsed.doc
+    # "Secretary of State John Kerry": a title and its "of" phrase before the name are the title
+    of_phrase = first >= 3 and doc[first - 1].dep_ == "pobj" and doc[first - 2].lower_ == "of"
+    if of_phrase and is_title_word(doc[first - 3].text) and doc[first - 3].head.i == token.i:
+        first -= 3
     left = [t for t in parsed.doc[first : token.i + 1] if not (t.is_punct or t.is_space)]
     while left and left[0].dep_ in {"det", "predet"} and left[0].i != token.i and not _names_a_title(left[0]):
         left = left[1:]
