@@ -228,15 +228,16 @@ class Assembler:
 def _settle_clauses(plan: Plan, attributions: list[Attribution]) -> None:
     """Before quotations are handed out: which cues inside another's clause speak, and where clauses end."""
     _yield_nested(attributions)
-    _end_clauses_at_next_cues(plan.article.text, plan, attributions)
+    _end_clauses_at_next_cues(plan, attributions)
 
 
-def _end_clauses_at_next_cues(text: str, plan: Plan, attributions: list[Attribution]) -> None:
+def _end_clauses_at_next_cues(plan: Plan, attributions: list[Attribution]) -> None:
     """A reported clause ends where another cue inside it reports words of its own: the same speaker's next
     verb joined by "and" ("said he found Trump “very charming” and called his standing “unheard of”"), or
     another speaker's cue after a conjunction that opens the writer's next clause ("Rubio suggested that
     ..., while Cruz said that the “stakes ... are too high”"). A quotation the later cue took from the
     clause before it goes back to that clause."""
+    text = plan.article.text
     for attribution in attributions:
         if attribution.clause is None or attribution.speaker is None:
             continue

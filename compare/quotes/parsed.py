@@ -42,6 +42,13 @@ class ParsedSnippet:
         one; an apostrophe the tokenizer splits off ("the troops’ withdrawal") quotes nothing."""
         return token.i in self.quotation_of or (token.is_quote and self.quoted(token))
 
+    def last_of_quotation(self, index: int) -> int:
+        """The last token of the collapsed quotation whose placeholder starts at token ``index``."""
+        last = index
+        while self.quotation_of.get(last + 1) == self.quotation_of[index]:
+            last += 1
+        return last
+
     def start(self, token: Token) -> int:
         return self.plan.frame.to_article(self.frame_start + token.idx)
 

@@ -252,11 +252,12 @@ def names_a_work(text: str, start: int, inner: str = "") -> bool:
 def _short_title(words: str) -> bool:
     """A few words, each capitalised but a title's small words, whatever punctuation closes them ("Eclipsed.")."""
     found = QUOTE_WORD.findall(words)
-    return (
-        0 < len(found) <= settings.TITLE_WITH_FULL_STOP_MAX_WORDS
-        and found[0][0].isupper()
-        and all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in found)
-    )
+    return 0 < len(found) <= settings.TITLE_WITH_FULL_STOP_MAX_WORDS and found[0][0].isupper() and _title_cased(found)
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Every word capitalised (or a number) but a title's small words ("of", "the")."""
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
 def is_title(words: str) -> bool:
@@ -269,11 +270,7 @@ def is_title(words: str) -> bool:
     short = len(found) <= settings.TITLE_WITH_FULL_STOP_MAX_WORDS and not re.search(r"[.!?]\s", words.strip())
     named = short and bool(found) and found[0] in {"The", "A", "An"}  # one phrase: not "The Donald. Big Daddy."
     closing = {"?", "!", "…"} if named else {".", "?", "!", "…"}
-    return (
-        len(capitalised) >= 2
-        and words.rstrip(",").rstrip()[-1:] not in closing
-        and all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in found)
-    )
+    return len(capitalised) >= 2 and words.rstrip(",").rstrip()[-1:] not in closing and _title_cased(found)
 
 
 def _has_words_outside(frame: Frame, start: int, end: int) -> bool:

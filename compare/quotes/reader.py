@@ -300,11 +300,8 @@ def _quotation_after_that(parsed: ParsedSnippet, noun: Token) -> tuple[Token, To
     opening = noun.i + 2
     if opening >= len(doc) or doc[noun.i + 1].lower_ != "that" or not parsed.is_mark(doc[opening]):
         return None
-    quotation = parsed.quotation_of.get(opening)
-    last = opening
-    if quotation is not None:  # a long quotation, collapsed to a few tokens
-        while parsed.quotation_of.get(last + 1) == quotation:
-            last += 1
+    if opening in parsed.quotation_of:  # a long quotation, collapsed to a few tokens
+        last = parsed.last_of_quotation(opening)
     else:
         last = next((t.i for t in doc[opening + 1 :] if parsed.is_mark(t)), -1)
         if last < 0:
@@ -361,9 +358,7 @@ def _opened_by_that(parsed: ParsedSnippet, speaking: list[Attribution], token_in
 def _signed_right_after(parsed: ParsedSnippet, speaking: list[Attribution], token_index: int) -> list[Attribution]:
     """The cues right after a long quotation's closing mark whose speaker follows it too: in "When Sanders
     said ..., he “...,” said Drew Heiserman" the quotation is Heiserman's, though it sits in Sanders' clause."""
-    last = token_index
-    while parsed.quotation_of.get(last + 1) == parsed.quotation_of[token_index]:
-        last += 1
+    last = parsed.last_of_quotation(token_index)
     closes = parsed.end(parsed.doc[last])
     return [
         a
